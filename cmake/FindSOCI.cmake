@@ -1,0 +1,30 @@
+# FindSOCI: Debian's libsoci-dev ships no CMake package. Creates SOCI::Core, SOCI::SQLite3, SOCI::PostgreSQL.
+find_path(SOCI_INCLUDE_DIR soci/soci.h)
+find_library(SOCI_CORE_LIBRARY NAMES soci_core)
+find_library(SOCI_SQLITE3_LIBRARY NAMES soci_sqlite3)
+find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql)
+find_package(PostgreSQL QUIET)
+
+include(FindPackageHandleStandardArgs)
+find_package_handle_standard_args(SOCI
+  REQUIRED_VARS SOCI_INCLUDE_DIR SOCI_CORE_LIBRARY SOCI_SQLITE3_LIBRARY SOCI_POSTGRESQL_LIBRARY)
+
+if(SOCI_FOUND AND NOT TARGET SOCI::Core)
+  add_library(SOCI::Core UNKNOWN IMPORTED)
+  set_target_properties(SOCI::Core PROPERTIES
+    IMPORTED_LOCATION "${SOCI_CORE_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${SOCI_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${CMAKE_DL_LIBS}")
+  add_library(SOCI::SQLite3 UNKNOWN IMPORTED)
+  set_target_properties(SOCI::SQLite3 PROPERTIES
+    IMPORTED_LOCATION "${SOCI_SQLITE3_LIBRARY}"
+    INTERFACE_LINK_LIBRARIES SOCI::Core)
+  add_library(SOCI::PostgreSQL UNKNOWN IMPORTED)
+  set_target_properties(SOCI::PostgreSQL PROPERTIES
+    IMPORTED_LOCATION "${SOCI_POSTGRESQL_LIBRARY}"
+    INTERFACE_LINK_LIBRARIES SOCI::Core)
+  if(PostgreSQL_FOUND)
+    set_property(TARGET SOCI::PostgreSQL APPEND PROPERTY INTERFACE_INCLUDE_DIRECTORIES ${PostgreSQL_INCLUDE_DIRS})
+  endif()
+endif()
+mark_as_advanced(SOCI_INCLUDE_DIR SOCI_CORE_LIBRARY SOCI_SQLITE3_LIBRARY SOCI_POSTGRESQL_LIBRARY)

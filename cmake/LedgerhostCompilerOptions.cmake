@@ -1,0 +1,9 @@
+# One INTERFACE target carries our warnings and sanitizers; every first-party target links it PRIVATE.
+add_library(ledgerhost_compiler_options INTERFACE)
+target_compile_options(ledgerhost_compiler_options INTERFACE
+  $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Werror -Wno-error=deprecated-declarations>)
+if(LEDGERHOST_SANITIZE)
+  target_compile_options(ledgerhost_compiler_options INTERFACE
+    -fsanitize=${LEDGERHOST_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(ledgerhost_compiler_options INTERFACE -fsanitize=${LEDGERHOST_SANITIZE})
+endif()

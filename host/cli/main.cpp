@@ -1,0 +1,40 @@
+// ledgerhost's entry point: parses the command line and turns every project error into one clear
+// message on stderr and a documented exit code.
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "core/error.h"
+#include "core/logging.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"ledgerhost: a native node host for ledger applications.\n"
+               "Loads plugins, brings the database schema to the right version (Liquibase-compatible\n"
+               "changelogs) and runs the node's services.",
+               "ledgerhost"};
+  app.set_version_flag("--version", std::string("ledgerhost ") + ledgerhost::cli::VersionString());
+  app.require_subcommand(0, 1);
+  app.fallthrough();
+  std::string log_level = "info";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
+
+  ledgerhost::cli::RegisterCommands(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    ledgerhost::ConfigureLogging(log_level);
+    return ledgerhost::cli::RunSelectedCommand(app);
+  } catch (const ledgerhost::Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << "\n";
+    return static_cast<int>(ledgerhost::ExitCode::kInternal);
+  }
+}

@@ -1,0 +1,65 @@
+// The few exception types ledgerhost throws. Each carries the context a reader needs to act:
+// a file and line, a changeset, a plugin path. main() turns them into one message and an exit code.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace ledgerhost {
+
+// Process exit codes, documented in docs/operators.md.
+enum class ExitCode : int {
+  kOk = 0,
+  kUsage = 2,           // bad command line
+  kConfig = 3,          // node.yaml or environment
+  kPlugin = 4,          // a plugin could not be loaded or is inconsistent
+  kChangeLog = 5,       // a changelog could not be parsed or validated
+  kMigration = 6,       // applying or generating a migration failed
+  kDatabase = 7,        // connection or SQL failure outside a migration
+  kPendingMigrations = 8,  // the node refuses to start with unapplied changesets
+  kInternal = 70,
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  ExitCode code() const noexcept { return code_; }
+
+ private:
+  ExitCode code_;
+};
+
+class ConfigError : public Error {
+ public:
+  explicit ConfigError(const std::string& message) : Error(ExitCode::kConfig, message) {}
+};
+
+class PluginError : public Error {
+ public:
+  PluginError(const std::string& plugin_path, const std::string& message)
+      : Error(ExitCode::kPlugin, plugin_path + ": " + message), plugin_path_(plugin_path) {}
+  const std::string& plugin_path() const noexcept { return plugin_path_; }
+
+ private:
+  std::string plugin_path_;
+};
+
+// A changelog that cannot be read or is invalid. The message starts with "file:line:" when known and
+// names the changeset as "id::author".
+class ChangeLogError : public Error {
+ public:
+  explicit ChangeLogError(const std::string& message) : Error(ExitCode::kChangeLog, message) {}
+};
+
+// Applying, rolling back or generating SQL for a changeset failed.
+class MigrationError : public Error {
+ public:
+  explicit MigrationError(const std::string& message) : Error(ExitCode::kMigration, message) {}
+};
+
+class DatabaseError : public Error {
+ public:
+  explicit DatabaseError(const std::string& message) : Error(ExitCode::kDatabase, message) {}
+};
+
+}  // namespace ledgerhost

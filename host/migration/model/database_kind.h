@@ -1,0 +1,20 @@
+// The databases ledgerhost knows. SQLite and PostgreSQL are applied to; the others are SQL targets
+// for update-sql only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ledgerhost::migration {
+
+enum class DatabaseKind { kSqlite, kPostgresql, kMysql, kMariadb, kOracle, kMssql, kH2 };
+
+// Liquibase's short name: "sqlite", "postgresql", "mysql", "mariadb", "oracle", "mssql", "h2".
+std::string_view ShortName(DatabaseKind kind);
+std::optional<DatabaseKind> DatabaseKindFromShortName(std::string_view name);
+
+// Liquibase's DatabaseList.definitionMatches: "a, !b", "all", "none"; an empty definition matches.
+bool DbmsMatches(std::string_view definition, std::string_view short_name);
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs every Debian package ledgerhost needs to build, test and benchmark. Idempotent:
+# packages already present are left alone, and apt-get update runs only when something is missing.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-dev libboost-filesystem-dev libsoci-dev libsqlite3-dev libpq-dev
+  libyaml-cpp-dev libspdlog-dev libfmt-dev libssl-dev libpugixml-dev libcli11-dev libhiredis-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  sqlite3 postgresql postgresql-client
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo_cmd=""
+  [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
