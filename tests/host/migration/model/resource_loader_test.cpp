@@ -1,0 +1,60 @@
+#include "migration/model/resource_loader.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "migration/model/database_kind.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+TEST(ResourceLoaderTest, ResolvesRelativeToIncludingFile) {
+  EXPECT_EQ(ResourceLoader::Resolve("v1.xml", "migration/master.xml"), "migration/v1.xml");
+  EXPECT_EQ(ResourceLoader::Resolve("../common/x.sql", "db/sub/master.xml"), "db/common/x.sql");
+  EXPECT_EQ(ResourceLoader::Resolve("classpath:/db\\a.xml"), "db/a.xml");
+  EXPECT_EQ(ResourceLoader::Resolve("./a/./b.xml"), "a/b.xml");
+}
+
+TEST(ResourceLoaderTest, RefusesToLeaveTheRoot) {
+  EXPECT_THROW(ResourceLoader::Resolve("../../etc/passwd", "migration/master.xml"), ChangeLogError);
+  EXPECT_THROW(ResourceLoader::Resolve("/../x"), ChangeLogError);
+}
+
+TEST(ResourceLoaderTest, MemoryLoaderReadsAndLists) {
+  MemoryResourceLoader loader("plugin test", {{"migration/b.xml", "B"}, {"migration/a.xml", "A"}, {"other.txt", "O"}});
+  EXPECT_EQ(loader.Read("migration/a.xml").value(), "A");
+  EXPECT_FALSE(loader.Read("migration/c.xml").has_value());
+  EXPECT_EQ(loader.List("migration"), (std::vector<std::string>{"migration/a.xml", "migration/b.xml"}));
+  EXPECT_THROW(loader.Read("../secret"), ChangeLogError);
+}
+
+TEST(ResourceLoaderTest, DirectoryLoaderStaysInsideRootEvenThroughSymlinks) {
+  auto base = std::filesystem::temp_directory_path() / "ledgerhost-resource-loader-test";
+  std::filesystem::remove_all(base);
+  std::filesystem::create_directories(base / "root/sub");
+  std::ofstream(base / "root/sub/a.sql") << "select 1;";
+  std::ofstream(base / "secret.txt") << "secret";
+  std::filesystem::create_symlink(base / "secret.txt", base / "root/link.txt");
+  DirectoryResourceLoader loader(base / "root");
+  EXPECT_EQ(loader.Read("sub/a.sql").value(), "select 1;");
+  EXPECT_EQ(loader.List(""), (std::vector<std::string>{"link.txt", "sub/a.sql"}));
+  EXPECT_THROW(loader.Read("link.txt"), ChangeLogError);
+  EXPECT_THROW(loader.Read("../secret.txt"), ChangeLogError);
+  std::filesystem::remove_all(base);
+}
+
+TEST(DatabaseKindTest, DbmsDefinitionsMatchLikeLiquibase) {
+  EXPECT_TRUE(DbmsMatches("", "sqlite"));
+  EXPECT_TRUE(DbmsMatches("postgresql, sqlite", "sqlite"));
+  EXPECT_FALSE(DbmsMatches("postgresql", "sqlite"));
+  EXPECT_FALSE(DbmsMatches("!sqlite", "sqlite"));
+  EXPECT_TRUE(DbmsMatches("!oracle", "sqlite"));
+  EXPECT_TRUE(DbmsMatches("all", "sqlite"));
+  EXPECT_FALSE(DbmsMatches("none", "sqlite"));
+  EXPECT_EQ(DatabaseKindFromShortName("PostgreSQL"), DatabaseKind::kPostgresql);
+}
+
+}  // namespace
+}  // namespace ledgerhost::migration
