@@ -7,15 +7,21 @@ packages=(
   libboost-dev libboost-filesystem-dev libsoci-dev libsqlite3-dev libpq-dev
   libyaml-cpp-dev libspdlog-dev libfmt-dev libssl-dev libpugixml-dev libcli11-dev libhiredis-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  sqlite3 postgresql postgresql-client
+  sqlite3 postgresql postgresql-client python3
+  # real Liquibase for the compatibility suite and benchmarks (../shared/tools/liquibase.sh)
+  openjdk-17-jre-headless libslf4j-java
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+sudo_cmd=""
+[[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
 if ((${#missing[@]})); then
-  sudo_cmd=""
-  [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The compatibility suite installs Liquibase from the npm registry: npm must exist.
+if ! command -v npm >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends npm
 fi
