@@ -1,0 +1,194 @@
+#include "config/node_config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/error.h"
+
+namespace ledgerhost::config {
+namespace {
+
+// Keeps the file name and the dotted key path so every error says where it is.
+class ConfigReader {
+ public:
+  explicit ConfigReader(std::string source) : source_(std::move(source)) {}
+
+  [[noreturn]] void Fail(const YAML::Node& node, const std::string& key, const std::string& problem) const {
+    std::ostringstream message;
+    message << source_;
+    if (node.Mark().line >= 0) message << ":" << node.Mark().line + 1;
+    message << ": " << key << ": " << problem;
+    throw ConfigError(message.str());
+  }
+
+  void RequireMap(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsMap()) Fail(node, key, "expected a mapping");
+  }
+
+  void RejectUnknownKeys(const YAML::Node& node, const std::string& key, const std::set<std::string>& known) const {
+    for (const auto& entry : node) {
+      const std::string name = entry.first.as<std::string>();
+      if (!known.count(name)) {
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        Fail(entry.first, Join(key, name), "unknown key (known: " + list + ")");
+      }
+    }
+  }
+
+  std::string String(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar()) Fail(node, key, "expected a string");
+    return node.Scalar();
+  }
+
+  bool Bool(const YAML::Node& node, const std::string& key) const {
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) Fail(node, key, "expected true or false");
+    return value;
+  }
+
+  int Int(const YAML::Node& node, const std::string& key, int min, int max) const {
+    int value = 0;
+    if (!node.IsScalar() || !YAML::convert<int>::decode(node, value)) Fail(node, key, "expected an integer");
+    if (value < min || value > max) {
+      Fail(node, key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+    return value;
+  }
+
+  static std::string Join(const std::string& parent, const std::string& child) {
+    return parent.empty() ? child : parent + "." + child;
+  }
+
+ private:
+  std::string source_;
+};
+
+std::filesystem::path Resolve(const std::filesystem::path& base, const std::string& value) {
+  std::filesystem::path p(value);
+  return p.is_absolute() ? p : base / p;
+}
+
+void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig& db) {
+  r.RequireMap(node, "database");
+  r.RejectUnknownKeys(node, "database",
+                      {"url", "user", "password", "schema", "runMigration", "allowDerivedTables", "poolSize"});
+  if (node["url"]) db.url = r.String(node["url"], "database.url");
+  if (node["user"]) db.user = r.String(node["user"], "database.user");
+  if (node["password"]) db.password = r.String(node["password"], "database.password");
+  if (node["schema"]) db.schema = r.String(node["schema"], "database.schema");
+  if (node["runMigration"]) db.run_migration = r.Bool(node["runMigration"], "database.runMigration");
+  if (node["allowDerivedTables"]) {
+    db.allow_derived_tables = r.Bool(node["allowDerivedTables"], "database.allowDerivedTables");
+  }
+  if (node["poolSize"]) db.pool_size = r.Int(node["poolSize"], "database.poolSize", 1, 1024);
+}
+
+void ReadPlugins(const ConfigReader& r, const YAML::Node& node, const std::filesystem::path& base, PluginsConfig& p) {
+  r.RequireMap(node, "plugins");
+  r.RejectUnknownKeys(node, "plugins", {"directory", "trustedKeys"});
+  if (node["directory"]) p.directory = Resolve(base, r.String(node["directory"], "plugins.directory"));
+  if (const auto keys = node["trustedKeys"]) {
+    if (!keys.IsSequence()) r.Fail(keys, "plugins.trustedKeys", "expected a list of PEM public key files");
+    for (const auto& key : keys) p.trusted_keys.push_back(Resolve(base, r.String(key, "plugins.trustedKeys[]")));
+  }
+}
+
+void ReadSchemas(const ConfigReader& r, const YAML::Node& node, std::map<std::string, SchemaFamilyConfig>& out) {
+  r.RequireMap(node, "schemas");
+  for (const auto& entry : node) {
+    const std::string family = entry.first.as<std::string>();
+    const std::string key = "schemas." + family;
+    const YAML::Node& spec = entry.second;
+    r.RequireMap(spec, key);
+    r.RejectUnknownKeys(spec, key, {"versions", "tablePrefix", "databaseSchema"});
+    SchemaFamilyConfig family_config;
+    if (const auto versions = spec["versions"]) {
+      if (versions.IsSequence()) {
+        family_config.versions = SchemaFamilyConfig::Versions::kListed;
+        for (const auto& v : versions) {
+          family_config.listed_versions.push_back(r.Int(v, key + ".versions[]", 1, 1 << 30));
+        }
+        if (family_config.listed_versions.empty()) r.Fail(versions, key + ".versions", "lists no version");
+      } else {
+        const std::string mode = r.String(versions, key + ".versions");
+        if (mode == "all") {
+          family_config.versions = SchemaFamilyConfig::Versions::kAll;
+        } else if (mode == "latest") {
+          family_config.versions = SchemaFamilyConfig::Versions::kLatest;
+        } else {
+          r.Fail(versions, key + ".versions", "expected all, latest or a list of version numbers");
+        }
+      }
+    }
+    if (spec["tablePrefix"]) family_config.table_prefix = r.String(spec["tablePrefix"], key + ".tablePrefix");
+    if (spec["databaseSchema"]) {
+      family_config.database_schema = r.String(spec["databaseSchema"], key + ".databaseSchema");
+    }
+    out.emplace(family, std::move(family_config));
+  }
+}
+
+void ReadLogging(const ConfigReader& r, const YAML::Node& node, const std::filesystem::path& base, LoggingConfig& l) {
+  r.RequireMap(node, "logging");
+  r.RejectUnknownKeys(node, "logging", {"level", "file"});
+  if (node["level"]) {
+    l.level = r.String(node["level"], "logging.level");
+    static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
+    if (!levels.count(l.level)) r.Fail(node["level"], "logging.level", "expected trace, debug, info, warn, error or off");
+  }
+  if (node["file"]) l.file = Resolve(base, r.String(node["file"], "logging.file"));
+}
+
+void ApplyEnvironment(DatabaseConfig& db) {
+  if (const char* url = std::getenv("LEDGERHOST_DATABASE_URL")) db.url = url;
+  if (const char* user = std::getenv("LEDGERHOST_DATABASE_USER")) db.user = user;
+  if (const char* password = std::getenv("LEDGERHOST_DATABASE_PASSWORD")) db.password = password;
+}
+
+}  // namespace
+
+NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& source,
+                           const std::filesystem::path& base_directory) {
+  NodeConfig config;
+  config.base_directory = base_directory;
+  config.database.url = "sqlite:" + (base_directory / "ledgerhost.db").string();
+  config.plugins.directory = base_directory / "plugins";
+
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(source + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg);
+  }
+  if (!root || root.IsNull()) return config;
+  ConfigReader reader(source);
+  reader.RequireMap(root, "(top level)");
+  reader.RejectUnknownKeys(root, "", {"database", "plugins", "schemas", "logging"});
+  if (root["database"]) ReadDatabase(reader, root["database"], config.database);
+  if (root["plugins"]) ReadPlugins(reader, root["plugins"], base_directory, config.plugins);
+  if (root["schemas"]) ReadSchemas(reader, root["schemas"], config.schemas);
+  if (root["logging"]) ReadLogging(reader, root["logging"], base_directory, config.logging);
+  return config;
+}
+
+NodeConfig LoadNodeConfig(const std::filesystem::path& base_directory) {
+  const auto path = base_directory / "node.yaml";
+  std::string text;
+  if (std::filesystem::exists(path)) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError(path.string() + ": cannot be read");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+  NodeConfig config = ParseNodeConfig(text, path.string(), base_directory);
+  ApplyEnvironment(config.database);
+  return config;
+}
+
+}  // namespace ledgerhost::config

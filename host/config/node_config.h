@@ -1,0 +1,58 @@
+// The node's configuration: <base-directory>/node.yaml, every key documented in
+// docs/configuration.md. Unknown keys and wrong types are ConfigErrors naming the key and line.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ledgerhost::config {
+
+struct DatabaseConfig {
+  std::string url;  // default: sqlite:<base-directory>/ledgerhost.db
+  std::string user;
+  std::string password;  // never logged; LEDGERHOST_DATABASE_PASSWORD overrides
+  std::string schema;    // PostgreSQL schema for the host's tables ("" = the connection's default)
+  bool run_migration = false;
+  bool allow_derived_tables = false;  // derive tables for schemas without migrations on non-embedded databases
+  int pool_size = 4;
+};
+
+struct PluginsConfig {
+  std::filesystem::path directory;                  // default: <base-directory>/plugins
+  std::vector<std::filesystem::path> trusted_keys;  // PEM Ed25519 public keys; empty = signatures not required
+};
+
+// Which versions of a schema family to persist, and how.
+struct SchemaFamilyConfig {
+  enum class Versions { kAll, kLatest, kListed };
+  Versions versions = Versions::kAll;
+  std::vector<int> listed_versions;  // when kListed
+  std::string table_prefix;
+  std::string database_schema;  // PostgreSQL only
+};
+
+struct LoggingConfig {
+  std::string level = "info";
+  std::filesystem::path file;  // empty = stderr only
+};
+
+struct NodeConfig {
+  std::filesystem::path base_directory;
+  DatabaseConfig database;
+  PluginsConfig plugins;
+  std::map<std::string, SchemaFamilyConfig> schemas;  // by family name
+  LoggingConfig logging;
+};
+
+// Reads <base_directory>/node.yaml (a missing file means all defaults), then applies environment
+// overrides: LEDGERHOST_DATABASE_URL, LEDGERHOST_DATABASE_USER, LEDGERHOST_DATABASE_PASSWORD.
+NodeConfig LoadNodeConfig(const std::filesystem::path& base_directory);
+
+// Parses node.yaml text; `source` names it in errors. Relative paths resolve against base_directory.
+NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& source,
+                           const std::filesystem::path& base_directory);
+
+}  // namespace ledgerhost::config

@@ -1,0 +1,102 @@
+#include "config/node_config.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+
+namespace ledgerhost::config {
+namespace {
+
+std::string ErrorOf(const std::string& yaml) {
+  try {
+    ParseNodeConfig(yaml, "node.yaml", "/base");
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(NodeConfigTest, EmptyFileMeansDefaults) {
+  NodeConfig config = ParseNodeConfig("", "node.yaml", "/base");
+  EXPECT_EQ(config.database.url, "sqlite:/base/ledgerhost.db");
+  EXPECT_FALSE(config.database.run_migration);
+  EXPECT_EQ(config.plugins.directory, std::filesystem::path("/base/plugins"));
+  EXPECT_TRUE(config.plugins.trusted_keys.empty());
+  EXPECT_EQ(config.logging.level, "info");
+}
+
+TEST(NodeConfigTest, ReadsEverySection) {
+  NodeConfig config = ParseNodeConfig(R"(
+database:
+  url: postgresql://127.0.0.1:5432/node
+  user: node
+  password: secret
+  schema: ledger
+  runMigration: true
+  poolSize: 8
+plugins:
+  directory: cordapps
+  trustedKeys: [keys/release.pem, /etc/ledgerhost/ops.pem]
+schemas:
+  com.example.schemas.IOUSchema:
+    versions: latest
+    tablePrefix: acme_
+  com.example.schemas.CashSchema:
+    versions: [1, 3]
+    databaseSchema: cash
+logging:
+  level: debug
+  file: logs/node.log
+)", "node.yaml", "/base");
+  EXPECT_EQ(config.database.url, "postgresql://127.0.0.1:5432/node");
+  EXPECT_EQ(config.database.password, "secret");
+  EXPECT_TRUE(config.database.run_migration);
+  EXPECT_EQ(config.database.pool_size, 8);
+  EXPECT_EQ(config.plugins.directory, std::filesystem::path("/base/cordapps"));
+  ASSERT_EQ(config.plugins.trusted_keys.size(), 2u);
+  EXPECT_EQ(config.plugins.trusted_keys[0], std::filesystem::path("/base/keys/release.pem"));
+  EXPECT_EQ(config.plugins.trusted_keys[1], std::filesystem::path("/etc/ledgerhost/ops.pem"));
+  const auto& iou = config.schemas.at("com.example.schemas.IOUSchema");
+  EXPECT_EQ(iou.versions, SchemaFamilyConfig::Versions::kLatest);
+  EXPECT_EQ(iou.table_prefix, "acme_");
+  const auto& cash = config.schemas.at("com.example.schemas.CashSchema");
+  EXPECT_EQ(cash.versions, SchemaFamilyConfig::Versions::kListed);
+  EXPECT_EQ(cash.listed_versions, (std::vector<int>{1, 3}));
+  EXPECT_EQ(cash.database_schema, "cash");
+  EXPECT_EQ(config.logging.level, "debug");
+}
+
+TEST(NodeConfigTest, UnknownKeyNamesKeyAndLine) {
+  EXPECT_EQ(ErrorOf("database:\n  url: sqlite:x.db\n  runMigrations: true\n"),
+            "node.yaml:3: database.runMigrations: unknown key (known: allowDerivedTables, password, poolSize, "
+            "runMigration, schema, url, user)");
+  EXPECT_NE(ErrorOf("databse: {}\n").find("node.yaml:1: databse: unknown key"), std::string::npos);
+}
+
+TEST(NodeConfigTest, WrongTypesNameKeyAndLine) {
+  EXPECT_EQ(ErrorOf("database:\n  runMigration: sometimes\n"), "node.yaml:2: database.runMigration: expected true or false");
+  EXPECT_EQ(ErrorOf("database:\n  poolSize: 0\n"), "node.yaml:2: database.poolSize: must be between 1 and 1024");
+  EXPECT_EQ(ErrorOf("plugins:\n  trustedKeys: key.pem\n"),
+            "node.yaml:2: plugins.trustedKeys: expected a list of PEM public key files");
+  EXPECT_EQ(ErrorOf("schemas:\n  a.B:\n    versions: newest\n"),
+            "node.yaml:3: schemas.a.B.versions: expected all, latest or a list of version numbers");
+  EXPECT_NE(ErrorOf("database: [\n").find("node.yaml:"), std::string::npos);
+}
+
+TEST(NodeConfigTest, EnvironmentOverridesSecrets) {
+  auto base = std::filesystem::temp_directory_path() / "ledgerhost-node-config-test";
+  std::filesystem::create_directories(base);
+  std::ofstream(base / "node.yaml") << "database:\n  url: postgresql://h/db\n  password: from-file\n";
+  ::setenv("LEDGERHOST_DATABASE_PASSWORD", "from-env", 1);
+  NodeConfig config = LoadNodeConfig(base);
+  ::unsetenv("LEDGERHOST_DATABASE_PASSWORD");
+  EXPECT_EQ(config.database.password, "from-env");
+  EXPECT_EQ(config.database.url, "postgresql://h/db");
+  std::filesystem::remove_all(base);
+}
+
+}  // namespace
+}  // namespace ledgerhost::config
