@@ -88,7 +88,8 @@ struct SqlVisitor {
 struct RollbackSpec {
   bool declared = false;         // a <rollback> element / --rollback line / rollback: key exists
   std::vector<Change> changes;   // nested changes; rollback SQL text becomes "sql" changes
-  // <rollback changeSetId= changeSetAuthor= changeSetPath=/>: reuse that changeset's changes.
+  // <rollback changeSetId= changeSetAuthor= changeSetPath=/>: reuse that changeset's changes. The
+  // parser checks that it exists and copies its changes into `changes`, as Liquibase does.
   std::optional<std::string> referenced_id;
   std::optional<std::string> referenced_author;
   std::optional<std::string> referenced_path;

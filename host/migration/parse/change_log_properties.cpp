@@ -1,0 +1,128 @@
+#include "migration/parse/change_log_properties.h"
+
+#include <cstdlib>
+
+#include "migration/parse/database_properties.h"
+#include "migration/parse/expression_matcher.h"
+#include "migration/parse/text_util.h"
+
+namespace ledgerhost::migration::parse {
+namespace {
+
+// Property values may reference other properties; a cycle must not recurse forever.
+constexpr int kMaxExpansionDepth = 32;
+
+}  // namespace
+
+ChangeLogProperties::ChangeLogProperties(const ParseOptions& options)
+    : options_(options), built_ins_(DatabaseProperties(options.database)) {
+  for (const auto& [name, value] : options.properties) run_.emplace(Lower(name), value);
+}
+
+void ChangeLogProperties::Define(const PropertyDefinition& definition, const std::string& file) {
+  if (!definition.dbms.empty() && !DbmsMatches(definition.dbms, ShortName(options_.database))) return;
+  if (!definition.context.empty() && !ContextMatches(definition.context, options_.contexts)) return;
+  if (!definition.labels.empty() && !LabelsMatch(options_.label_filter, definition.labels)) return;
+  const std::string key = Lower(definition.name);
+  if (definition.global) {
+    global_.emplace(key, definition.value);  // first definition wins
+  } else {
+    local_[file][key] = definition.value;  // last local definition wins
+  }
+}
+
+std::optional<std::string> ChangeLogProperties::Find(std::string_view name, const std::string& file) const {
+  const std::string name_string(name);
+  if (const char* env = std::getenv(name_string.c_str()); env != nullptr) return std::string(env);
+  const std::string key = Lower(name);
+  for (const auto* source : {&built_ins_, &run_, &global_}) {
+    if (auto it = source->find(key); it != source->end()) return it->second;
+  }
+  if (auto file_it = local_.find(file); file_it != local_.end()) {
+    if (auto it = file_it->second.find(key); it != file_it->second.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+std::string ChangeLogProperties::Expand(std::string_view text, const std::string& file) const {
+  return ExpandDepth(text, file, 0);
+}
+
+std::string ChangeLogProperties::ExpandDepth(std::string_view text, const std::string& file, int depth) const {
+  if (text.find("${") == std::string_view::npos || depth > kMaxExpansionDepth) return std::string(text);
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '$' || i + 1 >= text.size() || text[i + 1] != '{') {
+      out += text[i++];
+      continue;
+    }
+    // Find the matching '}' so that nested ${a${b}} expands the inner reference first.
+    std::size_t j = i + 2;
+    int level = 1;
+    while (j < text.size()) {
+      if (text[j] == '$' && j + 1 < text.size() && text[j + 1] == '{') {
+        ++level;
+        j += 2;
+        continue;
+      }
+      if (text[j] == '}' && --level == 0) break;
+      ++j;
+    }
+    if (j >= text.size()) {  // unterminated: kept literally
+      out.append(text.substr(i));
+      break;
+    }
+    const std::string name = ExpandDepth(text.substr(i + 2, j - i - 2), file, depth + 1);
+    if (auto value = Find(name, file)) {
+      out += ExpandDepth(*value, file, depth + 1);
+    } else {
+      out += "${" + name + "}";
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+std::map<std::string, std::string> ParseJavaProperties(std::string_view text) {
+  std::map<std::string, std::string> out;
+  std::string logical;
+  std::size_t pos = 0;
+  auto next_line = [&](std::string& line) {
+    if (pos > text.size()) return false;
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    line = std::string(text.substr(pos, end - pos));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    pos = end + 1;
+    return true;
+  };
+  std::string line;
+  while (next_line(line)) {
+    std::string trimmed = JavaTrim(line);
+    if (logical.empty() && (trimmed.empty() || trimmed[0] == '#' || trimmed[0] == '!')) continue;
+    // An odd number of trailing backslashes continues the line.
+    std::size_t backslashes = 0;
+    while (backslashes < trimmed.size() && trimmed[trimmed.size() - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) {
+      logical += trimmed.substr(0, trimmed.size() - 1);
+      continue;
+    }
+    logical += trimmed;
+    std::size_t split = 0;
+    while (split < logical.size() && logical[split] != '=' && logical[split] != ':' &&
+           !(static_cast<unsigned char>(logical[split]) <= ' ')) {
+      if (logical[split] == '\\') ++split;
+      ++split;
+    }
+    std::string key = logical.substr(0, std::min(split, logical.size()));
+    std::string rest = split < logical.size() ? logical.substr(split) : "";
+    rest = JavaTrim(rest);
+    if (!rest.empty() && (rest[0] == '=' || rest[0] == ':')) rest = JavaTrim(rest.substr(1));
+    out[key] = rest;
+    logical.clear();
+  }
+  return out;
+}
+
+}  // namespace ledgerhost::migration::parse

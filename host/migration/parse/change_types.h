@@ -1,0 +1,22 @@
+// What the parser knows about each Liquibase change type: which attributes its XML element may carry
+// (Liquibase's XSD rejects others), which are required, and where the element's text goes.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ledgerhost::migration::parse {
+
+struct ChangeTypeInfo {
+  std::string name;
+  std::set<std::string> attributes;
+  std::vector<std::string> required;  // "columns" = at least one <column>
+  std::string text_attribute;         // "sql", "selectQuery", "procedureText", "message" or ""
+};
+
+// nullptr for a change type Liquibase (open source) does not know.
+const ChangeTypeInfo* FindChangeType(std::string_view name);
+
+}  // namespace ledgerhost::migration::parse

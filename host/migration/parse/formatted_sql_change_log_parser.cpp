@@ -1,0 +1,373 @@
+#include "migration/parse/formatted_sql_change_log_parser.h"
+
+#include <regex>
+
+#include "migration/parse/text_util.h"
+
+namespace ledgerhost::migration::parse {
+namespace {
+
+// Liquibase's patterns (AbstractFormattedChangeLogParser), all case-insensitive and matched
+// against the whole line.
+std::regex Pattern(const char* text) { return std::regex(text, std::regex::icase | std::regex::ECMAScript); }
+
+const std::regex kHeader = Pattern(R"(\s*--\s*liquibase\s*formatted.*)");
+const std::regex kLogicalFilePath = Pattern(R"(.*logicalFilePath:(\S*).*)");
+const std::regex kProperty = Pattern(R"(\s*--[\s]*property\s+(.*:.*)\s+(.*:.*).*)");
+const std::regex kAltProperty = Pattern(R"(\s*-[\s]*property\s.*)");
+const std::regex kPropertyName = Pattern(R"(.*name:\s*(\S+).*)");
+const std::regex kPropertyValue = Pattern(R"(.*value:\s*(\S+).*)");
+const std::regex kChangeSet = Pattern(R"rx(\s*--[\s]*changeset\s+("[^"]+"|[^:]+):\s*("[^"]+"|\S+).*)rx");
+const std::regex kAltChangeSet = Pattern(R"(\s*-+[\s]*changeset(\s.*)?)");
+const std::regex kComment = Pattern(R"(--[\s]*comment:? (.*))");
+const std::regex kRollback = Pattern(R"(\s*--[\s]*rollback (.*))");
+const std::regex kAltRollback = Pattern(R"(\s*-[\s]*rollback\s.*)");
+const std::regex kRollbackBlockStart = Pattern(R"(\s*/\*\s*liquibase\s*rollback\s*)");
+const std::regex kRollbackBlockEnd = Pattern(R"((.*?)\s*\*/\s*)");
+const std::regex kPreconditions = Pattern(R"(\s*--[\s]*preconditions(.*))");
+const std::regex kPrecondition = Pattern(R"(\s*--[\s]*precondition\-([a-zA-Z0-9-]+) (.*))");
+const std::regex kValidCheckSum = Pattern(R"(--[\s]*validCheckSum:? (.*))");
+const std::regex kIgnoreLines = Pattern(R"(--[\s]*ignoreLines:(\w+))");
+const std::regex kIgnoreLinesEnd = Pattern(R"(\s*--[\s]*ignoreLines:end\s*)");
+
+std::optional<std::string> Find(const std::string& line, const char* attribute_pattern) {
+  std::smatch match;
+  static thread_local std::map<std::string, std::regex> cache;
+  auto it = cache.find(attribute_pattern);
+  if (it == cache.end()) it = cache.emplace(attribute_pattern, Pattern(attribute_pattern)).first;
+  if (!std::regex_search(line, match, it->second)) return std::nullopt;
+  return match[1].str();
+}
+
+std::string StripQuotes(std::string text) {
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return text.substr(1, text.size() - 2);
+  return text;
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::string current;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      lines.push_back(std::move(current));
+      current.clear();
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) lines.push_back(std::move(current));
+  return lines;
+}
+
+// One changeset while its lines are being read.
+struct PendingChangeSet {
+  ChangeSet change_set;
+  std::string line;  // the --changeset line, for its attributes
+  std::string body;
+  std::string rollback;
+  bool has_rollback = false;
+  std::optional<std::string> comment;
+};
+
+class FormattedSqlParser {
+ public:
+  FormattedSqlParser(ParseSession& session, const std::string& path, const IncludeScope& scope, ChangeLog& out)
+      : session_(session), path_(path), scope_(scope), out_(out) {}
+
+  void Parse(const std::vector<std::string>& lines) {
+    bool ignoring_block = false;
+    long ignore_count = 0;
+    bool in_rollback_block = false;
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+      const std::string& line = lines[index];
+      const int number = static_cast<int>(index) + 1;
+      std::smatch match;
+      if (ignoring_block) {
+        if (std::regex_match(line, kIgnoreLinesEnd)) ignoring_block = false;
+        continue;
+      }
+      if (ignore_count > 0) {
+        --ignore_count;
+        continue;
+      }
+      if (in_rollback_block) {
+        if (std::regex_match(line, match, kRollbackBlockEnd)) {
+          current_->rollback += match[1].str();
+          in_rollback_block = false;
+        } else {
+          current_->rollback += line;  // Liquibase joins these lines without separators
+        }
+        continue;
+      }
+      if (std::regex_match(line, kHeader)) {
+        if (std::regex_match(line, match, kLogicalFilePath)) logical_path_ = NormalizeLogicalPath(Expand(match[1]));
+        continue;
+      }
+      if (std::regex_match(line, kProperty)) {
+        DefineProperty(line);
+        continue;
+      }
+      if (std::regex_match(line, kAltProperty)) Fail(number, "unexpected formatting of a property line: " + line);
+      if (std::regex_match(line, match, kChangeSet)) {
+        StartChangeSet(line, match, number);
+        continue;
+      }
+      if (std::regex_match(line, kAltChangeSet)) {
+        Fail(number, "unexpected formatting of a changeset line (expected '--changeset author:id'): " + line);
+      }
+      if (!current_) {
+        if (std::regex_match(line, kComment)) Fail(number, "--comment outside a changeset");
+        continue;  // lines before the first changeset are not part of any changeset
+      }
+      const std::string name = current_->change_set.id + "::" + current_->change_set.author;
+      if (std::regex_match(line, kRollbackBlockStart)) {
+        in_rollback_block = true;
+        current_->has_rollback = true;
+      } else if (std::regex_match(line, match, kComment)) {
+        current_->comment = match[1].str();
+      } else if (std::regex_match(line, match, kRollback)) {
+        current_->rollback += match[1].str() + "\n";
+        current_->has_rollback = true;
+      } else if (std::regex_match(line, kAltRollback)) {
+        Fail(number, "changeset " + name + ": unexpected formatting of a rollback line: " + line);
+      } else if (std::regex_match(line, match, kPreconditions)) {
+        Preconditions(match[1].str(), number);
+      } else if (std::regex_match(line, match, kPrecondition)) {
+        AddPrecondition(match[1].str(), match[2].str(), number, name);
+      } else if (std::regex_match(line, match, kValidCheckSum)) {
+        current_->change_set.valid_checksums.push_back(JavaTrim(match[1].str()));
+      } else if (std::regex_match(line, match, kIgnoreLines)) {
+        const std::string what = match[1].str();
+        if (EqualsIgnoreCase(what, "start")) {
+          ignoring_block = true;
+        } else {
+          try {
+            ignore_count = std::stol(what);
+          } catch (const std::exception&) {
+            Fail(number, "changeset " + name + ": ignoreLines takes 'start', 'end' or a number, not '" + what + "'");
+          }
+        }
+      } else {
+        current_->body += line + "\n";
+      }
+    }
+    FinishChangeSet(true);
+  }
+
+ private:
+  std::string Expand(const std::string& text) const { return session_.properties().Expand(text, path_); }
+
+  [[noreturn]] void Fail(int line, const std::string& message) const { ThrowAt({path_, line}, message); }
+
+  void DefineProperty(const std::string& line) {
+    std::smatch match;
+    PropertyDefinition definition;
+    if (!std::regex_match(line, match, kPropertyName)) return;
+    definition.name = match[1].str();
+    if (std::regex_match(line, match, kPropertyValue)) definition.value = match[1].str();
+    definition.context = Find(line, R"(contextFilter:("[^"]+"|\S*))")
+                             .value_or(Find(line, R"(context:("[^"]+"|\S*))").value_or(""));
+    definition.context = StripQuotes(definition.context);
+    definition.labels = StripQuotes(Find(line, R"(labels:("[^"]+"|\S*))").value_or(""));
+    definition.dbms = Find(line, R"(dbms:([^,][\w!,]+))").value_or("");
+    definition.global = ParseJavaBoolean(Find(line, R"(global:(\S+))").value_or("true"));
+    session_.properties().Define(definition, path_);
+  }
+
+  void StartChangeSet(const std::string& line, const std::smatch& match, int number) {
+    FinishChangeSet(false);
+    const std::string raw_author = match[1].str();
+    const std::string raw_id = match[2].str();
+    // Liquibase also requires "author:id" literally, so "--changeset a: 1" is rejected.
+    if (line.find(raw_author + ":" + raw_id) == std::string::npos) {
+      Fail(number, "unexpected formatting of a changeset line (expected '--changeset author:id'): " + line);
+    }
+    current_.emplace();
+    current_->line = line;
+    ChangeSet& cs = current_->change_set;
+    cs.location = {path_, number};
+    cs.author = Expand(StripQuotes(JavaTrim(raw_author)));
+    cs.id = Expand(StripQuotes(raw_id));
+    cs.physical_path = path_;
+    auto logical = Find(line, R"(logicalFilePath:(\S*))");
+    if (logical && !logical->empty()) {
+      cs.file_path = NormalizeLogicalPath(Expand(*logical));
+    } else {
+      cs.file_path = logical_path_.empty() ? path_ : logical_path_;
+    }
+    cs.run_on_change = ParseJavaBoolean(Find(line, R"(runOnChange:(\w+))").value_or("false"));
+    cs.run_always = ParseJavaBoolean(Find(line, R"(runAlways:(\w+))").value_or("false"));
+    cs.run_in_transaction = ParseJavaBoolean(Find(line, R"(runInTransaction:(\w+))").value_or("true"));
+    cs.fail_on_error = ParseJavaBoolean(Find(line, R"(failOnError:(\w+))").value_or("true"));
+    auto context = Find(line, R"(contextFilter:("[^"]+"|\S*))");
+    if (!context) context = Find(line, R"(context:("[^"]+"|\S*))");
+    cs.context = Expand(StripQuotes(context.value_or("")));
+    cs.labels = Expand(StripQuotes(Find(line, R"(labels:("[^"]+"|\S*))").value_or("")));
+    cs.dbms = Expand(Find(line, R"(dbms:([^,][\w!,]+))").value_or(""));
+    cs.ignore = ParseJavaBoolean(Find(line, R"(ignore:(\w*))").value_or("false")) || scope_.ignore;
+    cs.inherited_contexts = scope_.contexts;
+    cs.inherited_labels = scope_.labels;
+  }
+
+  void Preconditions(const std::string& rest, int number) {
+    PreconditionContainer container;
+    container.location = {path_, number};
+    if (auto on_fail = Find(rest, R"(onFail:(\w+))")) container.on_fail = *on_fail;
+    if (auto on_error = Find(rest, R"(onError:(\w+))")) container.on_error = *on_error;
+    auto on_update = Find(rest, R"(onUpdateSQL:(\w+))");
+    auto on_output = Find(rest, R"(onSqlOutput:(\w+))");
+    if (on_update && on_output) Fail(number, "use onUpdateSQL or onSqlOutput, not both");
+    if (on_update) container.on_sql_output = *on_update;
+    if (on_output) container.on_sql_output = *on_output;
+    if (current_->change_set.preconditions) container.conditions = current_->change_set.preconditions->conditions;
+    current_->change_set.preconditions = std::move(container);
+  }
+
+  void AddPrecondition(const std::string& type, const std::string& raw_body, int number, const std::string& name) {
+    const std::string body = Expand(raw_body);
+    Precondition precondition;
+    precondition.location = {path_, number};
+    const std::string lowered = Lower(type);
+    std::smatch match;
+    if (lowered == "sql-check") {
+      static const std::regex kSqlCheck = Pattern(R"rx(\s*(?:expectedResult:)?(\w+|'[^']+'|"[^"]+")\s+(.*))rx");
+      if (!std::regex_match(body, match, kSqlCheck)) {
+        Fail(number, "changeset " + name + ": --precondition-sql-check needs 'expectedResult:<value> <sql>'");
+      }
+      std::string expected = match[1].str();
+      if (expected.size() >= 2 && (expected.front() == '\'' || expected.front() == '"')) {
+        expected = expected.substr(1, expected.size() - 2);
+      }
+      precondition.type = "sqlCheck";
+      precondition.attributes["expectedResult"] = expected;
+      precondition.text = JavaTrim(match[2].str());
+    } else if (lowered == "table-exists" || lowered == "view-exists") {
+      const bool table = lowered == "table-exists";
+      precondition.type = table ? "tableExists" : "viewExists";
+      auto object = Find(body, table ? R"(table:(\w+))" : R"(view:(\w+))");
+      if (!object) Fail(number, "changeset " + name + ": --precondition-" + lowered + " needs a name");
+      precondition.attributes[table ? "tableName" : "viewName"] = *object;
+      if (auto schema = Find(body, R"(schema:(\w+))")) precondition.attributes["schemaName"] = *schema;
+    } else {
+      Fail(number, "changeset " + name + ": unknown precondition '" + type +
+                       "' (formatted SQL supports sql-check, table-exists, view-exists)");
+    }
+    if (!current_->change_set.preconditions) {
+      current_->change_set.preconditions = PreconditionContainer{};
+      current_->change_set.preconditions->location = {path_, number};
+    }
+    current_->change_set.preconditions->conditions.push_back(std::move(precondition));
+  }
+
+  void FinishChangeSet(bool last_in_file) {
+    if (!current_) return;
+    PendingChangeSet pending = std::move(*current_);
+    current_.reset();
+    ChangeSet& cs = pending.change_set;
+    const std::string name = cs.id + "::" + cs.author;
+    const std::string& line = pending.line;
+
+    std::string body = JavaTrim(pending.body);
+    if (body.empty()) ThrowAt(cs.location, "no SQL for changeset " + name);
+    body = Expand(body);
+    Change change;
+    change.type = "sql";
+    change.location = cs.location;
+    change.attributes["sql"] = body;
+    if (auto split = Find(line, R"(splitStatements:(\w+))")) change.attributes["splitStatements"] = *split;
+    // Formatted SQL strips comments unless told otherwise (XML <sql> does not).
+    change.attributes["stripComments"] = Find(line, R"(stripComments:(\w+))").value_or("true");
+    auto end_delimiter = Find(line, R"(endDelimiter:(\S*))");
+    if (end_delimiter) {
+      change.attributes["endDelimiter"] = *end_delimiter;
+    } else if (last_in_file && body.size() >= 2 && body.compare(body.size() - 2, 2, "\n/") == 0) {
+      change.attributes["endDelimiter"] = "\n/$";
+    }
+    cs.changes.push_back(std::move(change));
+
+    if (pending.comment) cs.comments = JavaTrim(Expand(*pending.comment));
+    if (pending.has_rollback) BuildRollback(pending, cs);
+    out_.change_sets.push_back(std::move(cs));
+  }
+
+  void BuildRollback(const PendingChangeSet& pending, ChangeSet& cs) {
+    cs.rollback.declared = true;
+    const std::string text = JavaTrim(Expand(pending.rollback));
+    const std::string lowered = Lower(text);
+    if (text.empty() || lowered.rfind("not required", 0) == 0 || lowered.rfind("empty", 0) == 0) return;
+    if (lowered.find("changesetid") != std::string::npos) {
+      auto id = Find(text, R"(changeSetId:(\S+))");
+      auto author = Find(text, R"(changesetAuthor:(\S+))");
+      auto path = Find(text, R"(changesetPath:(\S+))");
+      if (!id) ThrowAt(cs.location, "changeset " + cs.id + "::" + cs.author + ": rollback needs changeSetId:<id>");
+      cs.rollback.referenced_id = *id;
+      cs.rollback.referenced_author = author;
+      cs.rollback.referenced_path = path;
+      const std::string wanted_path = path.value_or(cs.file_path);
+      for (const auto& candidate : out_.change_sets) {
+        if (candidate.id == *id && (!author || candidate.author == *author) && candidate.file_path == wanted_path) {
+          cs.rollback.changes = candidate.changes;
+          return;
+        }
+      }
+      ThrowAt(cs.location, "changeset " + cs.id + "::" + cs.author + ": rollback refers to changeset " + wanted_path +
+                               "::" + *id + "::" + author.value_or("") + ", which does not exist");
+    }
+    Change change;
+    change.type = "sql";
+    change.location = cs.location;
+    change.attributes["sql"] = text;
+    if (auto split = Find(pending.line, R"(rollbackSplitStatements:(\w+))")) {
+      change.attributes["splitStatements"] = *split;
+    }
+    if (auto delimiter = Find(pending.line, R"(rollbackEndDelimiter:(\S*))")) {
+      change.attributes["endDelimiter"] = *delimiter;
+    }
+    cs.rollback.changes.push_back(std::move(change));
+  }
+
+  ParseSession& session_;
+  const std::string& path_;
+  const IncludeScope& scope_;
+  ChangeLog& out_;
+  std::string logical_path_;
+  std::optional<PendingChangeSet> current_;
+};
+
+}  // namespace
+
+bool IsFormattedSql(std::string_view text) {
+  for (const auto& line : SplitLines(text)) {
+    if (JavaTrim(line).empty()) continue;
+    return std::regex_match(line, kHeader);
+  }
+  return false;
+}
+
+void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::string& path,
+                       const IncludeScope& scope, ChangeLog& out) {
+  if (IsFormattedSql(text)) {
+    FormattedSqlParser(session, path, scope, out).Parse(SplitLines(text));
+    return;
+  }
+  // A plain SQL file (SqlChangeLogParser): one changeset "raw" by "includeAll" running the file.
+  ChangeSet cs;
+  cs.id = "raw";
+  cs.author = "includeAll";
+  cs.file_path = path;
+  cs.physical_path = path;
+  cs.location = {path, 1};
+  cs.ignore = scope.ignore;
+  cs.inherited_contexts = scope.contexts;
+  cs.inherited_labels = scope.labels;
+  Change change;
+  change.type = "sql";
+  change.location = cs.location;
+  change.attributes["sql"] = std::string(text);
+  cs.changes.push_back(std::move(change));
+  out.change_sets.push_back(std::move(cs));
+}
+
+}  // namespace ledgerhost::migration::parse

@@ -1,0 +1,91 @@
+#include "migration/parse/xml_change_log_parser.h"
+
+#include <pugixml.hpp>
+
+#include "migration/model/change_log.h"
+#include "migration/parse/parse_session.h"
+#include "migration/parse/text_util.h"
+
+namespace ledgerhost::migration::parse {
+namespace {
+
+constexpr std::string_view kChangeLogNamespace = "http://www.liquibase.org/xml/ns/dbchangelog";
+
+// The namespace URI bound to `prefix` ("" = default namespace) at `node`.
+std::string NamespaceOf(pugi::xml_node node, const std::string& prefix) {
+  const std::string attribute = prefix.empty() ? "xmlns" : "xmlns:" + prefix;
+  for (; node; node = node.parent()) {
+    if (auto a = node.attribute(attribute.c_str())) return a.value();
+  }
+  return "";
+}
+
+class XmlConverter {
+ public:
+  XmlConverter(std::string_view text, const std::string& path) : text_(text), path_(path) {}
+
+  ParsedNode Convert(pugi::xml_node element) const {
+    ParsedNode node;
+    node.from_xml = true;
+    node.name = LocalName(element);
+    node.line = LineOfOffset(text_, static_cast<std::size_t>(element.offset_debug()));
+    for (auto attribute : element.attributes()) {
+      std::string_view name = attribute.name();
+      // Namespace declarations, xsi:schemaLocation and extension attributes of other namespaces
+      // are not Liquibase attributes.
+      if (name == "xmlns" || name.find(':') != std::string_view::npos) continue;
+      ParsedNode child;
+      child.name = std::string(name);
+      child.value = attribute.value();
+      child.line = node.line;
+      child.is_attribute = true;
+      child.from_xml = true;
+      node.children.push_back(std::move(child));
+    }
+    std::string text;
+    for (auto child : element.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        text += child.value();
+      } else if (child.type() == pugi::node_element) {
+        node.children.push_back(Convert(child));
+      }
+    }
+    // Liquibase keeps the trimmed text of an element, and none when it is blank.
+    std::string trimmed = JavaTrim(text);
+    if (!trimmed.empty()) node.value = std::move(trimmed);
+    return node;
+  }
+
+ private:
+  // Elements in the Liquibase namespace lose their prefix; others keep it (and are then unknown).
+  static std::string LocalName(pugi::xml_node element) {
+    std::string name = element.name();
+    auto colon = name.find(':');
+    if (colon == std::string::npos) return name;
+    if (NamespaceOf(element, name.substr(0, colon)) == kChangeLogNamespace) return name.substr(colon + 1);
+    return name;
+  }
+
+  std::string_view text_;
+  const std::string& path_;
+};
+
+}  // namespace
+
+ParsedNode ParseXmlChangeLog(std::string_view text, const std::string& path) {
+  pugi::xml_document document;
+  pugi::xml_parse_result result = document.load_buffer(text.data(), text.size(), pugi::parse_default);
+  if (!result) {
+    ThrowAt({path, LineOfOffset(text, static_cast<std::size_t>(result.offset))},
+            std::string("malformed XML: ") + result.description());
+  }
+  pugi::xml_node root = document.document_element();
+  XmlConverter converter(text, path);
+  ParsedNode node = converter.Convert(root);
+  if (node.name != "databaseChangeLog") {
+    ThrowAt({path, node.line}, "the root element is <" + node.name + ">, expected <databaseChangeLog>");
+  }
+  return node;
+}
+
+}  // namespace ledgerhost::migration::parse
