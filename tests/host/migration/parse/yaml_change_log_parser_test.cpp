@@ -1,0 +1,186 @@
+// YAML and JSON changelogs: the same model as XML, typed scalars rendered as Java's toString(),
+// properties collected before expansion, and errors with file:line.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "migration/parse/yaml_change_log_parser.h"
+#include "parse_test_util.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::Parse;
+using testing::ParseError;
+
+const char* kYaml = R"yaml(databaseChangeLog:
+  - logicalFilePath: logical/changelog.yaml
+  - changeSet:
+      id: 1
+      author: alice
+      context: dev
+      labels: l1
+      runOnChange: yes
+      comment: create ${tbl} table
+      validCheckSum: ["9:abc", "ANY"]
+      preConditions:
+        - onFail: MARK_RAN
+        - onError: HALT
+        - tableExists: {tableName: other}
+        - not: [ {columnExists: {tableName: node, columnName: x}} ]
+        - sqlCheck: {expectedResult: 0, sql: "select count(*) from node"}
+      changes:
+        - createTable:
+            tableName: ${tbl}
+            columns:
+              - column:
+                  name: id
+                  type: int
+                  autoIncrement: true
+                  defaultValueNumeric: 1.50
+                  startWith: 010
+                  constraints: {primaryKey: true, nullable: false}
+              - column:
+                  name: price
+                  type: "DECIMAL(10,2)"
+                  defaultValueNumeric: "1.50"
+        - sql:
+            dbms: postgresql
+            splitStatements: false
+            sql: |
+              insert into node(id) values (1);
+      rollback:
+        - dropTable: {tableName: node}
+  - changeSet:
+      id: "2"
+      author: alice
+      changes:
+        - update:
+            tableName: node
+            columns: [ {column: {name: a, value: x}} ]
+            where: id = 1
+      rollback: delete from node; drop table x;
+  - changeSet:
+      id: 3
+      author: bob
+      changes:
+        - tagDatabase: {tag: v1}
+      rollback: {changeSetId: 1, changeSetAuthor: alice}
+  - property: {name: tbl, value: node}
+)yaml";
+
+TEST(YamlChangeLogParser, BuildsTheSameModelAsXml) {
+  ChangeLog log = Parse({{"db/changelog.yaml", kYaml}}, "db/changelog.yaml");
+  ASSERT_EQ(log.change_sets.size(), 3u);
+  const ChangeSet& cs = log.change_sets[0];
+  EXPECT_EQ(cs.id, "1");
+  EXPECT_EQ(cs.author, "alice");
+  EXPECT_EQ(cs.file_path, "logical/changelog.yaml");
+  EXPECT_EQ(cs.physical_path, "db/changelog.yaml");
+  EXPECT_EQ(cs.location.ToString(), "db/changelog.yaml:3");
+  EXPECT_EQ(cs.context, "dev");
+  EXPECT_TRUE(cs.run_on_change);
+  // The property is defined at the end of the file: YAML collects all properties first.
+  EXPECT_EQ(cs.comments, "create node table");
+  EXPECT_EQ(cs.valid_checksums, (std::vector<std::string>{"9:abc", "ANY"}));
+  ASSERT_TRUE(cs.preconditions.has_value());
+  EXPECT_EQ(cs.preconditions->on_fail, "MARK_RAN");
+  ASSERT_EQ(cs.preconditions->conditions.size(), 3u);
+  EXPECT_EQ(cs.preconditions->conditions[1].children.at(0).type, "columnExists");
+  EXPECT_EQ(cs.preconditions->conditions[2].text, "select count(*) from node");
+  EXPECT_EQ(cs.preconditions->conditions[2].attributes.at("expectedResult"), "0");
+
+  ASSERT_EQ(cs.changes.size(), 2u);
+  const Change& create = cs.changes[0];
+  EXPECT_EQ(create.type, "createTable");
+  EXPECT_EQ(create.Get("tableName"), "node");
+  ASSERT_EQ(create.columns.size(), 2u);
+  const Attributes& id = create.columns[0].attributes;
+  EXPECT_EQ(id.at("autoIncrement"), "true");
+  EXPECT_EQ(id.at("defaultValueNumeric"), "1.5");  // plain 1.50 is a Double in SnakeYAML
+  EXPECT_EQ(id.at("startWith"), "8");              // YAML 1.1 octal
+  EXPECT_EQ(create.columns[0].constraints->at("nullable"), "false");
+  EXPECT_EQ(create.columns[1].attributes.at("defaultValueNumeric"), "1.50");  // quoted: verbatim
+  EXPECT_EQ(create.columns[1].attributes.at("type"), "DECIMAL(10,2)");
+  EXPECT_EQ(cs.changes[1].Get("sql"), "insert into node(id) values (1);\n");
+  EXPECT_EQ(cs.changes[1].Get("splitStatements"), "false");
+  ASSERT_EQ(cs.rollback.changes.size(), 1u);
+  EXPECT_EQ(cs.rollback.changes[0].type, "dropTable");
+
+  const ChangeSet& second = log.change_sets[1];
+  EXPECT_EQ(second.changes.at(0).Get("where"), "id = 1");
+  EXPECT_EQ(second.changes.at(0).columns.at(0).attributes.at("value"), "x");
+  ASSERT_EQ(second.rollback.changes.size(), 2u);
+  EXPECT_EQ(second.rollback.changes[1].Get("sql"), "drop table x");
+
+  const ChangeSet& third = log.change_sets[2];
+  EXPECT_EQ(third.rollback.referenced_id, "1");
+  EXPECT_EQ(third.rollback.changes.size(), 2u);
+}
+
+TEST(YamlChangeLogParser, JsonIsTheSameStructure) {
+  const char* json = R"({"databaseChangeLog": [
+    {"property": {"name": "t", "value": "node"}},
+    {"changeSet": {"id": "1", "author": "alice", "runAlways": true,
+      "changes": [ {"createTable": {"tableName": "${t}", "columns": [
+          {"column": {"name": "id", "type": "int", "startWith": 10, "defaultValueNumeric": 2.50}}]}} ]}}
+  ]})";
+  ChangeLog log = Parse({{"c.json", json}}, "c.json");
+  ASSERT_EQ(log.change_sets.size(), 1u);
+  EXPECT_TRUE(log.change_sets[0].run_always);
+  const Change& change = log.change_sets[0].changes.at(0);
+  EXPECT_EQ(change.Get("tableName"), "node");
+  EXPECT_EQ(change.columns.at(0).attributes.at("startWith"), "10");
+  EXPECT_EQ(change.columns.at(0).attributes.at("defaultValueNumeric"), "2.5");
+}
+
+TEST(YamlChangeLogParser, JavaRenderingOfPlainScalars) {
+  using parse::JavaStringOfPlainScalar;
+  EXPECT_EQ(JavaStringOfPlainScalar("1.50"), "1.5");
+  EXPECT_EQ(JavaStringOfPlainScalar("100"), "100");
+  EXPECT_EQ(JavaStringOfPlainScalar("1_000"), "1000");
+  EXPECT_EQ(JavaStringOfPlainScalar("0x1F"), "31");
+  EXPECT_EQ(JavaStringOfPlainScalar("-7"), "-7");
+  EXPECT_EQ(JavaStringOfPlainScalar("99999999999999999999"), "99999999999999999999");  // BigInteger
+  EXPECT_EQ(JavaStringOfPlainScalar("1e7"), "1.0E7");
+  EXPECT_EQ(JavaStringOfPlainScalar("0.0001"), "1.0E-4");
+  EXPECT_EQ(JavaStringOfPlainScalar("123456.5"), "123456.5");
+  EXPECT_EQ(JavaStringOfPlainScalar("3."), "3.0");
+  EXPECT_EQ(JavaStringOfPlainScalar("Off"), "false");
+  EXPECT_EQ(JavaStringOfPlainScalar("TRUE"), "true");
+  EXPECT_EQ(JavaStringOfPlainScalar("~"), std::nullopt);
+  EXPECT_EQ(JavaStringOfPlainScalar("varchar(255)"), "varchar(255)");
+  EXPECT_EQ(parse::JavaDoubleToString(0.1 + 0.2), "0.30000000000000004");
+}
+
+TEST(YamlChangeLogParserErrors, MalformedYamlNamesTheLine) {
+  std::string error = ParseError({{"c.yaml", "databaseChangeLog:\n  - changeSet:\n      id: [1\n"}}, "c.yaml");
+  EXPECT_THAT(error, HasSubstr("c.yaml:"));
+  EXPECT_THAT(error, HasSubstr("malformed YAML"));
+}
+
+TEST(YamlChangeLogParserErrors, RootMustBeADatabaseChangeLogList) {
+  EXPECT_THAT(ParseError({{"c.yaml", "changeLog: []\n"}}, "c.yaml"), HasSubstr("c.yaml:1: the root must be a map"));
+  EXPECT_THAT(ParseError({{"c.yaml", "databaseChangeLog: {a: 1}\n"}}, "c.yaml"), HasSubstr("must be a list"));
+}
+
+TEST(YamlChangeLogParserErrors, UnknownChangeTypeNamesLineAndChangeSet) {
+  std::string error = ParseError({{"c.yaml", R"(databaseChangeLog:
+  - changeSet:
+      id: 5
+      author: carol
+      changes:
+        - createTabel: {tableName: t}
+)"}},
+                                 "c.yaml");
+  EXPECT_THAT(error, HasSubstr("c.yaml:6: changeset 5::carol: unknown change type 'createTabel'"));
+}
+
+TEST(YamlChangeLogParserErrors, MissingAuthor) {
+  std::string error = ParseError({{"c.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 5\n      changes: []\n"}},
+                                 "c.yaml");
+  EXPECT_THAT(error, HasSubstr("c.yaml:2: changeset 5::: attribute 'author' is required"));
+}
+
+}  // namespace
+}  // namespace ledgerhost::migration
