@@ -18,17 +18,46 @@ bool IsScalar(const ParsedNode& node) { return node.is_attribute || (!node.from_
 
 std::string Describe(const ParsedNode& node) { return node.from_xml ? "<" + node.name + ">" : "'" + node.name + "'"; }
 
-const std::set<std::string> kChangeSetAttributes{
-    "id",          "author",         "context",          "contextFilter", "labels",  "dbms",
-    "runOnChange", "runAlways",      "alwaysRun",        "failOnError",   "created", "onValidationFail",
-    "runOrder",    "runInTransaction", "logicalFilePath", "objectQuotingStrategy", "ignore", "runWith",
-    "runWithSpoolFile"};
+const std::set<std::string> kChangeSetAttributes{"id",
+                                                 "author",
+                                                 "context",
+                                                 "contextFilter",
+                                                 "labels",
+                                                 "dbms",
+                                                 "runOnChange",
+                                                 "runAlways",
+                                                 "alwaysRun",
+                                                 "failOnError",
+                                                 "created",
+                                                 "onValidationFail",
+                                                 "runOrder",
+                                                 "runInTransaction",
+                                                 "logicalFilePath",
+                                                 "objectQuotingStrategy",
+                                                 "ignore",
+                                                 "runWith",
+                                                 "runWithSpoolFile"};
 
-const std::set<std::string> kPreconditionTypes{
-    "and",          "or",           "not",          "dbms",        "runningAs",
-    "changeSetExecuted", "columnExists", "tableExists", "viewExists", "foreignKeyConstraintExists",
-    "indexExists",  "sequenceExists", "primaryKeyExists", "uniqueConstraintExists", "sqlCheck",
-    "rowCount",     "tableIsEmpty", "changeLogPropertyDefined", "expectedQuotingStrategy", "customPrecondition"};
+const std::set<std::string> kPreconditionTypes{"and",
+                                               "or",
+                                               "not",
+                                               "dbms",
+                                               "runningAs",
+                                               "changeSetExecuted",
+                                               "columnExists",
+                                               "tableExists",
+                                               "viewExists",
+                                               "foreignKeyConstraintExists",
+                                               "indexExists",
+                                               "sequenceExists",
+                                               "primaryKeyExists",
+                                               "uniqueConstraintExists",
+                                               "sqlCheck",
+                                               "rowCount",
+                                               "tableIsEmpty",
+                                               "changeLogPropertyDefined",
+                                               "expectedQuotingStrategy",
+                                               "customPrecondition"};
 
 const std::set<std::string> kSqlVisitorTypes{"append", "prepend", "replace", "regExpReplace"};
 
@@ -42,8 +71,7 @@ std::string Value(const ParsedNode& node, const std::string& name) { return node
 
 }  // namespace
 
-ChangeLogBuilder::ChangeLogBuilder(ParseSession& session, std::string physical_path, IncludeScope scope,
-                                   ChangeLog& out)
+ChangeLogBuilder::ChangeLogBuilder(ParseSession& session, std::string physical_path, IncludeScope scope, ChangeLog& out)
     : session_(session), physical_path_(std::move(physical_path)), scope_(std::move(scope)), out_(out) {}
 
 SourceLocation ChangeLogBuilder::At(const ParsedNode& node) const { return {physical_path_, node.line}; }
@@ -65,8 +93,7 @@ void ChangeLogBuilder::CheckAttributes(const ParsedNode& node, std::initializer_
   if (!node.from_xml) return;
   for (const auto& child : node.children) {
     if (!child.is_attribute) continue;
-    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return child.name == a; }) ==
-        allowed.end()) {
+    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return child.name == a; }) == allowed.end()) {
       ThrowAt(At(node), "attribute '" + child.name + "' is not allowed on " + where);
     }
   }
@@ -338,8 +365,8 @@ RollbackSpec ChangeLogBuilder::BuildRollback(const ParsedNode& node, const Chang
       }
     }
     if (found == nullptr) {
-      ThrowAt(At(node), "changeset " + name + ": rollback refers to changeset " + path + "::" + *id + "::" +
-                            rollback.referenced_author.value_or("") + ", which does not exist");
+      ThrowAt(At(node), "changeset " + name + ": rollback refers to changeset " + path + "::" + *id +
+                            "::" + rollback.referenced_author.value_or("") + ", which does not exist");
     }
     rollback.changes = found->changes;
     return rollback;
@@ -399,8 +426,8 @@ PreconditionContainer ChangeLogBuilder::BuildPreconditions(const ParsedNode& nod
   }
   auto check = [&](const std::string& value, const char* what) {
     if (value != "HALT" && value != "CONTINUE" && value != "MARK_RAN" && value != "WARN") {
-      ThrowAt(container.location, std::string("preConditions ") + what + " must be HALT, CONTINUE, MARK_RAN or WARN, not '" +
-                                      value + "'");
+      ThrowAt(container.location,
+              std::string("preConditions ") + what + " must be HALT, CONTINUE, MARK_RAN or WARN, not '" + value + "'");
     }
   };
   check(container.on_fail, "onFail");
@@ -460,9 +487,10 @@ void ChangeLogBuilder::BuildSqlVisitors(const ParsedNode& node, ChangeSet& chang
 }
 
 void ChangeLogBuilder::Include(const ParsedNode& node) {
-  CheckAttributes(node, {"file", "relativeToChangelogFile", "errorIfMissing", "context", "contextFilter", "labels",
-                         "ignore", "created"},
-                  "<include>");
+  CheckAttributes(
+      node,
+      {"file", "relativeToChangelogFile", "errorIfMissing", "context", "contextFilter", "labels", "ignore", "created"},
+      "<include>");
   auto file = node.ChildValue("file");
   if (!file || file->empty()) ThrowAt(At(node), "include requires 'file'");
   const bool relative = OptionalBool(node, "relativeToChangelogFile").value_or(false);
@@ -485,8 +513,8 @@ void ChangeLogBuilder::Include(const ParsedNode& node) {
     if (OptionalBool(node, "errorIfMissing").value_or(true)) {
       ThrowAt(At(node), "included file '" + path + "' not found in " + session_.loader().Describe());
     }
-    Logger("migration")->warn("{}: included file '{}' not found, skipped (errorIfMissing=false)",
-                              At(node).ToString(), path);
+    Logger("migration")
+        ->warn("{}: included file '{}' not found, skipped (errorIfMissing=false)", At(node).ToString(), path);
     return;
   }
   IncludeScope scope = scope_;
@@ -499,15 +527,17 @@ void ChangeLogBuilder::Include(const ParsedNode& node) {
 }
 
 void ChangeLogBuilder::IncludeAll(const ParsedNode& node) {
-  CheckAttributes(node, {"path", "relativeToChangelogFile", "errorIfMissingOrEmpty", "minDepth", "maxDepth",
-                         "endsWithFilter", "context", "contextFilter", "labels", "ignore", "resourceFilter", "filter",
-                         "resourceComparator", "created"},
-                  "<includeAll>");
+  CheckAttributes(
+      node,
+      {"path", "relativeToChangelogFile", "errorIfMissingOrEmpty", "minDepth", "maxDepth", "endsWithFilter", "context",
+       "contextFilter", "labels", "ignore", "resourceFilter", "filter", "resourceComparator", "created"},
+      "<includeAll>");
   auto raw_path = node.ChildValue("path");
   if (!raw_path || raw_path->empty()) ThrowAt(At(node), "includeAll requires 'path'");
   for (const char* unsupported : {"resourceFilter", "filter", "resourceComparator"}) {
     if (node.Child(unsupported)) {
-      ThrowAt(At(node), std::string("includeAll: '") + unsupported + "' names a Java class, which ledgerhost cannot load");
+      ThrowAt(At(node),
+              std::string("includeAll: '") + unsupported + "' names a Java class, which ledgerhost cannot load");
     }
   }
   const bool relative = OptionalBool(node, "relativeToChangelogFile").value_or(false);

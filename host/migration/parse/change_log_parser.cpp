@@ -76,8 +76,8 @@ namespace {
 void ApplyRunOrder(std::vector<ChangeSet>& change_sets) {
   std::stable_partition(change_sets.begin(), change_sets.end(),
                         [](const ChangeSet& cs) { return cs.run_order == "first"; });
-  auto first_end = std::find_if(change_sets.begin(), change_sets.end(),
-                                [](const ChangeSet& cs) { return cs.run_order != "first"; });
+  auto first_end =
+      std::find_if(change_sets.begin(), change_sets.end(), [](const ChangeSet& cs) { return cs.run_order != "first"; });
   std::stable_partition(first_end, change_sets.end(), [](const ChangeSet& cs) { return cs.run_order != "last"; });
 }
 
@@ -87,8 +87,8 @@ void CheckDuplicateIdentifiers(const std::vector<ChangeSet>& change_sets) {
   for (const auto& cs : change_sets) {
     auto [it, inserted] = seen.emplace(cs.Identifier(), &cs);
     if (!inserted) {
-      duplicates.push_back(cs.Identifier() + " (" + it->second->location.ToString() + " and " +
-                           cs.location.ToString() + ")");
+      duplicates.push_back(cs.Identifier() + " (" + it->second->location.ToString() + " and " + cs.location.ToString() +
+                           ")");
     }
   }
   if (duplicates.empty()) return;

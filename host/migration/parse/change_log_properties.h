@@ -38,9 +38,9 @@ class ChangeLogProperties {
   std::string ExpandDepth(std::string_view text, const std::string& file, int depth) const;
 
   const ParseOptions& options_;
-  std::map<std::string, std::string> built_ins_;   // lower-cased name -> value
-  std::map<std::string, std::string> run_;         // -D properties, lower-cased name
-  std::map<std::string, std::string> global_;      // lower-cased name -> value
+  std::map<std::string, std::string> built_ins_;                     // lower-cased name -> value
+  std::map<std::string, std::string> run_;                           // -D properties, lower-cased name
+  std::map<std::string, std::string> global_;                        // lower-cased name -> value
   std::map<std::string, std::map<std::string, std::string>> local_;  // file -> name -> value
 };
 

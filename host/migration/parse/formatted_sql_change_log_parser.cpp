@@ -167,8 +167,8 @@ class FormattedSqlParser {
     if (!std::regex_match(line, match, kPropertyName)) return;
     definition.name = match[1].str();
     if (std::regex_match(line, match, kPropertyValue)) definition.value = match[1].str();
-    definition.context = Find(line, R"(contextFilter:("[^"]+"|\S*))")
-                             .value_or(Find(line, R"(context:("[^"]+"|\S*))").value_or(""));
+    definition.context =
+        Find(line, R"(contextFilter:("[^"]+"|\S*))").value_or(Find(line, R"(context:("[^"]+"|\S*))").value_or(""));
     definition.context = StripQuotes(definition.context);
     definition.labels = StripQuotes(Find(line, R"(labels:("[^"]+"|\S*))").value_or(""));
     definition.dbms = Find(line, R"(dbms:([^,][\w!,]+))").value_or("");
@@ -346,8 +346,8 @@ bool IsFormattedSql(std::string_view text) {
   return false;
 }
 
-void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::string& path,
-                       const IncludeScope& scope, ChangeLog& out) {
+void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::string& path, const IncludeScope& scope,
+                       ChangeLog& out) {
   if (IsFormattedSql(text)) {
     FormattedSqlParser(session, path, scope, out).Parse(SplitLines(text));
     return;

@@ -13,7 +13,7 @@ namespace ledgerhost::migration::parse {
 
 bool IsFormattedSql(std::string_view text);
 
-void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::string& path,
-                       const IncludeScope& scope, ChangeLog& out);
+void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::string& path, const IncludeScope& scope,
+                       ChangeLog& out);
 
 }  // namespace ledgerhost::migration::parse

@@ -25,8 +25,7 @@ class ParseSession {
 
   // Parses the changelog at resource `path` (normalized) and appends its changesets to `out`.
   // `included_from` names the include element for messages ("" for the root).
-  void ParseFile(const std::string& path, const IncludeScope& scope, ChangeLog& out,
-                 const std::string& included_from);
+  void ParseFile(const std::string& path, const IncludeScope& scope, ChangeLog& out, const std::string& included_from);
 
   // True when ParseFile understands the file (by extension; .sql files of any kind).
   static bool IsChangeLogFile(const std::string& path);

@@ -1,10 +1,10 @@
 #include "migration/parse/yaml_change_log_parser.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <charconv>
 #include <cmath>
 #include <regex>
-
-#include <yaml-cpp/yaml.h>
 
 #include "migration/model/change_log.h"
 #include "migration/parse/parse_session.h"

@@ -1,10 +1,10 @@
 // Every master changelog of the shared corpus (real Corda and ILP changelogs) parses, and yields
 // exactly the changesets, in the order, that real Liquibase lists for PostgreSQL (data/corpus_status,
 // see its README for the command).
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "migration/parse/change_log_parser.h"
 #include "migration/parse/text_util.h"
@@ -36,8 +36,7 @@ const CorpusMaster kMasters[] = {
     {"ilp/connector-persistence/src/main/resources", "db/changelog-master.xml", "ilp_connector-persistence.txt"},
     {"ilp/_historical/ilpv4-connector-persistence@8169b960/src/main/resources", "db/changelog-master.xml",
      "ilp_historical_8169b960.txt"},
-    {"ilp/_refs/nk_new-api/connector-persistence/src/main/resources", "db/changelog-master.xml",
-     "ilp_nk_new-api.txt"},
+    {"ilp/_refs/nk_new-api/connector-persistence/src/main/resources", "db/changelog-master.xml", "ilp_nk_new-api.txt"},
     {"ilp/_refs/nk_split-rails/connector-persistence/src/main/resources", "db/changelog-master.xml",
      "ilp_nk_split-rails.txt"},
 };
@@ -94,8 +93,8 @@ TEST(CorpusTest, EveryCorpusFileParsesOnEveryDatabase) {
     const std::string root = full.substr(0, full.find("/resources/") + 10);
     const std::string relative = full.substr(root.size() + 1);
     DirectoryResourceLoader loader(root);
-    for (auto database : {DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMysql,
-                          DatabaseKind::kOracle, DatabaseKind::kMssql, DatabaseKind::kH2}) {
+    for (auto database : {DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMysql, DatabaseKind::kOracle,
+                          DatabaseKind::kMssql, DatabaseKind::kH2}) {
       ParseOptions options;
       options.database = database;
       EXPECT_NO_THROW(ParseChangeLog(loader, relative, options)) << full << " on " << ShortName(database);

@@ -128,8 +128,9 @@ TEST(FormattedSqlChangeLogParser, ParsesTheSpecExample) {
 }
 
 TEST(FormattedSqlChangeLogParser, RollbackReferenceToAnotherChangeSet) {
-  ChangeLog log = Parse({{"c.sql", "--liquibase formatted sql\n--changeset a:1\ncreate table t(id int);\n"
-                                   "--changeset a:2\nselect 1;\n--rollback changeSetId:1 changeSetAuthor:a\n"}},
+  ChangeLog log = Parse({{"c.sql",
+                          "--liquibase formatted sql\n--changeset a:1\ncreate table t(id int);\n"
+                          "--changeset a:2\nselect 1;\n--rollback changeSetId:1 changeSetAuthor:a\n"}},
                         "c.sql");
   EXPECT_EQ(log.change_sets.at(1).rollback.referenced_id, "1");
   EXPECT_EQ(log.change_sets.at(1).rollback.changes.at(0).Get("sql"), "create table t(id int);");
@@ -157,15 +158,16 @@ TEST(FormattedSqlChangeLogParserErrors, ChangeSetLineWithoutAuthorAndId) {
 }
 
 TEST(FormattedSqlChangeLogParserErrors, EmptyChangeSet) {
-  EXPECT_THAT(ParseError({{"c.sql", "--liquibase formatted sql\n--changeset a:1\n\n--changeset a:2\nselect 1;\n"}},
-                         "c.sql"),
-              HasSubstr("c.sql:2: no SQL for changeset 1::a"));
+  EXPECT_THAT(
+      ParseError({{"c.sql", "--liquibase formatted sql\n--changeset a:1\n\n--changeset a:2\nselect 1;\n"}}, "c.sql"),
+      HasSubstr("c.sql:2: no SQL for changeset 1::a"));
 }
 
 TEST(FormattedSqlChangeLogParserErrors, UnknownPrecondition) {
-  EXPECT_THAT(ParseError({{"c.sql", "--liquibase formatted sql\n--changeset a:1\n--precondition-row-count 5\nselect 1;\n"}},
-                         "c.sql"),
-              HasSubstr("c.sql:3: changeset 1::a: unknown precondition 'row-count'"));
+  EXPECT_THAT(
+      ParseError({{"c.sql", "--liquibase formatted sql\n--changeset a:1\n--precondition-row-count 5\nselect 1;\n"}},
+                 "c.sql"),
+      HasSubstr("c.sql:3: changeset 1::a: unknown precondition 'row-count'"));
 }
 
 TEST(FormattedSqlChangeLogParserErrors, CommentOutsideAChangeSet) {

@@ -1,13 +1,12 @@
 // include / includeAll: path resolution, FILENAME of included changesets, inherited contexts and
 // labels, ordering, filters, and the error paths (missing, unknown format, circular, escaping the
 // loader's root).
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "parse_test_util.h"
 
@@ -40,8 +39,8 @@ TEST(Include, ResolvesPathsAndRecordsTheResolvedFileName) {
        {"db/sub/b.sql", "--liquibase formatted sql\n--changeset a:b1\nselect 1;\n"},
        {"db/c.yaml", "databaseChangeLog:\n  - changeSet: {id: c1, author: a, changes: [ {empty: {}} ]}\n"}},
       "db/master.xml");
-  EXPECT_EQ(Identifiers(log), (std::vector<std::string>{"db/d.xml::d1::a", "db/sub/a.xml::a1::a",
-                                                        "db/sub/b.sql::b1::a", "db/c.yaml::c1::a"}));
+  EXPECT_EQ(Identifiers(log), (std::vector<std::string>{"db/d.xml::d1::a", "db/sub/a.xml::a1::a", "db/sub/b.sql::b1::a",
+                                                        "db/c.yaml::c1::a"}));
   EXPECT_EQ(log.change_sets[0].inherited_contexts, (std::vector<std::string>{"eu", "inner"}));
   EXPECT_EQ(log.change_sets[0].inherited_labels, (std::vector<std::string>{"l1"}));
   EXPECT_EQ(log.change_sets[1].inherited_contexts, (std::vector<std::string>{"eu"}));
@@ -51,8 +50,8 @@ TEST(Include, ResolvesPathsAndRecordsTheResolvedFileName) {
 }
 
 TEST(Include, IgnoredIncludeMarksItsChangeSetsIgnored) {
-  ChangeLog log = Parse({{"m.xml", Xml("<include file=\"x.xml\" ignore=\"true\"/>")}, {"x.xml", ChangeSetXml("1")}},
-                        "m.xml");
+  ChangeLog log =
+      Parse({{"m.xml", Xml("<include file=\"x.xml\" ignore=\"true\"/>")}, {"x.xml", ChangeSetXml("1")}}, "m.xml");
   ASSERT_EQ(log.change_sets.size(), 1u);
   EXPECT_TRUE(log.change_sets[0].ignore);
 }
@@ -70,15 +69,16 @@ TEST(Include, UnknownFormatIsAnError) {
 }
 
 TEST(Include, CircularIncludeIsAnError) {
-  std::string error = ParseError(
-      {{"a.xml", Xml("<include file=\"b.xml\"/>")}, {"b.xml", Xml("<include file=\"a.xml\"/>")}}, "a.xml");
+  std::string error =
+      ParseError({{"a.xml", Xml("<include file=\"b.xml\"/>")}, {"b.xml", Xml("<include file=\"a.xml\"/>")}}, "a.xml");
   EXPECT_THAT(error, HasSubstr("b.xml:5: circular include: a.xml -> b.xml -> a.xml"));
 }
 
 TEST(Include, CannotLeaveTheLoaderRoot) {
-  EXPECT_THAT(ParseError({{"db/m.xml", Xml("<include file=\"../../etc/passwd.xml\" relativeToChangelogFile=\"true\"/>")}},
-                         "db/m.xml"),
-              HasSubstr("db/m.xml:5: include: resource path '../../etc/passwd.xml'"));
+  EXPECT_THAT(
+      ParseError({{"db/m.xml", Xml("<include file=\"../../etc/passwd.xml\" relativeToChangelogFile=\"true\"/>")}},
+                 "db/m.xml"),
+      HasSubstr("db/m.xml:5: include: resource path '../../etc/passwd.xml'"));
 }
 
 TEST(Include, DirectoryLoaderRefusesSymlinksOutOfTheRoot) {
@@ -134,8 +134,7 @@ TEST(IncludeAll, EmptyOrMissingDirectory) {
 }
 
 TEST(IncludeAll, IncludingItsOwnDirectoryIsCircular) {
-  EXPECT_THAT(ParseError({{"db/m.xml", Xml("<includeAll path=\"db\"/>")}}, "db/m.xml"),
-              HasSubstr("circular include"));
+  EXPECT_THAT(ParseError({{"db/m.xml", Xml("<includeAll path=\"db\"/>")}}, "db/m.xml"), HasSubstr("circular include"));
 }
 
 TEST(Include, SameIdInDifferentFilesIsNotADuplicateButTheSameFileTwiceIs) {
@@ -145,10 +144,10 @@ TEST(Include, SameIdInDifferentFilesIsNotADuplicateButTheSameFileTwiceIs) {
                   "m.xml")
                 .change_sets.size(),
             2u);
-  EXPECT_THAT(ParseError({{"m.xml", Xml("<include file=\"a.xml\"/>\n<include file=\"a.xml\"/>")},
-                          {"a.xml", ChangeSetXml("1")}},
-                         "m.xml"),
-              HasSubstr("a.xml::1::a (a.xml:5 and a.xml:5)"));
+  EXPECT_THAT(
+      ParseError({{"m.xml", Xml("<include file=\"a.xml\"/>\n<include file=\"a.xml\"/>")}, {"a.xml", ChangeSetXml("1")}},
+                 "m.xml"),
+      HasSubstr("a.xml::1::a (a.xml:5 and a.xml:5)"));
 }
 
 }  // namespace

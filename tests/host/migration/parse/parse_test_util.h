@@ -1,10 +1,10 @@
 // Helpers for parser tests: parse changelogs held in memory, and check error messages.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <map>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "migration/parse/change_log_parser.h"

@@ -63,7 +63,8 @@ TEST(XmlChangeLogParser, DefaultsOfAChangeSet) {
 
 TEST(XmlChangeLogParser, ContextFilterWinsOverContextAndAlwaysRunIsAnAlias) {
   ChangeLog log = Parse(
-      {{"m.xml", Xml(R"(<changeSet id="x" author="a" context="c1" contextFilter="c2" alwaysRun="true"><empty/></changeSet>)")}},
+      {{"m.xml",
+        Xml(R"(<changeSet id="x" author="a" context="c1" contextFilter="c2" alwaysRun="true"><empty/></changeSet>)")}},
       "m.xml");
   EXPECT_EQ(log.change_sets.at(0).context, "c2");
   EXPECT_TRUE(log.change_sets.at(0).run_always);
@@ -167,7 +168,8 @@ TEST(XmlChangeLogParser, RollbackForms) {
 
 TEST(XmlChangeLogParser, RollbackToAMissingChangeSetIsAnError) {
   std::string error = ParseError(
-      {{"m.xml", Xml(R"(<changeSet id="4" author="a"><sql>select 3</sql><rollback changeSetId="9" changeSetAuthor="a"/></changeSet>)")}},
+      {{"m.xml",
+        Xml(R"(<changeSet id="4" author="a"><sql>select 3</sql><rollback changeSetId="9" changeSetAuthor="a"/></changeSet>)")}},
       "m.xml");
   EXPECT_THAT(error, HasSubstr("m.xml:5:"));
   EXPECT_THAT(error, HasSubstr("changeset 4::a"));
@@ -237,9 +239,10 @@ TEST(XmlChangeLogParser, DropsChangeSetsForOtherDatabases) {
 
 TEST(XmlChangeLogParser, LogicalFilePathOfChangeLogAndChangeSet) {
   ChangeLog log = Parse({{"db/m.xml", testing::kXmlHead.substr(0, testing::kXmlHead.size() - 2) +
-                                         " logicalFilePath=\"\\logical\\m.xml\">\n" +
-                                         R"(<changeSet id="1" author="a"><empty/></changeSet>
-<changeSet id="2" author="a" logicalFilePath="/other/path.xml"><empty/></changeSet>)" + testing::kXmlTail}},
+                                          " logicalFilePath=\"\\logical\\m.xml\">\n" +
+                                          R"(<changeSet id="1" author="a"><empty/></changeSet>
+<changeSet id="2" author="a" logicalFilePath="/other/path.xml"><empty/></changeSet>)" +
+                                          testing::kXmlTail}},
                         "db/m.xml");
   EXPECT_EQ(log.logical_path, "logical/m.xml");
   EXPECT_EQ(log.change_sets.at(0).file_path, "logical/m.xml");
@@ -321,7 +324,8 @@ TEST(XmlChangeLogParser, RunOrderMovesChangeSets) {
 // ---- errors: each names file:line and, inside a changeset, id::author ----
 
 TEST(XmlChangeLogParserErrors, MalformedXml) {
-  std::string error = ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\">\n<sql>x</sq>\n</changeSet>")}}, "m.xml");
+  std::string error =
+      ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\">\n<sql>x</sq>\n</changeSet>")}}, "m.xml");
   EXPECT_THAT(error, HasSubstr("m.xml:6: malformed XML"));
 }
 
@@ -330,9 +334,8 @@ TEST(XmlChangeLogParserErrors, WrongRootElement) {
 }
 
 TEST(XmlChangeLogParserErrors, UnknownChangeType) {
-  std::string error =
-      ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\">\n  <createTabel tableName=\"t\"/>\n</changeSet>")}},
-                 "m.xml");
+  std::string error = ParseError(
+      {{"m.xml", Xml("<changeSet id=\"1\" author=\"a\">\n  <createTabel tableName=\"t\"/>\n</changeSet>")}}, "m.xml");
   EXPECT_THAT(error, HasSubstr("m.xml:6:"));
   EXPECT_THAT(error, HasSubstr("changeset 1::a"));
   EXPECT_THAT(error, HasSubstr("unknown change type <createTabel>"));
@@ -346,11 +349,12 @@ TEST(XmlChangeLogParserErrors, MissingIdOrAuthor) {
 }
 
 TEST(XmlChangeLogParserErrors, MissingRequiredChangeAttribute) {
-  std::string error = ParseError(
-      {{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><createTable><column name=\"c\" type=\"int\"/></createTable></changeSet>")}},
-      "m.xml");
+  std::string error = ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><createTable><column name=\"c\" "
+                                                "type=\"int\"/></createTable></changeSet>")}},
+                                 "m.xml");
   EXPECT_THAT(error, HasSubstr("m.xml:5: changeset 1::a: <createTable> requires 'tableName'"));
-  error = ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><createTable tableName=\"t\"/></changeSet>")}}, "m.xml");
+  error = ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><createTable tableName=\"t\"/></changeSet>")}},
+                     "m.xml");
   EXPECT_THAT(error, HasSubstr("requires at least one column"));
   error = ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><sql>  </sql></changeSet>")}}, "m.xml");
   EXPECT_THAT(error, HasSubstr("<sql> requires 'sql'"));
@@ -362,8 +366,9 @@ TEST(XmlChangeLogParserErrors, UnknownAttributes) {
   EXPECT_THAT(ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\" foo=\"x\"><empty/></changeSet>")}}, "m.xml"),
               HasSubstr("m.xml:5: changeset 1::a: attribute 'foo' is not allowed on <changeSet>"));
   EXPECT_THAT(
-      ParseError({{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><dropTable tableName=\"t\" bogus=\"1\"/></changeSet>")}},
-                 "m.xml"),
+      ParseError(
+          {{"m.xml", Xml("<changeSet id=\"1\" author=\"a\"><dropTable tableName=\"t\" bogus=\"1\"/></changeSet>")}},
+          "m.xml"),
       HasSubstr("attribute 'bogus' is not allowed on <dropTable>"));
   EXPECT_THAT(ParseError({{"m.xml", Xml("<include file=\"x.xml\" bogus=\"1\"/>")}}, "m.xml"),
               HasSubstr("m.xml:5: attribute 'bogus' is not allowed on <include>"));

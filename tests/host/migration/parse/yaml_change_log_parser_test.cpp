@@ -1,9 +1,10 @@
 // YAML and JSON changelogs: the same model as XML, typed scalars rendered as Java's toString(),
 // properties collected before expansion, and errors with file:line.
+#include "migration/parse/yaml_change_log_parser.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "migration/parse/yaml_change_log_parser.h"
 #include "parse_test_util.h"
 
 namespace ledgerhost::migration {
@@ -177,8 +178,8 @@ TEST(YamlChangeLogParserErrors, UnknownChangeTypeNamesLineAndChangeSet) {
 }
 
 TEST(YamlChangeLogParserErrors, MissingAuthor) {
-  std::string error = ParseError({{"c.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 5\n      changes: []\n"}},
-                                 "c.yaml");
+  std::string error =
+      ParseError({{"c.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 5\n      changes: []\n"}}, "c.yaml");
   EXPECT_THAT(error, HasSubstr("c.yaml:2: changeset 5::: attribute 'author' is required"));
 }
 
