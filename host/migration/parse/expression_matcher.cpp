@@ -112,6 +112,9 @@ bool LabelsMatch(std::string_view label_filter, std::string_view labels) {
   if (JavaTrim(label_filter).empty()) return true;
   std::vector<std::string> label_set;
   for (auto& label : SplitAndTrim(labels, ',')) label_set.push_back(Lower(label));
+  // Unlabelled items match every filter (checked with Liquibase 4.28: --label-filter=eu still runs
+  // changesets that have no labels).
+  if (label_set.empty()) return true;
   return AnyAlternativeMatches(label_filter, [&](const std::string& atom) {
     for (const auto& label : label_set) {
       if (label == atom) return true;

@@ -1,0 +1,254 @@
+// `ledgerhost db <command>`: the migration engine on its own, with Liquibase's command names, on one
+// changelog file and one database URL.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "core/error.h"
+#include "core/logging.h"
+#include "migration/engine/connection.h"
+#include "migration/engine/database_url.h"
+#include "migration/engine/migrator.h"
+#include "migration/parse/change_log_parser.h"
+
+namespace ledgerhost::cli {
+namespace {
+
+using namespace ledgerhost::migration;
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    auto first = item.find_first_not_of(' ');
+    auto last = item.find_last_not_of(' ');
+    if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+  }
+  return out;
+}
+
+class DbCommand : public Command {
+ public:
+  CLI::App* Register(CLI::App& parent) override {
+    app_ = parent.add_subcommand("db", "Run the Liquibase-compatible migration engine on one changelog and database");
+    app_->require_subcommand(1);
+    app_->add_option("--changelog-file", changelog_file_, "Root changelog (XML, YAML, JSON or formatted SQL)");
+    app_->add_option("--url", url_,
+                     "sqlite:PATH | postgresql://user:pass@host:port/db | jdbc: forms | offline:<db> (update-sql)")
+        ->required();
+    app_->add_option("--username", username_, "Database user (overrides the URL)");
+    app_->add_option("--password", password_, "Database password (overrides the URL; prefer LEDGERHOST_DATABASE_PASSWORD)")
+        ->envname("LEDGERHOST_DATABASE_PASSWORD");
+    app_->add_option("--search-path", search_path_,
+                     "Root that changelog paths are relative to (default: the current directory); includes cannot "
+                     "leave it");
+    app_->add_option("--contexts", contexts_, "Runtime contexts, comma-separated");
+    app_->add_option("--labels,--label-filter", labels_, "Label filter expression");
+    app_->add_option("-D", properties_, "Changelog property name=value (repeatable)");
+    app_->add_option("--output-file", output_file_, "Write SQL scripts here instead of stdout");
+    app_->add_option("--lock-wait-seconds", lock_wait_seconds_, "How long to wait for the changelog lock")
+        ->capture_default_str();
+    app_->fallthrough();
+
+    auto add = [&](const std::string& name, const std::string& help) {
+      CLI::App* sub = app_->add_subcommand(name, help);
+      sub->fallthrough();
+      return sub;
+    };
+    add("update", "Apply every pending changeset");
+    add("update-sql", "Print the SQL update would run (touches nothing)");
+    add("update-count", "Apply the next N pending changesets")->add_option("count", count_)->required();
+    add("update-count-sql", "Print the SQL of update-count")->add_option("count", count_)->required();
+    add("update-to-tag", "Apply changesets up to and including the one that tags T")->add_option("tag", tag_)->required();
+    add("update-to-tag-sql", "Print the SQL of update-to-tag")->add_option("tag", tag_)->required();
+    add("status", "List the changesets update would run")->add_flag("--verbose", verbose_);
+    add("validate", "Check the changelog and the recorded checksums");
+    add("history", "List the changesets recorded in DATABASECHANGELOG");
+    add("tag", "Tag the latest recorded changeset")->add_option("tag", tag_)->required();
+    add("tag-exists", "Exit 0 when the tag is recorded, 1 otherwise")->add_option("tag", tag_)->required();
+    add("rollback", "Roll back every changeset after the one tagged T")->add_option("--tag,tag", tag_)->required();
+    add("rollback-sql", "Print the SQL of rollback")->add_option("--tag,tag", tag_)->required();
+    add("rollback-count", "Roll back the last N changesets")->add_option("count", count_)->required();
+    add("rollback-count-sql", "Print the SQL of rollback-count")->add_option("count", count_)->required();
+    add("changelog-sync", "Record every pending changeset as executed without running it");
+    add("changelog-sync-sql", "Print the SQL of changelog-sync");
+    add("clear-checksums", "Set every MD5SUM to NULL; the next update refills them");
+    add("release-locks", "Release the changelog lock whoever holds it");
+    add("drop-all", "Drop every table, view and sequence of the schema");
+    return app_;
+  }
+
+  int Run() override {
+    const std::string command = app_->get_subcommands().front()->get_name();
+    DatabaseUrl url = ParseDatabaseUrl(url_, username_, password_);
+    const bool needs_changelog = command != "history" && command != "tag" && command != "tag-exists" &&
+                                 command != "clear-checksums" && command != "release-locks" && command != "drop-all";
+    if (needs_changelog && changelog_file_.empty()) throw ConfigError("db " + command + " needs --changelog-file");
+    if (url.offline && command.find("-sql") == std::string::npos) {
+      throw ConfigError("db " + command + " needs a database: offline URLs only work with the *-sql commands");
+    }
+
+    std::unique_ptr<Connection> connection;
+    if (!url.offline) {
+      connection = Connection::Open(url);
+      Logger("migration")->debug("connected to {}", url.Redacted());
+    }
+
+    // Paths are relative to the search path, so FILENAME matches what Liquibase records when run
+    // from the same directory.
+    std::filesystem::path root = search_path_.empty() ? std::filesystem::current_path() : std::filesystem::path(search_path_);
+    std::string resource;
+    if (!changelog_file_.empty()) {
+      std::filesystem::path file(changelog_file_);
+      if (file.is_absolute() && search_path_.empty()) {
+        root = file.parent_path();
+        resource = file.filename().string();
+      } else if (file.is_absolute()) {
+        resource = std::filesystem::relative(file, root).generic_string();
+      } else {
+        resource = file.generic_string();
+      }
+    }
+    DirectoryResourceLoader loader(root);
+    ChangeLog change_log;
+    if (!resource.empty()) {
+      ParseOptions parse_options;
+      parse_options.database = url.kind;
+      parse_options.contexts = SplitList(contexts_);
+      parse_options.label_filter = labels_;
+      for (const auto& property : properties_) {
+        auto eq = property.find('=');
+        if (eq == std::string::npos) throw ConfigError("-D " + property + ": expected name=value");
+        parse_options.properties[property.substr(0, eq)] = property.substr(eq + 1);
+      }
+      change_log = ParseChangeLog(loader, ResourceLoader::Resolve(resource), parse_options);
+    }
+
+    MigratorOptions options;
+    options.contexts = SplitList(contexts_);
+    options.label_filter = labels_;
+    options.changelog_display = ResourceLoader::Resolve(resource);
+    options.database_display = (url.user.empty() ? std::string("null") : url.user) + "@" + url.Redacted();
+    options.lock.wait = std::chrono::seconds(lock_wait_seconds_);
+    options.lock.poll = std::chrono::milliseconds(std::min(10000, std::max(100, lock_wait_seconds_ * 100)));
+    Migrator migrator(change_log, loader, url.kind, connection.get(), options);
+
+    std::ofstream file_out;
+    if (!output_file_.empty()) {
+      file_out.open(output_file_);
+      if (!file_out) throw ConfigError("cannot write --output-file " + output_file_);
+    }
+    std::ostream& out = output_file_.empty() ? std::cout : file_out;
+
+    if (command == "update" || command == "update-count" || command == "update-to-tag") {
+      UpdateLimit limit;
+      if (command == "update-count") limit.count = count_;
+      if (command == "update-to-tag") limit.tag = tag_;
+      const UpdateSummary s = migrator.Update(limit);
+      std::cout << "UPDATE SUMMARY\n"
+                << "Run:                          " << s.run << "\n"
+                << "Previously run:               " << s.previously_run << "\n"
+                << "Filtered out:                 " << s.filtered_out << "\n"
+                << "Failed (failOnError=false):   " << s.failed << "\n"
+                << "-------------------------------\n"
+                << "Total change sets:            " << s.total << "\n";
+    } else if (command == "update-sql" || command == "update-count-sql" || command == "update-to-tag-sql") {
+      UpdateLimit limit;
+      if (command == "update-count-sql") limit.count = count_;
+      if (command == "update-to-tag-sql") limit.tag = tag_;
+      migrator.UpdateSql(out, limit);
+    } else if (command == "status") {
+      const auto pending = migrator.Pending();
+      if (pending.empty()) {
+        std::cout << url.Redacted() << " is up to date\n";
+      } else {
+        std::cout << pending.size() << " changesets have not been applied to " << url.Redacted() << "\n";
+        if (verbose_) {
+          for (const auto& p : pending) std::cout << "     " << p.change_set->Identifier() << " (" << p.reason << ")\n";
+        }
+      }
+    } else if (command == "validate") {
+      migrator.Validate();
+      std::cout << "No validation errors found.\n";
+    } else if (command == "history") {
+      PrintHistory(migrator.HistoryRows(), url);
+    } else if (command == "tag") {
+      migrator.Tag(tag_);
+      std::cout << "Successfully tagged '" << tag_ << "'\n";
+    } else if (command == "tag-exists") {
+      const bool exists = migrator.TagExists(tag_);
+      std::cout << "The tag '" << tag_ << "' " << (exists ? "already exists" : "does NOT exist") << " in "
+                << url.Redacted() << "\n";
+      return exists ? 0 : 1;
+    } else if (command == "rollback" || command == "rollback-count") {
+      RollbackTarget target;
+      if (command == "rollback") target.tag = tag_;
+      else target.count = count_;
+      const int n = migrator.Rollback(target);
+      std::cout << "Rolled back " << n << " changesets\n";
+    } else if (command == "rollback-sql" || command == "rollback-count-sql") {
+      RollbackTarget target;
+      if (command == "rollback-sql") target.tag = tag_;
+      else target.count = count_;
+      migrator.RollbackSql(out, target);
+    } else if (command == "changelog-sync") {
+      migrator.ChangelogSync();
+    } else if (command == "changelog-sync-sql") {
+      migrator.ChangelogSyncSql(out);
+    } else if (command == "clear-checksums") {
+      migrator.ClearCheckSums();
+    } else if (command == "release-locks") {
+      migrator.ReleaseLocks();
+      std::cout << "Successfully released all database change log locks for " << url.Redacted() << "\n";
+    } else if (command == "drop-all") {
+      migrator.DropAll();
+      std::cout << "All objects dropped from " << url.Redacted() << "\n";
+    }
+    return 0;
+  }
+
+ private:
+  static void PrintHistory(const std::vector<HistoryRow>& rows, const DatabaseUrl& url) {
+    std::cout << "History of " << url.Redacted() << " (" << rows.size() << " changesets)\n";
+    std::cout << "+-----------------------+------------------+------------+------------------------------+----------+-----+\n";
+    std::cout << "| Date executed         | Deployment id    | Exec type  | Changeset                    | Tag      | #   |\n";
+    std::cout << "+-----------------------+------------------+------------+------------------------------+----------+-----+\n";
+    for (const auto& row : rows) {
+      std::cout << "| " << Pad(row.date_executed, 21) << " | " << Pad(row.deployment_id.value_or(""), 16) << " | "
+                << Pad(row.exec_type, 10) << " | " << Pad(row.filename + "::" + row.id + "::" + row.author, 28) << " | "
+                << Pad(row.tag.value_or(""), 8) << " | " << Pad(std::to_string(row.order_executed), 3) << " |\n";
+    }
+    std::cout << "+-----------------------+------------------+------------+------------------------------+----------+-----+\n";
+  }
+
+  static std::string Pad(const std::string& text, size_t width) {
+    return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+  }
+
+  CLI::App* app_ = nullptr;
+  std::string changelog_file_;
+  std::string url_;
+  std::string username_;
+  std::string password_;
+  std::string search_path_;
+  std::string contexts_;
+  std::string labels_;
+  std::vector<std::string> properties_;
+  std::string output_file_;
+  int lock_wait_seconds_ = 300;
+  int count_ = 0;
+  std::string tag_;
+  bool verbose_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeDbCommand() { return std::make_unique<DbCommand>(); }
+
+}  // namespace ledgerhost::cli

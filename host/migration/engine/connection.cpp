@@ -1,0 +1,316 @@
+#include "migration/engine/connection.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>  // includes <sqlite3.h> inside namespace sqlite_api
+
+#include "core/error.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+using namespace sqlite_api;
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// libpq keyword/value strings quote values with single quotes and backslash escapes.
+std::string PgConnValue(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// Drivers may echo the connection string in their messages.
+std::string WithoutSecret(std::string message, const std::string& secret) {
+  if (secret.empty()) return message;
+  for (auto pos = message.find(secret); pos != std::string::npos; pos = message.find(secret, pos + 3)) {
+    message.replace(pos, secret.size(), "***");
+  }
+  return message;
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> Connection::Open(const DatabaseUrl& url) {
+  if (url.offline) throw DatabaseError("cannot connect to an offline URL: " + url.Redacted());
+  std::unique_ptr<Connection> connection(new Connection());
+  connection->kind_ = url.kind;
+  connection->description_ = url.Redacted();
+  try {
+    if (url.kind == DatabaseKind::kSqlite) {
+      connection->session_ = std::make_unique<soci::session>(soci::sqlite3, "db=" + url.path + " timeout=30");
+      auto* backend = static_cast<soci::sqlite3_session_backend*>(connection->session_->get_backend());
+      connection->native_ = backend->conn_;
+      // SOCI opens its own transaction mode; the engine controls transactions explicitly.
+      connection->Execute("PRAGMA foreign_keys = ON");
+    } else if (url.kind == DatabaseKind::kPostgresql) {
+      std::string conninfo = "host=" + PgConnValue(url.host) + " port=" + std::to_string(url.port) +
+                             " dbname=" + PgConnValue(url.database) + " application_name='ledgerhost'";
+      if (!url.user.empty()) conninfo += " user=" + PgConnValue(url.user);
+      if (!url.password.empty()) conninfo += " password=" + PgConnValue(url.password);
+      connection->session_ = std::make_unique<soci::session>(soci::postgresql, conninfo);
+      auto* backend = static_cast<soci::postgresql_session_backend*>(connection->session_->get_backend());
+      connection->native_ = backend->conn_;
+      connection->Execute("SET client_min_messages = WARNING");
+    } else {
+      throw DatabaseError("ledgerhost applies migrations to sqlite and postgresql only; use update-sql with "
+                          "offline:" + std::string(ShortName(url.kind)) + " to generate SQL for " +
+                          std::string(ShortName(url.kind)));
+    }
+  } catch (const soci::soci_error& e) {
+    // SOCI's message can echo the connection string: redact it.
+    throw DatabaseError("cannot connect to " + url.Redacted() + ": " + WithoutSecret(e.what(), url.password));
+  }
+  return connection;
+}
+
+Connection::~Connection() = default;
+
+void Connection::Fail(const std::string& sql, const std::string& message) const {
+  std::string trimmed = message;
+  while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' ')) trimmed.pop_back();
+  throw DatabaseError(trimmed + "\n  SQL: " + sql);
+}
+
+void Connection::Execute(const std::string& sql) {
+  if (kind_ == DatabaseKind::kSqlite) {
+    char* error = nullptr;
+    if (sqlite3_exec(static_cast<sqlite3*>(native_), sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      std::string message = error ? error : "unknown SQLite error";
+      sqlite3_free(error);
+      Fail(sql, message);
+    }
+    return;
+  }
+  PGresult* result = PQexec(static_cast<PGconn*>(native_), sql.c_str());
+  const auto status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    Fail(sql, message);
+  }
+  PQclear(result);
+}
+
+std::vector<Row> Connection::Query(const std::string& sql, const std::vector<std::string>& params) {
+  std::vector<Row> rows;
+  if (kind_ == DatabaseKind::kSqlite) {
+    sqlite3_stmt* statement = nullptr;
+    auto* db = static_cast<sqlite3*>(native_);
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) Fail(sql, sqlite3_errmsg(db));
+    for (size_t i = 0; i < params.size(); ++i) {
+      sqlite3_bind_text(statement, static_cast<int>(i + 1), params[i].c_str(), static_cast<int>(params[i].size()),
+                        SQLITE_TRANSIENT);
+    }
+    int rc = 0;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+      Row row;
+      const int columns = sqlite3_column_count(statement);
+      for (int c = 0; c < columns; ++c) {
+        if (sqlite3_column_type(statement, c) == SQLITE_NULL) {
+          row.emplace_back(std::nullopt);
+        } else {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
+          row.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, c))));
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(statement);
+    if (rc != SQLITE_DONE) Fail(sql, sqlite3_errmsg(db));
+    return rows;
+  }
+  std::vector<const char*> values;
+  for (const auto& p : params) values.push_back(p.c_str());
+  PGresult* result = PQexecParams(static_cast<PGconn*>(native_), sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                  values.data(), nullptr, nullptr, 0);
+  if (PQresultStatus(result) != PGRES_TUPLES_OK && PQresultStatus(result) != PGRES_COMMAND_OK) {
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    Fail(sql, message);
+  }
+  for (int r = 0; r < PQntuples(result); ++r) {
+    Row row;
+    for (int c = 0; c < PQnfields(result); ++c) {
+      if (PQgetisnull(result, r, c)) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(PQgetvalue(result, r, c), static_cast<size_t>(PQgetlength(result, r, c))));
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  PQclear(result);
+  return rows;
+}
+
+std::optional<std::string> Connection::QueryScalar(const std::string& sql, const std::vector<std::string>& params) {
+  auto rows = Query(sql, params);
+  if (rows.empty() || rows.front().empty()) return std::nullopt;
+  return rows.front().front();
+}
+
+void Connection::Begin() {
+  Execute(kind_ == DatabaseKind::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  in_transaction_ = true;
+}
+
+void Connection::Commit() {
+  Execute("COMMIT");
+  in_transaction_ = false;
+}
+
+void Connection::Rollback() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  try {
+    Execute("ROLLBACK");
+  } catch (const DatabaseError&) {
+    // The transaction is already gone (e.g. the connection broke); the original error is what matters.
+  }
+}
+
+bool Connection::TableExists(const std::string& table) {
+  if (kind_ == DatabaseKind::kSqlite) {
+    return QueryScalar("SELECT 1 FROM sqlite_master WHERE type='table' AND lower(name)=lower(?)", {table}).has_value();
+  }
+  return QueryScalar("SELECT 1 FROM information_schema.tables WHERE table_schema=current_schema() AND "
+                     "table_type='BASE TABLE' AND lower(table_name)=lower($1)",
+                     {table})
+      .has_value();
+}
+
+bool Connection::ViewExists(const std::string& view) {
+  if (kind_ == DatabaseKind::kSqlite) {
+    return QueryScalar("SELECT 1 FROM sqlite_master WHERE type='view' AND lower(name)=lower(?)", {view}).has_value();
+  }
+  return QueryScalar("SELECT 1 FROM information_schema.views WHERE table_schema=current_schema() AND "
+                     "lower(table_name)=lower($1)",
+                     {view})
+      .has_value();
+}
+
+bool Connection::ColumnExists(const std::string& table, const std::string& column) {
+  auto columns = Columns(table);
+  if (!columns) return false;
+  return std::any_of(columns->begin(), columns->end(),
+                     [&](const ColumnInfo& c) { return Lower(c.name) == Lower(column); });
+}
+
+bool Connection::IndexExists(const std::string& index, const std::string& table) {
+  if (kind_ == DatabaseKind::kSqlite) {
+    return QueryScalar("SELECT 1 FROM sqlite_master WHERE type='index' AND lower(name)=lower(?) AND "
+                       "(?='' OR lower(tbl_name)=lower(?))",
+                       {index, table, table})
+        .has_value();
+  }
+  return QueryScalar("SELECT 1 FROM pg_indexes WHERE schemaname=current_schema() AND lower(indexname)=lower($1) "
+                     "AND ($2='' OR lower(tablename)=lower($2))",
+                     {index, table})
+      .has_value();
+}
+
+bool Connection::SequenceExists(const std::string& sequence) {
+  if (kind_ == DatabaseKind::kSqlite) return false;
+  return QueryScalar("SELECT 1 FROM information_schema.sequences WHERE sequence_schema=current_schema() AND "
+                     "lower(sequence_name)=lower($1)",
+                     {sequence})
+      .has_value();
+}
+
+bool Connection::ForeignKeyExists(const std::string& name, const std::string& table) {
+  if (kind_ == DatabaseKind::kSqlite) {
+    // SQLite keeps constraint names only in the table's SQL text.
+    auto rows = Query("SELECT sql FROM sqlite_master WHERE type='table' AND (?='' OR lower(name)=lower(?))",
+                      {table, table});
+    const std::string needle = "constraint " + Lower(name) + " foreign key";
+    return std::any_of(rows.begin(), rows.end(), [&](const Row& r) {
+      return r[0] && Lower(*r[0]).find(needle) != std::string::npos;
+    });
+  }
+  return QueryScalar("SELECT 1 FROM information_schema.table_constraints WHERE constraint_schema=current_schema() "
+                     "AND constraint_type='FOREIGN KEY' AND lower(constraint_name)=lower($1) AND "
+                     "($2='' OR lower(table_name)=lower($2))",
+                     {name, table})
+      .has_value();
+}
+
+bool Connection::PrimaryKeyExists(const std::string& name, const std::string& table) {
+  if (kind_ == DatabaseKind::kSqlite) {
+    auto columns = Columns(table);
+    return columns && std::any_of(columns->begin(), columns->end(), [](const ColumnInfo& c) { return c.primary_key; });
+  }
+  return QueryScalar("SELECT 1 FROM information_schema.table_constraints WHERE constraint_schema=current_schema() "
+                     "AND constraint_type='PRIMARY KEY' AND ($1='' OR lower(constraint_name)=lower($1)) AND "
+                     "($2='' OR lower(table_name)=lower($2))",
+                     {name, table})
+      .has_value();
+}
+
+std::optional<std::vector<ColumnInfo>> Connection::Columns(const std::string& table) {
+  std::vector<ColumnInfo> columns;
+  if (kind_ == DatabaseKind::kSqlite) {
+    auto rows = Query("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)", {table});
+    for (auto& r : rows) {
+      columns.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or("0") == "0", r[3],
+                         r[4].value_or("0") != "0"});
+    }
+  } else {
+    auto rows = Query(
+        "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, "
+        "EXISTS (SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+        "ON tc.constraint_name=k.constraint_name AND tc.constraint_schema=k.constraint_schema "
+        "WHERE tc.constraint_type='PRIMARY KEY' AND tc.table_schema=c.table_schema AND tc.table_name=c.table_name "
+        "AND k.column_name=c.column_name) "
+        "FROM information_schema.columns c WHERE c.table_schema=current_schema() AND lower(c.table_name)=lower($1) "
+        "ORDER BY c.ordinal_position",
+        {table});
+    for (auto& r : rows) {
+      columns.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or("YES") == "YES", r[3],
+                         r[4].value_or("f") == "t"});
+    }
+  }
+  if (columns.empty()) return std::nullopt;
+  return columns;
+}
+
+std::vector<std::string> Connection::Tables() {
+  std::vector<std::string> out;
+  auto rows = kind_ == DatabaseKind::kSqlite
+                  ? Query("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                  : Query("SELECT table_name FROM information_schema.tables WHERE table_schema=current_schema() AND "
+                          "table_type='BASE TABLE' ORDER BY table_name");
+  for (auto& r : rows) out.push_back(r[0].value_or(""));
+  return out;
+}
+
+std::vector<std::string> Connection::Views() {
+  std::vector<std::string> out;
+  auto rows = kind_ == DatabaseKind::kSqlite
+                  ? Query("SELECT name FROM sqlite_master WHERE type='view' ORDER BY name")
+                  : Query("SELECT table_name FROM information_schema.views WHERE table_schema=current_schema() "
+                          "ORDER BY table_name");
+  for (auto& r : rows) out.push_back(r[0].value_or(""));
+  return out;
+}
+
+std::vector<std::string> Connection::Sequences() {
+  std::vector<std::string> out;
+  if (kind_ == DatabaseKind::kSqlite) return out;
+  for (auto& r : Query("SELECT sequence_name FROM information_schema.sequences WHERE "
+                       "sequence_schema=current_schema() ORDER BY sequence_name")) {
+    out.push_back(r[0].value_or(""));
+  }
+  return out;
+}
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,71 @@
+// A live database connection for the engine: a SOCI session (which plugin services may share later)
+// plus the native handle, used for executing generated SQL and for catalog queries, because
+// SQLite's and libpq's own exec paths run multi-statement scripts and are the fastest way through.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migration/engine/database_url.h"
+#include "migration/model/database_kind.h"
+#include "migration/sql/sql_generator.h"
+
+namespace soci {
+class session;
+}
+
+namespace ledgerhost::migration {
+
+using Row = std::vector<std::optional<std::string>>;  // NULL -> nullopt
+
+class Connection {
+ public:
+  // Connects; throws DatabaseError naming the redacted URL on failure.
+  static std::unique_ptr<Connection> Open(const DatabaseUrl& url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  DatabaseKind kind() const { return kind_; }
+  const std::string& description() const { return description_; }  // redacted URL
+  soci::session& session() { return *session_; }
+
+  // Runs one or more statements. Throws DatabaseError with the database's message and the SQL.
+  void Execute(const std::string& sql);
+  // Runs a query with positional parameters ($1.. on PostgreSQL, ? on SQLite) bound as text.
+  std::vector<Row> Query(const std::string& sql, const std::vector<std::string>& params = {});
+  std::optional<std::string> QueryScalar(const std::string& sql, const std::vector<std::string>& params = {});
+
+  void Begin();
+  void Commit();
+  void Rollback();  // never throws: used on error paths
+  bool in_transaction() const { return in_transaction_; }
+
+  // Catalog look-ups in the current schema (PostgreSQL: current_schema(); SQLite: main). Names are
+  // matched case-insensitively, as Liquibase's snapshot does for unquoted names.
+  bool TableExists(const std::string& table);
+  bool ViewExists(const std::string& view);
+  bool ColumnExists(const std::string& table, const std::string& column);
+  bool IndexExists(const std::string& index, const std::string& table);
+  bool SequenceExists(const std::string& sequence);
+  bool ForeignKeyExists(const std::string& name, const std::string& table);
+  bool PrimaryKeyExists(const std::string& name, const std::string& table);
+  std::optional<std::vector<ColumnInfo>> Columns(const std::string& table);
+  std::vector<std::string> Tables();
+  std::vector<std::string> Views();
+  std::vector<std::string> Sequences();
+
+ private:
+  Connection() = default;
+  [[noreturn]] void Fail(const std::string& sql, const std::string& message) const;
+
+  DatabaseKind kind_ = DatabaseKind::kSqlite;
+  std::string description_;
+  std::unique_ptr<soci::session> session_;
+  void* native_ = nullptr;  // sqlite3* or PGconn*, owned by the SOCI session
+  bool in_transaction_ = false;
+};
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,690 @@
+#include "migration/engine/migrator.h"
+
+#include <algorithm>
+#include <ctime>
+#include <iomanip>
+#include <regex>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/logging.h"
+#include "migration/checksum/check_sum.h"
+#include "migration/engine/precondition_evaluator.h"
+#include "migration/engine/statement_sink.h"
+#include "migration/parse/expression_matcher.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+std::string Trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Liquibase's StringUtil.limitSize: longer text keeps max-3 characters and gains "...".
+std::string LimitSize(const std::string& text, size_t max) {
+  return text.size() <= max ? text : text.substr(0, max - 3) + "...";
+}
+
+// ChangeSet.buildFullContext: every context expression (inherited first), parenthesised when it has
+// a comma or a space, joined with " AND ".
+std::optional<std::string> FullContexts(const ChangeSet& cs) {
+  std::vector<std::string> parts = cs.inherited_contexts;
+  parts.push_back(cs.context);
+  std::string out;
+  for (auto part : parts) {
+    part = Trim(part);
+    if (part.empty()) continue;
+    if (part.find_first_of(", ") != std::string::npos) part = "(" + part + ")";
+    out += (out.empty() ? "" : " AND ") + part;
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+// ChangeSet.buildFullLabels: each label set lower-cased, split on ',', trimmed, joined with ','.
+std::optional<std::string> FullLabels(const ChangeSet& cs) {
+  std::vector<std::string> sets = cs.inherited_labels;
+  sets.push_back(cs.labels);
+  std::string out;
+  for (const auto& set : sets) {
+    std::stringstream in(Lower(set));
+    std::string label;
+    while (std::getline(in, label, ',')) {
+      label = Trim(label);
+      if (!label.empty()) out += (out.empty() ? "" : ",") + label;
+    }
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+std::string DeploymentId() {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  std::string digits = std::to_string(ms);
+  return digits.size() > 10 ? digits.substr(digits.size() - 10) : digits;
+}
+
+// "Ran at:" in Java's SHORT date-time style: 11/22/26, 9:57 PM.
+std::string JavaShortDateTime() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  int hour = local.tm_hour % 12;
+  if (hour == 0) hour = 12;
+  std::ostringstream out;
+  out << local.tm_mon + 1 << "/" << local.tm_mday << "/" << std::setw(2) << std::setfill('0') << local.tm_year % 100
+      << ", " << hour << ":" << std::setw(2) << std::setfill('0') << local.tm_min << " "
+      << (local.tm_hour < 12 ? "AM" : "PM");
+  return out.str();
+}
+
+std::string NameOf(const ChangeSet& cs) { return cs.Identifier(); }
+
+std::string Where(const ChangeSet& cs) {
+  return cs.location.ToString() + ": changeset " + cs.id + "::" + cs.author;
+}
+
+const std::string* TagOf(const ChangeSet& cs) {
+  for (const auto& change : cs.changes) {
+    if (change.type == "tagDatabase") return change.Find("tag");
+  }
+  return nullptr;
+}
+
+// <modifySql>: append, prepend, replace, regExpReplace, applied to every generated statement.
+void ApplySqlVisitors(const ChangeSet& cs, bool rollback, DatabaseKind database, const std::vector<std::string>& contexts,
+                      const std::string& label_filter, std::vector<SqlStatement>& statements) {
+  for (const auto& visitor : cs.sql_visitors) {
+    if (rollback && !visitor.apply_to_rollback) continue;
+    if (!DbmsMatches(visitor.dbms, ShortName(database))) continue;
+    if (!parse::ContextMatches(visitor.context, contexts)) continue;
+    if (!parse::LabelsMatch(label_filter, visitor.labels)) continue;
+    auto attr = [&](const char* name) {
+      auto it = visitor.attributes.find(name);
+      return it == visitor.attributes.end() ? std::string() : it->second;
+    };
+    for (auto& statement : statements) {
+      if (visitor.type == "append") {
+        statement.sql += attr("value");
+      } else if (visitor.type == "prepend") {
+        statement.sql = attr("value") + statement.sql;
+      } else if (visitor.type == "replace") {
+        const std::string from = attr("replace");
+        const std::string to = attr("with");
+        if (from.empty()) continue;
+        for (auto pos = statement.sql.find(from); pos != std::string::npos; pos = statement.sql.find(from, pos + to.size())) {
+          statement.sql.replace(pos, from.size(), to);
+        }
+      } else if (visitor.type == "regExpReplace") {
+        try {
+          statement.sql = std::regex_replace(statement.sql, std::regex(attr("replace")), attr("with"));
+        } catch (const std::regex_error& e) {
+          throw ChangeLogError(Where(cs) + ": modifySql regExpReplace '" + attr("replace") + "' is not a valid regular expression: " + e.what());
+        }
+      }
+    }
+  }
+}
+
+// A stop change ends the update where it stands, as Liquibase's StopChange does.
+struct StopRequested {
+  std::string message;
+};
+
+}  // namespace
+
+struct Migrator::Plan {
+  std::vector<std::pair<const ChangeSet*, const HistoryRow*>> to_run;  // row = previous row when re-running
+  std::vector<const ChangeSet*> checksum_updates;  // already ran, stored checksum NULL or older version
+  UpdateSummary summary;
+};
+
+struct Migrator::RunState {
+  std::string deployment_id = DeploymentId();
+  int order_executed = 0;
+  UpdateSummary summary;
+  const History* history = nullptr;
+};
+
+Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database,
+                   Connection* connection, MigratorOptions options)
+    : change_log_(change_log),
+      loader_(loader),
+      database_(database),
+      connection_(connection),
+      options_(std::move(options)),
+      sql_(database),
+      checksums_(change_log.change_sets.size()) {
+  if (options_.changelog_display.empty()) options_.changelog_display = change_log_.physical_path;
+}
+
+Migrator::~Migrator() = default;
+
+Connection& Migrator::RequireConnection(const char* command) const {
+  if (connection_ == nullptr) {
+    throw MigrationError(std::string(command) + " needs a database; offline URLs only support update-sql");
+  }
+  return *connection_;
+}
+
+const std::string& Migrator::CheckSumOf(const ChangeSet& cs) {
+  const size_t index = static_cast<size_t>(&cs - change_log_.change_sets.data());
+  if (checksums_[index].empty()) checksums_[index] = ComputeCheckSum(cs, CheckSumVersion::kV9, database_, loader_);
+  return checksums_[index];
+}
+
+bool Migrator::Selected(const ChangeSet& cs) const {
+  for (const auto& inherited : cs.inherited_contexts) {
+    if (!parse::ContextMatches(inherited, options_.contexts)) return false;
+  }
+  if (!parse::ContextMatches(cs.context, options_.contexts)) return false;
+  std::string labels;
+  for (const auto& set : cs.inherited_labels) labels += (labels.empty() ? "" : ",") + set;
+  if (!cs.labels.empty()) labels += (labels.empty() ? "" : ",") + cs.labels;
+  if (!parse::LabelsMatch(options_.label_filter, labels)) return false;
+  return DbmsMatches(cs.dbms, ShortName(database_));
+}
+
+History Migrator::ReadHistory() {
+  if (connection_ == nullptr) return History();
+  return History::Read(*connection_, sql_, connection_->TableExists(sql_.ChangeLogTable()));
+}
+
+void Migrator::CheckCheckSums(const History& history) const {
+  std::vector<std::string> problems;
+  for (const auto& cs : change_log_.change_sets) {
+    const HistoryRow* row = history.Find(cs);
+    if (row == nullptr || !row->md5sum || cs.run_on_change || cs.run_always) continue;
+    const int version = CheckSumVersionOf(*row->md5sum);
+    if (version != 8 && version != 9) continue;  // too old to recompute: upgraded silently, as Liquibase does
+    auto& self = const_cast<Migrator&>(*this);
+    const std::string current = version == 9 ? self.CheckSumOf(cs)
+                                             : ComputeCheckSum(cs, CheckSumVersion::kV8, database_, loader_);
+    if (!CheckSumAccepted(cs, *row->md5sum, current)) {
+      problems.push_back(cs.file_path + "::" + cs.id + "::" + cs.author + " was: " + *row->md5sum +
+                         " but is now: " + current + " (" + cs.location.ToString() + ")");
+    }
+  }
+  if (problems.empty()) return;
+  std::string message = "Validation Failed:\n     " + std::to_string(problems.size()) + " changesets check sum\n";
+  for (const auto& p : problems) message += "          " + p + "\n";
+  message +=
+      "An executed changeset was edited. Revert the edit and put the change in a new changeset, or, if the edit is "
+      "harmless, add <validCheckSum> with the new value (or mark the changeset runOnChange).";
+  throw MigrationError(message);
+}
+
+Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& limit) {
+  Plan plan;
+  bool tag_reached = false;
+  for (const auto& cs : change_log_.change_sets) {
+    plan.summary.total++;
+    if (!Selected(cs)) {
+      plan.summary.filtered_out++;
+      continue;
+    }
+    const HistoryRow* row = history.Find(cs);
+    bool run = row == nullptr || cs.run_always;
+    if (row != nullptr && !run && cs.run_on_change && row->md5sum) {
+      const int version = CheckSumVersionOf(*row->md5sum);
+      const std::string current =
+          version == 8 ? ComputeCheckSum(cs, CheckSumVersion::kV8, database_, loader_) : CheckSumOf(cs);
+      run = current != *row->md5sum;
+    }
+    if (!run) {
+      plan.summary.previously_run++;
+      if (!row->md5sum || CheckSumVersionOf(*row->md5sum) < 9) plan.checksum_updates.push_back(&cs);
+      continue;
+    }
+    if (tag_reached || (limit.count && static_cast<int>(plan.to_run.size()) >= *limit.count)) continue;
+    plan.to_run.emplace_back(&cs, row);
+    if (limit.tag && TagOf(cs) && *TagOf(cs) == *limit.tag) tag_reached = true;
+  }
+  if (limit.tag && !tag_reached) {
+    bool in_history = std::any_of(history.rows().begin(), history.rows().end(),
+                                  [&](const HistoryRow& r) { return r.tag && *r.tag == *limit.tag; });
+    bool in_changelog = std::any_of(change_log_.change_sets.begin(), change_log_.change_sets.end(),
+                                    [&](const ChangeSet& cs) { return TagOf(cs) && *TagOf(cs) == *limit.tag; });
+    if (!in_history && !in_changelog) {
+      throw MigrationError("update-to-tag: tag '" + *limit.tag + "' is neither in " + change_log_.physical_path +
+                           " nor in " + sql_.ChangeLogTable());
+    }
+  }
+  return plan;
+}
+
+std::vector<SqlStatement> Migrator::StatementsFor(const ChangeSet& cs, bool rollback, const History& history) {
+  std::vector<Change> changes;
+  if (!rollback) {
+    changes = cs.changes;
+  } else if (cs.rollback.declared) {
+    changes = cs.rollback.changes;
+  } else {
+    for (auto it = cs.changes.rbegin(); it != cs.changes.rend(); ++it) {
+      auto inverse = InverseOf(*it);
+      if (!inverse) {
+        throw MigrationError(it->location.ToString() + ": changeset " + cs.id + "::" + cs.author +
+                             " cannot be rolled back: " + it->type +
+                             " has no automatic rollback; add a <rollback> block to the changeset");
+      }
+      changes.insert(changes.end(), inverse->begin(), inverse->end());
+    }
+  }
+  (void)history;
+  SqlGenerationContext context;
+  context.database = database_;
+  context.loader = &loader_;
+  context.change_log_path = cs.physical_path;
+  if (connection_ != nullptr) {
+    Connection* connection = connection_;
+    context.introspect = [connection](const std::string& table) { return connection->Columns(table); };
+  }
+  std::vector<SqlStatement> statements;
+  for (const auto& change : changes) {
+    if (const std::string* dbms = change.Find("dbms"); dbms && !DbmsMatches(*dbms, ShortName(database_))) continue;
+    if (change.type == "output") {
+      const std::string target = change.Get("target", "STDERR");
+      Logger("migration")->info("{}: {}", NameOf(cs), change.Get("message"));
+      continue;
+    }
+    if (change.type == "stop") throw StopRequested{change.Get("message", "Stop command in changelog file")};
+    try {
+      auto generated = GenerateSql(change, context);
+      statements.insert(statements.end(), generated.begin(), generated.end());
+    } catch (const MigrationError& e) {
+      throw MigrationError(std::string(e.what()) + " (changeset " + cs.id + "::" + cs.author + " in " + cs.file_path + ")");
+    } catch (const ChangeLogError& e) {
+      throw ChangeLogError(std::string(e.what()) + " (changeset " + cs.id + "::" + cs.author + " in " + cs.file_path + ")");
+    }
+  }
+  ApplySqlVisitors(cs, rollback, database_, options_.contexts, options_.label_filter, statements);
+  return statements;
+}
+
+void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, RunState& state, StatementSink& sink,
+                            bool sync_only) {
+  std::string exec_type = previous ? "RERAN" : "EXECUTED";
+  bool execute = !sync_only;
+  if (cs.preconditions && !sync_only) {
+    const bool check_live = sink.live() || cs.preconditions->on_sql_output == "TEST";
+    PreconditionEvaluator evaluator(check_live ? connection_ : nullptr, database_, *state.history);
+    const auto outcome = evaluator.Evaluate(*cs.preconditions);
+    if (outcome.kind != PreconditionOutcome::Kind::kPassed) {
+      const bool failed = outcome.kind == PreconditionOutcome::Kind::kFailed;
+      const std::string action = failed ? cs.preconditions->on_fail : cs.preconditions->on_error;
+      const std::string what = std::string(failed ? "Preconditions Failed" : "Preconditions Error") + " for " +
+                               NameOf(cs) + ": " + outcome.message;
+      if (action == "CONTINUE") {
+        Logger("migration")->info("{} (onFail/onError=CONTINUE: skipped, checked again next update)", what);
+        return;
+      }
+      if (action == "MARK_RAN") {
+        Logger("migration")->info("{} (marked as ran)", what);
+        exec_type = "MARK_RAN";
+        execute = false;
+        previous = nullptr;  // MARK_RAN always inserts, as Liquibase does
+      } else if (action == "WARN") {
+        Logger("migration")->warn("Executing {} despite precondition failure due to onFail='WARN': {}", NameOf(cs),
+                                  outcome.message);
+      } else {
+        throw MigrationError(cs.preconditions->location.ToString() + ": " + what);
+      }
+    }
+  }
+
+  std::vector<SqlStatement> statements;
+  if (execute) statements = StatementsFor(cs, false, *state.history);
+
+  HistoryRow row;
+  row.id = cs.id;
+  row.author = cs.author;
+  row.filename = cs.file_path;
+  row.order_executed = ++state.order_executed;
+  row.exec_type = exec_type;
+  row.md5sum = CheckSumOf(cs);
+  row.description = Describe(cs);
+  row.comments = LimitSize(Trim(cs.comments), 250);
+  row.contexts = FullContexts(cs);
+  row.labels = FullLabels(cs);
+  row.liquibase = kLiquibaseCompatibleVersion;
+  row.deployment_id = state.deployment_id;
+  if (const std::string* tag = TagOf(cs)) row.tag = *tag;
+  const std::string history_statement = previous ? sql_.UpdateReran(row) : sql_.Insert(row);
+
+  sink.Comment("Changeset " + NameOf(cs));
+  if (!Trim(cs.comments).empty()) sink.Comment(Trim(cs.comments));
+  const bool transactional = cs.run_in_transaction;
+  const SqlStatement* current = nullptr;
+  try {
+    if (transactional) sink.Begin();
+    for (const auto& statement : statements) {
+      current = &statement;
+      sink.Run(statement);
+    }
+    current = nullptr;
+    sink.Run({history_statement, ";"});
+    if (transactional) sink.Commit();
+  } catch (const DatabaseError& e) {
+    if (transactional) sink.Rollback();
+    std::string message = "Migration failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
+                          "):\n  Reason: " + e.what();
+    if (!transactional && current != nullptr) message += "\n  (runInTransaction=false: earlier statements of this changeset stay applied)";
+    if (!cs.fail_on_error) {
+      Logger("migration")->warn("{}\n  failOnError=false: continuing; the changeset is not recorded", message);
+      state.summary.failed++;
+      state.order_executed--;
+      return;
+    }
+    throw MigrationError(message);
+  }
+  if (execute) state.summary.run++;
+}
+
+void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only) {
+  for (const auto& [cs, previous] : plan.to_run) {
+    try {
+      RunChangeSet(*cs, previous, state, sink, sync_only);
+    } catch (const StopRequested& stop) {
+      throw MigrationError("Stopping update at " + NameOf(*cs) + " (" + cs->location.ToString() + "): " + stop.message);
+    }
+  }
+}
+
+UpdateSummary Migrator::Update(const UpdateLimit& limit) {
+  Connection& connection = RequireConnection("update");
+  LockService lock(connection, sql_, options_.lock);
+  lock.Acquire();
+  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
+  History history = ReadHistory();
+  CheckCheckSums(history);
+  PreconditionEvaluator evaluator(&connection, database_, history);
+  for (const auto& container : change_log_.preconditions) {
+    const auto outcome = evaluator.Evaluate(container);
+    if (outcome.kind == PreconditionOutcome::Kind::kPassed) continue;
+    const std::string action = outcome.kind == PreconditionOutcome::Kind::kFailed ? container.on_fail : container.on_error;
+    if (action == "WARN" || action == "CONTINUE") {
+      Logger("migration")->warn("changelog precondition not met ({}): {}", container.location.ToString(), outcome.message);
+      if (action == "CONTINUE") return {};
+      continue;
+    }
+    throw MigrationError(container.location.ToString() + ": changelog preconditions failed: " + outcome.message);
+  }
+  Plan plan = MakePlan(history, limit);
+  for (const ChangeSet* cs : plan.checksum_updates) {
+    const HistoryRow* row = history.Find(*cs);
+    if (row->md5sum) {
+      Logger("migration")->info("Upgrading checksum for Changeset {} from {} to {}.", NameOf(*cs), *row->md5sum, CheckSumOf(*cs));
+    }
+    connection.Execute(sql_.UpdateCheckSum(row->id, row->author, row->filename, CheckSumOf(*cs)));
+  }
+  RunState state;
+  state.history = &history;
+  state.order_executed = history.MaxOrderExecuted();
+  LiveSink sink(connection);
+  RunPlan(plan, state, sink, false);
+  lock.Release();
+  UpdateSummary summary = plan.summary;
+  summary.run = state.summary.run;
+  summary.failed = state.summary.failed;
+  Logger("migration")->info("update of {}: {} run, {} previously run, {} filtered out, {} failed, {} in total",
+                            options_.changelog_display, summary.run, summary.previously_run, summary.filtered_out,
+                            summary.failed, summary.total);
+  return summary;
+}
+
+void Migrator::WriteScriptHeader(std::ostream& out, bool) const {
+  out << "-- *********************************************************************\n"
+      << "-- Update Database Script\n"
+      << "-- *********************************************************************\n"
+      << "-- Change Log: " << options_.changelog_display << "\n"
+      << "-- Ran at: " << JavaShortDateTime() << "\n"
+      << "-- Against: " << options_.database_display << "\n"
+      << "-- Liquibase version: " << kLiquibaseCompatibleVersion << " (ledgerhost)\n"
+      << "-- *********************************************************************\n\n";
+}
+
+void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
+  ScriptSink sink(out, database_);
+  const bool live = connection_ != nullptr;
+  History history = ReadHistory();
+  CheckCheckSums(history);
+  if (live) {
+    if (!connection_->TableExists(sql_.LockTable())) {
+      sink.Comment("Create Database Lock Table");
+      sink.Run({sql_.CreateLockTable(), ";"});
+      sink.Comment("Initialize Database Lock Table");
+      for (const auto& statement : sql_.InitializeLockTable()) sink.Run({statement, ";"});
+    }
+    sink.Comment("Lock Database");
+    sink.Run({sql_.Lock(LockService::Holder()), ";"});
+    if (!connection_->TableExists(sql_.ChangeLogTable())) {
+      sink.Comment("Create Database Change Log Table");
+      sink.Run({sql_.CreateChangeLogTable(), ";"});
+    }
+  } else {
+    sink.Run({sql_.CreateChangeLogTable(), ";"});
+  }
+  WriteScriptHeader(out, !live);
+  Plan plan = MakePlan(history, limit);
+  RunState state;
+  state.history = &history;
+  state.order_executed = history.MaxOrderExecuted();
+  RunPlan(plan, state, sink, false);
+  if (live) {
+    sink.Comment("Release Database Lock");
+    sink.Run({sql_.Unlock(), ";"});
+  }
+}
+
+void Migrator::ChangelogSync() {
+  Connection& connection = RequireConnection("changelog-sync");
+  LockService lock(connection, sql_, options_.lock);
+  lock.Acquire();
+  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
+  History history = ReadHistory();
+  Plan plan = MakePlan(history, {});
+  RunState state;
+  state.history = &history;
+  state.order_executed = history.MaxOrderExecuted();
+  LiveSink sink(connection);
+  RunPlan(plan, state, sink, true);
+  lock.Release();
+}
+
+void Migrator::ChangelogSyncSql(std::ostream& out) {
+  ScriptSink sink(out, database_);
+  History history = ReadHistory();
+  if (connection_ == nullptr || !connection_->TableExists(sql_.ChangeLogTable())) {
+    sink.Run({sql_.CreateChangeLogTable(), ";"});
+  }
+  WriteScriptHeader(out, connection_ == nullptr);
+  Plan plan = MakePlan(history, {});
+  RunState state;
+  state.history = &history;
+  state.order_executed = history.MaxOrderExecuted();
+  RunPlan(plan, state, sink, true);
+}
+
+std::vector<PendingChangeSet> Migrator::Pending() {
+  History history = ReadHistory();
+  Plan plan = MakePlan(history, {});
+  std::vector<PendingChangeSet> out;
+  for (const auto& [cs, row] : plan.to_run) {
+    out.push_back({cs, row == nullptr ? "not run" : cs->run_always ? "runAlways" : "runOnChange (checksum changed)"});
+  }
+  return out;
+}
+
+void Migrator::Validate() {
+  History history = ReadHistory();
+  CheckCheckSums(history);
+  std::vector<std::string> problems;
+  for (const auto& cs : change_log_.change_sets) {
+    if (!DbmsMatches(cs.dbms, ShortName(database_))) continue;
+    for (const auto& change : cs.changes) {
+      if (change.type == "output" || change.type == "stop") continue;
+      SqlGenerationContext context;
+      context.database = database_;
+      context.loader = &loader_;
+      context.change_log_path = cs.physical_path;
+      try {
+        GenerateSql(change, context);
+      } catch (const Error& e) {
+        // Only what Liquibase's validation reports: changes the database cannot express. Changes
+        // that need live metadata (SQLite rebuilds) are checked when they run.
+        const std::string message = e.what();
+        if (message.find("not supported") != std::string::npos || change.type == "customChange") {
+          problems.push_back(change.location.ToString() + ": changeset " + cs.id + "::" + cs.author + ": " + message);
+        }
+      }
+    }
+  }
+  if (!problems.empty()) {
+    std::string message = "Validation Failed:\n     " + std::to_string(problems.size()) + " changes have validation failures\n";
+    for (const auto& p : problems) message += "          " + p + "\n";
+    throw ChangeLogError(message);
+  }
+}
+
+std::vector<HistoryRow> Migrator::HistoryRows() {
+  RequireConnection("history");
+  return ReadHistory().rows();
+}
+
+bool Migrator::TagExists(const std::string& tag) {
+  History history = ReadHistory();
+  return std::any_of(history.rows().begin(), history.rows().end(),
+                     [&](const HistoryRow& r) { return r.tag && *r.tag == tag; });
+}
+
+void Migrator::Tag(const std::string& tag) {
+  Connection& connection = RequireConnection("tag");
+  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
+  History history = ReadHistory();
+  if (history.rows().empty()) {
+    // Liquibase tags an empty history by recording a synthetic changeset first.
+    HistoryRow row;
+    row.id = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count());
+    row.author = "liquibase";
+    row.filename = "liquibase-internal";
+    row.order_executed = 1;
+    row.exec_type = "EXECUTED";
+    row.md5sum = "9:d41d8cd98f00b204e9800998ecf8427e";
+    row.description = "empty";
+    row.comments = "";
+    row.liquibase = kLiquibaseCompatibleVersion;
+    row.deployment_id = DeploymentId();
+    connection.Execute(sql_.Insert(row));
+  }
+  connection.Execute(sql_.TagLatest(tag));
+}
+
+std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, const RollbackTarget& target) const {
+  const auto& rows = history.rows();
+  size_t first = rows.size();
+  if (target.tag) {
+    auto it = std::find_if(rows.rbegin(), rows.rend(), [&](const HistoryRow& r) { return r.tag && *r.tag == *target.tag; });
+    if (it == rows.rend()) {
+      throw MigrationError("Could not find tag '" + *target.tag + "' in " + sql_.ChangeLogTable());
+    }
+    first = static_cast<size_t>(rows.rend() - it);  // the rows after the tagged one
+  } else if (target.count) {
+    first = rows.size() - std::min<size_t>(rows.size(), static_cast<size_t>(std::max(0, *target.count)));
+  }
+  std::vector<const HistoryRow*> out;
+  for (size_t i = rows.size(); i > first; --i) out.push_back(&rows[i - 1]);
+  return out;
+}
+
+void Migrator::DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink) {
+  for (const HistoryRow* row : RowsToRollBack(history, target)) {
+    auto it = std::find_if(change_log_.change_sets.begin(), change_log_.change_sets.end(), [&](const ChangeSet& cs) {
+      return Lower(cs.id) == Lower(row->id) && Lower(cs.author) == Lower(row->author) &&
+             Lower(NormalizeHistoryPath(cs.file_path)) == Lower(NormalizeHistoryPath(row->filename));
+    });
+    if (it == change_log_.change_sets.end()) {
+      throw MigrationError("cannot roll back " + row->filename + "::" + row->id + "::" + row->author +
+                           ": it is recorded in " + sql_.ChangeLogTable() + " but not in " + change_log_.physical_path);
+    }
+    const ChangeSet& cs = *it;
+    auto statements = StatementsFor(cs, true, history);
+    sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
+    try {
+      sink.Begin();
+      for (const auto& statement : statements) sink.Run(statement);
+      sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
+      sink.Commit();
+    } catch (const DatabaseError& e) {
+      sink.Rollback();
+      throw MigrationError("Rollback failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
+                           "):\n  Reason: " + e.what());
+    }
+  }
+}
+
+int Migrator::Rollback(const RollbackTarget& target) {
+  Connection& connection = RequireConnection("rollback");
+  LockService lock(connection, sql_, options_.lock);
+  lock.Acquire();
+  History history = ReadHistory();
+  const int count = static_cast<int>(RowsToRollBack(history, target).size());
+  LiveSink sink(connection);
+  DoRollback(history, target, sink);
+  lock.Release();
+  return count;
+}
+
+void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
+  RequireConnection("rollback-sql");
+  History history = ReadHistory();
+  ScriptSink sink(out, database_);
+  out << "-- *********************************************************************\n"
+      << "-- Rollback to " << (target.tag ? "tag '" + *target.tag + "'" : std::to_string(target.count.value_or(0)) + " changesets")
+      << " Script\n"
+      << "-- *********************************************************************\n"
+      << "-- Change Log: " << options_.changelog_display << "\n"
+      << "-- Ran at: " << JavaShortDateTime() << "\n"
+      << "-- Against: " << options_.database_display << "\n"
+      << "-- *********************************************************************\n\n";
+  DoRollback(history, target, sink);
+}
+
+void Migrator::ClearCheckSums() {
+  Connection& connection = RequireConnection("clear-checksums");
+  if (connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.ClearCheckSums());
+}
+
+void Migrator::ReleaseLocks() {
+  Connection& connection = RequireConnection("release-locks");
+  LockService(connection, sql_, options_.lock).ForceRelease();
+}
+
+void Migrator::DropAll() {
+  Connection& connection = RequireConnection("drop-all");
+  auto quote = [](const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  const bool pg = connection.kind() == DatabaseKind::kPostgresql;
+  if (!pg) connection.Execute("PRAGMA foreign_keys = OFF");
+  for (const auto& view : connection.Views()) connection.Execute("DROP VIEW " + quote(view) + (pg ? " CASCADE" : ""));
+  for (const auto& table : connection.Tables()) connection.Execute("DROP TABLE " + quote(table) + (pg ? " CASCADE" : ""));
+  for (const auto& sequence : connection.Sequences()) connection.Execute("DROP SEQUENCE " + quote(sequence) + " CASCADE");
+  if (!pg) connection.Execute("PRAGMA foreign_keys = ON");
+}
+
+}  // namespace ledgerhost::migration

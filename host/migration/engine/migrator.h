@@ -1,0 +1,119 @@
+// The migration engine's commands over one changelog and one database: update and its variants,
+// update-sql, status, validate, history, tag, rollback, changelog-sync, clear-checksums, drop-all and
+// release-locks. It knows nothing of plugins: it gets a ChangeLog and the ResourceLoader its files
+// came from.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "migration/engine/connection.h"
+#include "migration/engine/history_service.h"
+#include "migration/engine/history_sql.h"
+#include "migration/engine/lock_service.h"
+#include "migration/model/change_log.h"
+#include "migration/model/resource_loader.h"
+
+namespace ledgerhost::migration {
+
+class StatementSink;
+
+struct MigratorOptions {
+  std::vector<std::string> contexts;  // runtime contexts; empty = every changeset matches
+  std::string label_filter;           // runtime label expression; empty = every changeset matches
+  std::string changelog_display;      // "Change Log:" line of scripts (defaults to the root path)
+  std::string database_display;       // "Against:" line of scripts: user@redacted-url
+  LockOptions lock;
+};
+
+// How far an update goes.
+struct UpdateLimit {
+  std::optional<int> count;         // update-count N: at most N changesets run
+  std::optional<std::string> tag;   // update-to-tag T: up to and including the changeset tagging T
+
+  static UpdateLimit Count(int n) { return {n, std::nullopt}; }
+  static UpdateLimit ToTag(std::string t) { return {std::nullopt, std::move(t)}; }
+};
+
+struct UpdateSummary {
+  int run = 0;
+  int previously_run = 0;
+  int filtered_out = 0;
+  int failed = 0;  // failOnError=false changesets that failed (not recorded)
+  int total = 0;
+};
+
+// A changeset that update would run, and why.
+struct PendingChangeSet {
+  const ChangeSet* change_set = nullptr;
+  std::string reason;  // "not run", "runAlways", "runOnChange (checksum changed)"
+};
+
+struct RollbackTarget {
+  std::optional<std::string> tag;  // rollback --tag T: everything after the last row tagged T
+  std::optional<int> count;        // rollback-count N: the last N rows
+
+  static RollbackTarget ToTag(std::string t) { return {std::move(t), std::nullopt}; }
+  static RollbackTarget Count(int n) { return {std::nullopt, n}; }
+};
+
+class Migrator {
+ public:
+  // `connection` may be null for SQL generation against an offline database.
+  Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database, Connection* connection,
+           MigratorOptions options = {});
+  ~Migrator();
+
+  UpdateSummary Update(const UpdateLimit& limit = {});
+  // Writes the script update would run; touches nothing in the database (not even the lock).
+  void UpdateSql(std::ostream& out, const UpdateLimit& limit = {});
+  // Records every pending changeset as EXECUTED without running it.
+  void ChangelogSync();
+  void ChangelogSyncSql(std::ostream& out);
+
+  std::vector<PendingChangeSet> Pending();
+  // Parses, checks checksums against the history and that every change can be generated for the
+  // database. Throws ChangeLogError listing every problem.
+  void Validate();
+  std::vector<HistoryRow> HistoryRows();
+
+  void Tag(const std::string& tag);
+  bool TagExists(const std::string& tag);
+  int Rollback(const RollbackTarget& target);  // returns how many changesets were rolled back
+  void RollbackSql(std::ostream& out, const RollbackTarget& target);
+
+  void ClearCheckSums();
+  void ReleaseLocks();
+  void DropAll();
+
+ private:
+  struct Plan;
+  struct RunState;
+
+  Plan MakePlan(const History& history, const UpdateLimit& limit);
+  void CheckCheckSums(const History& history) const;
+  void RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only);
+  void RunChangeSet(const ChangeSet& change_set, const HistoryRow* previous, RunState& state, StatementSink& sink,
+                    bool sync_only);
+  std::vector<SqlStatement> StatementsFor(const ChangeSet& change_set, bool rollback, const History& history);
+  std::vector<const HistoryRow*> RowsToRollBack(const History& history, const RollbackTarget& target) const;
+  void DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink);
+  void WriteScriptHeader(std::ostream& out, bool offline_history_table) const;
+  bool Selected(const ChangeSet& change_set) const;
+  const std::string& CheckSumOf(const ChangeSet& change_set);
+  History ReadHistory();
+  Connection& RequireConnection(const char* command) const;
+
+  const ChangeLog& change_log_;
+  const ResourceLoader& loader_;
+  DatabaseKind database_;
+  Connection* connection_;
+  MigratorOptions options_;
+  HistorySql sql_;
+  std::vector<std::string> checksums_;  // per change_log_.change_sets index, computed on first use
+};
+
+}  // namespace ledgerhost::migration

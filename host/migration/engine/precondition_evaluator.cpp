@@ -1,0 +1,147 @@
+#include "migration/engine/precondition_evaluator.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "migration/model/database_kind.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+// A condition that did not hold; carries Liquibase's wording.
+struct ConditionFailed {
+  std::string message;
+};
+
+std::string Trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+std::string Attr(const Precondition& p, const std::string& name) {
+  auto it = p.attributes.find(name);
+  return it == p.attributes.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+bool PreconditionEvaluator::Check(const Precondition& p) const {
+  const std::string& type = p.type;
+  auto require = [&](bool holds, const std::string& message) {
+    if (!holds) throw ConditionFailed{message};
+    return true;
+  };
+  if (type == "and") {
+    for (const auto& child : p.children) Check(child);
+    return true;
+  }
+  if (type == "or") {
+    std::string messages;
+    for (const auto& child : p.children) {
+      try {
+        Check(child);
+        return true;
+      } catch (const ConditionFailed& failed) {
+        messages += (messages.empty() ? "" : "; ") + failed.message;
+      }
+    }
+    throw ConditionFailed{"none of the alternatives holds: " + messages};
+  }
+  if (type == "not") {
+    for (const auto& child : p.children) {
+      bool holds = true;
+      try {
+        Check(child);
+      } catch (const ConditionFailed&) {
+        holds = false;
+      }
+      require(!holds, "Not precondition failed: " + child.type + " holds");
+    }
+    return true;
+  }
+  if (type == "dbms") {
+    return require(DbmsMatches(Attr(p, "type"), ShortName(database_)),
+                   "DBMS Precondition failed: expected " + Attr(p, "type") + ", got " + std::string(ShortName(database_)));
+  }
+  if (type == "changeSetExecuted") {
+    const std::string file = Attr(p, "changeLogFile");
+    bool found = false;
+    for (const auto& row : history_.rows()) {
+      if (row.id == Attr(p, "id") && row.author == Attr(p, "author") &&
+          (file.empty() || NormalizeHistoryPath(row.filename) == NormalizeHistoryPath(file))) {
+        found = true;
+      }
+    }
+    return require(found, "Changeset " + file + "::" + Attr(p, "id") + "::" + Attr(p, "author") + " has not been executed");
+  }
+  if (connection_ == nullptr) {
+    throw DatabaseError("precondition " + type + " needs a database connection");
+  }
+  Connection& db = *connection_;
+  if (type == "tableExists") {
+    return require(db.TableExists(Attr(p, "tableName")), "Table " + Attr(p, "tableName") + " does not exist");
+  }
+  if (type == "viewExists") {
+    return require(db.ViewExists(Attr(p, "viewName")), "View " + Attr(p, "viewName") + " does not exist");
+  }
+  if (type == "columnExists") {
+    return require(db.ColumnExists(Attr(p, "tableName"), Attr(p, "columnName")),
+                   "Column " + Attr(p, "tableName") + "." + Attr(p, "columnName") + " does not exist");
+  }
+  if (type == "indexExists") {
+    return require(db.IndexExists(Attr(p, "indexName"), Attr(p, "tableName")),
+                   "Index " + Attr(p, "indexName") + " does not exist");
+  }
+  if (type == "sequenceExists") {
+    return require(db.SequenceExists(Attr(p, "sequenceName")), "Sequence " + Attr(p, "sequenceName") + " does not exist");
+  }
+  if (type == "foreignKeyConstraintExists") {
+    return require(db.ForeignKeyExists(Attr(p, "foreignKeyName"), Attr(p, "foreignKeyTableName")),
+                   "Foreign Key " + Attr(p, "foreignKeyName") + " does not exist");
+  }
+  if (type == "primaryKeyExists") {
+    return require(db.PrimaryKeyExists(Attr(p, "primaryKeyName"), Attr(p, "tableName")),
+                   "Primary Key " + Attr(p, "primaryKeyName") + " does not exist");
+  }
+  if (type == "sqlCheck") {
+    std::string sql = Trim(p.text.empty() ? Attr(p, "sql") : p.text);
+    while (!sql.empty() && sql.back() == ';') sql = Trim(sql.substr(0, sql.size() - 1));
+    const std::string expected = Attr(p, "expectedResult");
+    const std::string actual = db.QueryScalar(sql).value_or("null");
+    return require(actual == expected,
+                   "SQL Precondition failed.  Expected '" + expected + "' got '" + actual + "'");
+  }
+  if (type == "rowCount" || type == "tableIsEmpty") {
+    const std::string table = Attr(p, "tableName");
+    if (!db.TableExists(table)) throw DatabaseError("table " + table + " does not exist");
+    const std::string count = db.QueryScalar("SELECT COUNT(*) FROM " + QuoteIdentifier(table, database_)).value_or("0");
+    const std::string expected = type == "tableIsEmpty" ? "0" : Attr(p, "expectedRows");
+    return require(count == expected, "Table " + table + " has " + count + " rows, expected " + expected);
+  }
+  throw DatabaseError("precondition " + type + " is not supported by ledgerhost");
+}
+
+PreconditionOutcome PreconditionEvaluator::Evaluate(const PreconditionContainer& container) const {
+  if (connection_ == nullptr) {
+    // update-sql: Liquibase's onSqlOutput. IGNORE and TEST both run the changeset's SQL; FAIL stops.
+    if (container.on_sql_output == "FAIL") {
+      return {PreconditionOutcome::Kind::kFailed, "preconditions cannot be checked in SQL output mode (onSqlOutput=FAIL)"};
+    }
+    return {};
+  }
+  try {
+    for (const auto& condition : container.conditions) Check(condition);
+    return {};
+  } catch (const ConditionFailed& failed) {
+    return {PreconditionOutcome::Kind::kFailed,
+            container.on_fail_message.empty() ? failed.message : container.on_fail_message};
+  } catch (const std::exception& e) {
+    return {PreconditionOutcome::Kind::kError,
+            container.on_error_message.empty() ? std::string(e.what()) : container.on_error_message};
+  }
+}
+
+}  // namespace ledgerhost::migration

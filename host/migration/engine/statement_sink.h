@@ -1,0 +1,55 @@
+// Where the engine's statements go: executed on a live connection (update) or written as a script
+// (update-sql). The engine produces the same calls for both, so the script is exactly what runs.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "migration/engine/connection.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration {
+
+class StatementSink {
+ public:
+  virtual ~StatementSink() = default;
+  virtual void Comment(const std::string& text) = 0;  // one "-- " line per line of text in a script
+  virtual void Run(const SqlStatement& statement) = 0;
+  virtual void Begin() = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() = 0;
+  virtual bool live() const = 0;
+};
+
+class LiveSink : public StatementSink {
+ public:
+  explicit LiveSink(Connection& connection) : connection_(connection) {}
+  void Comment(const std::string&) override {}
+  void Run(const SqlStatement& statement) override { connection_.Execute(statement.sql); }
+  void Begin() override { connection_.Begin(); }
+  void Commit() override { connection_.Commit(); }
+  void Rollback() override { connection_.Rollback(); }
+  bool live() const override { return true; }
+
+ private:
+  Connection& connection_;
+};
+
+// Liquibase's LoggingExecutor format: statement, terminator, blank line. SQL Server scripts end each
+// statement with a "GO" line.
+class ScriptSink : public StatementSink {
+ public:
+  ScriptSink(std::ostream& out, DatabaseKind database) : out_(out), database_(database) {}
+  void Comment(const std::string& text) override;
+  void Run(const SqlStatement& statement) override;
+  void Begin() override {}
+  void Commit() override {}
+  void Rollback() override {}
+  bool live() const override { return false; }
+
+ private:
+  std::ostream& out_;
+  DatabaseKind database_;
+};
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,381 @@
+// The engine end to end on real databases: every test runs on a fresh SQLite file and a fresh
+// PostgreSQL database.
+#include "migration/engine/migrator.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "migration/parse/change_log_parser.h"
+#include "support/test_database.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+using testing::TestDatabase;
+
+std::string Xml(const std::string& body) {
+  return R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+)xml" + body + "\n</databaseChangeLog>\n";
+}
+
+const char* kBase = R"xml(
+  <changeSet id="1" author="alice">
+    <comment>accounts</comment>
+    <createTable tableName="account">
+      <column name="id" type="INT"><constraints primaryKey="true" nullable="false"/></column>
+      <column name="name" type="VARCHAR(50)"/>
+    </createTable>
+  </changeSet>
+  <changeSet id="2" author="alice">
+    <insert tableName="account"><column name="id" valueNumeric="1"/><column name="name" value="o'neil"/></insert>
+  </changeSet>
+  <changeSet id="3" author="bob">
+    <tagDatabase tag="v1"/>
+  </changeSet>)xml";
+
+class MigratorTest : public ::testing::TestWithParam<DatabaseKind> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    connection_ = db_->Connect();
+    dir_ = std::filesystem::temp_directory_path() / testing::UniqueName("ledgerhost_migrator");
+    std::filesystem::create_directories(dir_);
+    loader_ = std::make_unique<DirectoryResourceLoader>(dir_);
+  }
+  void TearDown() override {
+    connection_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+
+  ChangeLog Parse(const std::string& name = "changelog.xml") {
+    ParseOptions options;
+    options.database = GetParam();
+    return ParseChangeLog(*loader_, name, options);
+  }
+
+  std::unique_ptr<Migrator> MakeMigrator(const ChangeLog& log, MigratorOptions options = {}) {
+    options.lock.wait = std::chrono::milliseconds(300);
+    options.lock.poll = std::chrono::milliseconds(100);
+    return std::make_unique<Migrator>(log, *loader_, GetParam(), connection_.get(), options);
+  }
+
+  UpdateSummary Update(const std::string& body, MigratorOptions options = {}, UpdateLimit limit = {}) {
+    Write("changelog.xml", Xml(body));
+    ChangeLog log = Parse();
+    return MakeMigrator(log, options)->Update(limit);
+  }
+
+  std::vector<std::string> Ids() {
+    std::vector<std::string> ids;
+    for (auto& row : connection_->Query("SELECT ID, EXECTYPE FROM " + HistorySql(GetParam()).ChangeLogTable() +
+                                        " ORDER BY ORDEREXECUTED")) {
+      ids.push_back(*row[0] + ":" + *row[1]);
+    }
+    return ids;
+  }
+
+  std::string Count(const std::string& table) { return connection_->QueryScalar("SELECT COUNT(*) FROM " + table).value_or("?"); }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Connection> connection_;
+  std::filesystem::path dir_;
+  std::unique_ptr<DirectoryResourceLoader> loader_;
+};
+
+TEST_P(MigratorTest, UpdateRecordsHistoryAndSecondUpdateRunsNothing) {
+  auto first = Update(kBase);
+  EXPECT_EQ(first.run, 3);
+  EXPECT_EQ(Count("account"), "1");
+  auto rows = connection_->Query("SELECT ID, AUTHOR, FILENAME, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, COMMENTS, "
+                                 "TAG, LIQUIBASE, DEPLOYMENT_ID FROM " + HistorySql(GetParam()).ChangeLogTable() +
+                                 " ORDER BY ORDEREXECUTED");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(*rows[0][0], "1");
+  EXPECT_EQ(*rows[0][1], "alice");
+  EXPECT_EQ(*rows[0][2], "changelog.xml");
+  EXPECT_EQ(*rows[0][3], "1");
+  EXPECT_EQ(*rows[0][4], "EXECUTED");
+  EXPECT_EQ(rows[0][5]->substr(0, 2), "9:");
+  EXPECT_EQ(*rows[0][6], "createTable tableName=account");
+  EXPECT_EQ(*rows[0][7], "accounts");
+  EXPECT_EQ(*rows[2][8], "v1");
+  EXPECT_EQ(*rows[2][9], "4.28.0");
+  EXPECT_EQ(*rows[0][10], *rows[2][10]) << "one deployment id per run";
+  // tagDatabase's checksum as Liquibase computes it (liquibase-update-sql golden files).
+  EXPECT_EQ(*rows[2][5], "9:635ff1e577e13420abaf0552fb77ab20");
+
+  auto second = Update(kBase);
+  EXPECT_EQ(second.run, 0);
+  EXPECT_EQ(second.previously_run, 3);
+  EXPECT_EQ(Count("account"), "1");
+  EXPECT_TRUE(MakeMigrator(Parse())->Pending().empty());
+}
+
+TEST_P(MigratorTest, UpdateSqlIsExactlyWhatUpdateRuns) {
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  std::ostringstream script;
+  MakeMigrator(log)->UpdateSql(script);
+  // update-sql touched nothing.
+  EXPECT_FALSE(connection_->TableExists(HistorySql(GetParam()).ChangeLogTable()));
+  EXPECT_FALSE(connection_->TableExists("account"));
+  EXPECT_NE(script.str().find("-- Changeset changelog.xml::2::alice"), std::string::npos) << script.str();
+  EXPECT_NE(script.str().find("'o''neil'"), std::string::npos) << script.str();
+
+  // Running the script by hand gives the same tables and history as update on a second database.
+  connection_->Execute(script.str());
+  TestDatabase other(GetParam());
+  auto other_connection = other.Connect();
+  Migrator(log, *loader_, GetParam(), other_connection.get()).Update();
+  const std::string select = "SELECT ID, AUTHOR, FILENAME, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, COMMENTS, TAG "
+                             "FROM " + HistorySql(GetParam()).ChangeLogTable() + " ORDER BY ORDEREXECUTED";
+  EXPECT_EQ(connection_->Query(select), other_connection->Query(select));
+  EXPECT_EQ(connection_->Query("SELECT id, name FROM account"), other_connection->Query("SELECT id, name FROM account"));
+  EXPECT_EQ(connection_->QueryScalar("SELECT LOCKED FROM " + HistorySql(GetParam()).LockTable()),
+            other_connection->QueryScalar("SELECT LOCKED FROM " + HistorySql(GetParam()).LockTable()));
+}
+
+TEST_P(MigratorTest, EditedExecutedChangeSetStopsUpdateBeforeAnythingRuns) {
+  Update(kBase);
+  std::string edited = kBase;
+  edited.replace(edited.find("VARCHAR(50)"), 11, "VARCHAR(80)");
+  edited += R"xml(<changeSet id="4" author="bob"><createTable tableName="later"><column name="x" type="INT"/></createTable></changeSet>)xml";
+  try {
+    Update(edited);
+    FAIL() << "expected a checksum error";
+  } catch (const MigrationError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("changelog.xml::1::alice was: 9:"), std::string::npos) << message;
+    EXPECT_NE(message.find("but is now: 9:"), std::string::npos) << message;
+  }
+  EXPECT_FALSE(connection_->TableExists("later"));
+  EXPECT_EQ(Ids().size(), 3u);
+}
+
+TEST_P(MigratorTest, ValidCheckSumAnyAcceptsTheEdit) {
+  Update(kBase);
+  std::string edited = kBase;
+  edited.replace(edited.find("<comment>accounts</comment>"), 27, "<validCheckSum>ANY</validCheckSum>");
+  edited.replace(edited.find("VARCHAR(50)"), 11, "VARCHAR(80)");
+  EXPECT_EQ(Update(edited).run, 0);
+}
+
+TEST_P(MigratorTest, FailingChangeSetKeepsEarlierOnesAndLeavesNoTrace) {
+  const std::string body = std::string(kBase) + R"xml(
+  <changeSet id="4" author="bob">
+    <createTable tableName="partial"><column name="x" type="INT"/></createTable>
+    <sql>INSERT INTO no_such_table VALUES (1)</sql>
+  </changeSet>
+  <changeSet id="5" author="bob"><createTable tableName="never"><column name="x" type="INT"/></createTable></changeSet>)xml";
+  try {
+    Update(body);
+    FAIL() << "expected a migration error";
+  } catch (const MigrationError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("changelog.xml::4::bob"), std::string::npos) << message;
+    EXPECT_NE(message.find("no_such_table"), std::string::npos) << message;
+  }
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED", "2:EXECUTED", "3:EXECUTED"}));
+  EXPECT_FALSE(connection_->TableExists("partial")) << "the failing changeset's own DDL is rolled back";
+  EXPECT_FALSE(connection_->TableExists("never"));
+  // The lock was released: a fixed changelog continues.
+  std::string fixed = body;
+  fixed.replace(fixed.find("<sql>INSERT INTO no_such_table VALUES (1)</sql>"), 47, "");
+  EXPECT_EQ(Update(fixed).run, 2) << "the lock was released and the fixed changesets run";
+}
+
+TEST_P(MigratorTest, FailOnErrorFalseContinues) {
+  auto summary = Update(R"xml(
+  <changeSet id="1" author="a" failOnError="false"><sql>INSERT INTO missing VALUES (1)</sql></changeSet>
+  <changeSet id="2" author="a"><createTable tableName="t2"><column name="x" type="INT"/></createTable></changeSet>)xml");
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"2:EXECUTED"}));
+}
+
+TEST_P(MigratorTest, RunOnChangeAndRunAlwaysAreReran) {
+  const std::string v1 = R"xml(
+  <changeSet id="1" author="a"><createTable tableName="t"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="view" author="a" runOnChange="true"><createView viewName="v" replaceIfExists="true">SELECT x FROM t</createView></changeSet>
+  <changeSet id="always" author="a" runAlways="true"><sql>DELETE FROM t</sql></changeSet>)xml";
+  Update(v1);
+  std::string v2 = v1;
+  v2.replace(v2.find("SELECT x FROM t"), 15, "SELECT x, x AS y FROM t");
+  auto summary = Update(v2);
+  EXPECT_EQ(summary.run, 2);
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED", "view:RERAN", "always:RERAN"}));
+}
+
+TEST_P(MigratorTest, PreconditionsFollowOnFail) {
+  Update(R"xml(
+  <changeSet id="halt-not" author="a"><createTable tableName="t"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="mark" author="a">
+    <preConditions onFail="MARK_RAN"><not><tableExists tableName="t"/></not></preConditions>
+    <createTable tableName="t"><column name="x" type="INT"/></createTable>
+  </changeSet>
+  <changeSet id="cont" author="a">
+    <preConditions onFail="CONTINUE"><tableExists tableName="nope"/></preConditions>
+    <sql>INSERT INTO t VALUES (1)</sql>
+  </changeSet>
+  <changeSet id="warn" author="a">
+    <preConditions onFail="WARN"><sqlCheck expectedResult="5">SELECT COUNT(*) FROM t</sqlCheck></preConditions>
+    <sql>INSERT INTO t VALUES (2)</sql>
+  </changeSet>)xml");
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"halt-not:EXECUTED", "mark:MARK_RAN", "warn:EXECUTED"}));
+  EXPECT_EQ(Count("t"), "1");
+  try {
+    Update(R"xml(<changeSet id="halt" author="a"><preConditions><tableExists tableName="nope"/></preConditions><sql>SELECT 1</sql></changeSet>)xml");
+    FAIL() << "HALT must stop the update";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("changelog.xml::halt::a"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nope"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(MigratorTest, ContextsAndLabelsFilter) {
+  const std::string body = R"xml(
+  <changeSet id="dev" author="a" context="dev"><createTable tableName="dev_only"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="prod" author="a" context="prod" labels="Eu, us"><createTable tableName="prod_only"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="all" author="a"><createTable tableName="everywhere"><column name="x" type="INT"/></createTable></changeSet>)xml";
+  MigratorOptions options;
+  options.contexts = {"prod"};
+  options.label_filter = "eu";
+  auto summary = Update(body, options);
+  EXPECT_EQ(summary.run, 2);
+  EXPECT_EQ(summary.filtered_out, 1);
+  EXPECT_FALSE(connection_->TableExists("dev_only"));
+  EXPECT_TRUE(connection_->TableExists("prod_only"));
+  EXPECT_EQ(connection_->QueryScalar("SELECT CONTEXTS FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE ID='prod'"), "prod");
+  EXPECT_EQ(connection_->QueryScalar("SELECT LABELS FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE ID='prod'"), "eu,us");
+}
+
+TEST_P(MigratorTest, TagRollbackAndPartialUpdates) {
+  const std::string body = std::string(kBase) + R"xml(
+  <changeSet id="4" author="bob"><addColumn tableName="account"><column name="email" type="VARCHAR(100)"/></addColumn></changeSet>
+  <changeSet id="5" author="bob"><createTable tableName="audit"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="6" author="bob"><tagDatabase tag="v2"/></changeSet>
+  <changeSet id="7" author="bob"><sql>INSERT INTO audit VALUES (7)</sql><rollback><sql>DELETE FROM audit WHERE x = 7</sql></rollback></changeSet>)xml";
+  Write("changelog.xml", Xml(body));
+  ChangeLog log = Parse();
+  auto migrator = MakeMigrator(log);
+  EXPECT_EQ(migrator->Update(UpdateLimit::Count(2)).run, 2);
+  EXPECT_EQ(Ids().size(), 2u);
+  EXPECT_EQ(migrator->Update(UpdateLimit::ToTag("v2")).run, 4);
+  EXPECT_EQ(Ids().size(), 6u);
+  EXPECT_EQ(migrator->Update().run, 1);
+  EXPECT_EQ(Count("audit"), "1");
+
+  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("v2")), 1);
+  EXPECT_EQ(Count("audit"), "0");
+  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("v1")), 3);
+  EXPECT_FALSE(connection_->TableExists("audit"));
+  EXPECT_FALSE(connection_->ColumnExists("account", "email"));
+  EXPECT_EQ(Ids().size(), 3u);
+  EXPECT_THROW(migrator->Rollback(RollbackTarget::ToTag("v9")), MigrationError);
+  // insert has no automatic rollback: rolling back changeset 2 needs an explicit <rollback>.
+  try {
+    migrator->Rollback(RollbackTarget::Count(2));
+    FAIL() << "expected an error";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("2::alice"), std::string::npos) << e.what();
+  }
+  migrator->Tag("manual");
+  EXPECT_TRUE(migrator->TagExists("manual"));
+}
+
+TEST_P(MigratorTest, ClearCheckSumsThenUpdateRefillsThem) {
+  Update(kBase);
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  auto migrator = MakeMigrator(log);
+  migrator->ClearCheckSums();
+  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "3");
+  EXPECT_EQ(migrator->Update().run, 0);
+  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "0");
+}
+
+TEST_P(MigratorTest, ChangelogSyncRecordsWithoutRunning) {
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  MakeMigrator(log)->ChangelogSync();
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED", "2:EXECUTED", "3:EXECUTED"}));
+  EXPECT_FALSE(connection_->TableExists("account"));
+}
+
+TEST_P(MigratorTest, LockHeldByAnotherToolIsNotTakenOver) {
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  HistorySql sql(GetParam());
+  {
+    LockService lock(*connection_, sql);
+    lock.EnsureTable();
+  }
+  connection_->Execute(sql.Lock("otherhost (10.0.0.1)"));  // what Liquibase writes
+  try {
+    MakeMigrator(log)->Update();
+    FAIL() << "expected a lock error";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("Currently locked by otherhost (10.0.0.1)"), std::string::npos) << e.what();
+  }
+  MakeMigrator(log)->ReleaseLocks();
+  EXPECT_EQ(MakeMigrator(log)->Update().run, 3);
+}
+
+TEST_P(MigratorTest, LockLeftByACrashedLedgerhostIsTakenOver) {
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  HistorySql sql(GetParam());
+  {
+    // A holder that died: its row stays LOCKED; on PostgreSQL its session (and advisory lock) is gone.
+    auto crashed = db_->Connect();
+    LockService lock(*crashed, sql);
+    lock.EnsureTable();
+    char host[256] = {};
+    gethostname(host, sizeof(host) - 1);
+    crashed->Execute(sql.Lock(std::string(host) + " (ledgerhost pid 2147483646)"));
+  }
+  EXPECT_EQ(MakeMigrator(log)->Update().run, 3);
+  EXPECT_EQ(connection_->QueryScalar("SELECT LOCKEDBY FROM " + sql.LockTable()), std::nullopt);
+}
+
+TEST_P(MigratorTest, ConcurrentUpdaterWaitsThenFails) {
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  auto holder_connection = db_->Connect();
+  HistorySql sql(GetParam());
+  LockService holder(*holder_connection, sql);
+  holder.Acquire();
+  try {
+    MakeMigrator(log)->Update();
+    FAIL() << "a second updater must not run while the lock is held";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("Could not acquire change log lock"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(connection_->TableExists("account"));
+  holder.Release();
+  EXPECT_EQ(MakeMigrator(log)->Update().run, 3);
+}
+
+TEST_P(MigratorTest, DropAllLeavesAnEmptySchema) {
+  Update(kBase);
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  MakeMigrator(log)->DropAll();
+  EXPECT_TRUE(connection_->Tables().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, MigratorTest,
+                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+                         [](const auto& info) { return testing::DatabaseName(info.param); });
+
+}  // namespace
+}  // namespace ledgerhost::migration

@@ -1,0 +1,81 @@
+// Real databases for tests: a fresh SQLite file, or a fresh PostgreSQL database on the server CI
+// starts (LEDGERHOST_TEST_POSTGRES_URL, default postgresql://ledgerhost:ledgerhost@127.0.0.1:5432/
+// ledgerhost_test). Each TestDatabase is created empty and dropped afterwards. There is no skip: a
+// missing server fails the test.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <unistd.h>
+
+#include "migration/engine/connection.h"
+#include "migration/engine/database_url.h"
+
+namespace ledgerhost::testing {
+
+inline std::string PostgresAdminUrl() {
+  const char* url = std::getenv("LEDGERHOST_TEST_POSTGRES_URL");
+  return url ? url : "postgresql://ledgerhost:ledgerhost@127.0.0.1:5432/ledgerhost_test";
+}
+
+inline std::string UniqueName(const std::string& prefix) {
+  static std::atomic<int> counter{0};
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  return prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(now % 1000000007) + "_" +
+         std::to_string(counter++);
+}
+
+class TestDatabase {
+ public:
+  explicit TestDatabase(migration::DatabaseKind kind) : kind_(kind) {
+    if (kind == migration::DatabaseKind::kSqlite) {
+      path_ = std::filesystem::temp_directory_path() / (UniqueName("ledgerhost_test") + ".db");
+      url_ = "sqlite:" + path_.string();
+    } else {
+      admin_ = migration::Connection::Open(migration::ParseDatabaseUrl(PostgresAdminUrl()));
+      name_ = UniqueName("lh_test");
+      admin_->Execute("CREATE DATABASE " + name_);
+      auto base = migration::ParseDatabaseUrl(PostgresAdminUrl());
+      url_ = "postgresql://" + base.user + ":" + base.password + "@" + base.host + ":" + std::to_string(base.port) +
+             "/" + name_;
+    }
+  }
+  ~TestDatabase() {
+    if (kind_ == migration::DatabaseKind::kSqlite) {
+      std::error_code ec;
+      std::filesystem::remove(path_, ec);
+    } else {
+      try {
+        admin_->Execute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+      } catch (const std::exception&) {
+        // Leaving a scratch database behind is harmless; the test result is what matters.
+      }
+    }
+  }
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  const std::string& url() const { return url_; }
+  migration::DatabaseKind kind() const { return kind_; }
+  std::unique_ptr<migration::Connection> Connect() const {
+    return migration::Connection::Open(migration::ParseDatabaseUrl(url_));
+  }
+
+ private:
+  migration::DatabaseKind kind_;
+  std::filesystem::path path_;
+  std::string name_;
+  std::string url_;
+  std::unique_ptr<migration::Connection> admin_;
+};
+
+inline std::string DatabaseName(migration::DatabaseKind kind) {
+  return kind == migration::DatabaseKind::kSqlite ? "Sqlite" : "Postgresql";
+}
+
+}  // namespace ledgerhost::testing
