@@ -1,0 +1,441 @@
+// Liquibase 4.28 checksums, ported from the verified reference implementation
+// (../shared/reference/liquibase_checksum_reference.py, liquibase-spec.md §1).
+#include "migration/checksum/check_sum.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+#include "core/error.h"
+#include "migration/checksum/change_fields.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+std::string Md5Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_md5(), nullptr);
+  std::string hex;
+  char buffer[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(buffer, sizeof(buffer), "%02x", digest[i]);
+    hex += buffer;
+  }
+  return hex;
+}
+
+std::string Prefix(CheckSumVersion version) { return std::to_string(static_cast<int>(version)) + ":"; }
+
+// CheckSum.compute(String): CRLF/CR -> LF, U+FFFD removed, (NFC), UTF-8 md5. Text from changelogs is
+// already UTF-8; NFC normalisation is not applied (it only matters for decomposed Unicode input).
+std::string ComputeString(std::string text, CheckSumVersion version) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF &&
+               static_cast<unsigned char>(text[i + 1]) == 0xBF && static_cast<unsigned char>(text[i + 2]) == 0xBD) {
+      i += 2;  // U+FFFD
+    } else {
+      out += text[i];
+    }
+  }
+  return Prefix(version) + Md5Hex(out);
+}
+
+bool IsSqlWhitespace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+std::string StripWhitespace(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (char c : bytes) {
+    if (!IsSqlWhitespace(c)) out += c;
+  }
+  return out;
+}
+
+// NormalizingStreamV8: "endDelimiter:splitStatements:stripComments:" + whitespace-collapsed body.
+std::string NormalizeV8(const std::string* end_delimiter, bool split, bool strip, std::string_view bytes) {
+  std::string out = (end_delimiter ? *end_delimiter : "null") + ":" + (split ? "true" : "false") + ":" +
+                    (strip ? "true" : "false") + ":";
+  bool pending_space = false;
+  bool seen = false;
+  for (char c : bytes) {
+    if (IsSqlWhitespace(c)) {
+      if (seen) pending_space = true;
+    } else {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += c;
+      seen = true;
+    }
+  }
+  return out;
+}
+
+std::string Trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+bool JavaBoolean(const std::string& text) {
+  std::string lower = Trim(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower == "true";
+}
+
+std::string BooleanText(const Change& change, const char* name, bool fallback) {
+  const std::string* value = change.Find(name);
+  return (value ? JavaBoolean(*value) : fallback) ? "true" : "false";
+}
+
+std::string SqlChangeCheckSum(const Change& change, CheckSumVersion version, std::string_view sql) {
+  if (version == CheckSumVersion::kV9) return "9:" + Md5Hex(StripWhitespace(sql));
+  return "8:" + Md5Hex(NormalizeV8(change.Find("endDelimiter"), BooleanText(change, "splitStatements", true) == "true",
+                                   BooleanText(change, "stripComments", false) == "true", sql));
+}
+
+std::string ReadFile(const ChangeSet& change_set, const Change& change, const std::string& attribute,
+                     const ResourceLoader& loader) {
+  const std::string* path = change.Find(attribute);
+  if (!path) {
+    throw ChangeLogError(change.location.ToString() + ": changeset " + change_set.id + "::" + change_set.author + ": " +
+                         change.type + " needs " + attribute);
+  }
+  const bool relative = JavaBoolean(change.Get("relativeToChangelogFile", "false"));
+  const std::string resolved = ResourceLoader::Resolve(*path, relative ? change_set.physical_path : "");
+  auto bytes = loader.Read(resolved);
+  if (!bytes) {
+    throw ChangeLogError(change.location.ToString() + ": changeset " + change_set.id + "::" + change_set.author + ": " +
+                         change.type + " file '" + resolved + "' not found in " + loader.Describe());
+  }
+  return *bytes;
+}
+
+std::string StripBom(std::string text) {
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
+      static_cast<unsigned char>(text[2]) == 0xBF) {
+    text.erase(0, 3);
+  }
+  return text;
+}
+
+// EmptyLineAndCommentSkippingInputStream + CR removal.
+std::string NormalizeCsv(const std::string& bytes, const std::string& comment) {
+  std::string without_cr;
+  for (char c : bytes) {
+    if (c != '\r') without_cr += c;
+  }
+  std::vector<std::string> keep;
+  std::stringstream in(without_cr);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (!comment.empty() && line[0] == comment[0]) continue;
+    keep.push_back(line);
+  }
+  std::string out;
+  for (size_t i = 0; i < keep.size(); ++i) out += (i ? "\n" : "") + keep[i];
+  return out;
+}
+
+const std::string kIndent = "    ";
+
+std::string Indent(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += kIndent;
+  return out;
+}
+
+// A value in StringChangeLogSerializer's tree.
+struct SerialValue;
+using SerialFields = std::vector<std::pair<std::string, SerialValue>>;
+struct SerialValue {
+  enum class Kind { kText, kObject, kList } kind = Kind::kText;
+  std::string text;
+  SerialFields object;             // nested serializable object (no "field=" prefix)
+  std::vector<SerialFields> list;  // list of objects
+};
+
+std::string SerializeObject(const SerialFields& fields, int indent);
+
+std::string SerializeList(const std::vector<SerialFields>& items, int indent) {
+  if (items.empty()) return "[]";
+  std::string out = "[\n";
+  for (const auto& item : items) out += Indent(indent) + SerializeObject(item, indent + 1) + ",\n";
+  out.erase(out.size() - 2, 1);  // the last comma
+  return out + Indent(indent - 1) + "]";
+}
+
+std::string SerializeObject(const SerialFields& fields, int indent) {
+  std::set<std::string> lines;  // TreeSet<String>: sorted, deduplicated (UTF-8 byte order = UTF-16 order below U+10000)
+  for (const auto& [name, value] : fields) {
+    switch (value.kind) {
+      case SerialValue::Kind::kText:
+        lines.insert(Indent(indent) + name + "=\"" + value.text + "\"");
+        break;
+      case SerialValue::Kind::kObject:
+        lines.insert(Indent(indent) + SerializeObject(value.object, indent + 1));
+        break;
+      case SerialValue::Kind::kList:
+        lines.insert(Indent(indent) + name + "=" + SerializeList(value.list, indent + 1));
+        break;
+    }
+  }
+  std::string out = "[";
+  if (!lines.empty()) {
+    out += "\n";
+    bool first = true;
+    for (const auto& line : lines) {
+      out += (first ? "" : "\n") + line;
+      first = false;
+    }
+    out += "\n";
+  }
+  return out + Indent(indent - 1) + "]";
+}
+
+SerialValue Text(std::string text) {
+  SerialValue v;
+  v.text = std::move(text);
+  return v;
+}
+
+bool LooksNumeric(const std::string& text) {
+  // Locale.US NumberFormat accepts a leading sign, digits, one '.', and an exponent.
+  if (text.empty()) return false;
+  size_t i = 0;
+  if (text[i] == '-' || text[i] == '+') ++i;
+  bool digits = false;
+  bool dot = false;
+  for (; i < text.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+      digits = true;
+    } else if (text[i] == '.' && !dot) {
+      dot = true;
+    } else if ((text[i] == 'E' || text[i] == 'e') && digits) {
+      return i + 1 < text.size();
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+// ISODateFormat round trip: "yyyy-MM-dd HH:mm:ss" becomes "yyyy-MM-ddTHH:mm:ss"; unparsable -> computed.
+std::optional<std::string> NormalizeDate(const std::string& text) {
+  auto digits = [&](size_t from, size_t count) {
+    for (size_t i = from; i < from + count; ++i) {
+      if (i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    }
+    return true;
+  };
+  const bool date = digits(0, 4) && text.size() >= 10 && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
+  if (text.size() == 10 && date) return text;
+  if (text.size() == 8 && digits(0, 2) && text[2] == ':' && digits(3, 2) && text[5] == ':' && digits(6, 2)) return text;
+  if (date && text.size() >= 19 && (text[10] == 'T' || text[10] == ' ') && digits(11, 2) && text[13] == ':' &&
+      digits(14, 2) && text[16] == ':' && digits(17, 2)) {
+    std::string out = text.substr(0, 10) + "T" + text.substr(11, 8);
+    if (text.size() > 19 && text[19] == '.') {
+      std::string fraction = text.substr(20);
+      while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+      if (!fraction.empty()) out += "." + fraction;
+    }
+    return out;
+  }
+  return std::nullopt;
+}
+
+// A <column>'s fields with Java's value normalisation.
+SerialFields ColumnFields(const ColumnConfig& column) {
+  SerialFields fields;
+  for (const auto& [name, raw] : column.attributes) {
+    std::string value = raw;
+    std::string field = name;
+    if (IsColumnBooleanField(name)) {
+      value = JavaBoolean(raw) ? "true" : "false";
+    } else if (IsColumnBigIntegerField(name)) {
+      try {
+        value = std::to_string(std::stoll(raw));
+      } catch (const std::exception&) {
+      }
+    } else if (name == "valueNumeric" || name == "defaultValueNumeric") {
+      if (!value.empty() && value.front() == '(') value.erase(0, 1);
+      if (!value.empty() && value.back() == ')') value.pop_back();
+      if (!LooksNumeric(value)) field = name == "valueNumeric" ? "valueComputed" : "defaultValueComputed";
+    } else if (name == "valueDate" || name == "defaultValueDate") {
+      if (auto date = NormalizeDate(raw)) {
+        value = *date;
+      } else {
+        field = name == "valueDate" ? "valueComputed" : "defaultValueComputed";
+      }
+    }
+    fields.emplace_back(field, Text(value));
+  }
+  if (column.constraints) {
+    SerialValue constraints;
+    constraints.kind = SerialValue::Kind::kObject;
+    for (const auto& [name, raw] : *column.constraints) {
+      constraints.object.emplace_back(name, Text(IsConstraintBooleanField(name) ? (JavaBoolean(raw) ? "true" : "false") : raw));
+    }
+    fields.emplace_back("constraints", constraints);
+  }
+  return fields;
+}
+
+SerialFields ChangeFields(const Change& change, CheckSumVersion version, const std::set<std::string>& skip) {
+  SerialFields fields;
+  std::set<std::string> present;
+  for (const auto& [name, raw] : change.attributes) {
+    if (skip.count(name) || IsExcludedField(change.type, name, static_cast<int>(version))) continue;
+    std::string value = raw;
+    if (IsChangeBooleanField(name)) {
+      value = JavaBoolean(raw) ? "true" : "false";
+    } else if (IsChangeBigIntegerField(name)) {
+      try {
+        value = std::to_string(std::stoll(raw));
+      } catch (const std::exception&) {
+      }
+    }
+    fields.emplace_back(name, Text(value));
+    present.insert(name);
+  }
+  for (const auto& [name, value] : ChangeDefaults(change.type)) {
+    if (!present.count(name) && name != "columns" && name != "param") fields.emplace_back(name, Text(value));
+  }
+  const bool has_columns_field = ChangeDefaults(change.type).count("columns") > 0;
+  if (!change.columns.empty() || has_columns_field) {
+    SerialValue columns;
+    columns.kind = SerialValue::Kind::kList;
+    for (const auto& column : change.columns) columns.list.push_back(ColumnFields(column));
+    fields.emplace_back("columns", columns);
+  }
+  if (change.type == "customChange") {
+    SerialValue params;
+    params.kind = SerialValue::Kind::kList;
+    for (const auto& [name, value] : change.params) params.list.push_back({{"name", Text(name)}, {"value", Text(value)}});
+    fields.emplace_back("param", params);
+  }
+  if (!change.where_params.empty()) {
+    SerialValue where_params;
+    where_params.kind = SerialValue::Kind::kList;
+    for (const auto& column : change.where_params) where_params.list.push_back(ColumnFields(column));
+    fields.emplace_back("whereParams", where_params);
+  }
+  return fields;
+}
+
+std::string ChangeCheckSum(const ChangeSet& change_set, const Change& change, CheckSumVersion version,
+                           const ResourceLoader& loader) {
+  if (change.type == "sql") return SqlChangeCheckSum(change, version, Trim(change.Get("sql")));
+  if (change.type == "sqlFile") {
+    const std::string raw = ReadFile(change_set, change, "path", loader);
+    if (version == CheckSumVersion::kV9) return "9:" + Md5Hex(StripWhitespace(StripBom(raw)));
+    return SqlChangeCheckSum(change, version, raw);
+  }
+  if (change.type == "loadData" || change.type == "loadUpdateData") {
+    const std::string csv = ReadFile(change_set, change, "file", loader);
+    const std::string inner = Prefix(version) + Md5Hex(NormalizeCsv(csv, change.Get("commentLineStartsWith", "#")));
+    return ComputeString(change.Get("tableName") + ":" + inner, version);
+  }
+  if (version == CheckSumVersion::kV9 && (change.type == "createView" || change.type == "createProcedure")) {
+    const bool view = change.type == "createView";
+    std::set<std::string> skip = view ? std::set<std::string>{"path", "relativeToChangelogFile", "selectQuery", "encoding"}
+                                      : std::set<std::string>{"path", "dbms", "relativeToChangelogFile", "procedureText",
+                                                              "encoding", "comments"};
+    std::string body = change.Get(view ? "selectQuery" : "procedureText");
+    if (change.Find("path")) body = StripBom(ReadFile(change_set, change, "path", loader));
+    const std::string outer = ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version, skip), 1), version);
+    return ComputeString(outer + ":9:" + Md5Hex(StripWhitespace(body)), version);
+  }
+  return ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version, {}), 1), version);
+}
+
+bool IsDbmsTargeted(const std::string& type) {
+  return type == "sql" || type == "sqlFile" || type == "insert" || type == "createProcedure";
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string LimitSize(const std::string& text, size_t max) {
+  return text.size() <= max ? text : text.substr(0, max - 3) + "...";
+}
+
+}  // namespace
+
+std::string ComputeCheckSum(const ChangeSet& change_set, CheckSumVersion version, DatabaseKind database,
+                            const ResourceLoader& loader) {
+  std::string buffer;
+  for (const auto& change : change_set.changes) {
+    if (version == CheckSumVersion::kV9 && IsDbmsTargeted(change.type) &&
+        !DbmsMatches(change.Get("dbms"), ShortName(database))) {
+      continue;
+    }
+    buffer += ChangeCheckSum(change_set, change, version, loader) + ":";
+  }
+  for (const auto& visitor : change_set.sql_visitors) {
+    if (!DbmsMatches(visitor.dbms, ShortName(database))) continue;
+    SerialFields fields{{"applyToRollback", Text(visitor.apply_to_rollback ? "true" : "false")}};
+    for (const auto& [name, value] : visitor.attributes) fields.emplace_back(name, Text(value));
+    buffer += ComputeString(visitor.type + ":" + SerializeObject(fields, 1), version) + ";";
+  }
+  return ComputeString(buffer, version);
+}
+
+int CheckSumVersionOf(std::string_view stored) {
+  size_t i = 0;
+  while (i < stored.size() && std::isdigit(static_cast<unsigned char>(stored[i]))) ++i;
+  if (i == 0 || i >= stored.size() || stored[i] != ':') return 1;
+  return std::stoi(std::string(stored.substr(0, i)));
+}
+
+bool CheckSumAccepted(const ChangeSet& change_set, std::string_view stored, std::string_view current) {
+  if (stored == current) return true;
+  for (const auto& valid : change_set.valid_checksums) {
+    const std::string lower = Lower(Trim(valid));
+    if (lower == "any" || lower == "all" || lower == "*" || lower == "1:any" || lower == "1:all" || lower == "1:*") {
+      return true;
+    }
+    if (Lower(valid) == Lower(std::string(current)) || Lower(valid) == Lower(std::string(stored))) return true;
+  }
+  return false;
+}
+
+std::string Describe(const ChangeSet& change_set) {
+  if (change_set.changes.empty()) return "empty";
+  std::string description;
+  for (const auto& change : change_set.changes) {
+    std::set<std::string> names;
+    for (const auto& [name, value] : change.attributes) {
+      const std::string lower = Lower(name);
+      const bool name_like = lower.size() >= 4 && lower.compare(lower.size() - 4, 4, "name") == 0 &&
+                             lower.find("schema") == std::string::npos && lower.find("catalog") == std::string::npos;
+      if ((name_like || lower == "path")) names.insert(name + "=" + value);
+    }
+    std::string text = change.type;
+    if (!names.empty()) {
+      text += " ";
+      bool first = true;
+      for (const auto& n : names) {
+        text += (first ? "" : ", ") + n;
+        first = false;
+      }
+    }
+    description += (description.empty() ? "" : "; ") + text;
+  }
+  return LimitSize(LimitSize(description, 255), 250);
+}
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Runs real Liquibase 4.28 and ledgerhost on the same changelog and fresh databases and compares
+what they leave behind. One invocation = one case x database x aspect, so each ctest entry says
+exactly what differs.
+
+  compat.py --ledgerhost build/bin/ledgerhost --shared ../shared --case corda-cash --db sqlite --aspect update
+
+Aspects:
+  update      schema (tables, columns, types, nullability, defaults, keys, indexes, views, sequences)
+              + DATABASECHANGELOG rows (all columns but DATEEXECUTED, DEPLOYMENT_ID) + lock table
+  update-sql  the update-sql scripts of both on a fresh database, modulo whitespace and the lines that
+              carry a date, a host or a version (masked: '-- Ran at:', '-- Against:', '-- Liquibase
+              version:', LOCKEDBY values, DEPLOYMENT_ID values)
+  rollback    update, then rollback-count of the last half, on both: schema + history equal
+  cross       Liquibase runs the first half (update-count), ledgerhost finishes; and the reverse.
+              Both end equal to a single-tool Liquibase run, with no checksum error.
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+PG = dict(host="127.0.0.1", port="5432", user="ledgerhost", password="ledgerhost", admin_db="ledgerhost_test")
+
+
+def cases(shared):
+    corda = os.path.join(shared, "corpus/corda")
+    res = lambda *p: os.path.join(corda, *p)
+    ilp = os.path.join(shared, "corpus/ilp/connector-persistence/src/main/resources")
+    golden = os.path.join(shared, "reference/liquibase-update-sql")
+    own = os.path.join(HERE, "changelogs")
+    return {
+        # name: (search path, changelog file relative to it, databases)
+        "golden": (golden, {"postgresql": "changelog.xml", "sqlite": "changelog_sqlite.xml"}),
+        "corda-cash": (res("finance/workflows/src/main/resources"), "migration/cash.changelog-master.xml"),
+        "corda-cp": (res("finance/workflows/src/main/resources"), "migration/commercial-paper.changelog-master.xml"),
+        "corda-node-info": (res("node/src/main/resources"), "migration/node-info.changelog-master.xml"),
+        "corda-vault": (res("node/src/main/resources"), "migration/vault-schema.changelog-master.xml"),
+        "corda-notary": (res("node/src/main/resources"), "migration/node-notary.changelog-master.xml"),
+        "ilp-connector": (ilp, "db/changelog-master.xml"),
+        "features-xml": (own, "features.xml"),
+        "features-yaml": (own, "features.yaml"),
+        "features-json": (own, "features.json"),
+        "features-sql": (own, "features.sql"),
+    }
+
+
+def run(cmd, cwd=None, check=True):
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if check and p.returncode != 0:
+        raise RuntimeError("command failed (%d): %s\n--- stdout\n%s\n--- stderr\n%s" %
+                           (p.returncode, " ".join(cmd), p.stdout[-4000:], p.stderr[-4000:]))
+    return p
+
+
+class Database:
+    """A fresh SQLite file or PostgreSQL database, dropped afterwards."""
+
+    def __init__(self, kind, workdir, label):
+        self.kind = kind
+        if kind == "sqlite":
+            self.path = os.path.join(workdir, label + ".db")
+        else:
+            self.name = "compat_%s_%d_%d" % (re.sub(r"\W", "_", label), os.getpid(), int(time.time() * 1000) % 10**9)
+            self.psql_admin("CREATE DATABASE %s" % self.name)
+
+    def psql(self, sql, db=None):
+        env = dict(os.environ, PGPASSWORD=PG["password"])
+        p = subprocess.run(["psql", "-h", PG["host"], "-p", PG["port"], "-U", PG["user"], "-d", db or self.name,
+                            "-v", "ON_ERROR_STOP=1", "-AtF", "\t", "-c", sql],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        if p.returncode != 0:
+            raise RuntimeError("psql failed: %s\n%s" % (sql, p.stderr))
+        return [line.split("\t") for line in p.stdout.splitlines()]
+
+    def psql_admin(self, sql):
+        return self.psql(sql, db=PG["admin_db"])
+
+    def drop(self):
+        if self.kind == "postgresql":
+            self.psql_admin("DROP DATABASE IF EXISTS %s WITH (FORCE)" % self.name)
+
+    def lh_url(self):
+        if self.kind == "sqlite":
+            return "sqlite:" + self.path
+        return "postgresql://%s:%s@%s:%s/%s" % (PG["user"], PG["password"], PG["host"], PG["port"], self.name)
+
+    def lb_args(self):
+        if self.kind == "sqlite":
+            return ["--url=jdbc:sqlite:" + self.path]
+        return ["--url=jdbc:postgresql://%s:%s/%s" % (PG["host"], PG["port"], self.name),
+                "--username=" + PG["user"], "--password=" + PG["password"]]
+
+    def query(self, sql):
+        if self.kind == "sqlite":
+            con = sqlite3.connect(self.path)
+            try:
+                return [["" if v is None else str(v) for v in row] for row in con.execute(sql)]
+            finally:
+                con.close()
+        return self.psql(sql)
+
+    def snapshot(self):
+        """Everything both tools should agree on, as sorted text lines."""
+        out = []
+        if self.kind == "sqlite":
+            tables = [r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            for t in tables:
+                for cid, name, typ, notnull, dflt, pk in self.query("PRAGMA table_info('%s')" % t):
+                    out.append("column %s.%s type=%s notnull=%s default=%s pk=%s" % (t, name, typ, notnull, dflt, pk))
+                for row in self.query("PRAGMA index_list('%s')" % t):
+                    name, unique, origin = row[1], row[2], row[3]
+                    cols = [r[2] for r in self.query("PRAGMA index_info('%s')" % name)]
+                    label = name if not name.startswith("sqlite_autoindex") else "(auto)"
+                    out.append("index %s.%s unique=%s origin=%s cols=%s" % (t, label, unique, origin, ",".join(cols)))
+                for row in self.query("PRAGMA foreign_key_list('%s')" % t):
+                    out.append("fk %s(%s) -> %s(%s) on_update=%s on_delete=%s" % (t, row[3], row[2], row[4], row[5], row[6]))
+            for name, sql in self.query("SELECT name, sql FROM sqlite_master WHERE type='view' ORDER BY name"):
+                out.append("view %s %s" % (name, " ".join(sql.split())))
+        else:
+            for row in self.query(
+                    "SELECT table_name, column_name, data_type, coalesce(character_maximum_length::text,''), "
+                    "coalesce(numeric_precision::text,''), coalesce(numeric_scale::text,''), is_nullable, "
+                    "coalesce(column_default,''), is_identity FROM information_schema.columns "
+                    "WHERE table_schema='public' ORDER BY table_name, ordinal_position"):
+                out.append("column %s.%s type=%s len=%s prec=%s scale=%s nullable=%s default=%s identity=%s" % tuple(row))
+            for row in self.query(
+                    "SELECT tc.table_name, tc.constraint_type, tc.constraint_name, "
+                    "string_agg(k.column_name, ',' ORDER BY k.ordinal_position) FROM information_schema.table_constraints tc "
+                    "LEFT JOIN information_schema.key_column_usage k ON k.constraint_name=tc.constraint_name AND "
+                    "k.table_schema=tc.table_schema AND k.table_name=tc.table_name WHERE tc.table_schema='public' "
+                    "AND tc.constraint_type IN ('PRIMARY KEY','UNIQUE','FOREIGN KEY') "
+                    "GROUP BY tc.table_name, tc.constraint_type, tc.constraint_name ORDER BY 1,2,3"):
+                out.append("constraint %s %s %s (%s)" % tuple(row))
+            for row in self.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype='f' "
+                                  "AND connamespace='public'::regnamespace ORDER BY 1"):
+                out.append("fkdef %s %s" % tuple(row))
+            for row in self.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname='public' ORDER BY 1"):
+                out.append("index %s %s" % tuple(row))
+            for row in self.query("SELECT sequence_name, data_type, start_value, increment FROM information_schema.sequences "
+                                  "WHERE sequence_schema='public' ORDER BY 1"):
+                out.append("sequence %s %s start=%s inc=%s" % tuple(row))
+            for row in self.query("SELECT viewname, definition FROM pg_views WHERE schemaname='public' ORDER BY 1"):
+                out.append("view %s %s" % (row[0], " ".join(row[1].split())))
+        return sorted(out)
+
+    def history(self):
+        table = "DATABASECHANGELOG" if self.kind == "sqlite" else "databasechangelog"
+        try:
+            rows = self.query("SELECT ID, AUTHOR, FILENAME, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, "
+                              "COALESCE(COMMENTS,''), COALESCE(TAG,''), LIQUIBASE, COALESCE(CONTEXTS,''), "
+                              "COALESCE(LABELS,'') FROM %s ORDER BY ORDEREXECUTED" % table)
+        except Exception:
+            return ["(no %s)" % table]
+        return ["|".join(r) for r in rows]
+
+    def lock(self):
+        table = "DATABASECHANGELOGLOCK" if self.kind == "sqlite" else "databasechangeloglock"
+        try:
+            return ["|".join(r) for r in self.query("SELECT ID, LOCKED, COALESCE(LOCKEDBY,'') FROM %s" % table)]
+        except Exception:
+            return ["(no %s)" % table]
+
+    def state(self):
+        return ["-- schema"] + self.snapshot() + ["-- history"] + self.history() + ["-- lock"] + self.lock()
+
+
+class Tools:
+    def __init__(self, ledgerhost, shared, search_path, changelog):
+        self.ledgerhost = os.path.abspath(ledgerhost)
+        self.liquibase = os.path.join(shared, "tools/liquibase.sh")
+        self.search_path = search_path
+        self.changelog = changelog
+
+    def lb(self, db, *command, check=True):
+        # Liquibase resolves the changelog against its search path (the working directory here).
+        args = [self.liquibase, "--changelog-file=" + self.changelog, "--search-path=" + self.search_path] + \
+            db.lb_args() + list(command)
+        return run(args, cwd=self.search_path, check=check)
+
+    def lh(self, db, *command, check=True):
+        args = [self.ledgerhost, "db"] + list(command[:1]) + list(command[1:]) + \
+            ["--changelog-file", self.changelog, "--search-path", self.search_path, "--url", db.lh_url()]
+        return run(args, check=check)
+
+
+def diff(label_a, a, label_b, b):
+    return "\n".join(difflib.unified_diff(a, b, label_a, label_b, lineterm="", n=2))
+
+
+def compare(what, a, b, failures):
+    if a != b:
+        failures.append("%s differs:\n%s" % (what, diff("liquibase", a, "ledgerhost", b)))
+
+
+def mask_script(text):
+    out = []
+    for line in text.splitlines():
+        if re.match(r"^-- (Ran at|Against|Liquibase version):", line):
+            continue
+        line = re.sub(r"LOCKEDBY = '[^']*'", "LOCKEDBY = '?'", line)
+        line = re.sub(r"'\d{10}'\)", "'?')", line)  # DEPLOYMENT_ID
+        line = re.sub(r"'\d{10}', ('[^']*')\)", r"'?', \1)", line)  # DEPLOYMENT_ID followed by TAG
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+    return out
+
+
+def last_error(text):
+    lines = [l for l in text.splitlines() if "rror" in l or "failed" in l.lower()]
+    return lines[-1].strip() if lines else text.strip().splitlines()[-1:] and text.strip().splitlines()[-1]
+
+
+def changeset_count(tools, db):
+    p = tools.lh(db, "status", "--verbose")
+    m = re.match(r"(\d+) changesets", p.stdout)
+    return int(m.group(1)) if m else 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ledgerhost", required=True)
+    ap.add_argument("--shared", default=os.environ.get("LEDGERHOST_SHARED_DIR", os.path.join(HERE, "../../../shared")))
+    ap.add_argument("--case", required=True)
+    ap.add_argument("--db", required=True, choices=["sqlite", "postgresql"])
+    ap.add_argument("--aspect", required=True, choices=["update", "update-sql", "rollback", "cross"])
+    args = ap.parse_args()
+
+    shared = os.path.abspath(args.shared)
+    search_path, changelog = cases(shared)[args.case]
+    if isinstance(changelog, dict):
+        changelog = changelog[args.db]
+    work = tempfile.mkdtemp(prefix="ledgerhost-compat-")
+    # Liquibase writes files next to the changelog in some modes: work on a copy.
+    copy = os.path.join(work, "src")
+    shutil.copytree(search_path, copy)
+    tools = Tools(args.ledgerhost, shared, copy, changelog)
+    dbs = []
+
+    def fresh(label):
+        db = Database(args.db, work, label)
+        dbs.append(db)
+        return db
+
+    failures = []
+    try:
+        if args.aspect == "update":
+            a, b = fresh("lb"), fresh("lh")
+            ra = tools.lb(a, "update", check=False)
+            rb = tools.lh(b, "update", check=False)
+            if ra.returncode != 0 and rb.returncode != 0:
+                # Both refuse this changelog on this database (e.g. addPrimaryKey on SQLite): that
+                # is agreement, as long as both stopped at the same changeset.
+                print("both tools refuse:\n  liquibase: %s\n  ledgerhost: %s" %
+                      (last_error(ra.stdout + ra.stderr), last_error(rb.stderr)))
+            elif ra.returncode != rb.returncode:
+                failures.append("update: liquibase exit %d, ledgerhost exit %d\n--- liquibase\n%s\n--- ledgerhost\n%s" %
+                                (ra.returncode, rb.returncode, (ra.stdout + ra.stderr)[-3000:], (rb.stdout + rb.stderr)[-3000:]))
+            compare("database after update", a.state(), b.state(), failures)
+        elif args.aspect == "update-sql":
+            a, b = fresh("lb"), fresh("lh")
+            sa = tools.lb(a, "update-sql").stdout
+            sb = tools.lh(b, "update-sql").stdout
+            compare("update-sql script", mask_script(sa), mask_script(sb), failures)
+        elif args.aspect == "rollback":
+            a, b = fresh("lb"), fresh("lh")
+            tools.lb(a, "update")
+            tools.lh(b, "update")
+            n = max(1, len(a.history()) // 2)
+            ra = tools.lb(a, "rollback-count", "--count=%d" % n, check=False)
+            rb = tools.lh(b, "rollback-count", str(n), check=False)
+            if (ra.returncode == 0) != (rb.returncode == 0):
+                failures.append("rollback-count %d: liquibase exit %d, ledgerhost exit %d\n%s\n%s" %
+                                (n, ra.returncode, rb.returncode, ra.stdout[-2000:] + ra.stderr[-2000:], rb.stderr[-2000:]))
+            compare("database after rollback-count %d" % n, a.state(), b.state(), failures)
+        elif args.aspect == "cross":
+            ref = fresh("ref")
+            tools.lb(ref, "update")
+            total = len(ref.history())
+            half = max(1, total // 2)
+            for first, second, label in ((tools.lb, tools.lh, "liquibase then ledgerhost"),
+                                         (tools.lh, tools.lb, "ledgerhost then liquibase")):
+                db = fresh(label.split()[0] + "_first")
+                if first == tools.lb:
+                    first(db, "update-count", "--count=%d" % half)
+                else:
+                    first(db, "update-count", str(half))
+                second(db, "update")
+                # Only the order of the two tools differs; dates and deployment ids are excluded.
+                compare("%s vs one Liquibase run" % label, ref.state(), db.state(), failures)
+    except RuntimeError as e:
+        failures.append(str(e))
+    finally:
+        for db in dbs:
+            try:
+                db.drop()
+            except Exception as e:  # leaving a scratch database is not a test failure
+                print("warning: %s" % e, file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+
+    name = "%s/%s/%s" % (args.case, args.db, args.aspect)
+    if failures:
+        print("DIFFERS %s\n%s" % (name, "\n\n".join(failures)))
+        return 1
+    print("EQUAL %s" % name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
