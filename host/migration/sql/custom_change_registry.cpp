@@ -1,0 +1,24 @@
+#include "migration/sql/custom_change_registry.h"
+
+#include <map>
+
+namespace ledgerhost::migration {
+namespace {
+
+std::map<std::string, CustomChangeGenerator>& Registry() {
+  static std::map<std::string, CustomChangeGenerator> registry;
+  return registry;
+}
+
+}  // namespace
+
+void RegisterCustomChange(const std::string& class_name, CustomChangeGenerator generator) {
+  Registry()[class_name] = std::move(generator);
+}
+
+const CustomChangeGenerator* FindCustomChange(const std::string& class_name) {
+  auto it = Registry().find(class_name);
+  return it == Registry().end() ? nullptr : &it->second;
+}
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,231 @@
+#include "migration/sql/dialect.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+#include <set>
+#include <vector>
+
+#include "core/error.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+std::string Upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+  return s;
+}
+
+std::string Trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+// Words Liquibase quotes under its LEGACY strategy (a practical subset of each database's list).
+const std::set<std::string>& ReservedWords() {
+  static const std::set<std::string> words{
+      "ALL",     "ALTER",   "AND",      "ANY",        "AS",        "ASC",      "BETWEEN", "BY",       "CASE",
+      "CHECK",   "COLUMN",  "CONSTRAINT", "CREATE",   "CROSS",     "CURRENT_DATE", "CURRENT_TIME",
+      "CURRENT_TIMESTAMP", "CURRENT_USER", "DEFAULT", "DELETE",    "DESC",     "DISTINCT", "DROP",    "ELSE",
+      "END",     "EXCEPT",  "EXISTS",   "FALSE",      "FETCH",     "FOR",      "FOREIGN", "FROM",     "FULL",
+      "GRANT",   "GROUP",   "HAVING",   "IN",         "INDEX",     "INNER",    "INSERT",  "INTERSECT", "INTO",
+      "IS",      "JOIN",    "KEY",      "LEFT",       "LIKE",      "LIMIT",    "NATURAL", "NOT",      "NULL",
+      "OFFSET",  "ON",      "OR",       "ORDER",      "OUTER",     "PRIMARY",  "REFERENCES", "RIGHT", "SELECT",
+      "SESSION_USER", "SET", "SOME",    "TABLE",      "THEN",      "TO",       "TRUE",    "UNION",    "UNIQUE",
+      "UPDATE",  "USER",    "USING",    "VALUES",     "WHEN",      "WHERE",    "WITH"};
+  return words;
+}
+
+bool IsSimpleIdentifier(std::string_view name) {
+  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#';
+  });
+}
+
+}  // namespace
+
+bool JavaTrue(const std::string& text) { return Upper(Trim(text)) == "TRUE"; }
+
+bool LooksNumeric(std::string_view text) {
+  static const std::regex number(R"([-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)");
+  return std::regex_match(text.begin(), text.end(), number);
+}
+
+std::string QuoteString(std::string_view value, DatabaseKind database) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'') out += "''";
+    else if (c == '\\' && (database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb)) out += "\\\\";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string QuoteIdentifier(std::string_view name, DatabaseKind database) {
+  if (name.find('\0') != std::string_view::npos || name.find('\n') != std::string_view::npos) {
+    throw MigrationError("identifier '" + std::string(name) + "' contains a control character");
+  }
+  const bool simple = IsSimpleIdentifier(name);
+  const bool reserved = simple && ReservedWords().count(Upper(std::string(name))) > 0;
+  const bool mixed_case_pg = database == DatabaseKind::kPostgresql && simple &&
+                             std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+                             std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  const bool needs_quotes = !simple || mixed_case_pg || (reserved && database != DatabaseKind::kSqlite);
+  if (!needs_quotes && !(reserved && database == DatabaseKind::kSqlite)) {
+    return database == DatabaseKind::kH2 && reserved ? "\"" + Upper(std::string(name)) + "\"" : std::string(name);
+  }
+  char open = '"';
+  char close = '"';
+  if (database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb) open = close = '`';
+  if (database == DatabaseKind::kMssql) {
+    open = '[';
+    close = ']';
+  }
+  std::string out(1, open);
+  for (char c : name) {
+    out += c;
+    if (c == close) out += c;  // doubled: the only escape these databases need inside quotes
+  }
+  return out + close;
+}
+
+std::string Dialect::Identifier(std::string_view name) const { return QuoteIdentifier(name, kind_); }
+
+std::string Dialect::String(std::string_view value) const { return QuoteString(value, kind_); }
+
+std::string Dialect::Table(const Change& change, const char* table_attribute, const char* schema_attribute) const {
+  const std::string* table = change.Find(table_attribute);
+  if (!table || table->empty()) {
+    throw MigrationError(change.location.ToString() + ": " + change.type + " needs " + table_attribute);
+  }
+  const std::string* schema = change.Find(schema_attribute);
+  std::string out = schema && !schema->empty() ? Identifier(*schema) + "." : (Is(DatabaseKind::kH2) ? "PUBLIC." : "");
+  return out + Identifier(*table);
+}
+
+std::string Dialect::Boolean(bool value) const {
+  if (Is(DatabaseKind::kPostgresql) || Is(DatabaseKind::kH2)) return value ? "TRUE" : "FALSE";
+  return value ? "1" : "0";
+}
+
+std::string Dialect::CurrentDateTime() const {
+  switch (kind_) {
+    case DatabaseKind::kOracle:
+      return "SYSTIMESTAMP";
+    case DatabaseKind::kMssql:
+      return "GETDATE()";
+    case DatabaseKind::kSqlite:
+      return "CURRENT_TIMESTAMP";
+    default:
+      return "NOW()";
+  }
+}
+
+std::string Dialect::AutoIncrementClause(const Attributes& column) const {
+  auto start = column.find("startWith");
+  auto by = column.find("incrementBy");
+  switch (kind_) {
+    case DatabaseKind::kMysql:
+    case DatabaseKind::kMariadb:
+      return "AUTO_INCREMENT";
+    case DatabaseKind::kMssql:
+      return "IDENTITY (" + (start != column.end() ? start->second : "1") + ", " +
+             (by != column.end() ? by->second : "1") + ")";
+    case DatabaseKind::kSqlite:
+      return "AUTOINCREMENT";
+    default: {
+      std::string clause = "GENERATED BY DEFAULT AS IDENTITY";
+      if (start != column.end() || by != column.end()) {
+        clause += " (";
+        if (start != column.end()) clause += "START WITH " + start->second;
+        if (by != column.end()) clause += std::string(start != column.end() ? " " : "") + "INCREMENT BY " + by->second;
+        clause += ")";
+      }
+      return clause;
+    }
+  }
+}
+
+std::string Dialect::DefaultPrimaryKeyName(const std::string& table) const {
+  if (Is(DatabaseKind::kPostgresql)) return table + "_pkey";
+  return "PK_" + Upper(table);
+}
+
+std::string Dialect::DateLiteral(const std::string& raw) const {
+  std::string text = raw;
+  const bool has_time = text.size() >= 19 && (text[10] == 'T' || text[10] == ' ');
+  const bool date_only = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  if (!has_time && !date_only && !(text.size() == 8 && text[2] == ':')) return text;  // computed: verbatim
+  if (Is(DatabaseKind::kMssql)) {
+    if (has_time) text[10] = 'T';
+    return String(text);
+  }
+  if (has_time) text[10] = ' ';
+  if (Is(DatabaseKind::kOracle)) {
+    if (has_time) return "TO_DATE(" + String(text.substr(0, 19)) + ", 'YYYY-MM-DD HH24:MI:SS')";
+    if (date_only) return "TO_DATE(" + String(text) + ", 'YYYY-MM-DD')";
+  }
+  return String(text);
+}
+
+std::optional<std::string> Dialect::Value(const Attributes& column) const {
+  auto get = [&](const char* name) -> const std::string* {
+    auto it = column.find(name);
+    return it == column.end() ? nullptr : &it->second;
+  };
+  if (const auto* v = get("valueNumeric")) {
+    std::string n = *v;
+    if (!n.empty() && n.front() == '(' && n.back() == ')') n = n.substr(1, n.size() - 2);
+    return n;
+  }
+  if (const auto* v = get("valueBoolean")) {
+    if (LooksNumeric(*v)) return Boolean(*v != "0");
+    if (Upper(Trim(*v)) != "TRUE" && Upper(Trim(*v)) != "FALSE") return *v;  // a computed expression
+    return Boolean(JavaTrue(*v));
+  }
+  if (const auto* v = get("valueDate")) return DateLiteral(*v);
+  if (const auto* v = get("valueComputed")) return *v;
+  if (const auto* v = get("valueSequenceNext")) {
+    if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
+    if (Is(DatabaseKind::kOracle)) return Identifier(*v) + ".nextval";
+    return "NEXT VALUE FOR " + Identifier(*v);
+  }
+  if (const auto* v = get("valueSequenceCurrent")) {
+    if (Is(DatabaseKind::kPostgresql)) return "currval('" + *v + "')";
+    return Identifier(*v) + ".currval";
+  }
+  if (const auto* v = get("value")) return String(*v);
+  return std::nullopt;
+}
+
+std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes) const {
+  auto get = [&](const char* name) -> const std::string* {
+    auto it = attributes.find(name);
+    return it == attributes.end() ? nullptr : &it->second;
+  };
+  if (const auto* v = get("defaultValueNumeric")) return *v;
+  if (const auto* v = get("defaultValueBoolean")) return Boolean(JavaTrue(*v));
+  if (const auto* v = get("defaultValueDate")) return DateLiteral(*v);
+  if (const auto* v = get("defaultValueComputed")) {
+    static const std::set<std::string> now{"CURRENT_TIMESTAMP", "NOW()", "CURRENT_TIMESTAMP()", "SYSDATE",
+                                           "SYSTIMESTAMP", "GETDATE()", "CURRENT_DATETIME"};
+    if (now.count(Upper(Trim(*v)))) {
+      if (Is(DatabaseKind::kOracle)) return std::string("CURRENT_TIMESTAMP");
+      return CurrentDateTime();
+    }
+    return *v;
+  }
+  if (const auto* v = get("defaultValueSequenceNext")) {
+    if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
+    return "NEXT VALUE FOR " + Identifier(*v);
+  }
+  if (const auto* v = get("defaultValue")) return String(*v);
+  return std::nullopt;
+}
+
+}  // namespace ledgerhost::migration

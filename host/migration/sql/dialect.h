@@ -1,0 +1,48 @@
+// What differs between databases for SQL generation: quoting, literals, type names, clauses.
+// One Dialect per DatabaseKind; the generators ask it instead of switching on the database.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "migration/model/change_log.h"
+#include "migration/model/database_kind.h"
+
+namespace ledgerhost::migration {
+
+class Dialect {
+ public:
+  explicit Dialect(DatabaseKind kind) : kind_(kind) {}
+  DatabaseKind kind() const { return kind_; }
+  bool Is(DatabaseKind kind) const { return kind_ == kind; }
+  bool IsMysqlFamily() const { return kind_ == DatabaseKind::kMysql || kind_ == DatabaseKind::kMariadb; }
+  std::string Name() const { return std::string(ShortName(kind_)); }
+
+  // "schema.table" with each part quoted as needed.
+  std::string Table(const Change& change, const char* table_attribute = "tableName",
+                    const char* schema_attribute = "schemaName") const;
+  std::string Identifier(std::string_view name) const;
+  std::string String(std::string_view value) const;
+  std::string Boolean(bool value) const;
+  std::string CurrentDateTime() const;
+  std::string AutoIncrementClause(const Attributes& column) const;
+  std::string Type(std::string_view liquibase_type) const;
+  // The name Liquibase gives an unnamed primary key of `table`.
+  std::string DefaultPrimaryKeyName(const std::string& table) const;
+
+  // A column value (value, valueNumeric, valueBoolean, valueDate, valueComputed, valueSequenceNext)
+  // or nullopt when the column has none.
+  std::optional<std::string> Value(const Attributes& column) const;
+  // A default value clause operand, or nullopt when the column has no default.
+  std::optional<std::string> DefaultValue(const Attributes& attributes) const;
+  std::string DateLiteral(const std::string& text) const;
+
+ private:
+  DatabaseKind kind_;
+};
+
+bool JavaTrue(const std::string& text);
+bool LooksNumeric(std::string_view text);
+
+}  // namespace ledgerhost::migration

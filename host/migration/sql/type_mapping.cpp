@@ -1,0 +1,131 @@
+// Liquibase's DataTypeFactory as a table (liquibase-spec.md §7.2, captured from Liquibase 4.28).
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "migration/sql/dialect.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+std::string Upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+  return s;
+}
+
+std::string Trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+// Columns: postgresql, mysql, mariadb, oracle, mssql, sqlite, h2. "%" stands for the parameters
+// "(a, b)" as written; an entry without "%" drops them.
+using Row = std::array<const char*, 7>;
+const std::map<std::string, Row>& Table() {
+  static const std::map<std::string, Row> table{
+      {"BIGINT", {"BIGINT", "BIGINT", "BIGINT", "NUMBER(38, 0)", "bigint", "BIGINT", "BIGINT"}},
+      {"INT", {"INTEGER", "INT", "INT", "INTEGER", "int", "INTEGER", "INT"}},
+      {"INTEGER", {"INTEGER", "INT", "INT", "INTEGER", "int", "INTEGER", "INT"}},
+      {"SMALLINT", {"SMALLINT", "SMALLINT", "SMALLINT", "NUMBER(5)", "smallint", "SMALLINT", "SMALLINT"}},
+      {"TINYINT", {"SMALLINT", "TINYINT", "TINYINT", "NUMBER(3)", "tinyint", "TINYINT", "TINYINT"}},
+      {"BOOLEAN", {"BOOLEAN", "TINYINT", "TINYINT(1)", "BOOLEAN", "bit", "BOOLEAN", "BOOLEAN"}},
+      {"BIT", {"BIT", "BIT", "BIT", "BOOLEAN", "bit", "BOOLEAN", "BOOLEAN"}},
+      {"VARCHAR", {"VARCHAR%", "VARCHAR%", "VARCHAR%", "VARCHAR2%", "varchar%", "VARCHAR%", "VARCHAR%"}},
+      {"VARCHAR2", {"VARCHAR%", "VARCHAR%", "VARCHAR%", "VARCHAR2%", "varchar%", "VARCHAR%", "VARCHAR%"}},
+      {"NVARCHAR", {"VARCHAR%", "NVARCHAR%", "NVARCHAR%", "NVARCHAR2%", "nvarchar%", "NVARCHAR%", "NVARCHAR%"}},
+      {"CHAR", {"CHAR%", "CHAR%", "CHAR%", "CHAR%", "char%", "CHAR%", "CHAR%"}},
+      {"NCHAR", {"NCHAR%", "NCHAR%", "NCHAR%", "NCHAR%", "nchar%", "NCHAR%", "NCHAR%"}},
+      {"TEXT", {"TEXT", "TEXT", "TEXT", "CLOB", "varchar (max)", "TEXT", "CLOB"}},
+      {"CLOB", {"TEXT", "LONGTEXT", "LONGTEXT", "CLOB", "varchar(MAX)", "TEXT", "CLOB"}},
+      {"NCLOB", {"TEXT", "LONGTEXT CHARACTER SET utf8", "LONGTEXT CHARACTER SET utf8", "NCLOB", "nvarchar(MAX)", "TEXT", "CLOB"}},
+      {"BLOB", {"OID", "BLOB", "BLOB", "BLOB", "varbinary(MAX)", "BLOB", "BLOB"}},
+      {"VARBINARY", {"BYTEA", "VARBINARY%", "VARBINARY%", "RAW%", "varbinary%", "BLOB%", "VARBINARY%"}},
+      {"BINARY", {"BYTEA", "BINARY%", "BINARY%", "RAW%", "binary%", "BLOB%", "BINARY%"}},
+      {"LONGBLOB", {"BYTEA", "LONGBLOB", "LONGBLOB", "BLOB", "varbinary(MAX)", "BLOB", "BLOB"}},
+      {"TIMESTAMP", {"TIMESTAMP WITHOUT TIME ZONE", "timestamp", "timestamp", "TIMESTAMP", "datetime2", "TEXT", "TIMESTAMP"}},
+      {"TIMESTAMP WITH TIME ZONE",
+       {"TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE",
+        "datetime2", "TEXT", "TIMESTAMP WITH TIME ZONE"}},
+      {"DATETIME", {"TIMESTAMP WITHOUT TIME ZONE", "datetime", "datetime", "TIMESTAMP", "datetime", "TEXT", "TIMESTAMP"}},
+      {"DATE", {"date", "date", "date", "date", "date", "date", "date"}},
+      {"TIME", {"time WITHOUT TIME ZONE", "time", "time", "DATE", "time", "time", "time"}},
+      {"DECIMAL", {"DECIMAL%", "DECIMAL%", "DECIMAL%", "DECIMAL%", "decimal%", "DECIMAL%", "DECIMAL%"}},
+      {"NUMBER", {"numeric%", "numeric%", "numeric%", "NUMBER%", "numeric%", "NUMBER%", "numeric%"}},
+      {"NUMERIC", {"numeric%", "numeric%", "numeric%", "NUMBER%", "numeric%", "NUMBER%", "numeric%"}},
+      {"DOUBLE", {"DOUBLE PRECISION", "DOUBLE", "DOUBLE", "DOUBLE PRECISION", "float(53)", "DOUBLE", "DOUBLE PRECISION"}},
+      {"FLOAT", {"FLOAT", "FLOAT", "FLOAT", "FLOAT", "float(53)", "FLOAT", "FLOAT"}},
+      {"REAL", {"REAL", "REAL", "REAL", "FLOAT", "real", "FLOAT", "REAL"}},
+      {"CURRENCY", {"DECIMAL", "DECIMAL", "DECIMAL", "NUMBER(15, 2)", "money", "REAL", "DECIMAL(18, 4)"}},
+      {"UUID", {"UUID", "char(36)", "UUID", "RAW(16)", "uniqueidentifier", "TEXT", "UUID"}},
+      {"XML", {"XML", "LONGTEXT", "LONGTEXT", "XMLTYPE", "xml", "TEXT", "CLOB"}},
+  };
+  return table;
+}
+
+size_t Column(DatabaseKind database) {
+  switch (database) {
+    case DatabaseKind::kPostgresql: return 0;
+    case DatabaseKind::kMysql: return 1;
+    case DatabaseKind::kMariadb: return 2;
+    case DatabaseKind::kOracle: return 3;
+    case DatabaseKind::kMssql: return 4;
+    case DatabaseKind::kSqlite: return 5;
+    case DatabaseKind::kH2: return 6;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database) {
+  std::string type = Trim(std::string(liquibase_type));
+  std::string upper = Upper(type);
+  for (const char* prefix : {"JAVA.SQL.TYPES.", "JAVA.LANG."}) {
+    if (upper.rfind(prefix, 0) == 0) {
+      type = type.substr(std::string(prefix).size());
+      upper = Upper(type);
+    }
+  }
+  if (upper == "STRING") return Column(database) == 4 ? "varchar(1)" : (Column(database) == 3 ? "VARCHAR2" : "VARCHAR");
+  // name(params) suffix
+  std::string name = upper;
+  std::string params;
+  std::string suffix;
+  if (auto open = upper.find('('); open != std::string::npos) {
+    auto close = upper.find(')', open);
+    name = Trim(upper.substr(0, open));
+    std::string inner = type.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+    std::string joined;
+    size_t start = 0;
+    while (true) {
+      auto comma = inner.find(',', start);
+      joined += (joined.empty() ? "" : ", ") + Trim(inner.substr(start, comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    params = "(" + joined + ")";
+    if (close != std::string::npos) suffix = type.substr(close + 1);
+  } else if (auto space = upper.find(' '); space != std::string::npos && Table().count(upper) == 0) {
+    name = upper.substr(0, space);
+    suffix = type.substr(space);
+  }
+  if (name == "INT" && Upper(Trim(suffix)) == "UNSIGNED") suffix = " UNSIGNED";
+  auto it = Table().find(name);
+  if (it == Table().end()) return type;  // unknown types pass through verbatim, as in Liquibase
+  std::string mapped = it->second[Column(database)];
+  if (auto pct = mapped.find('%'); pct != std::string::npos) {
+    mapped.replace(pct, 1, params);
+  }
+  if (database == DatabaseKind::kMssql && name == "NUMBER" && params.find(',') == std::string::npos && !params.empty()) {
+    mapped = "numeric" + params.substr(0, params.size() - 1) + ", 0)";
+  }
+  return mapped + suffix;
+}
+
+std::string Dialect::Type(std::string_view liquibase_type) const { return DatabaseType(liquibase_type, kind_); }
+
+}  // namespace ledgerhost::migration
