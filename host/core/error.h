@@ -37,11 +37,13 @@ class ConfigError : public Error {
 class PluginError : public Error {
  public:
   PluginError(const std::string& plugin_path, const std::string& message)
-      : Error(ExitCode::kPlugin, plugin_path + ": " + message), plugin_path_(plugin_path) {}
+      : Error(ExitCode::kPlugin, plugin_path + ": " + message), plugin_path_(plugin_path), reason_(message) {}
   const std::string& plugin_path() const noexcept { return plugin_path_; }
+  const std::string& reason() const noexcept { return reason_; }  // the message without the path
 
  private:
   std::string plugin_path_;
+  std::string reason_;
 };
 
 // A changelog that cannot be read or is invalid. The message starts with "file:line:" when known and
