@@ -150,17 +150,21 @@ std::string HistorySql::SelectLocked() const {
 }
 
 std::string HistorySql::SelectRows() const {
-  return "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, COMMENTS, TAG, "
-         "LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID FROM " +
+  return "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, " + DescriptionColumn() +
+         ", COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID FROM " +
          ChangeLogTable() + " ORDER BY DATEEXECUTED ASC, ORDEREXECUTED ASC";
 }
 
 std::string HistorySql::SelectMaxOrderExecuted() const { return "SELECT MAX(ORDEREXECUTED) FROM " + ChangeLogTable(); }
 
+std::string HistorySql::DescriptionColumn() const {
+  // DESCRIPTION is a reserved word in MySQL and MariaDB; Liquibase quotes it there.
+  return kind_ == DatabaseKind::kMysql || kind_ == DatabaseKind::kMariadb ? "`DESCRIPTION`" : "DESCRIPTION";
+}
+
 std::string HistorySql::Insert(const HistoryRow& row) const {
-  std::string columns =
-      "ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, "
-      "LIQUIBASE, DEPLOYMENT_ID";
+  std::string columns = "ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, " + DescriptionColumn() +
+                        ", COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID";
   std::string values = Literal(row.id) + ", " + Literal(row.author) + ", " + Literal(row.filename) + ", " +
                        CurrentTimeFunction() + ", " + std::to_string(row.order_executed) + ", " + Literal(row.md5sum) +
                        ", " + Literal(row.description) + ", " + Literal(row.comments) + ", " +
@@ -179,7 +183,7 @@ std::string HistorySql::UpdateReran(const HistoryRow& row) const {
                     ", MD5SUM = " + Literal(row.md5sum) + ", ORDEREXECUTED = " + std::to_string(row.order_executed) +
                     ", COMMENTS = " + Literal(row.comments) + ", CONTEXTS = " + Literal(row.contexts) +
                     ", LABELS = " + Literal(row.labels) + ", LIQUIBASE = " + Literal(row.liquibase) +
-                    ", DESCRIPTION = " + Literal(row.description);
+                    ", " + DescriptionColumn() + " = " + Literal(row.description);
   if (row.tag) sql += ", TAG = " + Literal(*row.tag);
   return sql + " WHERE ID = " + Literal(row.id) + " AND AUTHOR = " + Literal(row.author) +
          " AND FILENAME = " + Literal(row.filename);

@@ -43,6 +43,8 @@ class HistorySql {
   std::string Literal(const std::optional<std::string>& value) const;  // NULL when absent
 
  private:
+  std::string DescriptionColumn() const;
+
   DatabaseKind kind_;
 };
 

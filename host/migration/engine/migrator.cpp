@@ -153,6 +153,9 @@ struct Migrator::Plan {
 struct Migrator::RunState {
   std::string deployment_id = DeploymentId();
   int order_executed = 0;
+  // Liquibase's offline scripts number ORDEREXECUTED 1,3,5,...: its offline history CSV and the
+  // script draw from one counter. Offline scripts copy that so they match Liquibase byte for byte.
+  int order_step = 1;
   UpdateSummary summary;
   const History* history = nullptr;
 };
@@ -350,7 +353,8 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
   row.id = cs.id;
   row.author = cs.author;
   row.filename = cs.file_path;
-  row.order_executed = ++state.order_executed;
+  row.order_executed = state.order_executed + 1;
+  state.order_executed += state.order_step;
   row.exec_type = exec_type;
   row.md5sum = CheckSumOf(cs);
   row.description = Describe(cs);
@@ -370,7 +374,7 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
     if (transactional) sink.Begin();
     for (const auto& statement : statements) {
       current = &statement;
-      sink.Run(statement);
+      sink.RunChange(statement);
     }
     current = nullptr;
     sink.Run({history_statement, ";"});
@@ -383,7 +387,7 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
     if (!cs.fail_on_error) {
       Logger("migration")->warn("{}\n  failOnError=false: continuing; the changeset is not recorded", message);
       state.summary.failed++;
-      state.order_executed--;
+      state.order_executed -= state.order_step;
       return;
     }
     throw MigrationError(message);
@@ -444,14 +448,15 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
 }
 
 void Migrator::WriteScriptHeader(std::ostream& out, bool) const {
-  out << "-- *********************************************************************\n"
-      << "-- Update Database Script\n"
-      << "-- *********************************************************************\n"
-      << "-- Change Log: " << options_.changelog_display << "\n"
-      << "-- Ran at: " << JavaShortDateTime() << "\n"
-      << "-- Against: " << options_.database_display << "\n"
-      << "-- Liquibase version: " << kLiquibaseCompatibleVersion << " (ledgerhost)\n"
-      << "-- *********************************************************************\n\n";
+  const std::string c = ScriptCommentPrefix(database_);
+  out << c << "*********************************************************************\n"
+      << c << "Update Database Script\n"
+      << c << "*********************************************************************\n"
+      << c << "Change Log: " << options_.changelog_display << "\n"
+      << c << "Ran at: " << JavaShortDateTime() << "\n"
+      << c << "Against: " << options_.database_display << "\n"
+      << c << "Liquibase version: " << kLiquibaseCompatibleVersion << " (ledgerhost)\n"
+      << c << "*********************************************************************\n\n";
 }
 
 void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
@@ -480,6 +485,7 @@ void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
   RunState state;
   state.history = &history;
   state.order_executed = history.MaxOrderExecuted();
+  if (!live) state.order_step = 2;
   RunPlan(plan, state, sink, false);
   if (live) {
     sink.Comment("Release Database Lock");
@@ -513,6 +519,7 @@ void Migrator::ChangelogSyncSql(std::ostream& out) {
   RunState state;
   state.history = &history;
   state.order_executed = history.MaxOrderExecuted();
+  if (connection_ == nullptr) state.order_step = 2;
   RunPlan(plan, state, sink, true);
 }
 
@@ -624,7 +631,7 @@ void Migrator::DoRollback(const History& history, const RollbackTarget& target, 
     sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
     try {
       sink.Begin();
-      for (const auto& statement : statements) sink.Run(statement);
+      for (const auto& statement : statements) sink.RunChange(statement);
       sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
       sink.Commit();
     } catch (const DatabaseError& e) {
@@ -651,14 +658,15 @@ void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
   RequireConnection("rollback-sql");
   History history = ReadHistory();
   ScriptSink sink(out, database_);
-  out << "-- *********************************************************************\n"
-      << "-- Rollback to " << (target.tag ? "tag '" + *target.tag + "'" : std::to_string(target.count.value_or(0)) + " changesets")
+  const std::string c = ScriptCommentPrefix(database_);
+  out << c << "*********************************************************************\n"
+      << c << "Rollback to " << (target.tag ? "tag '" + *target.tag + "'" : std::to_string(target.count.value_or(0)) + " changesets")
       << " Script\n"
-      << "-- *********************************************************************\n"
-      << "-- Change Log: " << options_.changelog_display << "\n"
-      << "-- Ran at: " << JavaShortDateTime() << "\n"
-      << "-- Against: " << options_.database_display << "\n"
-      << "-- *********************************************************************\n\n";
+      << c << "*********************************************************************\n"
+      << c << "Change Log: " << options_.changelog_display << "\n"
+      << c << "Ran at: " << JavaShortDateTime() << "\n"
+      << c << "Against: " << options_.database_display << "\n"
+      << c << "*********************************************************************\n\n";
   DoRollback(history, target, sink);
 }
 

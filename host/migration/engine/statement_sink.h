@@ -10,11 +10,18 @@
 
 namespace ledgerhost::migration {
 
+// Liquibase's line comment in scripts: MySQL and MariaDB need a blank after "--", and Liquibase
+// writes "--  " there.
+std::string ScriptCommentPrefix(DatabaseKind database);
+
 class StatementSink {
  public:
   virtual ~StatementSink() = default;
   virtual void Comment(const std::string& text) = 0;  // one "-- " line per line of text in a script
   virtual void Run(const SqlStatement& statement) = 0;
+  // A statement of a change (not of the history or lock tables). Only scripts tell them apart:
+  // Liquibase ends SQL Server change statements with ";" before "GO", its own statements without.
+  virtual void RunChange(const SqlStatement& statement) { Run(statement); }
   virtual void Begin() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
@@ -42,6 +49,7 @@ class ScriptSink : public StatementSink {
   ScriptSink(std::ostream& out, DatabaseKind database) : out_(out), database_(database) {}
   void Comment(const std::string& text) override;
   void Run(const SqlStatement& statement) override;
+  void RunChange(const SqlStatement& statement) override;
   void Begin() override {}
   void Commit() override {}
   void Rollback() override {}
