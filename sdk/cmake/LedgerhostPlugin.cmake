@@ -4,7 +4,7 @@
 # when set, else the current binary dir) that exports only `ledgerhost_plugin_v1`, and embeds every
 # file below MIGRATIONS as a resource named "migration/<path relative to the dir>". The embedded
 # copy is regenerated whenever a migration file changes.
-set(_LEDGERHOST_PLUGIN_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+set(_LEDGERHOST_PLUGIN_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL "Where LedgerhostPlugin.cmake lives")
 
 function(ledgerhost_add_plugin name)
   cmake_parse_arguments(ARG "" "MIGRATIONS" "SOURCES;LIBRARIES" ${ARGN})
