@@ -7,11 +7,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "core/error.h"
-#include "migration/checksum/change_fields.h"
+#include "migration/checksum/change_parameters.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -160,8 +161,9 @@ std::string Indent(int n) {
 struct SerialValue;
 using SerialFields = std::vector<std::pair<std::string, SerialValue>>;
 struct SerialValue {
-  enum class Kind { kText, kObject, kList } kind = Kind::kText;
+  enum class Kind { kText, kObject, kList, kMap } kind = Kind::kText;
   std::string text;
+  std::map<std::string, std::string> map;  // sorted keys, as serMap writes them
   SerialFields object;             // nested serializable object (no "field=" prefix)
   std::vector<SerialFields> list;  // list of objects
 };
@@ -176,6 +178,14 @@ std::string SerializeList(const std::vector<SerialFields>& items, int indent) {
   return out + Indent(indent - 1) + "]";
 }
 
+std::string SerializeMap(const std::map<std::string, std::string>& map, int indent) {
+  if (map.empty()) return "[]";
+  std::string out = "{\n";
+  for (const auto& [key, value] : map) out += Indent(indent) + key + "=\"" + value + "\",\n";
+  out.erase(out.size() - 2, 1);  // the last comma
+  return out + Indent(indent - 1) + "}";
+}
+
 std::string SerializeObject(const SerialFields& fields, int indent) {
   std::set<std::string> lines;  // TreeSet<String>: sorted, deduplicated (UTF-8 byte order = UTF-16 order below U+10000)
   for (const auto& [name, value] : fields) {
@@ -188,6 +198,9 @@ std::string SerializeObject(const SerialFields& fields, int indent) {
         break;
       case SerialValue::Kind::kList:
         lines.insert(Indent(indent) + name + "=" + SerializeList(value.list, indent + 1));
+        break;
+      case SerialValue::Kind::kMap:
+        lines.insert(Indent(indent) + name + "=" + SerializeMap(value.map, indent + 1));
         break;
     }
   }
@@ -255,81 +268,118 @@ std::optional<std::string> NormalizeDate(const std::string& text) {
   return std::nullopt;
 }
 
-// A <column>'s fields with Java's value normalisation.
-SerialFields ColumnFields(const ColumnConfig& column) {
-  SerialFields fields;
-  for (const auto& [name, raw] : column.attributes) {
-    std::string value = raw;
-    std::string field = name;
-    if (IsColumnBooleanField(name)) {
-      value = JavaBoolean(raw) ? "true" : "false";
-    } else if (IsColumnBigIntegerField(name)) {
-      try {
-        value = std::to_string(std::stoll(raw));
-      } catch (const std::exception&) {
-      }
-    } else if (name == "valueNumeric" || name == "defaultValueNumeric") {
+std::string BigIntegerText(const std::string& raw) {
+  // BigInteger.toString(): sign and leading zeros normalised. Text that is not an integer is kept
+  // (Liquibase would reject the changelog before computing a checksum).
+  const std::string text = Trim(raw);
+  size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+  if (i == text.size()) return raw;
+  for (size_t j = i; j < text.size(); ++j) {
+    if (!std::isdigit(static_cast<unsigned char>(text[j]))) return raw;
+  }
+  size_t first = text.find_first_not_of('0', i);
+  if (first == std::string::npos) return "0";
+  return (text[0] == '-' ? "-" : "") + text.substr(first);
+}
+
+// One field value as the serializer renders it; the field's name may change (valueNumeric that is
+// not a number becomes valueComputed, as ColumnConfig.setValueNumeric does).
+void AddValue(SerialFields& fields, const std::string& name, FieldKind kind, const std::string& raw) {
+  switch (kind) {
+    case FieldKind::kBoolean:
+      fields.emplace_back(name, Text(JavaBoolean(raw) ? "true" : "false"));
+      return;
+    case FieldKind::kBigInteger:
+      fields.emplace_back(name, Text(BigIntegerText(raw)));
+      return;
+    case FieldKind::kNumeric: {
+      std::string value = raw;
       if (!value.empty() && value.front() == '(') value.erase(0, 1);
       if (!value.empty() && value.back() == ')') value.pop_back();
-      if (!LooksNumeric(value)) field = name == "valueNumeric" ? "valueComputed" : "defaultValueComputed";
-    } else if (name == "valueDate" || name == "defaultValueDate") {
-      if (auto date = NormalizeDate(raw)) {
-        value = *date;
+      const std::string computed = name == "valueNumeric" ? "valueComputed" : "defaultValueComputed";
+      if (name == "defaultValueNumeric" && value == "GENERATED_BY_DEFAULT") {
+        fields.emplace_back("autoIncrement", Text("true"));
       } else {
-        field = name == "valueDate" ? "valueComputed" : "defaultValueComputed";
+        fields.emplace_back(LooksNumeric(value) ? name : computed, Text(value));
       }
+      return;
     }
-    fields.emplace_back(field, Text(value));
+    case FieldKind::kDate: {
+      const std::string computed = name == "valueDate" ? "valueComputed" : "defaultValueComputed";
+      if (auto date = NormalizeDate(raw)) {
+        fields.emplace_back(name, Text(*date));
+      } else {
+        fields.emplace_back(computed, Text(raw));
+      }
+      return;
+    }
+    default:
+      fields.emplace_back(name, Text(raw));
+      return;
+  }
+}
+
+// A <column>'s fields: the declared fields of its Java class, with Java's value normalisation.
+SerialFields ColumnFields(const ColumnConfig& column, FieldKind list) {
+  SerialFields fields;
+  for (const auto& [name, raw] : column.attributes) {
+    if (auto kind = ColumnFieldKind(list, name)) AddValue(fields, name, *kind, raw);
   }
   if (column.constraints) {
     SerialValue constraints;
     constraints.kind = SerialValue::Kind::kObject;
     for (const auto& [name, raw] : *column.constraints) {
-      constraints.object.emplace_back(name, Text(IsConstraintBooleanField(name) ? (JavaBoolean(raw) ? "true" : "false") : raw));
+      if (auto kind = ConstraintFieldKind(name)) AddValue(constraints.object, name, *kind, raw);
     }
     fields.emplace_back("constraints", constraints);
   }
   return fields;
 }
 
-SerialFields ChangeFields(const Change& change, CheckSumVersion version, const std::set<std::string>& skip) {
+SerialValue ColumnList(const std::vector<ColumnConfig>& columns, FieldKind list) {
+  SerialValue value;
+  value.kind = SerialValue::Kind::kList;
+  for (const auto& column : columns) value.list.push_back(ColumnFields(column, list));
+  return value;
+}
+
+// The serializable fields of a change: its ChangeMetaData parameters that are not null.
+SerialFields ChangeFields(const Change& change, CheckSumVersion version) {
+  const int v = static_cast<int>(version);
   SerialFields fields;
-  std::set<std::string> present;
-  for (const auto& [name, raw] : change.attributes) {
-    if (skip.count(name) || IsExcludedField(change.type, name, static_cast<int>(version))) continue;
-    std::string value = raw;
-    if (IsChangeBooleanField(name)) {
-      value = JavaBoolean(raw) ? "true" : "false";
-    } else if (IsChangeBigIntegerField(name)) {
-      try {
-        value = std::to_string(std::stoll(raw));
-      } catch (const std::exception&) {
+  const ChangeTypeInfo* info = FindChangeType(change.type);
+  if (!info) {
+    // Not a Liquibase 4.28 change type: the best available approximation is every attribute as written.
+    for (const auto& [name, raw] : change.attributes) fields.emplace_back(name, Text(raw));
+    if (!change.columns.empty()) fields.emplace_back("columns", ColumnList(change.columns, FieldKind::kColumns));
+    return fields;
+  }
+  for (const auto& parameter : info->parameters) {
+    const std::string name(parameter.name);
+    if (IsExcludedField(change.type, name, v)) continue;
+    switch (parameter.kind) {
+      case FieldKind::kColumns:
+      case FieldKind::kAddColumns:
+      case FieldKind::kLoadDataColumns:
+        if (!change.columns.empty() || info->list_defaults.count(name)) {
+          fields.emplace_back(name, ColumnList(change.columns, parameter.kind));
+        }
+        break;
+      case FieldKind::kParamMap: {
+        SerialValue params;
+        params.kind = SerialValue::Kind::kMap;
+        for (const auto& [key, value] : change.params) params.map[key] = value;
+        fields.emplace_back(name, params);
+        break;
       }
+      default:
+        if (const std::string* raw = change.Find(name)) {
+          AddValue(fields, name, parameter.kind, *raw);
+        } else if (auto it = info->text_defaults.find(name); it != info->text_defaults.end()) {
+          fields.emplace_back(name, Text(it->second));
+        }
+        break;
     }
-    fields.emplace_back(name, Text(value));
-    present.insert(name);
-  }
-  for (const auto& [name, value] : ChangeDefaults(change.type)) {
-    if (!present.count(name) && name != "columns" && name != "param") fields.emplace_back(name, Text(value));
-  }
-  const bool has_columns_field = ChangeDefaults(change.type).count("columns") > 0;
-  if (!change.columns.empty() || has_columns_field) {
-    SerialValue columns;
-    columns.kind = SerialValue::Kind::kList;
-    for (const auto& column : change.columns) columns.list.push_back(ColumnFields(column));
-    fields.emplace_back("columns", columns);
-  }
-  if (change.type == "customChange") {
-    SerialValue params;
-    params.kind = SerialValue::Kind::kList;
-    for (const auto& [name, value] : change.params) params.list.push_back({{"name", Text(name)}, {"value", Text(value)}});
-    fields.emplace_back("param", params);
-  }
-  if (!change.where_params.empty()) {
-    SerialValue where_params;
-    where_params.kind = SerialValue::Kind::kList;
-    for (const auto& column : change.where_params) where_params.list.push_back(ColumnFields(column));
-    fields.emplace_back("whereParams", where_params);
   }
   return fields;
 }
@@ -349,15 +399,12 @@ std::string ChangeCheckSum(const ChangeSet& change_set, const Change& change, Ch
   }
   if (version == CheckSumVersion::kV9 && (change.type == "createView" || change.type == "createProcedure")) {
     const bool view = change.type == "createView";
-    std::set<std::string> skip = view ? std::set<std::string>{"path", "relativeToChangelogFile", "selectQuery", "encoding"}
-                                      : std::set<std::string>{"path", "dbms", "relativeToChangelogFile", "procedureText",
-                                                              "encoding", "comments"};
     std::string body = change.Get(view ? "selectQuery" : "procedureText");
     if (change.Find("path")) body = StripBom(ReadFile(change_set, change, "path", loader));
-    const std::string outer = ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version, skip), 1), version);
+    const std::string outer = ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version), 1), version);
     return ComputeString(outer + ":9:" + Md5Hex(StripWhitespace(body)), version);
   }
-  return ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version, {}), 1), version);
+  return ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version), 1), version);
 }
 
 bool IsDbmsTargeted(const std::string& type) {
@@ -417,12 +464,15 @@ std::string Describe(const ChangeSet& change_set) {
   if (change_set.changes.empty()) return "empty";
   std::string description;
   for (const auto& change : change_set.changes) {
-    std::set<std::string> names;
+    // Only ChangeMetaData parameters count, so an attribute that is not one cannot show up here.
+    const ChangeTypeInfo* info = FindChangeType(change.type);
+    std::set<std::string> names;  // SortedSet "param=value"
     for (const auto& [name, value] : change.attributes) {
+      if (info && !info->Find(name)) continue;
       const std::string lower = Lower(name);
       const bool name_like = lower.size() >= 4 && lower.compare(lower.size() - 4, 4, "name") == 0 &&
                              lower.find("schema") == std::string::npos && lower.find("catalog") == std::string::npos;
-      if ((name_like || lower == "path")) names.insert(name + "=" + value);
+      if (name_like || lower == "path") names.insert(name + "=" + value);
     }
     std::string text = change.type;
     if (!names.empty()) {
