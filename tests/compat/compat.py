@@ -148,7 +148,7 @@ class Database:
             for row in self.query("SELECT sequence_name, data_type, start_value, increment FROM information_schema.sequences "
                                   "WHERE sequence_schema='public' ORDER BY 1"):
                 out.append("sequence %s %s start=%s inc=%s" % tuple(row))
-            for row in self.query("SELECT viewname, definition FROM pg_views WHERE schemaname='public' ORDER BY 1"):
+            for row in self.query("SELECT viewname, regexp_replace(definition, '\\s+', ' ', 'g') FROM pg_views WHERE schemaname='public' ORDER BY 1"):
                 out.append("view %s %s" % (row[0], " ".join(row[1].split())))
         return sorted(out)
 
@@ -206,6 +206,11 @@ def mask_script(text):
     for line in text.splitlines():
         if re.match(r"^-- (Ran at|Against|Liquibase version):", line):
             continue
+        # Against a live PostgreSQL database Liquibase qualifies every name with the default schema
+        # and re-sets the search path around statements; ledgerhost leaves both to the connection.
+        if line.startswith("SET SEARCH_PATH TO "):
+            continue
+        line = re.sub(r"\bpublic\.", "", line)
         line = re.sub(r"LOCKEDBY = '[^']*'", "LOCKEDBY = '?'", line)
         line = re.sub(r"'\d{10}'\)", "'?')", line)  # DEPLOYMENT_ID
         line = re.sub(r"'\d{10}', ('[^']*')\)", r"'?', \1)", line)  # DEPLOYMENT_ID followed by TAG
