@@ -1,7 +1,12 @@
 // Drives the real `ledgerhost db` executable: Liquibase's golden update-sql scripts, update/status/
 // history on a real SQLite file and a fresh PostgreSQL database, scripts that really apply, exit
 // codes, and passwords kept out of error messages.
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <cstdlib>
 #include <filesystem>
@@ -225,6 +230,50 @@ TEST(DbCliErrors, OfflineUrlOnlyGeneratesSql) {
   WriteFile(dir.path() / "changelog.xml", kChangeLog);
   Outcome result = RunIn(dir.path(), "db --changelog-file changelog.xml --url offline:postgresql update");
   EXPECT_EQ(result.exit_code, static_cast<int>(ExitCode::kConfig)) << result.err;
+}
+
+// A ledgerhost killed in the middle of an update leaves DATABASECHANGELOGLOCK locked. Its PostgreSQL
+// session (and with it the advisory lock) dies with it, so the next updater takes the lock over
+// instead of waiting for an operator to run release-locks.
+TEST(DbCliLock, LockOfAKilledUpdaterIsTakenOverOnPostgresql) {
+  TestDatabase db(DatabaseKind::kPostgresql);
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="lock"><sql>CREATE TABLE first_one (id INT)</sql></changeSet>
+  <changeSet id="2" author="lock"><sql>SELECT pg_sleep(3)</sql></changeSet>
+</databaseChangeLog>
+)xml");
+  const pid_t child = fork();
+  ASSERT_NE(child, -1);
+  if (child == 0) {
+    if (chdir(dir.path().c_str()) != 0) _exit(127);
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "db", "--changelog-file", "changelog.xml", "--url",
+          db.url().c_str(), "update", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto observer = db.Connect();
+  bool sleeping = false;
+  for (int i = 0; i < 200 && !sleeping; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    sleeping = observer->QueryScalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%'")
+                   .value_or("0") != "0";
+  }
+  ASSERT_TRUE(sleeping) << "the first updater never reached changeset 2";
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_EQ(observer->QueryScalar("SELECT count(*) FROM databasechangeloglock WHERE locked").value_or(""), "1");
+
+  Outcome result = RunIn(dir.path(), "db --changelog-file changelog.xml --url " + ShellQuote(db.url()) +
+                                         " --lock-wait-seconds 30 update");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("taking over the changelog lock"), std::string::npos) << result.err;
+  EXPECT_NE(result.out.find("Run:                          1"), std::string::npos) << result.out;
+  EXPECT_EQ(observer->QueryScalar("SELECT count(*) FROM databasechangelog").value_or(""), "2");
+  EXPECT_EQ(observer->QueryScalar("SELECT count(*) FROM databasechangeloglock WHERE locked").value_or(""), "0");
 }
 
 }  // namespace
