@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "migration/checksum/check_sum.h"
 #include "migration/parse/change_log_parser.h"
 #include "support/test_database.h"
 
@@ -301,6 +302,38 @@ TEST_P(MigratorTest, ClearCheckSumsThenUpdateRefillsThem) {
   EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "3");
   EXPECT_EQ(migrator->Update().run, 0);
   EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "0");
+}
+
+// Rows written by Liquibase before 4.22 hold "8:" checksums. They are checked with the v8 algorithm,
+// then rewritten as "9:" (spec 1.9); an edit is still caught while the row holds the v8 value.
+TEST_P(MigratorTest, V8CheckSumsAreCheckedThenUpgraded) {
+  Update(kBase);
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  const std::string table = HistorySql(GetParam()).ChangeLogTable();
+  for (const auto& cs : log.change_sets) {
+    connection_->Execute("UPDATE " + table + " SET MD5SUM = '" +
+                         ComputeCheckSum(cs, CheckSumVersion::kV8, GetParam(), *loader_) + "' WHERE ID = '" + cs.id +
+                         "'");
+  }
+  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + table + " WHERE MD5SUM LIKE '8:%'"), "3");
+
+  std::string edited = kBase;
+  edited.replace(edited.find("o'neil"), 6, "o'hara");
+  Write("changelog.xml", Xml(edited));
+  ChangeLog edited_log = Parse();
+  try {
+    MakeMigrator(edited_log)->Update();
+    FAIL() << "an edit of a changeset recorded with a v8 checksum must be caught";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("changelog.xml::2::alice was: 8:"), std::string::npos) << e.what();
+  }
+
+  EXPECT_EQ(MakeMigrator(log)->Update().run, 0);
+  for (const auto& cs : log.change_sets) {
+    EXPECT_EQ(connection_->QueryScalar("SELECT MD5SUM FROM " + table + " WHERE ID = '" + cs.id + "'"),
+              ComputeCheckSum(cs, CheckSumVersion::kV9, GetParam(), *loader_));
+  }
 }
 
 TEST_P(MigratorTest, ChangelogSyncRecordsWithoutRunning) {
