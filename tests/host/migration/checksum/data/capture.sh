@@ -4,6 +4,7 @@
 #   all/changelog.xml  -> all_postgresql.txt (offline:postgresql update-sql; rows of databasechangelog.csv)
 #                      -> all_h2.txt (same changelog on offline:h2: dbms-targeted changes differ)
 #                      -> all_v8.txt (v8 checksums Liquibase computes for rows stored as 8:..., H2)
+#   formats/changelog.{yaml,json,sql} -> formats_postgresql.txt (offline:postgresql update-sql)
 # Line format: id|MD5SUM|DESCRIPTION
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,3 +43,14 @@ ORDEREXECUTED between $first and $((first + 19)) then '8:00000000000000000000000
     sed -nE 's/^ *changelog.xml::(.*)::cs was: 8:0+ but is now: (8:[0-9a-f]+)$/\1|\2|/p' >> "$here/all_v8.txt" || true
 done
 sort -u -o "$here/all_v8.txt" "$here/all_v8.txt"
+# YAML, JSON and formatted-SQL variants.
+cp -r "$here/formats" "$scratch/formats"
+cd "$scratch/formats"
+: > "$here/formats_postgresql.txt"
+for file in changelog.yaml changelog.json changelog.sql; do
+  rm -f databasechangelog.csv
+  "$liquibase" --changelog-file=$file --url=offline:postgresql update-sql >/dev/null
+  python3 -c 'import csv,sys
+for r in csv.DictReader(open("databasechangelog.csv")): print(r["ID"]+"|"+r["MD5SUM"]+"|"+r["DESCRIPTION"])' \
+    >> "$here/formats_postgresql.txt"
+done
