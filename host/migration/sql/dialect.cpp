@@ -143,7 +143,9 @@ std::string Dialect::AutoIncrementClause(const Attributes& column) const {
       if (start != column.end() || by != column.end()) {
         clause += " (";
         if (start != column.end()) clause += "START WITH " + start->second;
-        if (by != column.end()) clause += std::string(start != column.end() ? " " : "") + "INCREMENT BY " + by->second;
+        // Oracle separates the options with a comma, PostgreSQL and H2 with a space.
+        const std::string separator = kind_ == DatabaseKind::kOracle ? ", " : " ";
+        if (by != column.end()) clause += std::string(start != column.end() ? separator : "") + "INCREMENT BY " + by->second;
         clause += ")";
       }
       return clause;

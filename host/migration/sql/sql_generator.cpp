@@ -108,14 +108,37 @@ std::string ColumnDefinition(const Dialect& d, const std::string& table, const C
   return sql;
 }
 
-std::string ReferentialActions(const Attributes& a, bool delete_cascade) {
+std::string ReferentialActions(const Dialect& d, const Attributes& a, bool delete_cascade) {
   std::string out;
-  if (Has(a, "onUpdate")) out += " ON UPDATE " + a.at("onUpdate");
+  // Oracle has no ON UPDATE action; Liquibase leaves it out there.
+  if (Has(a, "onUpdate") && !d.Is(DatabaseKind::kOracle)) out += " ON UPDATE " + a.at("onUpdate");
   if (Has(a, "onDelete")) out += " ON DELETE " + a.at("onDelete");
   else if (delete_cascade) out += " ON DELETE CASCADE";
   if (JavaTrue(Attr(a, "deferrable", "false"))) out += " DEFERRABLE";
   if (JavaTrue(Attr(a, "initiallyDeferred", "false"))) out += " INITIALLY DEFERRED";
   return out;
+}
+
+// SQL Server keeps remarks as MS_Description extended properties; Liquibase updates or adds one
+// for the table, or for one of its columns when `column` is given.
+std::string MssqlDescription(const Dialect& d, const std::string& table, const std::string& remarks,
+                             const std::string& column = "") {
+  auto escaped = [&](const std::string& text) {
+    std::string quoted = d.String(text);
+    return quoted.substr(1, quoted.size() - 2);
+  };
+  const std::string value = "N" + d.String(remarks);
+  const std::string minor = column.empty() ? "0"
+                                           : "( SELECT column_id FROM sys.columns WHERE name = '" + escaped(column) +
+                                                 "' AND object_id = OBJECT_ID('dbo." + escaped(table) + "'))";
+  const std::string target = " , @level0type = N'SCHEMA' , @level0name = N'dbo' , @level1type = N'TABLE' , @level1name = N'" +
+                             escaped(table) + "'" +
+                             (column.empty() ? "" : " , @level2type = N'COLUMN' , @level2name = N'" + escaped(column) + "'");
+  return "IF EXISTS(  SELECT extended_properties.value FROM sys.extended_properties WHERE major_id = OBJECT_ID('dbo." +
+         escaped(table) + "') AND name = N'MS_DESCRIPTION' AND minor_id = " + minor +
+         " ) BEGIN  EXEC sys.sp_updateextendedproperty @name = N'MS_Description' , @value = " + value + target +
+         " END  ELSE  BEGIN  EXEC sys.sp_addextendedproperty @name = N'MS_Description' , @value = " + value + target +
+         " END";
 }
 
 Statements Remarks(const Dialect& d, const Change& change, const std::string& table) {
@@ -125,15 +148,7 @@ Statements Remarks(const Dialect& d, const Change& change, const std::string& ta
   if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kH2)) {
     out.push_back({"COMMENT ON TABLE " + table + " IS " + d.String(remarks)});
   } else if (d.Is(DatabaseKind::kMssql)) {
-    const std::string plain = change.Get("tableName");
-    const std::string value = "N" + d.String(remarks);
-    out.push_back({"IF EXISTS(  SELECT extended_properties.value FROM sys.extended_properties WHERE major_id = "
-                   "OBJECT_ID('dbo." + plain + "') AND name = N'MS_DESCRIPTION' AND minor_id = 0 ) BEGIN  EXEC "
-                   "sys.sp_updateextendedproperty @name = N'MS_Description' , @value = " + value +
-                   " , @level0type = N'SCHEMA' , @level0name = N'dbo' , @level1type = N'TABLE' , @level1name = N'" +
-                   plain + "' END  ELSE  BEGIN  EXEC sys.sp_addextendedproperty @name = N'MS_Description' , @value = " +
-                   value + " , @level0type = N'SCHEMA' , @level0name = N'dbo' , @level1type = N'TABLE' , "
-                   "@level1name = N'" + plain + "' END"});
+    out.push_back({MssqlDescription(d, change.Get("tableName"), remarks)});
   }
   return out;
 }
@@ -177,7 +192,7 @@ Statements CreateTable(const Change& change, const Dialect& d) {
     if (fk_name.empty()) throw MigrationError(column.location.ToString() + ": a foreign key needs foreignKeyName");
     sql += ", CONSTRAINT " + d.Identifier(fk_name) + " FOREIGN KEY (" + d.Identifier(ColumnName(column, change)) +
            ") REFERENCES " + d.Identifier(ref_table) + "(" + JoinIdentifiers(d, SplitNames(ref_columns)) + ")" +
-           ReferentialActions(c, JavaTrue(Attr(c, "deleteCascade", "false")));
+           ReferentialActions(d, c, JavaTrue(Attr(c, "deleteCascade", "false")));
   }
   for (const auto& column : change.columns) {
     if (!ConstraintTrue(column, "unique")) continue;
@@ -193,60 +208,123 @@ Statements CreateTable(const Change& change, const Dialect& d) {
     out.insert(out.end(), remarks.begin(), remarks.end());
   }
   for (const auto& column : change.columns) {
-    if (Has(column.attributes, "remarks") && d.Is(DatabaseKind::kPostgresql)) {
-      out.push_back({"COMMENT ON COLUMN " + table + "." + d.Identifier(ColumnName(column, change)) + " IS " +
-                     d.String(column.attributes.at("remarks"))});
+    if (!Has(column.attributes, "remarks")) continue;
+    const std::string name = ColumnName(column, change);
+    const std::string remarks = column.attributes.at("remarks");
+    if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kH2)) {
+      out.push_back({"COMMENT ON COLUMN " + table + "." + d.Identifier(name) + " IS " + d.String(remarks)});
+    } else if (d.Is(DatabaseKind::kMssql)) {
+      out.push_back({MssqlDescription(d, change.Get("tableName"), remarks, name)});
     }
   }
   return out;
 }
 
-Statements AddColumn(const Change& change, const Dialect& d) {
+Statements AddForeignKey(const Change& change, const Dialect& d);
+Statements AddUnique(const Change& change, const Dialect& d);
+
+// A column-level foreign key (<constraints references="t(c)"/> or referencedTableName) as the
+// addForeignKeyConstraint change Liquibase derives from it.
+Change ColumnForeignKey(const Change& change, const ColumnConfig& column) {
+  const Attributes& c = *column.constraints;
+  std::string ref_table = Attr(c, "referencedTableName");
+  std::string ref_columns = Attr(c, "referencedColumnNames");
+  if (Has(c, "references")) std::tie(ref_table, ref_columns) = SplitReference(c.at("references"));
+  Change fk;
+  fk.type = "addForeignKeyConstraint";
+  fk.location = column.location;
+  fk.attributes["baseTableName"] = change.Get("tableName");
+  if (const std::string* schema = change.Find("schemaName")) fk.attributes["baseTableSchemaName"] = *schema;
+  fk.attributes["baseColumnNames"] = ColumnName(column, change);
+  if (auto dot = ref_table.find('.'); dot != std::string::npos && dot > 0) {
+    fk.attributes["referencedTableSchemaName"] = ref_table.substr(0, dot);
+    ref_table = ref_table.substr(dot + 1);
+  }
+  fk.attributes["referencedTableName"] = ref_table;
+  fk.attributes["referencedColumnNames"] = ref_columns;
+  fk.attributes["constraintName"] = Attr(c, "foreignKeyName");
+  if (JavaTrue(Attr(c, "deleteCascade", "false"))) fk.attributes["onDelete"] = "CASCADE";
+  return fk;
+}
+
+// Liquibase's AddColumnGenerator: per column "ALTER TABLE t ADD ..." followed by its unique and
+// foreign key constraints (MySQL/MariaDB: all columns in one ALTER TABLE, constraints after);
+// then AddColumnChange's UPDATEs filling existing rows from the value* attributes.
+Statements AddColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table_name = Require(change, "tableName");
   const std::string table = d.Table(change);
   if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
-  Statements out;
-  std::vector<std::string> definitions;
-  for (const auto& column : change.columns) {
-    std::string definition = ColumnDefinition(d, table_name, column, change, false, "");
-    if (d.IsMysqlFamily()) {
-      if (Has(column.attributes, "afterColumn")) definition += " AFTER " + d.Identifier(column.attributes.at("afterColumn"));
-      definitions.push_back("ADD " + definition);
-    } else {
-      out.push_back({"ALTER TABLE " + table + " ADD " + definition});
+  if (d.Is(DatabaseKind::kSqlite)) {
+    // Liquibase rebuilds the table on SQLite (AddColumnGeneratorSQLite), which needs the live
+    // table: offline it fails. Against a live database a plain column ends up the same when
+    // added with SQLite's own ALTER TABLE ... ADD (appended last, data kept, indexes kept); a
+    // column with key constraints would need the rebuild, which ledgerhost does not do.
+    if (!context.introspect) {
+      throw MigrationError(change.location.ToString() + ": addColumn on sqlite requires access to up to date database "
+                           "metadata which is not available in SQL output mode");
     }
-  }
-  if (!definitions.empty()) {
-    std::string sql = "ALTER TABLE " + table + " ";
-    for (size_t i = 0; i < definitions.size(); ++i) sql += (i ? ", " : "") + definitions[i];
-    out.push_back({sql});
-  }
-  for (const auto& column : change.columns) {
-    if (ConstraintTrue(column, "primaryKey") && !d.Is(DatabaseKind::kSqlite)) {
-      out.push_back({"ALTER TABLE " + table + " ADD PRIMARY KEY (" + d.Identifier(ColumnName(column, change)) + ")"});
-    }
-    if (ConstraintTrue(column, "unique")) {
-      if (d.Is(DatabaseKind::kSqlite)) {
-        out.push_back({"CREATE UNIQUE INDEX " +
-                       d.Identifier(Attr(*column.constraints, "uniqueConstraintName", table_name + "_" + ColumnName(column, change) + "_key")) +
-                       " ON " + table + "(" + d.Identifier(ColumnName(column, change)) + ")"});
-      } else {
-        const std::string name = Attr(*column.constraints, "uniqueConstraintName");
-        out.push_back({"ALTER TABLE " + table + " ADD " + (name.empty() ? "" : "CONSTRAINT " + d.Identifier(name) + " ") +
-                       "UNIQUE (" + d.Identifier(ColumnName(column, change)) + ")"});
+    for (const auto& column : change.columns) {
+      if (ConstraintTrue(column, "primaryKey") || ConstraintTrue(column, "unique") ||
+          (column.constraints && (Has(*column.constraints, "references") || Has(*column.constraints, "referencedTableName")))) {
+        throw MigrationError(column.location.ToString() + ": addColumn of a primary key, unique or foreign key column "
+                             "needs a table rebuild on sqlite, which ledgerhost does not support; add the column "
+                             "without the constraint and create a unique index instead");
       }
     }
-    if (column.constraints && (Has(*column.constraints, "references") || Has(*column.constraints, "referencedTableName"))) {
-      if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
-      const Attributes& c = *column.constraints;
-      std::string ref_table = Attr(c, "referencedTableName");
-      std::string ref_columns = Attr(c, "referencedColumnNames");
-      if (Has(c, "references")) std::tie(ref_table, ref_columns) = SplitReference(c.at("references"));
-      out.push_back({"ALTER TABLE " + table + " ADD CONSTRAINT " + d.Identifier(Attr(c, "foreignKeyName")) +
-                     " FOREIGN KEY (" + d.Identifier(ColumnName(column, change)) + ") REFERENCES " +
-                     d.Identifier(ref_table) + " (" + JoinIdentifiers(d, SplitNames(ref_columns)) + ")" +
-                     ReferentialActions(c, JavaTrue(Attr(c, "deleteCascade", "false")))});
+  }
+  auto column_sql = [&](const ColumnConfig& column) {
+    const std::string name = ColumnName(column, change);
+    const std::string type = Attr(column.attributes, "type");
+    if (type.empty()) throw MigrationError(column.location.ToString() + ": column " + name + " needs a type");
+    std::string sql = " ADD " + d.Identifier(name) + " " + d.Type(type);
+    if (JavaTrue(Attr(column.attributes, "autoIncrement", "false"))) sql += " " + d.AutoIncrementClause(column.attributes);
+    sql += DefaultClause(d, table_name, name, column.attributes);
+    if (ConstraintFalse(column, "nullable") || ConstraintTrue(column, "primaryKey")) {
+      sql += " NOT NULL";
+    } else if (d.IsMysqlFamily()) {
+      sql += " NULL";
     }
+    if (ConstraintTrue(column, "primaryKey")) sql += " PRIMARY KEY";
+    if (d.IsMysqlFamily() && Has(column.attributes, "remarks")) {
+      sql += " COMMENT " + d.String(column.attributes.at("remarks"));
+    }
+    if (const std::string after = Attr(column.attributes, "afterColumn"); !after.empty()) {
+      if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kH2)) {
+        throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
+      }
+      sql += " AFTER " + d.Identifier(after);
+    }
+    return sql;
+  };
+  auto constraints = [&](const ColumnConfig& column, Statements& out) {
+    if (ConstraintTrue(column, "unique")) {
+      Change unique;
+      unique.type = "addUniqueConstraint";
+      unique.location = column.location;
+      unique.attributes = {{"tableName", table_name}, {"columnNames", ColumnName(column, change)}};
+      if (const std::string* schema = change.Find("schemaName")) unique.attributes["schemaName"] = *schema;
+      if (const std::string name = Attr(*column.constraints, "uniqueConstraintName"); !name.empty()) {
+        unique.attributes["constraintName"] = name;
+      }
+      for (auto& s : AddUnique(unique, d)) out.push_back(s);
+    }
+    if (column.constraints && (Has(*column.constraints, "references") || Has(*column.constraints, "referencedTableName"))) {
+      for (auto& s : AddForeignKey(ColumnForeignKey(change, column), d)) out.push_back(s);
+    }
+  };
+  Statements out;
+  if (d.IsMysqlFamily() && change.columns.size() > 1) {
+    std::string sql = "ALTER TABLE " + table;
+    for (size_t i = 0; i < change.columns.size(); ++i) sql += (i ? "," : "") + column_sql(change.columns[i]);
+    out.push_back({sql});
+    for (const auto& column : change.columns) constraints(column, out);
+  } else {
+    for (const auto& column : change.columns) {
+      out.push_back({"ALTER TABLE " + table + column_sql(column)});
+      constraints(column, out);
+    }
+  }
+  for (const auto& column : change.columns) {
     if (auto value = d.Value(column.attributes)) {
       out.push_back({"UPDATE " + table + " SET " + d.Identifier(ColumnName(column, change)) + " = " + *value});
     }
@@ -447,7 +525,7 @@ Statements AddForeignKey(const Change& change, const Dialect& d) {
            d.Identifier(Require(change, "constraintName")) + " FOREIGN KEY (" +
            JoinIdentifiers(d, SplitNames(Require(change, "baseColumnNames"))) + ") REFERENCES " + d.Table(referenced) +
            " (" + JoinIdentifiers(d, SplitNames(Require(change, "referencedColumnNames"))) + ")" +
-           ReferentialActions(change.attributes, JavaTrue(change.Get("deleteCascade", "false")))}};
+           ReferentialActions(d, change.attributes, JavaTrue(change.Get("deleteCascade", "false")))}};
 }
 
 Statements DropForeignKey(const Change& change, const Dialect& d) {
@@ -469,6 +547,7 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string table = d.Table(change);
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
+  if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
   const std::string name = change.Get("constraintName", d.DefaultPrimaryKeyName(change.Get("tableName")));
   return {{"ALTER TABLE " + table + " DROP CONSTRAINT " + d.Identifier(name)}};
 }
@@ -484,6 +563,7 @@ Statements DropUnique(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string name = d.Identifier(Require(change, "constraintName"));
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + d.Table(change) + " DROP KEY " + name}};
+  if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + d.Table(change) + " DROP CONSTRAINT " + name + " DROP INDEX"}};
   return {{"ALTER TABLE " + d.Table(change) + " DROP CONSTRAINT " + name}};
 }
 
@@ -499,7 +579,7 @@ Statements AddNotNull(const Change& change, const Dialect& d) {
   const std::string column = d.Identifier(Require(change, "columnName"));
   Statements out;
   if (const std::string* fill = change.Find("defaultNullValue")) {
-    out.push_back({"UPDATE " + table + " SET " + column + " = " + (LooksNumeric(*fill) ? *fill : d.String(*fill)) +
+    out.push_back({"UPDATE " + table + " SET " + column + " = " + d.String(*fill) +
                    " WHERE " + column + " IS NULL"});
   }
   if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kH2)) {
@@ -541,14 +621,28 @@ Statements AddDefault(const Change& change, const Dialect& d) {
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT " + *value}};
 }
 
+// SQL Server names default constraints itself; Liquibase looks the name up and drops it
+// (DropDefaultValueGenerator.DROP_DF_MSSQL, lines joined with CRLF as there).
+std::string DropMssqlDefaultConstraint(const Dialect& d, const std::string& table, const std::string& column) {
+  auto escaped = [&](const std::string& text) {
+    std::string quoted = d.String(text);
+    return quoted.substr(1, quoted.size() - 2);
+  };
+  return "DECLARE @sql [nvarchar](MAX)\r\nSELECT @sql = N'ALTER TABLE " + escaped(table) +
+         " DROP CONSTRAINT ' + QUOTENAME([df].[name]) FROM [sys].[columns] AS [c] INNER JOIN "
+         "[sys].[default_constraints] AS [df] ON [df].[object_id] = [c].[default_object_id] WHERE [c].[object_id] = "
+         "OBJECT_ID(N'" + escaped(table) + "') AND [c].[name] = N'" + escaped(column) + "'\r\nEXEC sp_executesql @sql";
+}
+
 Statements DropDefault(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string table = d.Table(change);
   const std::string column = d.Identifier(Require(change, "columnName"));
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " ALTER " + column + " DROP DEFAULT"}};
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT NULL"}};
-  if (d.Is(DatabaseKind::kMssql)) Unsupported(change, d);
-  return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP DEFAULT"}};
+  if (d.Is(DatabaseKind::kMssql)) return {{DropMssqlDefaultConstraint(d, table, change.Get("columnName"))}};
+  if (d.Is(DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP DEFAULT"}};
+  return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT NULL"}};
 }
 
 Statements ModifyDataType(const Change& change, const Dialect& d) {
@@ -582,22 +676,33 @@ Statements RenameColumn(const Change& change, const Dialect& d) {
     return {{"exec sp_rename '" + change.Get("tableName") + "." + change.Get("oldColumnName") + "', '" +
              change.Get("newColumnName") + "', 'COLUMN'"}};
   }
+  if (d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + from + " RENAME TO " + to}};
   return {{"ALTER TABLE " + table + " RENAME COLUMN " + from + " TO " + to}};
 }
 
+// Liquibase's DropColumnGenerator: MySQL/MariaDB drop several columns in one ALTER TABLE; SQL Server
+// first drops the column's default constraint.
 Statements DropColumn(const Change& change, const Dialect& d) {
   const std::string table = d.Table(change);
   std::vector<std::string> names;
   if (const std::string* name = change.Find("columnName")) names.push_back(*name);
   for (const auto& column : change.columns) names.push_back(ColumnName(column, change));
   if (names.empty()) throw MigrationError(change.location.ToString() + ": dropColumn needs columnName or <column>");
-  Statements out;
+  if (d.Is(DatabaseKind::kSqlite) && !change.Find("columnName")) {
+    // Liquibase validates every nested column of a multi-column drop against the change's own
+    // columnName, which a <column> list leaves empty.
+    throw MigrationError(change.location.ToString() + ": dropColumn: columnName is required on sqlite");
+  }
   if (d.IsMysqlFamily() && names.size() > 1) {
     std::string sql = "ALTER TABLE " + table;
-    for (size_t i = 0; i < names.size(); ++i) sql += std::string(i ? "," : "") + " DROP COLUMN " + d.Identifier(names[i]);
+    for (size_t i = 0; i < names.size(); ++i) sql += std::string(i ? "," : "") + " DROP " + d.Identifier(names[i]);
     return {{sql}};
   }
-  for (const auto& name : names) out.push_back({"ALTER TABLE " + table + " DROP COLUMN " + d.Identifier(name)});
+  Statements out;
+  for (const auto& name : names) {
+    if (d.Is(DatabaseKind::kMssql)) out.push_back({DropMssqlDefaultConstraint(d, table, name)});
+    out.push_back({"ALTER TABLE " + table + " DROP COLUMN " + d.Identifier(name)});
+  }
   return out;
 }
 
@@ -658,7 +763,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "createTable") return CreateTable(change, d);
   if (t == "dropTable") return DropTable(change, d);
   if (t == "renameTable") return RenameTable(change, d);
-  if (t == "addColumn") return AddColumn(change, d);
+  if (t == "addColumn") return AddColumn(change, d, context);
   if (t == "dropColumn") return DropColumn(change, d);
   if (t == "renameColumn") return RenameColumn(change, d);
   if (t == "modifyDataType") return ModifyDataType(change, d);

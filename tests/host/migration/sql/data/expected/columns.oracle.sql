@@ -1,0 +1,51 @@
+-- Changeset columns.xml::add-columns::t
+ALTER TABLE party ADD a INTEGER;
+
+ALTER TABLE party ADD b VARCHAR2(20) DEFAULT 'x' NOT NULL;
+
+ALTER TABLE party ADD c BOOLEAN DEFAULT 1;
+
+-- Changeset columns.xml::add-column-values::t
+ALTER TABLE app.party ADD v1 VARCHAR2(20);
+
+ALTER TABLE app.party ADD v2 INTEGER;
+
+ALTER TABLE app.party ADD v3 BOOLEAN;
+
+ALTER TABLE app.party ADD v4 date;
+
+ALTER TABLE app.party ADD v5 INTEGER;
+
+UPDATE app.party SET v1 = 'it''s';
+
+UPDATE app.party SET v2 = 7;
+
+UPDATE app.party SET v3 = 1;
+
+UPDATE app.party SET v4 = TO_DATE('2024-05-06', 'YYYY-MM-DD');
+
+UPDATE app.party SET v5 = a * 2;
+
+-- Changeset columns.xml::add-column-constraints::t
+ALTER TABLE party ADD code VARCHAR2(8);
+
+ALTER TABLE party ADD CONSTRAINT uq_code UNIQUE (code);
+
+ALTER TABLE party ADD ref NUMBER(38, 0);
+
+ALTER TABLE party ADD CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES party (id);
+
+-- Changeset columns.xml::drop-columns::t
+ALTER TABLE party DROP COLUMN a;
+
+ALTER TABLE party DROP COLUMN b;
+
+ALTER TABLE party DROP COLUMN c;
+
+-- Changeset columns.xml::rename-modify::t
+ALTER TABLE party RENAME COLUMN code TO short_code;
+
+ALTER TABLE party MODIFY short_code VARCHAR2(16);
+
+ALTER TABLE party MODIFY score NUMBER(38, 0);
+

@@ -1,0 +1,31 @@
+// Helpers shared by the SQL generator tests: render generated statements the way Liquibase's
+// update-sql prints them, and read Liquibase's captured output per changeset.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "migration/model/database_kind.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration::testing {
+
+inline std::filesystem::path SqlTestData() {
+  return std::filesystem::path(LEDGERHOST_SOURCE_DIR) / "tests/host/migration/sql/data";
+}
+
+std::string ReadFile(const std::filesystem::path& path);
+
+// Liquibase's LoggingExecutor: each statement, its terminator (";" unless already there; SQL Server
+// adds "GO" on its own line), then a blank line.
+std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind database);
+
+// Comment lines dropped, whitespace runs collapsed: what "equal modulo whitespace" means here.
+std::string Normalize(const std::string& sql);
+
+// update-sql output split at "-- Changeset <file>::<id>::<author>" lines: "id::author" -> text.
+std::map<std::string, std::string> SplitByChangeSet(const std::string& output);
+
+}  // namespace ledgerhost::migration::testing
