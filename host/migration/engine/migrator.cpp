@@ -366,8 +366,10 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
   if (const std::string* tag = TagOf(cs)) row.tag = *tag;
   const std::string history_statement = previous ? sql_.UpdateReran(row) : sql_.Insert(row);
 
-  sink.Comment("Changeset " + NameOf(cs));
-  if (!Trim(cs.comments).empty()) sink.Comment(Trim(cs.comments));
+  if (!sync_only) {  // Liquibase's changelog-sync-sql lists bare history statements
+    sink.Comment("Changeset " + NameOf(cs));
+    if (!Trim(cs.comments).empty()) sink.Comment(Trim(cs.comments));
+  }
   const bool transactional = cs.run_in_transaction;
   const SqlStatement* current = nullptr;
   try {
@@ -447,10 +449,10 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
   return summary;
 }
 
-void Migrator::WriteScriptHeader(std::ostream& out, bool) const {
+void Migrator::WriteScriptHeader(std::ostream& out, const std::string& title) const {
   const std::string c = ScriptCommentPrefix(database_);
   out << c << "*********************************************************************\n"
-      << c << "Update Database Script\n"
+      << c << title << "\n"
       << c << "*********************************************************************\n"
       << c << "Change Log: " << options_.changelog_display << "\n"
       << c << "Ran at: " << JavaShortDateTime() << "\n"
@@ -459,38 +461,46 @@ void Migrator::WriteScriptHeader(std::ostream& out, bool) const {
       << c << "*********************************************************************\n\n";
 }
 
-void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
-  ScriptSink sink(out, database_);
-  const bool live = connection_ != nullptr;
-  History history = ReadHistory();
-  CheckCheckSums(history);
-  if (live) {
-    if (!connection_->TableExists(sql_.LockTable())) {
-      sink.Comment("Create Database Lock Table");
-      sink.Run({sql_.CreateLockTable(), ";"});
-      sink.Comment("Initialize Database Lock Table");
-      for (const auto& statement : sql_.InitializeLockTable()) sink.Run({statement, ";"});
-    }
-    sink.Comment("Lock Database");
-    sink.Run({sql_.Lock(LockService::Holder()), ";"});
-    if (!connection_->TableExists(sql_.ChangeLogTable())) {
-      sink.Comment("Create Database Change Log Table");
-      sink.Run({sql_.CreateChangeLogTable(), ";"});
-    }
-  } else {
+void Migrator::WriteScriptPrologue(StatementSink& sink) const {
+  // Against a live database a script takes the lock and creates what is missing, as Liquibase's do;
+  // offline there is nothing to lock and the history table is created unconditionally.
+  if (connection_ == nullptr) {
+    sink.Run({sql_.CreateChangeLogTable(), ";"});
+    return;
+  }
+  if (!connection_->TableExists(sql_.LockTable())) {
+    sink.Comment("Create Database Lock Table");
+    sink.Run({sql_.CreateLockTable(), ";"});
+    sink.Comment("Initialize Database Lock Table");
+    for (const auto& statement : sql_.InitializeLockTable()) sink.Run({statement, ";"});
+  }
+  sink.Comment("Lock Database");
+  sink.Run({sql_.Lock(LockService::Holder()), ";"});
+  if (!connection_->TableExists(sql_.ChangeLogTable())) {
+    sink.Comment("Create Database Change Log Table");
     sink.Run({sql_.CreateChangeLogTable(), ";"});
   }
-  WriteScriptHeader(out, !live);
+}
+
+void Migrator::WriteScriptEpilogue(StatementSink& sink) const {
+  if (connection_ == nullptr) return;
+  sink.Comment("Release Database Lock");
+  sink.Run({sql_.Unlock(), ";"});
+}
+
+void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
+  ScriptSink sink(out, database_);
+  History history = ReadHistory();
+  CheckCheckSums(history);
+  WriteScriptPrologue(sink);
+  WriteScriptHeader(out, "Update Database Script");
   Plan plan = MakePlan(history, limit);
   RunState state;
   state.history = &history;
   state.order_executed = history.MaxOrderExecuted();
-  if (!live) state.order_step = 2;
+  if (connection_ == nullptr) state.order_step = 2;
   RunPlan(plan, state, sink, false);
-  if (live) {
-    sink.Comment("Release Database Lock");
-    sink.Run({sql_.Unlock(), ";"});
-  }
+  WriteScriptEpilogue(sink);
 }
 
 void Migrator::ChangelogSync() {
@@ -511,16 +521,15 @@ void Migrator::ChangelogSync() {
 void Migrator::ChangelogSyncSql(std::ostream& out) {
   ScriptSink sink(out, database_);
   History history = ReadHistory();
-  if (connection_ == nullptr || !connection_->TableExists(sql_.ChangeLogTable())) {
-    sink.Run({sql_.CreateChangeLogTable(), ";"});
-  }
-  WriteScriptHeader(out, connection_ == nullptr);
+  WriteScriptPrologue(sink);
+  WriteScriptHeader(out, "SQL to add all changesets to database history table");
   Plan plan = MakePlan(history, {});
   RunState state;
   state.history = &history;
   state.order_executed = history.MaxOrderExecuted();
   if (connection_ == nullptr) state.order_step = 2;
   RunPlan(plan, state, sink, true);
+  WriteScriptEpilogue(sink);
 }
 
 std::vector<PendingChangeSet> Migrator::Pending() {
@@ -658,16 +667,11 @@ void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
   RequireConnection("rollback-sql");
   History history = ReadHistory();
   ScriptSink sink(out, database_);
-  const std::string c = ScriptCommentPrefix(database_);
-  out << c << "*********************************************************************\n"
-      << c << "Rollback to " << (target.tag ? "tag '" + *target.tag + "'" : std::to_string(target.count.value_or(0)) + " changesets")
-      << " Script\n"
-      << c << "*********************************************************************\n"
-      << c << "Change Log: " << options_.changelog_display << "\n"
-      << c << "Ran at: " << JavaShortDateTime() << "\n"
-      << c << "Against: " << options_.database_display << "\n"
-      << c << "*********************************************************************\n\n";
+  WriteScriptPrologue(sink);
+  WriteScriptHeader(out, target.tag ? "Rollback to '" + *target.tag + "' Script"
+                                    : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
   DoRollback(history, target, sink);
+  WriteScriptEpilogue(sink);
 }
 
 void Migrator::ClearCheckSums() {

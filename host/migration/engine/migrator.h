@@ -101,7 +101,9 @@ class Migrator {
   std::vector<SqlStatement> StatementsFor(const ChangeSet& change_set, bool rollback, const History& history);
   std::vector<const HistoryRow*> RowsToRollBack(const History& history, const RollbackTarget& target) const;
   void DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink);
-  void WriteScriptHeader(std::ostream& out, bool offline_history_table) const;
+  void WriteScriptHeader(std::ostream& out, const std::string& title) const;
+  void WriteScriptPrologue(StatementSink& sink) const;
+  void WriteScriptEpilogue(StatementSink& sink) const;
   bool Selected(const ChangeSet& change_set) const;
   const std::string& CheckSumOf(const ChangeSet& change_set);
   History ReadHistory();
