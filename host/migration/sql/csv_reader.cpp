@@ -26,7 +26,9 @@ CsvTable ReadCsv(const std::string& text, char separator, char quote, const std:
       if (c == '\n') skipping_comment = false;
       continue;
     }
-    if (at_record_start && !comment_prefix.empty() && text.compare(i, comment_prefix.size(), comment_prefix) == 0) {
+    // Liquibase reads the header before it starts skipping comment lines.
+    if (at_record_start && !table.header.empty() && !comment_prefix.empty() &&
+        text.compare(i, comment_prefix.size(), comment_prefix) == 0) {
       skipping_comment = true;
       continue;
     }

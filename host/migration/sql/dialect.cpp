@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "migration/sql/reserved_words.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -23,21 +24,6 @@ std::string Trim(std::string s) {
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
   return s;
-}
-
-// Words Liquibase quotes under its LEGACY strategy (a practical subset of each database's list).
-const std::set<std::string>& ReservedWords() {
-  static const std::set<std::string> words{
-      "ALL",     "ALTER",   "AND",      "ANY",        "AS",        "ASC",      "BETWEEN", "BY",       "CASE",
-      "CHECK",   "COLUMN",  "CONSTRAINT", "CREATE",   "CROSS",     "CURRENT_DATE", "CURRENT_TIME",
-      "CURRENT_TIMESTAMP", "CURRENT_USER", "DEFAULT", "DELETE",    "DESC",     "DISTINCT", "DROP",    "ELSE",
-      "END",     "EXCEPT",  "EXISTS",   "FALSE",      "FETCH",     "FOR",      "FOREIGN", "FROM",     "FULL",
-      "GRANT",   "GROUP",   "HAVING",   "IN",         "INDEX",     "INNER",    "INSERT",  "INTERSECT", "INTO",
-      "IS",      "JOIN",    "KEY",      "LEFT",       "LIKE",      "LIMIT",    "NATURAL", "NOT",      "NULL",
-      "OFFSET",  "ON",      "OR",       "ORDER",      "OUTER",     "PRIMARY",  "REFERENCES", "RIGHT", "SELECT",
-      "SESSION_USER", "SET", "SOME",    "TABLE",      "THEN",      "TO",       "TRUE",    "UNION",    "UNIQUE",
-      "UPDATE",  "USER",    "USING",    "VALUES",     "WHEN",      "WHERE",    "WITH"};
-  return words;
 }
 
 bool IsSimpleIdentifier(std::string_view name) {
@@ -66,19 +52,24 @@ std::string QuoteString(std::string_view value, DatabaseKind database) {
   return out + "'";
 }
 
+// Liquibase's LEGACY quoting: a name is quoted when it is a reserved word of the database (per the
+// lists captured from Liquibase), on PostgreSQL also when it mixes upper and lower case (it would
+// fold otherwise), and always when it has characters outside [A-Za-z0-9_$#] or starts with a digit;
+// the one quote character inside is doubled. H2 upper-cases the quoted words as Liquibase does.
 std::string QuoteIdentifier(std::string_view name, DatabaseKind database) {
-  if (name.find('\0') != std::string_view::npos || name.find('\n') != std::string_view::npos) {
-    throw MigrationError("identifier '" + std::string(name) + "' contains a control character");
+  if (name.empty()) throw MigrationError("empty identifier");
+  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+    throw MigrationError("identifier '" + std::string(name.substr(0, name.find('\0'))) +
+                         "...' contains a control character and cannot be quoted safely");
   }
   const bool simple = IsSimpleIdentifier(name);
-  const bool reserved = simple && ReservedWords().count(Upper(std::string(name))) > 0;
-  const bool mixed_case_pg = database == DatabaseKind::kPostgresql && simple &&
-                             std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
-                             std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-  const bool needs_quotes = !simple || mixed_case_pg || (reserved && database != DatabaseKind::kSqlite);
-  if (!needs_quotes && !(reserved && database == DatabaseKind::kSqlite)) {
-    return database == DatabaseKind::kH2 && reserved ? "\"" + Upper(std::string(name)) + "\"" : std::string(name);
-  }
+  const std::string upper = Upper(std::string(name));
+  const bool reserved = simple && IsReservedWord(upper, database);
+  const bool mixed_case_pg =
+      database == DatabaseKind::kPostgresql && simple &&
+      std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+      std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  if (simple && !reserved && !mixed_case_pg) return std::string(name);
   char open = '"';
   char close = '"';
   if (database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb) open = close = '`';
@@ -86,8 +77,9 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database) {
     open = '[';
     close = ']';
   }
+  const std::string text = database == DatabaseKind::kH2 && reserved ? upper : std::string(name);
   std::string out(1, open);
-  for (char c : name) {
+  for (char c : text) {
     out += c;
     if (c == close) out += c;  // doubled: the only escape these databases need inside quotes
   }

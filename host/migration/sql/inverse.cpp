@@ -1,6 +1,8 @@
 // Liquibase's automatic rollbacks (Change.createInverses, liquibase-spec.md §5.2).
 #include "migration/sql/sql_generator.h"
 
+#include <algorithm>
+
 namespace ledgerhost::migration {
 namespace {
 
@@ -20,7 +22,18 @@ std::optional<std::vector<Change>> InverseOf(const Change& change) {
   const std::string& t = change.type;
   if (t == "createTable") return std::vector<Change>{Make(change, "dropTable", {{"catalogName", "catalogName"}, {"schemaName", "schemaName"}, {"tableName", "tableName"}})};
   if (t == "addColumn") {
+    // AddColumnChange.createInverses: drop the defaults first, then all columns in one dropColumn.
     std::vector<Change> out;
+    for (const auto& column : change.columns) {
+      const bool has_default = std::any_of(column.attributes.begin(), column.attributes.end(), [](const auto& a) {
+        return a.first.rfind("defaultValue", 0) == 0 && a.first != "defaultValueConstraintName";
+      });
+      if (!has_default) continue;
+      Change drop_default = Make(change, "dropDefaultValue", {{"catalogName", "catalogName"}, {"schemaName", "schemaName"}, {"tableName", "tableName"}});
+      drop_default.attributes["columnName"] = column.attributes.count("name") ? column.attributes.at("name") : "";
+      if (column.attributes.count("type")) drop_default.attributes["columnDataType"] = column.attributes.at("type");
+      out.push_back(drop_default);
+    }
     Change drop = Make(change, "dropColumn", {{"catalogName", "catalogName"}, {"schemaName", "schemaName"}, {"tableName", "tableName"}});
     for (const auto& column : change.columns) {
       ColumnConfig c;
@@ -59,6 +72,13 @@ std::optional<std::vector<Change>> InverseOf(const Change& change) {
   }
   if (t == "createSequence") return std::vector<Change>{Make(change, "dropSequence", {{"schemaName", "schemaName"}, {"sequenceName", "sequenceName"}})};
   if (t == "createView") return std::vector<Change>{Make(change, "dropView", {{"schemaName", "schemaName"}, {"viewName", "viewName"}})};
+  if (t == "loadUpdateData") {
+    // LoadUpdateDataChange.generateRollbackStatements: one DELETE per CSV row, by primary key. The
+    // rows are only known once the CSV is read, so GenerateSql expands this marker change.
+    Change rollback = change;
+    rollback.type = std::string(kLoadUpdateDataRollback);
+    return std::vector<Change>{rollback};
+  }
   if (t == "tagDatabase" || t == "empty" || t == "output") return std::vector<Change>{};
   return std::nullopt;
 }

@@ -492,6 +492,22 @@ Statements LoadUpdateData(const Change& change, const Dialect& d, const SqlGener
   return out;
 }
 
+Statements LoadUpdateDataRollback(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  LoadedRows rows = LoadCsv(change, d, context);
+  Statements out;
+  for (const auto& row : rows.values) {
+    std::string where;
+    for (const auto& key : SplitNames(Require(change, "primaryKey"))) {
+      const std::string column = d.Identifier(key);
+      auto it = std::find(rows.columns.begin(), rows.columns.end(), column);
+      const std::string value = it == rows.columns.end() ? "NULL" : row[it - rows.columns.begin()];
+      where += (where.empty() ? "" : " AND ") + column + (value == "NULL" ? " is NULL" : " = " + value);
+    }
+    out.push_back({"DELETE FROM " + d.Table(change) + " WHERE " + where});
+  }
+  return out;
+}
+
 Statements CreateIndex(const Change& change, const Dialect& d) {
   std::string columns;
   for (const auto& column : change.columns) {
@@ -789,6 +805,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "delete") return Delete(change, d);
   if (t == "loadData") return LoadData(change, d, context);
   if (t == "loadUpdateData") return LoadUpdateData(change, d, context);
+  if (t == kLoadUpdateDataRollback) return LoadUpdateDataRollback(change, d, context);
   if (t == "sql") return SqlText(change, d, change.Get("sql"));
   if (t == "sqlFile") return SqlText(change, d, ReadResource(change, context, "path"));
   if (t == "tagDatabase" || t == "empty" || t == "output" || t == "stop") return {};

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "migration/model/change_log.h"
@@ -38,6 +39,9 @@ struct SqlGenerationContext {
 // Throws MigrationError naming the change's location when the change cannot be expressed on the
 // database ("addPrimaryKey is not supported on sqlite", "customChange ... has no native replacement").
 std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationContext& context);
+
+// The change type InverseOf gives loadUpdateData: GenerateSql turns it into one DELETE per CSV row.
+inline constexpr std::string_view kLoadUpdateDataRollback = "loadUpdateDataRollback";
 
 // Liquibase's automatic inverse of a change (createTable -> dropTable, ...), or nullopt when the
 // change type has none and an explicit <rollback> is needed.

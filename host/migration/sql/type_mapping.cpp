@@ -113,7 +113,12 @@ std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database)
     name = upper.substr(0, space);
     suffix = type.substr(space);
   }
-  if (name == "INT" && Upper(Trim(suffix)) == "UNSIGNED") suffix = " UNSIGNED";
+  if (Upper(Trim(suffix)) == "UNSIGNED") {
+    // Only MySQL-like databases know UNSIGNED; Liquibase drops it for Oracle, SQL Server and H2.
+    suffix = database == DatabaseKind::kOracle || database == DatabaseKind::kMssql || database == DatabaseKind::kH2
+                 ? ""
+                 : " UNSIGNED";
+  }
   auto it = Table().find(name);
   if (it == Table().end()) return type;  // unknown types pass through verbatim, as in Liquibase
   std::string mapped = it->second[Column(database)];

@@ -42,10 +42,15 @@ std::vector<Case> AllCases() {
   for (const auto& entry : std::filesystem::directory_iterator(SqlTestData() / "cases")) {
     if (entry.path().extension() == ".xml") files.insert(entry.path().filename().string());
   }
+  // Cases meant for one database (sqlite_*.xml) were captured only there.
   for (const auto& file : files) {
+    const std::string stem = file.substr(0, file.rfind('.'));
     for (auto db : {DatabaseKind::kPostgresql, DatabaseKind::kMysql, DatabaseKind::kMariadb, DatabaseKind::kOracle,
                     DatabaseKind::kMssql, DatabaseKind::kSqlite, DatabaseKind::kH2}) {
-      cases.push_back({file, db});
+      const auto base = SqlTestData() / "expected" / (stem + "." + std::string(ShortName(db)));
+      if (std::filesystem::exists(base.string() + ".sql") || std::filesystem::exists(base.string() + ".error")) {
+        cases.push_back({file, db});
+      }
     }
   }
   return cases;
@@ -81,6 +86,12 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
       }
     }
     EXPECT_GT(refused, 0) << "Liquibase refused this changelog:\n" << error;
+    if (changelog.find("unsupported") != std::string::npos) {
+      // A changelog of changes Liquibase refuses one by one: we must refuse every one of them.
+      int changes = 0;
+      for (const auto& cs : log.change_sets) changes += static_cast<int>(cs.changes.size());
+      EXPECT_EQ(refused, changes);
+    }
     return;
   }
   ASSERT_TRUE(std::filesystem::exists(expected_sql)) << expected_sql << " missing: run data/capture.sh";
@@ -117,6 +128,16 @@ TEST_P(LiquibaseCaptureTest, MatchesLiquibaseUpdateSql) {
   const auto base = SqlTestData() / "expected" / (stem + "." + std::string(ShortName(GetParam().database)));
   CompareWithLiquibase(SqlTestData() / "cases", GetParam().changelog, GetParam().database, base.string() + ".sql",
                        base.string() + ".error");
+}
+
+TEST(LiquibaseCaptureCoverage, EveryCaseWasCaptured) {
+  std::set<std::string> captured;
+  for (const auto& c : AllCases()) captured.insert(c.changelog);
+  for (const auto& entry : std::filesystem::directory_iterator(SqlTestData() / "cases")) {
+    if (entry.path().extension() == ".xml") {
+      EXPECT_TRUE(captured.count(entry.path().filename().string())) << entry.path() << ": run data/capture.sh";
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, LiquibaseCaptureTest, ::testing::ValuesIn(AllCases()), CaseName);

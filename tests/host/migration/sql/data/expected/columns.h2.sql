@@ -35,16 +35,18 @@ ALTER TABLE PUBLIC.party ADD ref BIGINT;
 
 ALTER TABLE PUBLIC.party ADD CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES PUBLIC.party (id);
 
--- Changeset columns.xml::drop-columns::t
+-- Changeset columns.xml::drop-column::t
 ALTER TABLE PUBLIC.party DROP COLUMN a;
 
+-- Changeset columns.xml::drop-columns::t
 ALTER TABLE PUBLIC.party DROP COLUMN b;
 
 ALTER TABLE PUBLIC.party DROP COLUMN c;
 
--- Changeset columns.xml::rename-modify::t
+-- Changeset columns.xml::rename::t
 ALTER TABLE PUBLIC.party ALTER COLUMN code RENAME TO short_code;
 
+-- Changeset columns.xml::modify::t
 ALTER TABLE PUBLIC.party ALTER COLUMN short_code VARCHAR(16);
 
 ALTER TABLE PUBLIC.party ALTER COLUMN score BIGINT;

@@ -52,7 +52,7 @@ GO
 ALTER TABLE party ADD CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES party (id);
 GO
 
--- Changeset columns.xml::drop-columns::t
+-- Changeset columns.xml::drop-column::t
 DECLARE @sql [nvarchar](MAX)
 SELECT @sql = N'ALTER TABLE party DROP CONSTRAINT ' + QUOTENAME([df].[name]) FROM [sys].[columns] AS [c] INNER JOIN [sys].[default_constraints] AS [df] ON [df].[object_id] = [c].[default_object_id] WHERE [c].[object_id] = OBJECT_ID(N'party') AND [c].[name] = N'a'
 EXEC sp_executesql @sql;
@@ -61,6 +61,7 @@ GO
 ALTER TABLE party DROP COLUMN a;
 GO
 
+-- Changeset columns.xml::drop-columns::t
 DECLARE @sql [nvarchar](MAX)
 SELECT @sql = N'ALTER TABLE party DROP CONSTRAINT ' + QUOTENAME([df].[name]) FROM [sys].[columns] AS [c] INNER JOIN [sys].[default_constraints] AS [df] ON [df].[object_id] = [c].[default_object_id] WHERE [c].[object_id] = OBJECT_ID(N'party') AND [c].[name] = N'b'
 EXEC sp_executesql @sql;
@@ -77,10 +78,11 @@ GO
 ALTER TABLE party DROP COLUMN c;
 GO
 
--- Changeset columns.xml::rename-modify::t
+-- Changeset columns.xml::rename::t
 exec sp_rename 'party.code', 'short_code', 'COLUMN';
 GO
 
+-- Changeset columns.xml::modify::t
 ALTER TABLE party ALTER COLUMN short_code varchar(16);
 GO
 

@@ -35,16 +35,18 @@ ALTER TABLE party ADD ref BIGINT;
 
 ALTER TABLE party ADD CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES party (id);
 
--- Changeset columns.xml::drop-columns::t
+-- Changeset columns.xml::drop-column::t
 ALTER TABLE party DROP COLUMN a;
 
+-- Changeset columns.xml::drop-columns::t
 ALTER TABLE party DROP COLUMN b;
 
 ALTER TABLE party DROP COLUMN c;
 
--- Changeset columns.xml::rename-modify::t
+-- Changeset columns.xml::rename::t
 ALTER TABLE party RENAME COLUMN code TO short_code;
 
+-- Changeset columns.xml::modify::t
 ALTER TABLE party ALTER COLUMN short_code TYPE VARCHAR(16) USING (short_code::VARCHAR(16));
 
 ALTER TABLE party ALTER COLUMN score TYPE BIGINT USING (score::BIGINT);

@@ -34,7 +34,11 @@ ALTER TABLE party DROP CONSTRAINT uq_name_score DROP INDEX;
 -- Changeset constraints.xml::foreign-keys::t
 ALTER TABLE child ADD CONSTRAINT fk_child_party FOREIGN KEY (party_id) REFERENCES party (id) ON DELETE SET NULL;
 
+ALTER TABLE child DROP CONSTRAINT fk_child_party;
+
+-- Changeset constraints.xml::deferrable-foreign-key::t
 ALTER TABLE child ADD CONSTRAINT fk_child_ab FOREIGN KEY (a, b) REFERENCES party (x, y) DEFERRABLE INITIALLY DEFERRED;
 
-ALTER TABLE child DROP CONSTRAINT fk_child_party;
+-- Changeset constraints.xml::default-value-sqlite::t
+ALTER TABLE app.party MODIFY note DEFAULT 'n';
 

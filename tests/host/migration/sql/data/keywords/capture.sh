@@ -6,11 +6,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 liquibase=${LIQUIBASE:-/work/shared/tools/liquibase.sh}
-for db in postgresql mysql mariadb oracle mssql sqlite h2; do
+dbs=("$@")
+[[ ${#dbs[@]} -gt 0 ]] || dbs=(postgresql mysql mariadb oracle mssql sqlite h2)
+for db in "${dbs[@]}"; do
   work=$(mktemp -d)
   cp "$here/keywords.xml" "$work/"
   (cd "$work" && "$liquibase" --changelog-file=keywords.xml --url="offline:$db" update-sql >"$work/out.sql")
   grep -o 'CREATE TABLE [^;]*' "$work/out.sql" | sed 's/^CREATE TABLE [^(]*(//' | tr ',' '\n' |
-    sed 's/^ *//' | cut -d' ' -f1 | grep -E '^["`\[]' | tr -d '"`[]' | tr a-z A-Z | sort -u >"$here/$db.txt"
+    sed 's/^ *//' | cut -d' ' -f1 | grep -E '^["`\[]' | tr -d '"`[]' | tr a-z A-Z | sort -u >"$here/$db.txt" || true  # none quoted (sqlite)
   rm -rf "$work"
 done

@@ -1,0 +1,57 @@
+-- Changeset raw_sql.xml::split-default::t
+CREATE TABLE s1 (id INT);
+GO
+
+-- trailing
+INSERT INTO s1 VALUES ('a;b');
+GO
+
+/* c */ INSERT INTO s1 VALUES (2);
+GO
+
+-- Changeset raw_sql.xml::strip-comments::t
+UPDATE s1 SET id = 3  WHERE id = 2;
+GO
+
+-- Changeset raw_sql.xml::no-split::t
+INSERT INTO s1 VALUES (4); INSERT INTO s1 VALUES (5);
+GO
+
+-- Changeset raw_sql.xml::end-delimiter::t
+CREATE FUNCTION f() RETURNS INT AS 'select 1;'
+GO
+
+SELECT 1
+GO
+
+-- Changeset raw_sql.xml::begin-end::t
+BEGIN
+  INSERT INTO s1 VALUES (6);
+  INSERT INTO s1 VALUES (7);
+END;
+GO
+
+SELECT 2;
+GO
+
+-- Changeset raw_sql.xml::sql-file::t
+-- leading comment
+CREATE TABLE t1 (id INT);
+GO
+
+/* block */ INSERT INTO t1 VALUES (1);
+GO
+
+INSERT INTO t1 VALUES (2);
+GO
+
+-- Changeset raw_sql.xml::sql-file-stripped::t
+CREATE TABLE t1 (id INT);
+GO
+
+INSERT INTO t1 VALUES (1);
+GO
+
+INSERT INTO t1 VALUES (2);
+GO
+

@@ -1,0 +1,16 @@
+-- Changeset sequence.xml::sequences::t
+CREATE SEQUENCE  IF NOT EXISTS seq_a;
+
+CREATE SEQUENCE  IF NOT EXISTS seq_b START WITH 10 INCREMENT BY 2 MINVALUE 1 MAXVALUE 1000 CACHE 5 CYCLE;
+
+DROP SEQUENCE seq_a CASCADE;
+
+-- Changeset sequence.xml::auto-increment::t
+CREATE SEQUENCE  IF NOT EXISTS party_id_seq START WITH 5 INCREMENT BY 1;
+
+ALTER TABLE party ALTER COLUMN  id SET NOT NULL;
+
+ALTER TABLE party ALTER COLUMN  id SET DEFAULT nextval('party_id_seq');
+
+ALTER SEQUENCE party_id_seq OWNED BY party.id;
+

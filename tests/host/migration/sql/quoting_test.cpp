@@ -1,0 +1,125 @@
+// Identifier quoting (Liquibase's LEGACY strategy), string literals and the type map, per database.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "liquibase_output.h"
+#include "migration/sql/sql_generator.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+using testing::SqlTestData;
+
+constexpr DatabaseKind kPg = DatabaseKind::kPostgresql;
+constexpr DatabaseKind kMysql = DatabaseKind::kMysql;
+constexpr DatabaseKind kMariadb = DatabaseKind::kMariadb;
+constexpr DatabaseKind kOracle = DatabaseKind::kOracle;
+constexpr DatabaseKind kMssql = DatabaseKind::kMssql;
+constexpr DatabaseKind kSqlite = DatabaseKind::kSqlite;
+constexpr DatabaseKind kH2 = DatabaseKind::kH2;
+
+// Expected values from Liquibase offline update-sql (data/cases/create_table.xml,
+// reserved-and-mixed-case changeset; spec §7.2 "escape identifier").
+TEST(QuoteIdentifier, ReservedWordsAsLiquibaseQuotesThem) {
+  EXPECT_EQ(QuoteIdentifier("order", kPg), "\"order\"");
+  EXPECT_EQ(QuoteIdentifier("order", kMysql), "`order`");
+  EXPECT_EQ(QuoteIdentifier("order", kMariadb), "`order`");
+  EXPECT_EQ(QuoteIdentifier("order", kOracle), "\"order\"");
+  EXPECT_EQ(QuoteIdentifier("order", kMssql), "[order]");
+  EXPECT_EQ(QuoteIdentifier("order", kSqlite), "order");
+  EXPECT_EQ(QuoteIdentifier("order", kH2), "\"ORDER\"");
+  EXPECT_EQ(QuoteIdentifier("user", kOracle), "\"user\"");
+  EXPECT_EQ(QuoteIdentifier("group", kMssql), "[group]");
+}
+
+TEST(QuoteIdentifier, PlainNamesStayPlain) {
+  for (auto db : {kPg, kMysql, kMariadb, kOracle, kMssql, kSqlite, kH2}) {
+    EXPECT_EQ(QuoteIdentifier("party_id", db), "party_id") << ShortName(db);
+    EXPECT_EQ(QuoteIdentifier("UPPER_ONLY", db), "UPPER_ONLY") << ShortName(db);
+  }
+}
+
+TEST(QuoteIdentifier, MixedCaseIsQuotedOnPostgresqlOnly) {
+  EXPECT_EQ(QuoteIdentifier("MixedCase", kPg), "\"MixedCase\"");
+  for (auto db : {kMysql, kMariadb, kOracle, kMssql, kSqlite, kH2}) {
+    EXPECT_EQ(QuoteIdentifier("MixedCase", db), "MixedCase") << ShortName(db);
+  }
+}
+
+TEST(QuoteIdentifier, OddCharactersAreAlwaysQuotedAndEscaped) {
+  EXPECT_EQ(QuoteIdentifier("my table", kPg), "\"my table\"");
+  EXPECT_EQ(QuoteIdentifier("a\"b; DROP TABLE x; --", kPg), "\"a\"\"b; DROP TABLE x; --\"");
+  EXPECT_EQ(QuoteIdentifier("a`b", kMysql), "`a``b`");
+  EXPECT_EQ(QuoteIdentifier("a]b", kMssql), "[a]]b]");
+  EXPECT_EQ(QuoteIdentifier("a\"b", kSqlite), "\"a\"\"b\"");
+  EXPECT_EQ(QuoteIdentifier("1st", kOracle), "\"1st\"");
+}
+
+TEST(QuoteIdentifier, RejectsNamesThatCannotBeQuotedSafely) {
+  for (auto db : {kPg, kMysql, kOracle, kMssql, kSqlite, kH2}) {
+    EXPECT_THROW(QuoteIdentifier(std::string("a\0b", 3), db), MigrationError) << ShortName(db);
+    EXPECT_THROW(QuoteIdentifier("a\nb", db), MigrationError) << ShortName(db);
+    EXPECT_THROW(QuoteIdentifier("", db), MigrationError) << ShortName(db);
+  }
+}
+
+TEST(QuoteString, DoublesQuotes) {
+  for (auto db : {kPg, kMysql, kMariadb, kOracle, kMssql, kSqlite, kH2}) {
+    EXPECT_EQ(QuoteString("root's", db), "'root''s'") << ShortName(db);
+    EXPECT_EQ(QuoteString("''", db), "''''''") << ShortName(db);
+  }
+}
+
+TEST(QuoteString, MysqlAlsoEscapesBackslashes) {
+  // MySQL treats '\' as an escape inside strings; a trailing backslash would otherwise eat the quote.
+  EXPECT_EQ(QuoteString("a\\", kMysql), "'a\\\\'");
+  EXPECT_EQ(QuoteString("a\\", kMariadb), "'a\\\\'");
+  EXPECT_EQ(QuoteString("a\\", kPg), "'a\\'");
+}
+
+TEST(QuoteString, HostileValueStaysOneLiteral) {
+  const std::string hostile = "x'); DROP TABLE party; --";
+  for (auto db : {kPg, kMysql, kOracle, kMssql, kSqlite, kH2}) {
+    const std::string literal = QuoteString(hostile, db);
+    EXPECT_EQ(literal, "'x''); DROP TABLE party; --'") << ShortName(db);
+  }
+}
+
+// Every row of Liquibase's type table (data/type_map.md) for every database.
+TEST(DatabaseType, MatchesLiquibaseTypeTable) {
+  std::ifstream in(SqlTestData() / "type_map.md");
+  ASSERT_TRUE(in);
+  // Columns: input | postgresql | mysql | mariadb | oracle?version=19 | oracle | mssql | sqlite | h2
+  const std::vector<std::pair<size_t, DatabaseKind>> columns{{1, kPg},     {2, kMysql},  {3, kMariadb}, {5, kOracle},
+                                                             {6, kMssql}, {7, kSqlite}, {8, kH2}};
+  std::string line;
+  int rows = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("| ", 0) != 0) continue;
+    std::vector<std::string> cells;
+    std::stringstream row(line.substr(1));
+    std::string cell;
+    while (std::getline(row, cell, '|')) {
+      const auto first = cell.find_first_not_of(' ');
+      const auto last = cell.find_last_not_of(' ');
+      cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
+    }
+    ASSERT_GE(cells.size(), 9u) << line;
+    for (const auto& [index, db] : columns) {
+      EXPECT_EQ(DatabaseType(cells[0], db), cells[index]) << cells[0] << " on " << ShortName(db);
+    }
+    ++rows;
+  }
+  EXPECT_GT(rows, 30);
+}
+
+TEST(DatabaseType, UnknownTypesPassThroughVerbatim) {
+  EXPECT_EQ(DatabaseType("geometry(Point, 4326)", kPg), "geometry(Point, 4326)");
+  EXPECT_EQ(DatabaseType("JSONB", kPg), "JSONB");
+}
+
+}  // namespace
+}  // namespace ledgerhost::migration
