@@ -527,7 +527,8 @@ Statements CreateIndex(const Change& change, const Dialect& d) {
 Statements DropIndex(const Change& change, const Dialect& d) {
   const std::string index = d.Identifier(Require(change, "indexName"));
   if (d.IsMysqlFamily()) return {{"DROP INDEX " + index + " ON " + d.Table(change)}};
-  if (d.Is(DatabaseKind::kMssql)) return {{"DROP INDEX " + d.Table(change) + "." + index}};
+  if (d.Is(DatabaseKind::kMssql)) return {{"DROP INDEX " + index + " ON " + d.Table(change)}};
+  if (d.Is(DatabaseKind::kH2)) return {{"DROP INDEX PUBLIC." + index}};
   return {{"DROP INDEX " + index}};
 }
 
@@ -698,7 +699,7 @@ Statements RenameColumn(const Change& change, const Dialect& d) {
 
 // Liquibase's DropColumnGenerator: MySQL/MariaDB drop several columns in one ALTER TABLE; SQL Server
 // first drops the column's default constraint.
-Statements DropColumn(const Change& change, const Dialect& d) {
+Statements DropColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
   std::vector<std::string> names;
   if (const std::string* name = change.Find("columnName")) names.push_back(*name);
@@ -713,6 +714,16 @@ Statements DropColumn(const Change& change, const Dialect& d) {
     std::string sql = "ALTER TABLE " + table;
     for (size_t i = 0; i < names.size(); ++i) sql += std::string(i ? "," : "") + " DROP " + d.Identifier(names[i]);
     return {{sql}};
+  }
+  if (d.Is(DatabaseKind::kSqlite)) {
+    if (!context.introspect) {
+      // What Liquibase 4.28 prints offline: its table rebuild without the metadata it needs (no
+      // columns, no row copy). Kept identical so update-sql scripts match.
+      const std::string temporary = d.Identifier(change.Get("tableName") + "_temporary");
+      return {{"ALTER TABLE " + table + " RENAME TO " + temporary}, {"CREATE TABLE " + table + " ()"},
+              {"DROP TABLE " + temporary}, {"REINDEX " + table}};
+    }
+    // Live: SQLite (3.35+) drops the column itself, keeping rows and the other columns' indexes.
   }
   Statements out;
   for (const auto& name : names) {
@@ -754,8 +765,17 @@ Statements CreateView(const Change& change, const Dialect& d, const SqlGeneratio
   std::string query = change.Find("path") ? ReadResource(change, context, "path") : Require(change, "selectQuery");
   const bool replace = JavaTrue(change.Get("replaceIfExists", "false"));
   if (JavaTrue(change.Get("fullDefinition", "false"))) return {{query}};
-  if (replace && d.Is(DatabaseKind::kSqlite)) return {{"DROP VIEW IF EXISTS " + view}, {"CREATE VIEW " + view + " AS " + query}};
-  if (replace && d.Is(DatabaseKind::kMssql)) return {{"CREATE OR ALTER VIEW " + view + " AS " + query}};
+  if (replace && d.Is(DatabaseKind::kSqlite)) return {{"DROP VIEW " + view}, {"CREATE VIEW " + view + " AS " + query}};
+  if (replace && d.Is(DatabaseKind::kMssql)) {
+    // Liquibase creates a stub view when missing, then ALTERs it (CreateViewGenerator, MSSQL).
+    const std::string bracketed = "[" + change.Get("viewName") + "]";
+    std::string stub_name;
+    for (char c : bracketed) stub_name += c == '\'' ? std::string("''") : std::string(1, c);
+    return {{"IF NOT EXISTS (SELECT * FROM sys.views WHERE object_id = OBJECT_ID(N'" + stub_name +
+             "')) EXEC sp_executesql N'CREATE VIEW " + stub_name +
+             " AS SELECT ''This is a code stub which will be replaced by an Alter Statement'' as [code_stub]'"},
+            {"ALTER VIEW " + view + " AS " + query}};
+  }
   return {{std::string("CREATE ") + (replace ? "OR REPLACE " : "") + "VIEW " + view + " AS " + query}};
 }
 
@@ -780,7 +800,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "dropTable") return DropTable(change, d);
   if (t == "renameTable") return RenameTable(change, d);
   if (t == "addColumn") return AddColumn(change, d, context);
-  if (t == "dropColumn") return DropColumn(change, d);
+  if (t == "dropColumn") return DropColumn(change, d, context);
   if (t == "renameColumn") return RenameColumn(change, d);
   if (t == "modifyDataType") return ModifyDataType(change, d);
   if (t == "addNotNullConstraint") return AddNotNull(change, d);

@@ -20,8 +20,9 @@ std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind dat
   for (const auto& statement : statements) {
     std::string sql = statement.sql;
     std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
-    if (database == DatabaseKind::kMssql && terminator == ";") {
-      if (sql.empty() || sql.back() != ';') sql += ";";
+    if (database == DatabaseKind::kMssql) {
+      // SQL Server scripts end every statement with GO; a ';' delimited one keeps its ';' too.
+      if (terminator == ";" && (sql.empty() || sql.back() != ';')) sql += ";";
       terminator = "\nGO";
     }
     if (sql.size() < terminator.size() || sql.compare(sql.size() - terminator.size(), terminator.size(), terminator) != 0) {
