@@ -93,7 +93,7 @@ class Runner:
             last_db = db
             if not ok:
                 break
-        if not full:
+        if not full or not ok:  # no-op timings on a half-migrated database would mean nothing
             last_db.drop()
             return
         ops = [("update (no-op)", "update"), ("status", "status"), ("validate", "validate")]
