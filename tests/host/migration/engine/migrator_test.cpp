@@ -206,11 +206,11 @@ TEST_P(MigratorTest, FailOnErrorFalseContinues) {
 TEST_P(MigratorTest, RunOnChangeAndRunAlwaysAreReran) {
   const std::string v1 = R"xml(
   <changeSet id="1" author="a"><createTable tableName="t"><column name="x" type="INT"/></createTable></changeSet>
-  <changeSet id="view" author="a" runOnChange="true"><createView viewName="v" replaceIfExists="true">SELECT x FROM t</createView></changeSet>
+  <changeSet id="view" author="a" runOnChange="true"><sql>DROP VIEW IF EXISTS v; CREATE VIEW v AS SELECT x FROM t</sql></changeSet>
   <changeSet id="always" author="a" runAlways="true"><sql>DELETE FROM t</sql></changeSet>)xml";
   Update(v1);
   std::string v2 = v1;
-  v2.replace(v2.find("SELECT x FROM t"), 15, "SELECT x, x AS y FROM t");
+  v2.replace(v2.find("SELECT x FROM t"), 15, "SELECT x, x AS y FROM t");  // the view's new definition
   auto summary = Update(v2);
   EXPECT_EQ(summary.run, 2);
   EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED", "view:RERAN", "always:RERAN"}));
