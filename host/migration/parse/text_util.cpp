@@ -52,4 +52,14 @@ int LineOfOffset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+LineIndex::LineIndex(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') newlines_.push_back(i);
+  }
+}
+
+int LineIndex::LineOf(std::size_t offset) const {
+  return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
+}
+
 }  // namespace ledgerhost::migration::parse

@@ -22,4 +22,15 @@ std::string NormalizeLogicalPath(std::string_view path);
 // 1-based line number of byte `offset` in `text`.
 int LineOfOffset(std::string_view text, std::size_t offset);
 
+// Line numbers of many offsets in one text: the line starts are found once, then each look-up is a
+// binary search (LineOfOffset per element made large changelogs quadratic).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  int LineOf(std::size_t offset) const;
+
+ private:
+  std::vector<std::size_t> newlines_;
+};
+
 }  // namespace ledgerhost::migration::parse

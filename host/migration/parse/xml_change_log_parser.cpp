@@ -22,13 +22,13 @@ std::string NamespaceOf(pugi::xml_node node, const std::string& prefix) {
 
 class XmlConverter {
  public:
-  XmlConverter(std::string_view text, const std::string& path) : text_(text), path_(path) {}
+  XmlConverter(std::string_view text, const std::string& path) : lines_(text), path_(path) {}
 
   ParsedNode Convert(pugi::xml_node element) const {
     ParsedNode node;
     node.from_xml = true;
     node.name = LocalName(element);
-    node.line = LineOfOffset(text_, static_cast<std::size_t>(element.offset_debug()));
+    node.line = lines_.LineOf(static_cast<std::size_t>(element.offset_debug()));
     for (auto attribute : element.attributes()) {
       std::string_view name = attribute.name();
       // Namespace declarations, xsi:schemaLocation and extension attributes of other namespaces
@@ -66,7 +66,7 @@ class XmlConverter {
     return name;
   }
 
-  std::string_view text_;
+  LineIndex lines_;
   const std::string& path_;
 };
 
