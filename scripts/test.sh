@@ -3,6 +3,7 @@
 # whole test suite with ctest. Extra arguments go to ctest (e.g. -L compat, -LE compat).
 #   LEDGERHOST_SANITIZE=address,undefined  build with sanitizers (default build dir then: build-asan)
 #   LEDGERHOST_BUILD_DIR=DIR               build directory (default: build)
+#   LEDGERHOST_BUILD_TYPE=TYPE             CMake build type (default: RelWithDebInfo)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,6 +14,7 @@ shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
 
 sanitize=${LEDGERHOST_SANITIZE:-}
 build=${LEDGERHOST_BUILD_DIR:-$([[ -n $sanitize ]] && echo build-asan || echo build)}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEDGERHOST_SANITIZE="$sanitize"
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LEDGERHOST_BUILD_TYPE:-RelWithDebInfo}" \
+  -DLEDGERHOST_SANITIZE="$sanitize" ${LEDGERHOST_CMAKE_ARGS:-}
 cmake --build "$build" -j"$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)" "$@"
