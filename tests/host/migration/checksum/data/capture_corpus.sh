@@ -46,13 +46,13 @@ while read -r name resources master; do
 '|' || MD5SUM || '|' || DESCRIPTION as R from DATABASECHANGELOG order by ORDEREXECUTED" 2>/dev/null |
     sed -n 's/ | $//p' | grep '|' > "$here/corpus/${name}_h2.txt"
   schema="capture_${name//-/_}"
-  psql -q -h $pg_host -U $pg_user -d $pg_db -c "drop schema if exists $schema cascade; create schema $schema"
+  PGOPTIONS=--client-min-messages=warning psql -q -h $pg_host -U $pg_user -d $pg_db -c "drop schema if exists $schema cascade; create schema $schema"
   "$liquibase" --classpath="$scratch/stubs.jar" --changelog-file="$master" \
     --url="jdbc:postgresql://$pg_host:5432/$pg_db?currentSchema=$schema" --username=$pg_user --password=$PGPASSWORD \
     changelog-sync >/dev/null 2>"$scratch/err" || { cat "$scratch/err" >&2; exit 1; }
   psql -At -h $pg_host -U $pg_user -d $pg_db -c "select filename || '|' || id || '|' || author || '|' || md5sum || '|' || \
 description from $schema.databasechangelog order by orderexecuted" > "$here/corpus/${name}_postgresql.txt"
-  psql -q -h $pg_host -U $pg_user -d $pg_db -c "drop schema $schema cascade"
+  PGOPTIONS=--client-min-messages=warning psql -q -h $pg_host -U $pg_user -d $pg_db -c "drop schema $schema cascade"
 done <<'LIST'
 corda_finance_cash corda/finance/workflows/src/main/resources migration/cash.changelog-master.xml
 corda_finance_commercial-paper corda/finance/workflows/src/main/resources migration/commercial-paper.changelog-master.xml
