@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "migration/checksum/change_parameters.h"
+#include "migration/checksum/unicode_nfc.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -32,8 +33,7 @@ std::string Md5Hex(std::string_view bytes) {
 
 std::string Prefix(CheckSumVersion version) { return std::to_string(static_cast<int>(version)) + ":"; }
 
-// CheckSum.compute(String): CRLF/CR -> LF, U+FFFD removed, (NFC), UTF-8 md5. Text from changelogs is
-// already UTF-8; NFC normalisation is not applied (it only matters for decomposed Unicode input).
+// CheckSum.compute(String): CRLF/CR -> LF, U+FFFD removed, NFC, md5 of the UTF-8 bytes.
 std::string ComputeString(std::string text, CheckSumVersion version) {
   std::string out;
   out.reserve(text.size());
@@ -48,7 +48,7 @@ std::string ComputeString(std::string text, CheckSumVersion version) {
       out += text[i];
     }
   }
-  return Prefix(version) + Md5Hex(out);
+  return Prefix(version) + Md5Hex(NormalizeNfc(out));
 }
 
 bool IsSqlWhitespace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.h"
 #include "migration/parse/change_log_parser.h"
 
 namespace ledgerhost::migration {
@@ -121,6 +122,130 @@ TEST(CheckSumTest, EmptyChangeSetAndValidCheckSums) {
   EXPECT_TRUE(CheckSumAccepted(cs, "9:aaa", "9:ccc"));
   EXPECT_EQ(CheckSumVersionOf("8:abc"), 8);
   EXPECT_EQ(CheckSumVersionOf("ANY"), 1);
+}
+
+ChangeSet OneChange(Change change) {
+  ChangeSet cs;
+  cs.id = "1";
+  cs.author = "a";
+  cs.file_path = "changelog.xml";
+  cs.physical_path = "db/changelog.xml";
+  cs.changes.push_back(std::move(change));
+  return cs;
+}
+
+TEST(CheckSumTest, AttributeThatIsNotAParameterDoesNotCount) {
+  MemoryResourceLoader loader("test", {});
+  Change rename;
+  rename.type = "renameTable";
+  rename.attributes = {{"oldTableName", "a"}, {"newTableName", "b"}};
+  const std::string plain = ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+  rename.attributes["newTabelName"] = "typo";
+  EXPECT_EQ(ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), plain);
+  EXPECT_EQ(Describe(OneChange(rename)), "renameTable newTableName=b, oldTableName=a");
+  rename.attributes["schemaName"] = "s";  // a real parameter does count
+  EXPECT_NE(ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), plain);
+}
+
+TEST(CheckSumTest, ColumnFieldsAreNormalisedByKind) {
+  MemoryResourceLoader loader("test", {});
+  auto with_column = [&](Attributes column) {
+    Change create;
+    create.type = "createTable";
+    create.attributes = {{"tableName", "t"}};
+    create.columns.push_back({std::move(column), std::nullopt, {}});
+    return ComputeCheckSum(OneChange(create), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+  };
+  // Boolean.valueOf, BigInteger, "(42)" and ISO dates (liquibase-spec.md §1.4, verified there on H2).
+  EXPECT_EQ(with_column({{"name", "x"}, {"autoIncrement", "TRUE"}}), with_column({{"name", "x"}, {"autoIncrement", "true"}}));
+  EXPECT_EQ(with_column({{"name", "x"}, {"autoIncrement", "1"}}), with_column({{"name", "x"}, {"autoIncrement", "false"}}));
+  EXPECT_EQ(with_column({{"name", "x"}, {"startWith", "0100"}}), with_column({{"name", "x"}, {"startWith", "100"}}));
+  EXPECT_EQ(with_column({{"name", "x"}, {"valueNumeric", "(42)"}}), with_column({{"name", "x"}, {"valueNumeric", "42"}}));
+  EXPECT_NE(with_column({{"name", "x"}, {"valueNumeric", "1.50"}}), with_column({{"name", "x"}, {"valueNumeric", "1.5"}}));
+  EXPECT_EQ(with_column({{"name", "x"}, {"valueNumeric", "abc"}}), with_column({{"name", "x"}, {"valueComputed", "abc"}}));
+  EXPECT_EQ(with_column({{"name", "x"}, {"valueDate", "2024-01-02 03:04:05"}}),
+            with_column({{"name", "x"}, {"valueDate", "2024-01-02T03:04:05"}}));
+  EXPECT_EQ(with_column({{"name", "x"}, {"notAColumnField", "y"}}), with_column({{"name", "x"}}));
+}
+
+TEST(CheckSumTest, LineEndingsAreStandardised) {
+  MemoryResourceLoader loader("test", {});
+  Change remarks;
+  remarks.type = "setTableRemarks";
+  remarks.attributes = {{"tableName", "t"}, {"remarks", "a\nb"}};
+  const std::string lf = ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+  remarks.attributes["remarks"] = "a\r\nb";
+  EXPECT_EQ(ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), lf);
+  remarks.attributes["remarks"] = "a\rb";
+  EXPECT_EQ(ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), lf);
+}
+
+TEST(CheckSumTest, SqlFileIsReadThroughTheLoaderRelativeToTheChangelog) {
+  MemoryResourceLoader loader("test", {{"db/x.sql", "\xEF\xBB\xBFselect 1"}, {"x.sql", "select 2"}});
+  Change file;
+  file.type = "sqlFile";
+  file.attributes = {{"path", "x.sql"}, {"relativeToChangelogFile", "true"}};
+  // BOM stripped, then like <sql>select 1</sql> (liquibase-spec.md §1.5: 9:3b78b9910981c62ca27148640fad7bc2).
+  EXPECT_EQ(ComputeCheckSum(OneChange(file), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+            "9:3b78b9910981c62ca27148640fad7bc2");
+  file.attributes["relativeToChangelogFile"] = "false";
+  EXPECT_EQ(ComputeCheckSum(OneChange(file), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+            ComputeCheckSum(SqlChangeSet("select 2"), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader));
+}
+
+TEST(CheckSumTest, MissingFileNamesChangeSetAndPath) {
+  MemoryResourceLoader loader("test", {});
+  Change load;
+  load.type = "loadData";
+  load.attributes = {{"tableName", "t"}, {"file", "rows.csv"}, {"relativeToChangelogFile", "true"}};
+  try {
+    ComputeCheckSum(OneChange(load), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+    FAIL() << "expected ChangeLogError";
+  } catch (const ChangeLogError& error) {
+    EXPECT_NE(std::string(error.what()).find("1::a"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("db/rows.csv"), std::string::npos) << error.what();
+  }
+}
+
+TEST(CheckSumTest, DbmsTargetedChangesCountOnlyOnTheirDatabaseInV9) {
+  MemoryResourceLoader loader("test", {});
+  ChangeSet cs = SqlChangeSet("select 1");
+  cs.changes[0].attributes["dbms"] = "postgresql";
+  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV9, DatabaseKind::kPostgresql, loader),
+            "9:3b78b9910981c62ca27148640fad7bc2");
+  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+            "9:d41d8cd98f00b204e9800998ecf8427e");  // nothing counted: md5("")
+  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV8, DatabaseKind::kSqlite, loader),
+            ComputeCheckSum(cs, CheckSumVersion::kV8, DatabaseKind::kPostgresql, loader));
+}
+
+TEST(CheckSumTest, ValidCheckSumWildcardsAndListedValues) {
+  ChangeSet cs = SqlChangeSet("select 1");
+  for (const char* wildcard : {"ANY", "any", "All", "*", " * "}) {
+    cs.valid_checksums = {wildcard};
+    EXPECT_TRUE(CheckSumAccepted(cs, "9:aaa", "9:bbb")) << wildcard;
+  }
+  cs.valid_checksums = {"9:ccc"};
+  EXPECT_FALSE(CheckSumAccepted(cs, "9:aaa", "9:bbb"));
+  EXPECT_TRUE(CheckSumAccepted(cs, "9:ccc", "9:bbb"));  // the stored value is listed
+  EXPECT_TRUE(CheckSumAccepted(cs, "9:aaa", "9:ccc"));  // the current value is listed
+  EXPECT_TRUE(CheckSumAccepted(cs, "9:aaa", "9:aaa"));
+  cs.valid_checksums = {"anything"};
+  EXPECT_FALSE(CheckSumAccepted(cs, "9:aaa", "9:bbb"));
+}
+
+TEST(CheckSumTest, DescriptionIsLimitedTo250Characters) {
+  ChangeSet cs;
+  for (int i = 0; i < 40; ++i) {
+    Change drop;
+    drop.type = "dropTable";
+    drop.attributes = {{"tableName", "table_" + std::to_string(i)}, {"schemaName", "s"}};
+    cs.changes.push_back(drop);
+  }
+  const std::string description = Describe(cs);
+  EXPECT_EQ(description.size(), 250u);
+  EXPECT_EQ(description.substr(0, 32), "dropTable tableName=table_0; dro");
+  EXPECT_EQ(description.substr(247), "...");
 }
 
 }  // namespace
