@@ -6,6 +6,7 @@
 #include <openssl/pem.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <fstream>
 #include <sstream>
 #include <vector>  // before boost/dll (Boost 1.74 under BOOST_DLL_USE_STD_FS)
@@ -15,6 +16,7 @@
 
 #include "core/error.h"
 #include "ledgerhost/plugin.h"
+#include "plugins/elf_file.h"
 
 namespace ledgerhost::plugins {
 namespace {
@@ -71,13 +73,22 @@ TEST_F(PluginRegistryTest, LoadsAGoodPluginWithSchemaResourcesAndServices) {
   EXPECT_THROW(loader.Read("../etc/passwd"), ChangeLogError) << "a plugin's resources have no way out";
 
   ASSERT_EQ(plugin.services().size(), 1u);
-  const auto& factory = plugin.services()[0];
-  EXPECT_EQ(factory.name, "iou-service");
-  auto* service = static_cast<Service*>(factory.create());
+  EXPECT_EQ(plugin.services()[0].name, "iou-service");
+  EXPECT_THROW(plugin.CreateService("no-such-service"), PluginError);
+}
+
+TEST_F(PluginRegistryTest, AServiceKeepsItsLibraryLoadedAfterTheRegistryIsGone) {
+  Add(IOU_PLUGIN);
+  std::shared_ptr<Service> service;
+  {
+    auto registry = Load();
+    ASSERT_EQ(registry.plugins().size(), 1u);
+    service = registry.plugins()[0]->CreateService("iou-service");
+  }
   RecordingHub hub;
-  service->Start(hub);
+  service->Start(hub);  // the plugin's code, still mapped
   service->Stop();
-  factory.destroy(service);
+  service.reset();
   EXPECT_EQ(hub.messages, (std::vector<std::string>{"IOU service ready to record IOUs"}));
 }
 
@@ -158,10 +169,11 @@ TEST_F(PluginRegistryTest, DuplicateSchemaIsAnErrorNamingBothPlugins) {
   }
 }
 
-// Ed25519 keys and detached signatures made with OpenSSL, as an operator would with
-// `openssl pkeyutl -sign -rawin`.
+// Ed25519 keys and detached signatures made with OpenSSL, in both forms the host accepts: raw (as
+// `openssl pkeyutl -sign -rawin` writes) and signed-by (signer's PEM public key + base64 signature).
 class SigningKey {
  public:
+  enum class Form { kRaw, kSignedBy };
   SigningKey() {
     EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr);
     EVP_PKEY_keygen_init(ctx);
@@ -169,16 +181,19 @@ class SigningKey {
     EVP_PKEY_CTX_free(ctx);
   }
   ~SigningKey() { EVP_PKEY_free(key_); }
-  void WritePublicKey(const fs::path& path) const {
-    FILE* f = std::fopen(path.c_str(), "w");
-    PEM_write_PUBKEY(f, key_);
-    std::fclose(f);
+  std::string PublicKeyPem() const {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PUBKEY(bio, key_);
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(bio, &data);
+    std::string pem(data, static_cast<size_t>(size));
+    BIO_free(bio);
+    return pem;
   }
-  void Sign(const fs::path& file) const {
+  void WritePublicKey(const fs::path& path) const { std::ofstream(path) << PublicKeyPem(); }
+  void Sign(const fs::path& file, Form form) const {
     std::ifstream in(file, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string content = buffer.str();
+    const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     EVP_DigestSignInit(ctx, nullptr, nullptr, nullptr, key_);
     size_t length = 0;
@@ -187,7 +202,15 @@ class SigningKey {
     EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &length,
                    reinterpret_cast<const unsigned char*>(content.data()), content.size());
     EVP_MD_CTX_free(ctx);
-    std::ofstream(file.string() + ".sig", std::ios::binary) << signature;
+    std::ofstream out(file.string() + ".sig", std::ios::binary);
+    if (form == Form::kRaw) {
+      out << signature;
+      return;
+    }
+    std::string base64(4 * ((signature.size() + 2) / 3), '\0');
+    EVP_EncodeBlock(reinterpret_cast<unsigned char*>(base64.data()), reinterpret_cast<const unsigned char*>(signature.data()),
+                    static_cast<int>(signature.size()));
+    out << PublicKeyPem() << base64 << "\n";
   }
 
  private:
@@ -195,32 +218,77 @@ class SigningKey {
 };
 
 TEST_F(PluginRegistryTest, SignaturesWhenTrustedKeysAreConfigured) {
+  using Form = SigningKey::Form;
   SigningKey trusted;
+  SigningKey other_trusted;
   SigningKey stranger;
   trusted.WritePublicKey(dir_ / "trusted.pem");
-  const fs::path signed_ok = Add(IOU_PLUGIN, "a_signed.so");
-  trusted.Sign(signed_ok);
+  other_trusted.WritePublicKey(dir_ / "other.pem");
+  trusted.Sign(Add(IOU_PLUGIN, "a_raw.so"), Form::kRaw);
+  other_trusted.Sign(Add(NOTARY_AUDIT_PLUGIN, "a_signed_by.so"), Form::kSignedBy);
   Add(CASH_PLUGIN, "b_unsigned.so");
   const fs::path tampered = Add(CP_PLUGIN, "c_tampered.so");
-  trusted.Sign(tampered);
+  trusted.Sign(tampered, Form::kSignedBy);
   std::ofstream(tampered, std::ios::app) << "extra bytes";
-  const fs::path foreign = Add(OBLIGATION_PLUGIN, "d_foreign.so");
-  stranger.Sign(foreign);
+  stranger.Sign(Add(OBLIGATION_PLUGIN, "d_untrusted.so"), Form::kSignedBy);
+  stranger.Sign(Add(WRONG_FINGERPRINT_PLUGIN, "e_raw_foreign.so"), Form::kRaw);
+  Add(WRONG_ABI_PLUGIN, "f_malformed.so");
+  std::ofstream(dir_ / "plugins" / "f_malformed.so.sig") << "not a signature";
 
-  auto registry = Load({dir_ / "trusted.pem"});
-  ASSERT_EQ(registry.plugins().size(), 1u);
+  auto registry = Load({dir_ / "trusted.pem", dir_ / "other.pem"});
+  ASSERT_EQ(registry.plugins().size(), 2u);
   EXPECT_EQ(registry.plugins()[0]->name(), "iou");
-  ASSERT_EQ(registry.skipped().size(), 3u);
-  EXPECT_EQ(registry.skipped()[0].reason, "signatures are required and b_unsigned.so.sig is missing");
-  EXPECT_EQ(registry.skipped()[1].reason, "the signature c_tampered.so.sig is not valid for any trusted key");
-  EXPECT_EQ(registry.skipped()[2].reason, "the signature d_foreign.so.sig is not valid for any trusted key");
+  EXPECT_EQ(registry.plugins()[1]->name(), "notary-audit");
+  ASSERT_EQ(registry.skipped().size(), 5u);
+  EXPECT_EQ(registry.skipped()[0].reason,
+            "missing signature: trusted keys are configured and b_unsigned.so.sig does not exist");
+  EXPECT_EQ(registry.skipped()[1].reason,
+            "bad signature: c_tampered.so.sig names a trusted key but does not match the file's bytes");
+  EXPECT_EQ(registry.skipped()[2].reason,
+            "untrusted key: d_untrusted.so.sig was made by a key that is not among the trusted keys");
+  EXPECT_EQ(registry.skipped()[3].reason, "bad signature: e_raw_foreign.so.sig verifies with none of the trusted keys");
+  EXPECT_EQ(registry.skipped()[4].path.filename(), "f_malformed.so");
+  EXPECT_EQ(registry.skipped()[4].reason.rfind("malformed signature: f_malformed.so.sig", 0), 0u)
+      << registry.skipped()[4].reason;
   // Without trusted keys nothing is checked.
-  EXPECT_EQ(Load().plugins().size(), 4u);
+  EXPECT_EQ(Load().plugins().size(), 5u) << "all but the two hand-made fixtures";
 }
 
 TEST_F(PluginRegistryTest, TrustedKeyThatIsNotAnEd25519KeyIsAConfigError) {
   std::ofstream(dir_ / "bad.pem") << "-----BEGIN PUBLIC KEY-----\nnonsense\n-----END PUBLIC KEY-----\n";
   EXPECT_THROW(Load({dir_ / "bad.pem"}), ConfigError);
+}
+
+TEST_F(PluginRegistryTest, TruncatedElfIsReportedWithoutReadingPastIt) {
+  std::ifstream in(IOU_PLUGIN, std::ios::binary);
+  std::string head(200, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  std::ofstream(dir_ / "plugins" / "truncated.so", std::ios::binary) << head;
+  auto registry = Load();
+  ASSERT_EQ(registry.skipped().size(), 1u);
+  EXPECT_EQ(registry.skipped()[0].reason, "an ELF file with a corrupt section table");
+}
+
+TEST_F(PluginRegistryTest, StrippedPluginStillLoads) {
+  const fs::path copy = Add(IOU_PLUGIN, "stripped.so");
+  ASSERT_EQ(std::system(("'" STRIP_TOOL "' --strip-all '" + copy.string() + "'").c_str()), 0);
+  auto registry = Load();
+  ASSERT_EQ(registry.plugins().size(), 1u) << (registry.skipped().empty() ? "" : registry.skipped()[0].reason);
+  EXPECT_EQ(registry.plugins()[0]->name(), "iou");
+}
+
+// ledgerhost_add_plugin builds with hidden visibility: the entry is the one name a plugin exports
+// (names reserved to the implementation, "__...", are the toolchain's own, e.g. sanitizer runtimes).
+TEST(PluginExportsTest, EverySampleExportsOnlyTheEntry) {
+  for (const char* library : {IOU_PLUGIN, CP_PLUGIN, CASH_PLUGIN, OBLIGATION_PLUGIN, NOTARY_AUDIT_PLUGIN}) {
+    const ElfReadResult elf = ReadElf(library);
+    ASSERT_TRUE(elf.info) << library << ": " << elf.problem;
+    std::vector<std::string> exported;
+    for (const auto& name : ExportedSymbols(*elf.info)) {
+      if (name.rfind("__", 0) != 0) exported.push_back(name);
+    }
+    EXPECT_EQ(exported, (std::vector<std::string>{"ledgerhost_plugin_v1"})) << library;
+  }
 }
 
 }  // namespace
