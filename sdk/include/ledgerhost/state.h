@@ -15,27 +15,33 @@
 
 namespace ledgerhost {
 
+// Identifies a state: the output `output_index` of the transaction whose hash is `transaction_id`.
+// Mapped tables key their rows by these two columns (transaction_id VARCHAR(144), output_index INT).
 struct StateRef {
   std::string transaction_id;  // hex hash of the transaction
   int output_index = 0;
 };
 
+// A legal identity. Plain value type: copy freely.
 struct Party {
-  std::string x500_name;              // "O=Bank A, L=London, C=GB"
-  std::vector<uint8_t> public_key;    // never persisted
-  bool well_known = true;             // anonymous parties are stored as NULL
+  std::string x500_name;            // "O=Bank A, L=London, C=GB"
+  std::vector<uint8_t> public_key;  // encoded public key; never persisted in mapped tables
+  bool well_known = true;           // anonymous parties are stored as NULL
 };
 
 // One value of a mapped row.
 using ColumnValue = std::variant<std::monostate, std::string, int64_t, double, bool, Party>;
 
-// A row of one mapped table, tied to the state it came from (the host adds transaction_id and
-// output_index columns from the StateRef).
+// A row of one mapped table (Corda's PersistentState), tied to the state it came from: the host
+// writes `state_ref` as the transaction_id and output_index columns. Plain value type.
 struct PersistentState {
-  std::string table_name;
-  std::map<std::string, ColumnValue> columns;
+  std::string table_name;                      // one of the schema's entities
+  StateRef state_ref;                          // filled by the host when it records the state
+  std::map<std::string, ColumnValue> columns;  // column name -> value; absent columns are NULL
 };
 
+// States are created and owned by plugin code; the host only calls these const methods, possibly
+// from several threads at once, so implementations must not mutate shared data.
 class ContractState {
  public:
   virtual ~ContractState() = default;
@@ -46,8 +52,9 @@ class ContractState {
 
 class QueryableState : public ContractState {
  public:
-  // (family, version) of every schema this state can be stored as.
-  virtual std::vector<std::pair<std::string, int>> SupportedSchemas() const = 0;
+  // Every schema this state can be stored as (Corda's supportedSchemas()); each must be declared by
+  // the plugin with plugin.AddSchema().
+  virtual std::vector<MappedSchema> SupportedSchemas() const = 0;
   // The rows for `schema` (one of SupportedSchemas()).
   virtual std::vector<PersistentState> GenerateMappedObject(const MappedSchema& schema) const = 0;
 };

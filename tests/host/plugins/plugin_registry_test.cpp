@@ -28,6 +28,8 @@ class RecordingHub : public ServiceHub {
   void Log(LogLevel, const std::string& message) override { messages.push_back(message); }
   std::string Config(const std::string&) const override { return ""; }
   soci::session& Session() override { throw std::logic_error("no database in this test"); }
+  Vault& GetVault() override { throw std::logic_error("no vault in this test"); }
+  IdentityService& Identities() override { throw std::logic_error("no identities in this test"); }
   std::vector<std::string> messages;
 };
 
