@@ -449,16 +449,30 @@ LoadedRows LoadCsv(const Change& change, const Dialect& d, const SqlGenerationCo
   return out;
 }
 
+// Liquibase's note on every loadData/loadUpdateData in a script: the rows come from a file.
+constexpr const char* kLoadDataWarning =
+    "WARNING The following SQL may change each run and therefore is possibly incorrect and/or invalid:";
+
+std::string Tuple(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return "(" + out + ")";
+}
+
 Statements LoadData(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   LoadedRows rows = LoadCsv(change, d, context);
-  std::string columns;
-  for (const auto& c : rows.columns) columns += (columns.empty() ? "" : ", ") + c;
+  const std::string insert = "INSERT INTO " + d.Table(change) + " " + Tuple(rows.columns) + " VALUES ";
   Statements out;
-  for (const auto& row : rows.values) {
-    std::string values;
-    for (const auto& v : row) values += (values.empty() ? "" : ", ") + v;
-    out.push_back({"INSERT INTO " + d.Table(change) + " (" + columns + ") VALUES (" + values + ")"});
+  // Liquibase batches the rows into one multi-row INSERT where the database has it.
+  const bool multi_row = d.Is(DatabaseKind::kPostgresql) || d.IsMysqlFamily() || d.Is(DatabaseKind::kMssql);
+  if (multi_row && !rows.values.empty()) {
+    std::string tuples;
+    for (const auto& row : rows.values) tuples += (tuples.empty() ? "" : ",") + Tuple(row);
+    out.push_back({insert + tuples});
+  } else {
+    for (const auto& row : rows.values) out.push_back({insert + Tuple(row)});
   }
+  if (!out.empty()) out.front().comment = kLoadDataWarning;
   return out;
 }
 
@@ -467,28 +481,41 @@ Statements LoadUpdateData(const Change& change, const Dialect& d, const SqlGener
   const auto keys = SplitNames(Require(change, "primaryKey"));
   std::vector<std::string> key_columns;
   for (const auto& k : keys) key_columns.push_back(d.Identifier(k));
-  std::string columns;
-  for (const auto& c : rows.columns) columns += (columns.empty() ? "" : ", ") + c;
+  const std::string table = d.Table(change);
   Statements out;
   for (const auto& row : rows.values) {
-    std::string values;
-    for (const auto& v : row) values += (values.empty() ? "" : ", ") + v;
     std::string updates;
+    std::string where;
     for (size_t i = 0; i < rows.columns.size(); ++i) {
-      if (std::find(key_columns.begin(), key_columns.end(), rows.columns[i]) != key_columns.end()) continue;
-      updates += (updates.empty() ? "" : ", ") + rows.columns[i] + " = " + row[i];
+      const bool is_key = std::find(key_columns.begin(), key_columns.end(), rows.columns[i]) != key_columns.end();
+      if (is_key) {
+        where += (where.empty() ? "" : " AND ") + rows.columns[i] + " = " + row[i];
+      } else {
+        updates += (updates.empty() ? "" : ", ") + rows.columns[i] + " = " + row[i];
+      }
     }
-    const std::string insert = "INSERT INTO " + d.Table(change) + " (" + columns + ") VALUES (" + values + ")";
-    if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kSqlite)) {
-      std::string keys_list;
-      for (const auto& k : key_columns) keys_list += (keys_list.empty() ? "" : ", ") + k;
-      out.push_back({insert + " ON CONFLICT (" + keys_list + ") " + (updates.empty() ? "DO NOTHING" : "DO UPDATE SET " + updates)});
+    const std::string insert = "INSERT INTO " + table + " " + Tuple(rows.columns) + " VALUES " + Tuple(row);
+    const std::string update = "UPDATE " + table + " SET " + updates + " WHERE " + where;
+    if (d.Is(DatabaseKind::kPostgresql)) {
+      out.push_back({"DO\n$$\nBEGIN\n" + update + ";\nIF not found THEN\n" + insert + ";\nEND IF;\nEND;\n$$\nLANGUAGE plpgsql"});
     } else if (d.IsMysqlFamily()) {
-      out.push_back({insert + (updates.empty() ? "" : " ON DUPLICATE KEY UPDATE " + updates)});
+      out.push_back({insert + (updates.empty() ? "" : "\nON DUPLICATE KEY UPDATE " + updates)});
+    } else if (d.Is(DatabaseKind::kSqlite)) {
+      out.push_back({"INSERT OR REPLACE INTO " + table + " " + Tuple(rows.columns) + " VALUES " + Tuple(row)});
+    } else if (d.Is(DatabaseKind::kH2)) {
+      std::string key_list;
+      for (const auto& k : key_columns) key_list += (key_list.empty() ? "" : ", ") + k;
+      out.push_back({"MERGE INTO " + table + " " + Tuple(rows.columns) + " KEY(" + key_list + ") VALUES " + Tuple(row)});
+    } else if (d.Is(DatabaseKind::kOracle)) {
+      out.push_back({"DECLARE\n\tv_reccount NUMBER := 0;\nBEGIN\n\tSELECT COUNT(*) INTO v_reccount FROM " + table + " WHERE " +
+                     where + ";\n\tIF v_reccount = 0 THEN\n" + insert + ";\n\tELSIF v_reccount = 1 THEN\n" + update +
+                     ";\nEND IF;\nEND;"});
     } else {
-      Unsupported(change, d);
+      out.push_back({"DECLARE @reccount integer\nSELECT @reccount = count(*) FROM " + table + " WHERE " + where +
+                     "\nIF @reccount = 0\nBEGIN\n" + insert + ";\nEND\nELSE\nBEGIN\n" + update + ";\nEND"});
     }
   }
+  if (!out.empty()) out.front().comment = kLoadDataWarning;
   return out;
 }
 
@@ -744,20 +771,22 @@ Statements DropTable(const Change& change, const Dialect& d) {
 
 Statements CreateSequence(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
-  std::string sql = "CREATE SEQUENCE " + d.Table(change, "sequenceName");
+  // Liquibase writes PostgreSQL's "IF NOT EXISTS" after two spaces.
+  std::string sql = "CREATE SEQUENCE " + std::string(d.Is(DatabaseKind::kPostgresql) ? " IF NOT EXISTS " : "") +
+                    d.Table(change, "sequenceName");
   if (const std::string* v = change.Find("dataType"); v && !d.Is(DatabaseKind::kOracle)) sql += " AS " + *v;
   if (const std::string* v = change.Find("startValue")) sql += " START WITH " + *v;
   if (const std::string* v = change.Find("incrementBy")) sql += " INCREMENT BY " + *v;
   if (const std::string* v = change.Find("minValue")) sql += " MINVALUE " + *v;
   if (const std::string* v = change.Find("maxValue")) sql += " MAXVALUE " + *v;
-  if (const std::string* v = change.Find("cacheSize")) sql += " CACHE " + *v;
+  if (const std::string* v = change.Find("cacheSize"); v && !d.Is(DatabaseKind::kH2)) sql += " CACHE " + *v;
   if (JavaTrue(change.Get("cycle", "false"))) sql += " CYCLE";
   return {{sql}};
 }
 
 Statements DropSequence(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
-  return {{"DROP SEQUENCE " + d.Table(change, "sequenceName")}};
+  return {{"DROP SEQUENCE " + d.Table(change, "sequenceName") + (d.Is(DatabaseKind::kPostgresql) ? " CASCADE" : "")}};
 }
 
 Statements CreateView(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
@@ -780,15 +809,142 @@ Statements CreateView(const Change& change, const Dialect& d, const SqlGeneratio
 }
 
 Statements AddAutoIncrement(const Change& change, const Dialect& d) {
+  if (d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kMssql) || d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+  const std::string table_name = Require(change, "tableName");
+  const std::string column_name = Require(change, "columnName");
   const std::string table = d.Table(change);
-  const std::string column = d.Identifier(Require(change, "columnName"));
-  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kH2)) {
-    return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " ADD " + d.AutoIncrementClause(change.attributes)}};
+  const std::string column = d.Identifier(column_name);
+  if (d.Is(DatabaseKind::kPostgresql)) {
+    // Liquibase: a sequence owned by the column, feeding its default.
+    const std::string sequence = table_name + "_" + column_name + "_seq";
+    std::string create = "CREATE SEQUENCE  IF NOT EXISTS " + d.Identifier(sequence);
+    if (const std::string* v = change.Find("startWith")) create += " START WITH " + *v;
+    if (const std::string* v = change.Find("incrementBy")) create += " INCREMENT BY " + *v;
+    return {{create},
+            {"ALTER TABLE " + table + " ALTER COLUMN  " + column + " SET NOT NULL"},
+            {"ALTER TABLE " + table + " ALTER COLUMN  " + column + " SET DEFAULT nextval('" + sequence + "')"},
+            {"ALTER SEQUENCE " + d.Identifier(sequence) + " OWNED BY " + table + "." + column}};
   }
-  if (d.IsMysqlFamily()) {
-    return {{"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " AUTO_INCREMENT"}};
+  if (d.Is(DatabaseKind::kH2)) {
+    std::string clause = "GENERATED BY DEFAULT AS IDENTITY";
+    if (const std::string* v = change.Find("startWith")) clause += " (START WITH " + *v + ")";
+    std::string type = ColumnType(change, d, "columnDataType");
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + type + " " + clause}};
   }
-  Unsupported(change, d);
+  if (change.Find("incrementBy")) {
+    throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on " + d.Name());
+  }
+  return {{"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " AUTO_INCREMENT"}};
+}
+
+// renameView per Liquibase's RenameViewGenerator (SQLite gets the generic "RENAME", as Liquibase prints it).
+Statements RenameView(const Change& change, const Dialect& d) {
+  if (d.Is(DatabaseKind::kH2)) Unsupported(change, d);
+  Change old_view = change;
+  old_view.attributes["viewName"] = Require(change, "oldViewName");
+  const std::string from = d.Table(old_view, "viewName");
+  const std::string to = d.Identifier(Require(change, "newViewName"));
+  if (d.Is(DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + from + " RENAME TO " + to}};
+  if (d.IsMysqlFamily()) return {{"RENAME TABLE " + from + " TO " + to}};
+  if (d.Is(DatabaseKind::kMssql)) {
+    return {{"exec sp_rename " + d.String(change.Get("oldViewName")) + ", " + d.String(change.Get("newViewName"))}};
+  }
+  return {{"RENAME " + from + " TO " + to}};
+}
+
+Statements RenameSequence(const Change& change, const Dialect& d) {
+  if (d.Is(DatabaseKind::kH2) || d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
+  Change old_sequence = change;
+  old_sequence.attributes["sequenceName"] = Require(change, "oldSequenceName");
+  const std::string from = d.Table(old_sequence, "sequenceName");
+  const std::string to = d.Identifier(Require(change, "newSequenceName"));
+  if (d.Is(DatabaseKind::kOracle)) return {{"RENAME " + from + " TO " + to}};
+  if (d.Is(DatabaseKind::kMssql)) return {{"sp_rename " + from + " ," + to}};
+  return {{"ALTER SEQUENCE " + from + " RENAME TO " + to}};
+}
+
+Statements AlterSequence(const Change& change, const Dialect& d) {
+  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
+  if (d.Is(DatabaseKind::kH2) && change.Find("incrementBy")) {
+    throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on h2");
+  }
+  std::string sql = "ALTER SEQUENCE " + d.Table(change, "sequenceName");
+  if (const std::string* v = change.Find("incrementBy")) sql += " INCREMENT BY " + *v;
+  if (const std::string* v = change.Find("minValue")) sql += " MINVALUE " + *v;
+  if (const std::string* v = change.Find("maxValue")) sql += " MAXVALUE " + *v;
+  // Liquibase's H2 generator leaves cacheSize and cycle out.
+  if (d.Is(DatabaseKind::kH2)) return {{sql}};
+  if (const std::string* v = change.Find("cacheSize")) sql += " CACHE " + *v;
+  if (const std::string* v = change.Find("cycle")) {
+    const bool cycle = JavaTrue(*v);
+    if (cycle) sql += " CYCLE";
+    else sql += d.Is(DatabaseKind::kOracle) ? " NOCYCLE" : " NO CYCLE";
+  }
+  return {{sql}};
+}
+
+Statements SetTableRemarks(const Change& change, const Dialect& d) {
+  const std::string table = d.Table(change);
+  const std::string remarks = change.Get("remarks");
+  if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " COMMENT = " + d.String(remarks)}};
+  if (d.Is(DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks)}};
+  if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+  return {{"COMMENT ON TABLE " + table + " IS " + d.String(remarks)}};
+}
+
+Statements SetColumnRemarks(const Change& change, const Dialect& d) {
+  const std::string table = d.Table(change);
+  const std::string column = Require(change, "columnName");
+  const std::string remarks = change.Get("remarks");
+  if (d.Is(DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks, column)}};
+  // MySQL restates the whole column definition, which needs the live column type.
+  if (d.Is(DatabaseKind::kSqlite) || d.IsMysqlFamily()) Unsupported(change, d);
+  return {{"COMMENT ON COLUMN " + table + "." + d.Identifier(column) + " IS " + d.String(remarks)}};
+}
+
+// The procedure text runs as written (it is the changelog author's SQL); Oracle scripts end a
+// PL/SQL block with "/" on its own line.
+Statements CreateProcedure(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+  std::string text = change.Find("path") ? ReadResource(change, context, "path") : Require(change, "procedureText");
+  auto last = text.find_last_not_of(" \t\r\n");
+  text = last == std::string::npos ? "" : text.substr(0, last + 1);
+  SqlStatement statement{text};
+  if (d.Is(DatabaseKind::kOracle)) statement.end_delimiter = "\n/";
+  return {statement};
+}
+
+Statements DropProcedure(const Change& change, const Dialect& d) {
+  if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+  return {{"DROP PROCEDURE " + d.Table(change, "procedureName")}};
+}
+
+// Liquibase's MergeColumnChange: add the final column, fill it with column1 + joinString +
+// column2, drop both source columns.
+Statements MergeColumns(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMssql)) Unsupported(change, d);
+  const std::string table = d.Table(change);
+  const std::string first = d.Identifier(Require(change, "column1Name"));
+  const std::string second = d.Identifier(Require(change, "column2Name"));
+  const std::string join = d.String(change.Get("joinString"));
+  Change add;
+  add.type = "addColumn";
+  add.location = change.location;
+  add.attributes = {{"tableName", Require(change, "tableName")}};
+  if (const std::string* schema = change.Find("schemaName")) add.attributes["schemaName"] = *schema;
+  ColumnConfig column;
+  column.attributes = {{"name", Require(change, "finalColumnName")}, {"type", Require(change, "finalColumnType")}};
+  column.location = change.location;
+  add.columns.push_back(column);
+  Statements out = AddColumn(add, d, context);
+  std::string merged = first + " || " + join + " || " + second;
+  if (d.IsMysqlFamily()) merged = "CONCAT_WS(" + join + ", " + first + ", " + second + ")";
+  if (d.Is(DatabaseKind::kH2)) merged = "CONCAT(" + first + ", CONCAT(" + join + ", " + second + "))";
+  out.push_back({"UPDATE " + table + " SET " + d.Identifier(change.Get("finalColumnName")) + " = " + merged});
+  out.push_back({"ALTER TABLE " + table + " DROP COLUMN " + first});
+  out.push_back({"ALTER TABLE " + table + " DROP COLUMN " + second});
+  return out;
 }
 
 }  // namespace
@@ -820,6 +976,14 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "createView") return CreateView(change, d, context);
   if (t == "dropView") return {{"DROP VIEW " + d.Table(change, "viewName")}};
   if (t == "addAutoIncrement") return AddAutoIncrement(change, d);
+  if (t == "renameView") return RenameView(change, d);
+  if (t == "renameSequence") return RenameSequence(change, d);
+  if (t == "alterSequence") return AlterSequence(change, d);
+  if (t == "setTableRemarks") return SetTableRemarks(change, d);
+  if (t == "setColumnRemarks") return SetColumnRemarks(change, d);
+  if (t == "createProcedure") return CreateProcedure(change, d, context);
+  if (t == "dropProcedure") return DropProcedure(change, d);
+  if (t == "mergeColumns") return MergeColumns(change, d, context);
   if (t == "insert") return Insert(change, d);
   if (t == "update") return Update(change, d);
   if (t == "delete") return Delete(change, d);

@@ -1,0 +1,3 @@
+-- Changeset more_changes.xml::rename-view::t
+RENAME v_old TO v_new;
+
