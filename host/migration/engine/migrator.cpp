@@ -411,6 +411,8 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
   Connection& connection = RequireConnection("update");
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
+  // Like Liquibase: a change the database cannot express stops the update before anything runs.
+  CheckChangesSupported();
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
   History history = ReadHistory();
   CheckCheckSums(history);
@@ -492,6 +494,7 @@ void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
   ScriptSink sink(out, database_);
   History history = ReadHistory();
   CheckCheckSums(history);
+  CheckChangesSupported();
   WriteScriptPrologue(sink);
   WriteScriptHeader(out, "Update Database Script");
   Plan plan = MakePlan(history, limit);
@@ -542,12 +545,10 @@ std::vector<PendingChangeSet> Migrator::Pending() {
   return out;
 }
 
-void Migrator::Validate() {
-  History history = ReadHistory();
-  CheckCheckSums(history);
+void Migrator::CheckChangesSupported() {
   std::vector<std::string> problems;
   for (const auto& cs : change_log_.change_sets) {
-    if (!DbmsMatches(cs.dbms, ShortName(database_))) continue;
+    if (!Selected(cs)) continue;
     for (const auto& change : cs.changes) {
       if (change.type == "output" || change.type == "stop") continue;
       SqlGenerationContext context;
@@ -571,6 +572,12 @@ void Migrator::Validate() {
     for (const auto& p : problems) message += "          " + p + "\n";
     throw ChangeLogError(message);
   }
+}
+
+void Migrator::Validate() {
+  History history = ReadHistory();
+  CheckCheckSums(history);
+  CheckChangesSupported();
 }
 
 std::vector<HistoryRow> Migrator::HistoryRows() {

@@ -32,6 +32,7 @@ void ScriptSink::RunChange(const SqlStatement& statement) {
 }
 
 void ScriptSink::Run(const SqlStatement& statement) {
+  if (!statement.comment.empty()) Comment(statement.comment);
   std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
   if (database_ == DatabaseKind::kMssql && terminator == ";") terminator = "\nGO";
   out_ << statement.sql;

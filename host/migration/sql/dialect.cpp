@@ -167,6 +167,18 @@ std::string Dialect::DateLiteral(const std::string& raw) const {
   return String(text);
 }
 
+// Liquibase's DatabaseFunction rendering: a current date-time function is translated to the
+// database's own; any other expression is the changelog author's SQL, kept verbatim.
+std::string Dialect::Computed(const std::string& expression) const {
+  static const std::set<std::string> now{"CURRENT_TIMESTAMP", "NOW()", "CURRENT_TIMESTAMP()", "SYSDATE",
+                                         "SYSTIMESTAMP", "GETDATE()", "CURRENT_DATETIME"};
+  if (now.count(Upper(Trim(expression)))) {
+    if (Is(DatabaseKind::kOracle)) return "CURRENT_TIMESTAMP";
+    return CurrentDateTime();
+  }
+  return expression;
+}
+
 std::optional<std::string> Dialect::Value(const Attributes& column) const {
   auto get = [&](const char* name) -> const std::string* {
     auto it = column.find(name);
@@ -183,7 +195,7 @@ std::optional<std::string> Dialect::Value(const Attributes& column) const {
     return Boolean(JavaTrue(*v));
   }
   if (const auto* v = get("valueDate")) return DateLiteral(*v);
-  if (const auto* v = get("valueComputed")) return *v;
+  if (const auto* v = get("valueComputed")) return Computed(*v);
   if (const auto* v = get("valueSequenceNext")) {
     if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
     if (Is(DatabaseKind::kOracle)) return Identifier(*v) + ".nextval";
@@ -205,15 +217,7 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes) c
   if (const auto* v = get("defaultValueNumeric")) return *v;
   if (const auto* v = get("defaultValueBoolean")) return Boolean(JavaTrue(*v));
   if (const auto* v = get("defaultValueDate")) return DateLiteral(*v);
-  if (const auto* v = get("defaultValueComputed")) {
-    static const std::set<std::string> now{"CURRENT_TIMESTAMP", "NOW()", "CURRENT_TIMESTAMP()", "SYSDATE",
-                                           "SYSTIMESTAMP", "GETDATE()", "CURRENT_DATETIME"};
-    if (now.count(Upper(Trim(*v)))) {
-      if (Is(DatabaseKind::kOracle)) return std::string("CURRENT_TIMESTAMP");
-      return CurrentDateTime();
-    }
-    return *v;
-  }
+  if (const auto* v = get("defaultValueComputed")) return Computed(*v);
   if (const auto* v = get("defaultValueSequenceNext")) {
     if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
     return "NEXT VALUE FOR " + Identifier(*v);

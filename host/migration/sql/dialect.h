@@ -37,6 +37,7 @@ class Dialect {
   // A default value clause operand, or nullopt when the column has no default.
   std::optional<std::string> DefaultValue(const Attributes& attributes) const;
   std::string DateLiteral(const std::string& text) const;
+  std::string Computed(const std::string& expression) const;
 
  private:
   DatabaseKind kind_;

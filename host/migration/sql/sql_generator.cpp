@@ -191,7 +191,8 @@ Statements CreateTable(const Change& change, const Dialect& d) {
     const std::string fk_name = Attr(c, "foreignKeyName");
     if (fk_name.empty()) throw MigrationError(column.location.ToString() + ": a foreign key needs foreignKeyName");
     sql += ", CONSTRAINT " + d.Identifier(fk_name) + " FOREIGN KEY (" + d.Identifier(ColumnName(column, change)) +
-           ") REFERENCES " + d.Identifier(ref_table) + "(" + JoinIdentifiers(d, SplitNames(ref_columns)) + ")" +
+           ") REFERENCES " + (d.Is(DatabaseKind::kH2) && ref_table.find('.') == std::string::npos ? "PUBLIC." : "") +
+           d.Identifier(ref_table) + "(" + JoinIdentifiers(d, SplitNames(ref_columns)) + ")" +
            ReferentialActions(d, c, JavaTrue(Attr(c, "deleteCascade", "false")));
   }
   for (const auto& column : change.columns) {
@@ -348,11 +349,13 @@ Statements Insert(const Change& change, const Dialect& d) {
 }
 
 Statements Update(const Change& change, const Dialect& d) {
-  std::string sets;
+  // Liquibase's UpdateStatement keeps the new values in a TreeMap: SET lists columns by name.
+  std::map<std::string, std::string> values;
   for (const auto& column : change.columns) {
-    sets += (sets.empty() ? "" : ", ") + d.Identifier(ColumnName(column, change)) + " = " +
-            d.Value(column.attributes).value_or("NULL");
+    values[ColumnName(column, change)] = d.Value(column.attributes).value_or("NULL");
   }
+  std::string sets;
+  for (const auto& [name, value] : values) sets += (sets.empty() ? "" : ", ") + d.Identifier(name) + " = " + value;
   std::string sql = "UPDATE " + d.Table(change) + " SET " + sets;
   if (const std::string* where = change.Find("where"); where && !where->empty()) sql += " WHERE " + *where;
   return {{sql}};
@@ -583,13 +586,20 @@ Statements DropForeignKey(const Change& change, const Dialect& d) {
 Statements AddPrimaryKey(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string* name = change.Find("constraintName");
+  if (d.IsMysqlFamily()) name = nullptr;  // MySQL names every primary key PRIMARY; Liquibase omits the name
   return {{"ALTER TABLE " + d.Table(change) + " ADD " + (name ? "CONSTRAINT " + d.Identifier(*name) + " " : "") +
            "PRIMARY KEY (" + JoinIdentifiers(d, SplitNames(Require(change, "columnNames"))) + ")"}};
 }
 
-Statements DropPrimaryKey(const Change& change, const Dialect& d) {
-  if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+Statements SqliteOfflineRebuild(const Change& change, const Dialect& d);
+
+Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
+  if (d.Is(DatabaseKind::kSqlite)) {
+    if (!context.introspect) return SqliteOfflineRebuild(change, d);
+    throw MigrationError(change.location.ToString() + ": dropPrimaryKey on sqlite needs Liquibase's table rebuild, "
+                         "which ledgerhost does not do on a live database");
+  }
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
   const std::string name = change.Get("constraintName", d.DefaultPrimaryKeyName(change.Get("tableName")));
@@ -655,7 +665,11 @@ Statements AddDefault(const Change& change, const Dialect& d) {
   const std::string column = d.Identifier(column_name);
   auto value = d.DefaultValue(change.attributes);
   if (!value) throw MigrationError(change.location.ToString() + ": addDefaultValue needs a defaultValue* attribute");
-  if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " ALTER " + column + " SET DEFAULT " + *value}};
+  if (d.IsMysqlFamily()) {
+    // Liquibase's MySQL generator wraps a computed default in parentheses, untranslated.
+    if (const std::string* computed = change.Find("defaultValueComputed")) value = "(" + *computed + ")";
+    return {{"ALTER TABLE " + table + " ALTER " + column + " SET DEFAULT " + *value}};
+  }
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT " + *value}};
   if (d.Is(DatabaseKind::kMssql)) {
     return {{"ALTER TABLE " + table + " ADD CONSTRAINT " +
@@ -743,13 +757,7 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
     return {{sql}};
   }
   if (d.Is(DatabaseKind::kSqlite)) {
-    if (!context.introspect) {
-      // What Liquibase 4.28 prints offline: its table rebuild without the metadata it needs (no
-      // columns, no row copy). Kept identical so update-sql scripts match.
-      const std::string temporary = d.Identifier(change.Get("tableName") + "_temporary");
-      return {{"ALTER TABLE " + table + " RENAME TO " + temporary}, {"CREATE TABLE " + table + " ()"},
-              {"DROP TABLE " + temporary}, {"REINDEX " + table}};
-    }
+    if (!context.introspect) return SqliteOfflineRebuild(change, d);
     // Live: SQLite (3.35+) drops the column itself, keeping rows and the other columns' indexes.
   }
   Statements out;
@@ -760,17 +768,29 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
   return out;
 }
 
+// What Liquibase 4.28 prints offline for a change it implements on SQLite by rebuilding the table:
+// the rebuild without the metadata it needs (no columns, no row copy). Kept identical so
+// update-sql scripts match.
+Statements SqliteOfflineRebuild(const Change& change, const Dialect& d) {
+  const std::string table = d.Table(change);
+  const std::string temporary = d.Identifier(Require(change, "tableName") + "_temporary");
+  return {{"ALTER TABLE " + table + " RENAME TO " + temporary}, {"CREATE TABLE " + table + " ()"},
+          {"DROP TABLE " + temporary}, {"REINDEX " + table}};
+}
+
 Statements DropTable(const Change& change, const Dialect& d) {
   std::string sql = "DROP TABLE " + d.Table(change);
   if (JavaTrue(change.Get("cascadeConstraints", "false"))) {
-    if (d.Is(DatabaseKind::kPostgresql)) sql += " CASCADE";
+    if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kH2)) sql += " CASCADE";
     if (d.Is(DatabaseKind::kOracle)) sql += " CASCADE CONSTRAINTS";
   }
   return {{sql}};
 }
 
 Statements CreateSequence(const Change& change, const Dialect& d) {
-  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
+  // Liquibase accepts sequences on SQLite and generates nothing for them.
+  if (d.Is(DatabaseKind::kSqlite)) return {};
+  if (d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
   // Liquibase writes PostgreSQL's "IF NOT EXISTS" after two spaces.
   std::string sql = "CREATE SEQUENCE " + std::string(d.Is(DatabaseKind::kPostgresql) ? " IF NOT EXISTS " : "") +
                     d.Table(change, "sequenceName");
@@ -785,7 +805,8 @@ Statements CreateSequence(const Change& change, const Dialect& d) {
 }
 
 Statements DropSequence(const Change& change, const Dialect& d) {
-  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
+  if (d.Is(DatabaseKind::kSqlite)) return {};
+  if (d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
   return {{"DROP SEQUENCE " + d.Table(change, "sequenceName") + (d.Is(DatabaseKind::kPostgresql) ? " CASCADE" : "")}};
 }
 
@@ -964,7 +985,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "addDefaultValue") return AddDefault(change, d);
   if (t == "dropDefaultValue") return DropDefault(change, d);
   if (t == "addPrimaryKey") return AddPrimaryKey(change, d);
-  if (t == "dropPrimaryKey") return DropPrimaryKey(change, d);
+  if (t == "dropPrimaryKey") return DropPrimaryKey(change, d, context);
   if (t == "addUniqueConstraint") return AddUnique(change, d);
   if (t == "dropUniqueConstraint") return DropUnique(change, d);
   if (t == "addForeignKeyConstraint") return AddForeignKey(change, d);

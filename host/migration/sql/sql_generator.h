@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "migration/model/change_log.h"
@@ -15,8 +16,13 @@
 namespace ledgerhost::migration {
 
 struct SqlStatement {
+  SqlStatement() = default;
+  SqlStatement(std::string sql_text, std::string delimiter = ";", std::string script_comment = "")
+      : sql(std::move(sql_text)), end_delimiter(std::move(delimiter)), comment(std::move(script_comment)) {}
+
   std::string sql;                 // without the trailing delimiter
   std::string end_delimiter = ";";  // what update-sql prints after it
+  std::string comment;              // printed as "-- comment" before the statement in scripts
 };
 
 // A live table's columns as the engine sees them; SQLite table rebuilds need it.

@@ -84,7 +84,7 @@ TEST(InverseOf, ConstraintsAndIndexes) {
        "ALTER TABLE t ALTER COLUMN a SET NOT NULL"},
       {Make("addDefaultValue", {{"tableName", "t"}, {"columnName", "a"}, {"defaultValue", "x"}}),
        "ALTER TABLE t ALTER COLUMN a DROP DEFAULT"},
-      {Make("createSequence", {{"sequenceName", "s"}}), "DROP SEQUENCE s"},
+      {Make("createSequence", {{"sequenceName", "s"}}), "DROP SEQUENCE s CASCADE"},
       {Make("createView", {{"viewName", "v"}, {"selectQuery", "select 1"}}), "DROP VIEW v"},
   };
   for (const auto& row : rows) {

@@ -1,5 +1,6 @@
 #include "liquibase_output.h"
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -77,6 +78,49 @@ std::map<std::string, std::string> SplitByChangeSet(const std::string& output) {
     if (!current.empty()) blocks[current] += line + "\n";
   }
   return blocks;
+}
+
+std::string SortCreateTableForeignKeys(const std::string& sql) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    const size_t create = sql.find("CREATE TABLE ", pos);
+    if (create == std::string::npos) break;
+    const size_t open = sql.find('(', create);
+    if (open == std::string::npos) break;
+    // Split the column/constraint list at depth-1 commas, honouring quotes.
+    std::vector<std::string> items;
+    std::string item;
+    int depth = 1;
+    bool quoted = false;
+    size_t i = open + 1;
+    for (; i < sql.size() && depth > 0; ++i) {
+      const char c = sql[i];
+      if (c == '\'') quoted = !quoted;
+      if (!quoted && c == '(') ++depth;
+      if (!quoted && c == ')' && --depth == 0) break;
+      if (!quoted && depth == 1 && c == ',') {
+        items.push_back(item);
+        item.clear();
+        continue;
+      }
+      item += c;
+    }
+    items.push_back(item);
+    auto is_fk = [](const std::string& text) {
+      return std::regex_search(text, std::regex(R"(^\s*CONSTRAINT \S+ FOREIGN KEY)"));
+    };
+    for (size_t a = 0; a < items.size();) {
+      size_t b = a;
+      while (b < items.size() && is_fk(items[b])) ++b;
+      if (b > a + 1) std::sort(items.begin() + static_cast<long>(a), items.begin() + static_cast<long>(b));
+      a = b == a ? a + 1 : b;
+    }
+    out += sql.substr(pos, open + 1 - pos);
+    for (size_t k = 0; k < items.size(); ++k) out += (k ? "," : "") + items[k];
+    pos = i;
+  }
+  return out + sql.substr(pos);
 }
 
 }  // namespace ledgerhost::migration::testing

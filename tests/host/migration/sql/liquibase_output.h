@@ -25,6 +25,11 @@ std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind dat
 // Comment lines dropped, whitespace runs collapsed: what "equal modulo whitespace" means here.
 std::string Normalize(const std::string& sql);
 
+// Liquibase 4.28 prints a createTable's foreign key clauses in an order that differs between its
+// own runs (two captures of the same changelog disagreed), so comparisons sort each run of
+// adjacent "CONSTRAINT x FOREIGN KEY" items inside CREATE TABLE (...). Input: Normalize()d SQL.
+std::string SortCreateTableForeignKeys(const std::string& normalized_sql);
+
 // update-sql output split at "-- Changeset <file>::<id>::<author>" lines: "id::author" -> text.
 std::map<std::string, std::string> SplitByChangeSet(const std::string& output);
 
