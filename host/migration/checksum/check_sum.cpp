@@ -404,7 +404,21 @@ std::string ChangeCheckSum(const ChangeSet& change_set, const Change& change, Ch
     const std::string outer = ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version), 1), version);
     return ComputeString(outer + ":9:" + Md5Hex(StripWhitespace(body)), version);
   }
-  return ComputeString(change.type + ":" + SerializeObject(ChangeFields(change, version), 1), version);
+  SerialFields fields = ChangeFields(change, version);
+  if (change.type == "createProcedure") {
+    // v8 serialized the text through the deprecated procedureBody property (matches Liquibase's V8 value).
+    for (auto& field : fields) {
+      if (field.first == "procedureText") field.first = "procedureBody";
+    }
+  }
+  const std::string serialized = ComputeString(change.type + ":" + SerializeObject(fields, 1), version);
+  if ((change.type == "createView" || change.type == "createProcedure") && change.Find("path")) {
+    // v8 with a file: the serialization's checksum + the file's NormalizingStreamV8(";", false, false) checksum.
+    const std::string file = ReadFile(change_set, change, "path", loader);
+    const std::string delimiter = ";";
+    return ComputeString(serialized + ":8:" + Md5Hex(NormalizeV8(&delimiter, false, false, file)), version);
+  }
+  return serialized;
 }
 
 bool IsDbmsTargeted(const std::string& type) {
