@@ -105,6 +105,7 @@ std::string ColumnDefinition(const Dialect& d, const std::string& table, const C
   } else if (d.IsMysqlFamily()) {
     sql += " NULL";
   }
+  if (d.IsMysqlFamily() && Has(column.attributes, "remarks")) sql += " COMMENT " + d.String(column.attributes.at("remarks"));
   return sql;
 }
 
@@ -600,7 +601,7 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
     throw MigrationError(change.location.ToString() + ": dropPrimaryKey on sqlite needs Liquibase's table rebuild, "
                          "which ledgerhost does not do on a live database");
   }
-  if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
+  if (d.IsMysqlFamily() || d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
   const std::string name = change.Get("constraintName", d.DefaultPrimaryKeyName(change.Get("tableName")));
   return {{"ALTER TABLE " + table + " DROP CONSTRAINT " + d.Identifier(name)}};
@@ -652,7 +653,8 @@ Statements DropNotNull(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string table = d.Table(change);
   const std::string column = d.Identifier(Require(change, "columnName"));
-  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP NOT NULL"}};
+  if (d.Is(DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP NOT NULL"}};
+  if (d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NULL"}};
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " NULL"}};
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " NULL"}};
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + ColumnType(change, d, "columnDataType") + " NULL"}};
@@ -749,7 +751,7 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
   if (d.Is(DatabaseKind::kSqlite) && !change.Find("columnName")) {
     // Liquibase validates every nested column of a multi-column drop against the change's own
     // columnName, which a <column> list leaves empty.
-    throw MigrationError(change.location.ToString() + ": dropColumn: columnName is required on sqlite");
+    throw MigrationError(change.location.ToString() + ": dropColumn on sqlite: columnName is required");
   }
   if (d.IsMysqlFamily() && names.size() > 1) {
     std::string sql = "ALTER TABLE " + table;
@@ -788,9 +790,8 @@ Statements DropTable(const Change& change, const Dialect& d) {
 }
 
 Statements CreateSequence(const Change& change, const Dialect& d) {
-  // Liquibase accepts sequences on SQLite and generates nothing for them.
-  if (d.Is(DatabaseKind::kSqlite)) return {};
-  if (d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
+  // Liquibase accepts sequences on SQLite and MySQL and generates nothing for them.
+  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) return {};
   // Liquibase writes PostgreSQL's "IF NOT EXISTS" after two spaces.
   std::string sql = "CREATE SEQUENCE " + std::string(d.Is(DatabaseKind::kPostgresql) ? " IF NOT EXISTS " : "") +
                     d.Table(change, "sequenceName");
@@ -805,8 +806,7 @@ Statements CreateSequence(const Change& change, const Dialect& d) {
 }
 
 Statements DropSequence(const Change& change, const Dialect& d) {
-  if (d.Is(DatabaseKind::kSqlite)) return {};
-  if (d.Is(DatabaseKind::kMysql)) Unsupported(change, d);
+  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) return {};
   return {{"DROP SEQUENCE " + d.Table(change, "sequenceName") + (d.Is(DatabaseKind::kPostgresql) ? " CASCADE" : "")}};
 }
 

@@ -92,7 +92,7 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
           // Liquibase names the change ("addColumn is not supported") or its statement class
           // ("AddColumnStatement requires ..."), or gives the same reason we give.
           const std::string ours = e.what();
-          const std::string reason = ours.substr(ours.find(": ") == std::string::npos ? 0 : ours.find(": ") + 2);
+          const std::string reason = ours.substr(ours.rfind(": ") == std::string::npos ? 0 : ours.rfind(": ") + 2);
           EXPECT_TRUE(Lower(error).find(Lower(change.type)) != std::string::npos ||
                       error.find(reason) != std::string::npos)
               << "we refused " << change.type << " (" << e.what() << ") but Liquibase said:\n" << error;
