@@ -51,8 +51,17 @@ std::optional<std::vector<Change>> InverseOf(const Change& change) {
   if (t == "renameTable") {
     return std::vector<Change>{Make(change, "renameTable", {{"schemaName", "schemaName"}, {"oldTableName", "newTableName"}, {"newTableName", "oldTableName"}})};
   }
-  if (t == "renameView") return std::vector<Change>{Make(change, "renameView", {{"oldViewName", "newViewName"}, {"newViewName", "oldViewName"}})};
-  if (t == "renameSequence") return std::vector<Change>{Make(change, "renameSequence", {{"oldSequenceName", "newSequenceName"}, {"newSequenceName", "oldSequenceName"}})};
+  if (t == "renameView") {
+    return std::vector<Change>{Make(change, "renameView", {{"schemaName", "schemaName"}, {"oldViewName", "newViewName"}, {"newViewName", "oldViewName"}})};
+  }
+  if (t == "renameSequence") {
+    return std::vector<Change>{Make(change, "renameSequence", {{"schemaName", "schemaName"}, {"oldSequenceName", "newSequenceName"}, {"newSequenceName", "oldSequenceName"}})};
+  }
+  if (t == "addLookupTable") {
+    return std::vector<Change>{
+        Make(change, "dropForeignKeyConstraint", {{"baseTableSchemaName", "existingTableSchemaName"}, {"baseTableName", "existingTableName"}, {"constraintName", "constraintName"}}),
+        Make(change, "dropTable", {{"schemaName", "newTableSchemaName"}, {"tableName", "newTableName"}})};
+  }
   if (t == "createIndex") return std::vector<Change>{Make(change, "dropIndex", {{"schemaName", "schemaName"}, {"tableName", "tableName"}, {"indexName", "indexName"}})};
   if (t == "addForeignKeyConstraint") {
     return std::vector<Change>{Make(change, "dropForeignKeyConstraint", {{"baseTableSchemaName", "baseTableSchemaName"}, {"baseTableName", "baseTableName"}, {"constraintName", "constraintName"}})};

@@ -109,6 +109,27 @@ TEST(InverseOf, ChangesWithoutAutomaticRollback) {
   }
 }
 
+TEST(InverseOf, NewerChangeTypes) {
+  // Liquibase: renameView/renameSequence swap names; addLookupTable drops its foreign key, then the
+  // lookup table; the others have no automatic rollback (spec §5.2).
+  auto view = InverseOf(Make("renameView", {{"oldViewName", "a"}, {"newViewName", "b"}, {"schemaName", "s"}}));
+  ASSERT_TRUE(view);
+  EXPECT_EQ(SqlOf(*view, DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE s.b RENAME TO a"});
+  auto sequence = InverseOf(Make("renameSequence", {{"oldSequenceName", "a"}, {"newSequenceName", "b"}}));
+  ASSERT_TRUE(sequence);
+  EXPECT_EQ(SqlOf(*sequence, DatabaseKind::kOracle), std::vector<std::string>{"RENAME b TO a"});
+  auto lookup = InverseOf(Make("addLookupTable", {{"existingTableName", "address"}, {"existingColumnName", "state"},
+                                                  {"newTableName", "state"}, {"newColumnName", "code"},
+                                                  {"constraintName", "fk_state"}}));
+  ASSERT_TRUE(lookup);
+  EXPECT_EQ(SqlOf(*lookup, DatabaseKind::kPostgresql),
+            (std::vector<std::string>{"ALTER TABLE address DROP CONSTRAINT fk_state", "DROP TABLE state"}));
+  for (const char* type : {"mergeColumns", "alterSequence", "createProcedure", "dropProcedure", "setTableRemarks",
+                           "setColumnRemarks"}) {
+    EXPECT_FALSE(InverseOf(Make(type, {{"tableName", "t"}}))) << type;
+  }
+}
+
 TEST(InverseOf, LoadUpdateDataDeletesEveryRowByPrimaryKey) {
   MemoryResourceLoader loader("test", {{"db/rows.csv", "id;name\n10;'a;b'\n11;plain\n"}});
   Change load = Make("loadUpdateData", {{"tableName", "people"}, {"file", "rows.csv"}, {"relativeToChangelogFile", "true"},

@@ -1,0 +1,2 @@
+-- Changeset drop_all_foreign_keys.xml::drop-all-fks::t
+-- WARNING The following SQL may change each run and therefore is possibly incorrect and/or invalid:
