@@ -209,7 +209,33 @@ std::optional<std::string> Dialect::Value(const Attributes& column) const {
   return std::nullopt;
 }
 
-std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes) const {
+namespace {
+
+enum class TypeClass { kOther, kNumeric, kBoolean, kDateTime };
+
+// The Liquibase type family of a column type as written ("BIGINT UNSIGNED", "java.sql.Types.TIMESTAMP").
+TypeClass ClassOf(const std::string& type) {
+  std::string upper = Upper(Trim(type));
+  for (const char* prefix : {"JAVA.SQL.TYPES.", "JAVA.LANG."}) {
+    if (upper.rfind(prefix, 0) == 0) upper = upper.substr(std::string(prefix).size());
+  }
+  size_t end = 0;
+  while (end < upper.size() && (std::isalnum(static_cast<unsigned char>(upper[end])) || upper[end] == '_')) ++end;
+  const std::string name = upper.substr(0, end);
+  static const std::set<std::string> numeric{"INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "DECIMAL",
+                                             "NUMERIC", "NUMBER", "FLOAT", "DOUBLE", "REAL", "CURRENCY", "MONEY"};
+  static const std::set<std::string> boolean{"BOOLEAN", "BOOL", "BIT"};
+  static const std::set<std::string> date_time{"DATE", "TIME", "DATETIME", "DATETIME2", "SMALLDATETIME", "TIMESTAMP",
+                                               "TIMESTAMPTZ", "TIMETZ"};
+  if (numeric.count(name)) return TypeClass::kNumeric;
+  if (boolean.count(name)) return TypeClass::kBoolean;
+  if (date_time.count(name)) return TypeClass::kDateTime;
+  return TypeClass::kOther;
+}
+
+}  // namespace
+
+std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, bool add_column) const {
   auto get = [&](const char* name) -> const std::string* {
     auto it = attributes.find(name);
     return it == attributes.end() ? nullptr : &it->second;
@@ -222,7 +248,24 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes) c
     if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
     return "NEXT VALUE FOR " + Identifier(*v);
   }
-  if (const auto* v = get("defaultValue")) return String(*v);
+  if (const auto* v = get("defaultValue")) {
+    const std::string* type = get("type");
+    if (!type) type = get("columnDataType");
+    const TypeClass type_class = type ? ClassOf(*type) : TypeClass::kOther;
+    const std::string upper = Upper(Trim(*v));
+    if (type_class == TypeClass::kNumeric && LooksNumeric(Trim(*v))) return Trim(*v);
+    if (type_class == TypeClass::kBoolean && (upper == "TRUE" || upper == "FALSE")) return Boolean(upper == "TRUE");
+    if (type_class == TypeClass::kDateTime) {
+      // Liquibase's Database.isFunction: "...()" everywhere (but addColumn on Oracle/H2), and on
+      // Oracle, SQLite and H2 also their bare CURRENT_TIMESTAMP.
+      const bool call = upper.size() > 2 && upper.compare(upper.size() - 2, 2, "()") == 0 &&
+                        !(add_column && (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kH2)));
+      const bool bare_now = upper == "CURRENT_TIMESTAMP" &&
+                            (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kSqlite) || Is(DatabaseKind::kH2));
+      if (call || bare_now) return Trim(*v);
+    }
+    return String(*v);
+  }
   return std::nullopt;
 }
 

@@ -35,7 +35,10 @@ class Dialect {
   // or nullopt when the column has none.
   std::optional<std::string> Value(const Attributes& column) const;
   // A default value clause operand, or nullopt when the column has no default.
-  std::optional<std::string> DefaultValue(const Attributes& attributes) const;
+  // A plain defaultValue is read through the column's type ("type" or "columnDataType"), as
+  // Liquibase does: numbers and booleans unquoted, date/time functions kept as functions.
+  // `add_column`: Liquibase's addColumn on Oracle and H2 quotes "now()"-style defaults.
+  std::optional<std::string> DefaultValue(const Attributes& attributes, bool add_column = false) const;
   std::string DateLiteral(const std::string& text) const;
   std::string Computed(const std::string& expression) const;
 

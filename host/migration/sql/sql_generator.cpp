@@ -78,8 +78,9 @@ std::pair<std::string, std::string> SplitReference(const std::string& references
   return {references.substr(0, open), references.substr(open + 1, close - open - 1)};
 }
 
-std::string DefaultClause(const Dialect& d, const std::string& table, const std::string& column, const Attributes& a) {
-  auto value = d.DefaultValue(a);
+std::string DefaultClause(const Dialect& d, const std::string& table, const std::string& column, const Attributes& a,
+                          bool add_column = false) {
+  auto value = d.DefaultValue(a, add_column);
   if (!value) return "";
   if (d.Is(DatabaseKind::kMssql)) {
     const std::string name = Attr(a, "defaultValueConstraintName", "DF_" + table + "_" + column);
@@ -280,7 +281,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
     if (type.empty()) throw MigrationError(column.location.ToString() + ": column " + name + " needs a type");
     std::string sql = " ADD " + d.Identifier(name) + " " + d.Type(type);
     if (JavaTrue(Attr(column.attributes, "autoIncrement", "false"))) sql += " " + d.AutoIncrementClause(column.attributes);
-    sql += DefaultClause(d, table_name, name, column.attributes);
+    sql += DefaultClause(d, table_name, name, column.attributes, /*add_column=*/true);
     if (ConstraintFalse(column, "nullable") || ConstraintTrue(column, "primaryKey")) {
       sql += " NOT NULL";
     } else if (d.IsMysqlFamily()) {
@@ -709,7 +710,12 @@ Statements ModifyDataType(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string table = d.Table(change);
   const std::string column = d.Identifier(Require(change, "columnName"));
-  const std::string type = d.Type(Require(change, "newDataType"));
+  std::string type = d.Type(Require(change, "newDataType"));
+  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle)) {
+    // Liquibase drops what follows the type's parameters ("NVARCHAR(76) NOT NULL") here; MySQL,
+    // SQL Server and H2 keep it.
+    if (auto close = type.find(')'); close != std::string::npos) type.erase(close + 1);
+  }
   if (d.Is(DatabaseKind::kPostgresql)) {
     return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type + " USING (" + column + "::" + type + ")"}};
   }

@@ -1,0 +1,3 @@
+-- Changeset typed_defaults.xml::typed-defaults::t
+CREATE TABLE stamp (a TEXT DEFAULT now(), b TEXT DEFAULT CURRENT_TIMESTAMP, c TEXT DEFAULT '2020-01-02 03:04:05', d date DEFAULT '2020-01-02', e INTEGER DEFAULT 5, f BOOLEAN DEFAULT 1, g VARCHAR(10) DEFAULT 'now()', h DECIMAL(5, 2) DEFAULT 1.5);
+
