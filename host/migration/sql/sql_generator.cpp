@@ -11,6 +11,7 @@
 #include "migration/sql/custom_change_registry.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_splitter.h"
+#include "migration/sql/text_decoding.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -87,6 +88,14 @@ std::string DefaultClause(const Dialect& d, const std::string& table, const std:
     return " CONSTRAINT " + d.Identifier(name) + " DEFAULT " + *value;
   }
   return " DEFAULT " + *value;
+}
+
+// " TABLESPACE x" where Liquibase prints it (PostgreSQL, Oracle); the name is an identifier.
+std::string TablespaceClause(const Change& change, const Dialect& d) {
+  const std::string* tablespace = change.Find("tablespace");
+  if (!tablespace || tablespace->empty()) return "";
+  if (!d.Is(DatabaseKind::kPostgresql) && !d.Is(DatabaseKind::kOracle)) return "";
+  return " TABLESPACE " + d.Identifier(*tablespace);
 }
 
 // The column definition shared by createTable and addColumn.
@@ -205,6 +214,7 @@ Statements CreateTable(const Change& change, const Dialect& d) {
   }
   sql += ")";
   if (d.IsMysqlFamily() && Has(change.attributes, "remarks")) sql += " COMMENT=" + d.String(change.attributes.at("remarks"));
+  sql += TablespaceClause(change, d);
   Statements out{{sql}};
   if (!d.IsMysqlFamily()) {
     auto remarks = Remarks(d, change, table);
@@ -335,26 +345,47 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
   return out;
 }
 
-std::string ValuesList(const Dialect& d, const Change& change, std::string& columns_out) {
+// A column's value for insert/update. valueClobFile is the file's text (Liquibase binds it to a
+// prepared statement; ledgerhost inlines it as an escaped literal so the script runs as printed).
+std::string ColumnValue(const Dialect& d, const ColumnConfig& column,
+                        const SqlGenerationContext& context) {
+  if (const std::string path = Attr(column.attributes, "valueClobFile"); !path.empty()) {
+    if (context.loader == nullptr) throw MigrationError(column.location.ToString() + ": valueClobFile needs a resource loader");
+    const std::string resolved = ResourceLoader::Resolve(path, context.change_log_path);
+    auto bytes = context.loader->Read(resolved);
+    if (!bytes) {
+      throw MigrationError(column.location.ToString() + ": valueClobFile '" + resolved + "' not found in " +
+                           context.loader->Describe());
+    }
+    return d.String(DecodeText(*bytes, Attr(column.attributes, "encoding", "UTF-8"), column.location.ToString()));
+  }
+  if (Has(column.attributes, "valueBlobFile")) {
+    throw MigrationError(column.location.ToString() + ": valueBlobFile is not supported by ledgerhost");
+  }
+  return d.Value(column.attributes).value_or("NULL");
+}
+
+std::string ValuesList(const Dialect& d, const Change& change, const SqlGenerationContext& context,
+                       std::string& columns_out) {
   std::string values;
   for (const auto& column : change.columns) {
     columns_out += (columns_out.empty() ? "" : ", ") + d.Identifier(ColumnName(column, change));
-    values += (values.empty() ? "" : ", ") + d.Value(column.attributes).value_or("NULL");
+    values += (values.empty() ? "" : ", ") + ColumnValue(d, column, context);
   }
   return values;
 }
 
-Statements Insert(const Change& change, const Dialect& d) {
+Statements Insert(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   std::string columns;
-  const std::string values = ValuesList(d, change, columns);
+  const std::string values = ValuesList(d, change, context, columns);
   return {{"INSERT INTO " + d.Table(change) + " (" + columns + ") VALUES (" + values + ")"}};
 }
 
-Statements Update(const Change& change, const Dialect& d) {
+Statements Update(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   // Liquibase's UpdateStatement keeps the new values in a TreeMap: SET lists columns by name.
   std::map<std::string, std::string> values;
   for (const auto& column : change.columns) {
-    values[ColumnName(column, change)] = d.Value(column.attributes).value_or("NULL");
+    values[ColumnName(column, change)] = ColumnValue(d, column, context);
   }
   std::string sets;
   for (const auto& [name, value] : values) sets += (sets.empty() ? "" : ", ") + d.Identifier(name) + " = " + value;
@@ -401,9 +432,7 @@ std::string ReadResource(const Change& change, const SqlGenerationContext& conte
     throw MigrationError(change.location.ToString() + ": " + change.type + ": file '" + resolved + "' not found in " +
                          context.loader->Describe());
   }
-  std::string text = *bytes;
-  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF) text.erase(0, 3);  // UTF-8 BOM
-  return text;
+  return DecodeText(*bytes, change.Get("encoding", "UTF-8"), change.location.ToString() + ": " + resolved);
 }
 
 std::string LoadValue(const Dialect& d, const std::string& raw, const std::string& type) {
@@ -553,7 +582,9 @@ Statements CreateIndex(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kMssql)) kind += JavaTrue(change.Get("clustered", "false")) ? "CLUSTERED " : "NONCLUSTERED ";
   std::string index = d.Identifier(Require(change, "indexName"));
   if (d.Is(DatabaseKind::kH2)) index = "PUBLIC." + index;
-  return {{"CREATE " + kind + "INDEX " + index + " ON " + d.Table(change) + "(" + columns + ")"}};
+  std::string sql = "CREATE " + kind + "INDEX " + index + " ON " + d.Table(change) + "(" + columns + ")";
+  sql += TablespaceClause(change, d);
+  return {{sql}};
 }
 
 Statements DropIndex(const Change& change, const Dialect& d) {
@@ -611,8 +642,13 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
 Statements AddUnique(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string* name = change.Find("constraintName");
-  return {{"ALTER TABLE " + d.Table(change) + " ADD " + (name ? "CONSTRAINT " + d.Identifier(*name) + " " : "") +
-           "UNIQUE (" + JoinIdentifiers(d, SplitNames(Require(change, "columnNames"))) + ")"}};
+  std::string sql = "ALTER TABLE " + d.Table(change) + " ADD " + (name ? "CONSTRAINT " + d.Identifier(*name) + " " : "") +
+                    "UNIQUE (" + JoinIdentifiers(d, SplitNames(Require(change, "columnNames"))) + ")";
+  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle)) {
+    if (JavaTrue(change.Get("deferrable", "false"))) sql += " DEFERRABLE";
+    if (JavaTrue(change.Get("initiallyDeferred", "false"))) sql += " INITIALLY DEFERRED";
+  }
+  return {{sql}};
 }
 
 Statements DropUnique(const Change& change, const Dialect& d) {
@@ -1058,8 +1094,8 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
     throw MigrationError(change.location.ToString() + ": dropAllForeignKeyConstraints needs the live table's foreign "
                          "keys, which ledgerhost does not read yet; drop them with dropForeignKeyConstraint");
   }
-  if (t == "insert") return Insert(change, d);
-  if (t == "update") return Update(change, d);
+  if (t == "insert") return Insert(change, d, context);
+  if (t == "update") return Update(change, d, context);
   if (t == "delete") return Delete(change, d);
   if (t == "loadData") return LoadData(change, d, context);
   if (t == "loadUpdateData") return LoadUpdateData(change, d, context);
