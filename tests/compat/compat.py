@@ -90,6 +90,12 @@ EXPECTED_UNSUPPORTED = {
 }
 
 
+# Differences found and not fixed yet: "case/db/aspect" -> why (docs/compatibility.md lists them).
+# Such an entry passes only while it still differs, printing KNOWN-DIFFERENCE and the diff; once the
+# tools agree it fails, so that the entry gets removed.
+KNOWN_DIFFERENCES = {}
+
+
 def run(cmd, cwd=None, check=True):
     p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if check and p.returncode != 0:
@@ -415,8 +421,15 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
     name = "%s/%s/%s" % (args.case, args.db, args.aspect)
+    known = KNOWN_DIFFERENCES.get(name)
+    if failures and known:
+        print("KNOWN-DIFFERENCE %s: %s\n%s" % (name, known, "\n\n".join(failures)))
+        return 0
     if failures:
         print("DIFFERS %s\n%s" % (name, "\n\n".join(failures)))
+        return 1
+    if known:
+        print("NOW EQUAL %s: remove it from KNOWN_DIFFERENCES (%s)" % (name, known))
         return 1
     if unsupported and (notes or args.aspect == "cross"):
         print("UNSUPPORTED %s: %s" % (name, unsupported))

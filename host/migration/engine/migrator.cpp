@@ -409,11 +409,14 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
 
 UpdateSummary Migrator::Update(const UpdateLimit& limit) {
   Connection& connection = RequireConnection("update");
+  // Like Liquibase: a change the database cannot express stops the update before any changeset
+  // runs. A customChange without a native replacement fails as Liquibase's missing Java class does,
+  // while parsing, before the lock or DATABASECHANGELOG exist; the other checks come after.
+  CheckChangesSupported(/*custom_changes_only=*/true);
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
-  // Like Liquibase: a change the database cannot express stops the update before anything runs.
-  CheckChangesSupported();
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
+  CheckChangesSupported(/*custom_changes_only=*/false);
   History history = ReadHistory();
   CheckCheckSums(history);
   PreconditionEvaluator evaluator(&connection, database_, history);
@@ -494,7 +497,7 @@ void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
   ScriptSink sink(out, database_);
   History history = ReadHistory();
   CheckCheckSums(history);
-  CheckChangesSupported();
+  CheckChangesSupported(false);
   WriteScriptPrologue(sink);
   WriteScriptHeader(out, "Update Database Script");
   Plan plan = MakePlan(history, limit);
@@ -545,12 +548,13 @@ std::vector<PendingChangeSet> Migrator::Pending() {
   return out;
 }
 
-void Migrator::CheckChangesSupported() {
+void Migrator::CheckChangesSupported(bool custom_changes_only) {
   std::vector<std::string> problems;
   for (const auto& cs : change_log_.change_sets) {
     if (!Selected(cs)) continue;
     for (const auto& change : cs.changes) {
       if (change.type == "output" || change.type == "stop") continue;
+      if (custom_changes_only && change.type != "customChange") continue;
       SqlGenerationContext context;
       context.database = database_;
       context.loader = &loader_;
@@ -577,7 +581,7 @@ void Migrator::CheckChangesSupported() {
 void Migrator::Validate() {
   History history = ReadHistory();
   CheckCheckSums(history);
-  CheckChangesSupported();
+  CheckChangesSupported(false);
 }
 
 std::vector<HistoryRow> Migrator::HistoryRows() {

@@ -96,7 +96,7 @@ class Migrator {
   Plan MakePlan(const History& history, const UpdateLimit& limit);
   void CheckCheckSums(const History& history) const;
   // Throws ChangeLogError listing every selected change the database cannot express.
-  void CheckChangesSupported();
+  void CheckChangesSupported(bool custom_changes_only);
   void RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only);
   void RunChangeSet(const ChangeSet& change_set, const HistoryRow* previous, RunState& state, StatementSink& sink,
                     bool sync_only);
