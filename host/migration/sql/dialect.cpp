@@ -251,15 +251,16 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, b
   if (const auto* v = get("defaultValue")) {
     const std::string* type = get("type");
     if (!type) type = get("columnDataType");
-    const TypeClass type_class = type ? ClassOf(*type) : TypeClass::kOther;
+    // Liquibase's addColumn on Oracle and H2 keeps a plain defaultValue a string literal.
+    const bool untyped = add_column && (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kH2));
+    const TypeClass type_class = type && !untyped ? ClassOf(*type) : TypeClass::kOther;
     const std::string upper = Upper(Trim(*v));
     if (type_class == TypeClass::kNumeric && LooksNumeric(Trim(*v))) return Trim(*v);
     if (type_class == TypeClass::kBoolean && (upper == "TRUE" || upper == "FALSE")) return Boolean(upper == "TRUE");
     if (type_class == TypeClass::kDateTime) {
-      // Liquibase's Database.isFunction: "...()" everywhere (but addColumn on Oracle/H2), and on
-      // Oracle, SQLite and H2 also their bare CURRENT_TIMESTAMP.
-      const bool call = upper.size() > 2 && upper.compare(upper.size() - 2, 2, "()") == 0 &&
-                        !(add_column && (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kH2)));
+      // Liquibase's Database.isFunction: "...()" everywhere, and on Oracle, SQLite and H2 also
+      // their bare CURRENT_TIMESTAMP.
+      const bool call = upper.size() > 2 && upper.compare(upper.size() - 2, 2, "()") == 0;
       const bool bare_now = upper == "CURRENT_TIMESTAMP" &&
                             (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kSqlite) || Is(DatabaseKind::kH2));
       if (call || bare_now) return Trim(*v);

@@ -620,8 +620,12 @@ Statements AddPrimaryKey(const Change& change, const Dialect& d) {
   if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
   const std::string* name = change.Find("constraintName");
   if (d.IsMysqlFamily()) name = nullptr;  // MySQL names every primary key PRIMARY; Liquibase omits the name
-  return {{"ALTER TABLE " + d.Table(change) + " ADD " + (name ? "CONSTRAINT " + d.Identifier(*name) + " " : "") +
-           "PRIMARY KEY (" + JoinIdentifiers(d, SplitNames(Require(change, "columnNames"))) + ")"}};
+  std::string kind = "PRIMARY KEY";
+  if (const std::string* clustered = change.Find("clustered"); clustered && d.Is(DatabaseKind::kMssql)) {
+    kind += JavaTrue(*clustered) ? " CLUSTERED" : " NONCLUSTERED";
+  }
+  return {{"ALTER TABLE " + d.Table(change) + " ADD " + (name ? "CONSTRAINT " + d.Identifier(*name) + " " : "") + kind +
+           " (" + JoinIdentifiers(d, SplitNames(Require(change, "columnNames"))) + ")"}};
 }
 
 Statements SqliteOfflineRebuild(const Change& change, const Dialect& d);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <stdexcept>
 
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
@@ -127,6 +128,22 @@ std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database)
   }
   if (database == DatabaseKind::kMssql && name == "NUMBER" && params.find(',') == std::string::npos && !params.empty()) {
     mapped = "numeric" + params.substr(0, params.size() - 1) + ", 0)";
+  }
+  if (database == DatabaseKind::kMssql) {
+    // Liquibase's SQL Server types: an unsized decimal is decimal(18, 0); sizes beyond the
+    // database's limit (8000 bytes, 4000 national characters) become MAX.
+    if (name == "DECIMAL" && params.empty()) mapped = "decimal(18, 0)";
+    long size = 0;
+    if (params.size() > 2 && params.find(',') == std::string::npos) {
+      try {
+        size = std::stol(params.substr(1, params.size() - 2));
+      } catch (const std::exception&) {
+        size = 0;  // "(MAX)" and the like: kept as written
+      }
+    }
+    if ((name == "VARCHAR" || name == "VARCHAR2") && size > 8000) mapped = "varchar(MAX)";
+    if (name == "NVARCHAR" && size > 4000) mapped = "nvarchar(MAX)";
+    if ((name == "VARBINARY" || name == "BINARY") && size > 8000) mapped = "varbinary(MAX)";
   }
   return mapped + suffix;
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -184,6 +185,59 @@ TEST(LiquibaseCaptureCoverage, EveryCaseWasCaptured) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, LiquibaseCaptureTest, ::testing::ValuesIn(AllCases()), CaseName);
+
+// The real Corda and ILP master changelogs (/work/shared/corpus, read in place) against what
+// Liquibase printed for them offline (data/corpus/, captured by data/capture_corpus.sh).
+struct CorpusCase {
+  std::string name;
+  std::string root;       // resource root, relative to the corpus
+  std::string changelog;  // relative to the root
+  DatabaseKind database;
+};
+
+std::filesystem::path CorpusDir() {
+  const char* dir = std::getenv("LEDGERHOST_CORPUS_DIR");
+  return dir ? dir : "/work/shared/corpus";
+}
+
+std::vector<CorpusCase> CorpusCases() {
+  std::vector<CorpusCase> cases;
+  std::istringstream lines(ReadFile(SqlTestData() / "corpus" / "masters.txt"));
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    CorpusCase c;
+    fields >> c.name >> c.root >> c.changelog;
+    for (auto db : {DatabaseKind::kPostgresql, DatabaseKind::kMysql, DatabaseKind::kMariadb, DatabaseKind::kOracle,
+                    DatabaseKind::kMssql, DatabaseKind::kSqlite, DatabaseKind::kH2}) {
+      const auto base = SqlTestData() / "corpus" / (c.name + "." + std::string(ShortName(db)));
+      if (std::filesystem::exists(base.string() + ".sql") || std::filesystem::exists(base.string() + ".error")) {
+        c.database = db;
+        cases.push_back(c);
+      }
+    }
+  }
+  return cases;
+}
+
+class CorpusTest : public ::testing::TestWithParam<CorpusCase> {};
+
+TEST_P(CorpusTest, MatchesLiquibaseUpdateSql) {
+  const auto& c = GetParam();
+  const auto base = SqlTestData() / "corpus" / (c.name + "." + std::string(ShortName(c.database)));
+  ASSERT_TRUE(std::filesystem::exists(CorpusDir() / c.root / c.changelog)) << "corpus missing: " << CorpusDir();
+  CompareWithLiquibase(CorpusDir() / c.root, c.changelog, c.database, base.string() + ".sql", base.string() + ".error");
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusTest, ::testing::ValuesIn(CorpusCases()),
+                         [](const ::testing::TestParamInfo<CorpusCase>& info) {
+                           std::string name = info.param.name + "_" + std::string(ShortName(info.param.database));
+                           for (char& ch : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           }
+                           return name;
+                         });
 
 // The shared golden changelog (/work/shared/reference/liquibase-update-sql, copied here as
 // data/golden/): Liquibase's default offline output (<db>.default.sql, change SQL only, no
