@@ -842,8 +842,11 @@ Statements CreateSequence(const Change& change, const Dialect& d) {
   std::string sql = "CREATE SEQUENCE " + std::string(d.Is(DatabaseKind::kPostgresql) ? " IF NOT EXISTS " : "") +
                     d.Table(change, "sequenceName");
   if (const std::string* v = change.Find("dataType"); v && !d.Is(DatabaseKind::kOracle)) sql += " AS " + *v;
+  // MariaDB's generator puts INCREMENT BY first (seen in the ILP connector capture).
+  const bool increment_first = d.Is(DatabaseKind::kMariadb);
+  if (const std::string* v = change.Find("incrementBy"); v && increment_first) sql += " INCREMENT BY " + *v;
   if (const std::string* v = change.Find("startValue")) sql += " START WITH " + *v;
-  if (const std::string* v = change.Find("incrementBy")) sql += " INCREMENT BY " + *v;
+  if (const std::string* v = change.Find("incrementBy"); v && !increment_first) sql += " INCREMENT BY " + *v;
   if (const std::string* v = change.Find("minValue")) sql += " MINVALUE " + *v;
   if (const std::string* v = change.Find("maxValue")) sql += " MAXVALUE " + *v;
   if (const std::string* v = change.Find("cacheSize"); v && !d.Is(DatabaseKind::kH2)) sql += " CACHE " + *v;

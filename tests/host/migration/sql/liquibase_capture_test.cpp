@@ -82,6 +82,7 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
     // changelog must be refused by us too, and only change types Liquibase named.
     const std::string error = ReadFile(expected_error);
     int refused = 0;
+    std::set<std::string> refused_types;
     for (const auto& cs : log.change_sets) {
       if (!DbmsMatches(cs.dbms, ShortName(db))) continue;
       for (const auto& change : cs.changes) {
@@ -90,17 +91,28 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
           GenerateSql(change, context);
         } catch (const MigrationError& e) {
           ++refused;
+          refused_types.insert(change.type);
           // Liquibase names the change ("addColumn is not supported") or its statement class
           // ("AddColumnStatement requires ..."), or gives the same reason we give.
           const std::string ours = e.what();
           const std::string reason = ours.substr(ours.rfind(": ") == std::string::npos ? 0 : ours.rfind(": ") + 2);
+          // When Liquibase stopped at validation it never reached changes it refuses only while
+          // running (SQLite's metadata-needing rebuilds, seen in sqlite_live_rebuild.xml).
+          const bool runtime_refusal = reason.find("requires access to up to date database metadata") != std::string::npos;
           EXPECT_TRUE(Lower(error).find(Lower(change.type)) != std::string::npos ||
-                      error.find(reason) != std::string::npos)
+                      error.find(reason) != std::string::npos ||
+                      (runtime_refusal && error.find("Validation Failed") != std::string::npos))
               << "we refused " << change.type << " (" << e.what() << ") but Liquibase said:\n" << error;
         }
       }
     }
     EXPECT_GT(refused, 0) << "Liquibase refused this changelog:\n" << error;
+    // Every change type Liquibase's validation names ("<type> is not supported on <db>") must be
+    // refused by us as well.
+    const std::regex unsupported(R"((\w+) is not supported on )");
+    for (std::sregex_iterator it(error.begin(), error.end(), unsupported), end; it != end; ++it) {
+      EXPECT_TRUE(refused_types.count((*it)[1].str())) << "Liquibase refused " << (*it)[1].str() << ", we did not";
+    }
     if (changelog.find("unsupported") != std::string::npos) {
       // A changelog of changes Liquibase refuses one by one: we must refuse every one of them.
       int changes = 0;
