@@ -1,5 +1,6 @@
 #include "migration/engine/history_sql.h"
 
+#include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -23,23 +24,10 @@ std::string HistorySql::LockTable() const { return ChangeLogTable() + (kind_ == 
                                                                            ? "lock"
                                                                            : "LOCK"); }
 
-std::string HistorySql::CurrentTimeFunction() const {
-  switch (kind_) {
-    case DatabaseKind::kOracle:
-      return "SYSTIMESTAMP";
-    case DatabaseKind::kMssql:
-      return "GETDATE()";
-    case DatabaseKind::kSqlite:
-      return "CURRENT_TIMESTAMP";
-    default:
-      return "NOW()";
-  }
-}
+// The bookkeeping statements use the same literals as the generated change SQL.
+std::string HistorySql::CurrentTimeFunction() const { return Dialect(kind_).CurrentDateTime(); }
 
-std::string HistorySql::Boolean(bool value) const {
-  if (kind_ == DatabaseKind::kPostgresql || kind_ == DatabaseKind::kH2) return value ? "TRUE" : "FALSE";
-  return value ? "1" : "0";
-}
+std::string HistorySql::Boolean(bool value) const { return Dialect(kind_).Boolean(value); }
 
 std::string HistorySql::Literal(const std::string& value) const { return QuoteString(value, kind_); }
 
