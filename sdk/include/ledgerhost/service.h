@@ -7,8 +7,11 @@
 // any of its services exists.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "ledgerhost/state.h"
 
 namespace soci {
 class session;  // plugins that query the database include <soci/soci.h> themselves
@@ -16,17 +19,38 @@ class session;  // plugins that query the database include <soci/soci.h> themsel
 
 namespace ledgerhost {
 
-struct Party;
-class ContractState;
-
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
 
-// The node's store of states. Minimal for now; grows with the vault issue.
+// The host's own mapped schema family: its tables (vault_states, state_party, ...) can be named in
+// ServiceHub::TableName like any plugin table.
+inline constexpr const char* kNodeSchemaFamily = "ledgerhost.node";
+inline constexpr int kNodeSchemaVersion = 1;
+
+// What a transaction did to the vault: its outputs become states (StateRef = {id, position}) and
+// the states it spent become consumed.
+struct RecordedTransaction {
+  std::string id;  // the transaction hash, hex (at most 144 characters)
+  std::vector<std::shared_ptr<const ContractState>> outputs;
+  std::vector<StateRef> inputs;  // states this transaction consumes
+  std::string notary_name;       // X.500 name of the notary, or ""
+};
+
+enum class StateStatus { kUnconsumed = 0, kConsumed = 1 };
+
+// The node's store of states (implemented by the host).
 class Vault {
  public:
   virtual ~Vault() = default;
+  // Records `transaction` in one database transaction (or in the caller's, when one is open on the
+  // hub's session): a vault_states row per output, its participants' X.500 names, the rows of every
+  // selected mapped schema the output supports (QueryableState::GenerateMappedObject), and the
+  // inputs marked consumed. Throws on a duplicate StateRef, an unknown input, or a mapped row that
+  // names a table or column its schema does not declare; nothing is written then.
+  virtual void Record(const RecordedTransaction& transaction) = 0;
   // Number of unconsumed states of the given type name (ContractState::TypeName()).
   virtual long long CountUnconsumed(const std::string& state_type) = 0;
+  // The unconsumed states of the given type, oldest first.
+  virtual std::vector<StateRef> Unconsumed(const std::string& state_type) = 0;
 };
 
 // The identities the node knows: its own and well-known parties by X.500 name.
@@ -57,6 +81,12 @@ class ServiceHub {
   // The node's vault and identities; owned by the host, valid as long as the hub.
   virtual Vault& GetVault() = 0;
   virtual IdentityService& Identities() = 0;
+  // The name to use in SQL for `table` of the selected mapped schema `family` v`version`, with the
+  // node's configured table prefix and database schema applied and quoted as needed, e.g.
+  // TableName("com.example.schemas.IOUSchema", 1, "iou_states") -> `"ious"."iou_states"`. The
+  // vault's own tables are in family kNodeSchemaFamily. Throws std::invalid_argument when the schema
+  // is not selected in this node or does not declare the table.
+  virtual std::string TableName(const std::string& family, int version, const std::string& table) const = 0;
 };
 
 class Service {

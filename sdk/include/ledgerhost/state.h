@@ -42,16 +42,22 @@ struct PersistentState {
 
 // States are created and owned by plugin code; the host only calls these const methods, possibly
 // from several threads at once, so implementations must not mutate shared data.
+class QueryableState;
+
 class ContractState {
  public:
   virtual ~ContractState() = default;
   // A stable type name, e.g. "com.example.contracts.IOUState".
   virtual std::string TypeName() const = 0;
   virtual std::vector<Party> Participants() const = 0;
+  // This state as a QueryableState, or nullptr. The host asks this instead of using dynamic_cast,
+  // which is unreliable across shared libraries built with hidden visibility.
+  virtual const QueryableState* AsQueryable() const { return nullptr; }
 };
 
 class QueryableState : public ContractState {
  public:
+  const QueryableState* AsQueryable() const final { return this; }
   // Every schema this state can be stored as (Corda's supportedSchemas()); each must be declared by
   // the plugin with plugin.AddSchema().
   virtual std::vector<MappedSchema> SupportedSchemas() const = 0;
