@@ -162,14 +162,33 @@ struct Migrator::RunState {
 
 Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database,
                    Connection* connection, MigratorOptions options)
-    : change_log_(change_log),
-      loader_(loader),
-      database_(database),
-      connection_(connection),
-      options_(std::move(options)),
-      sql_(database),
-      checksums_(change_log.change_sets.size()) {
-  if (options_.changelog_display.empty()) options_.changelog_display = change_log_.physical_path;
+    : Migrator(std::vector<ChangeLogSource>{{&change_log, &loader}}, database, connection, std::move(options)) {}
+
+Migrator::Migrator(std::vector<ChangeLogSource> sources, DatabaseKind database, Connection* connection,
+                   MigratorOptions options)
+    : sources_(std::move(sources)), database_(database), connection_(connection), options_(std::move(options)), sql_(database) {
+  // Within one changelog duplicates are the parser's business (Liquibase's rules); across sources
+  // the same history key would make two changesets share one DATABASECHANGELOG row.
+  std::map<std::string, std::pair<size_t, const ChangeSet*>> seen;
+  for (size_t s = 0; s < sources_.size(); ++s) {
+    for (const auto& cs : sources_[s].change_log->change_sets) {
+      const std::string key = Lower(NormalizeHistoryPath(cs.file_path)) + "::" + Lower(cs.id) + "::" + Lower(cs.author);
+      auto [it, inserted] = seen.emplace(key, std::make_pair(s, &cs));
+      if (!inserted && it->second.first != s) {
+        throw ChangeLogError(cs.location.ToString() + ": changeset " + NameOf(cs) + " is declared twice (also at " +
+                             it->second.second->location.ToString() + ")");
+      }
+      index_of_[&cs] = change_sets_.size();
+      change_sets_.push_back(&cs);
+      source_of_.push_back(s);
+    }
+  }
+  checksums_.resize(change_sets_.size());
+  if (options_.changelog_display.empty()) {
+    for (const auto& source : sources_) {
+      options_.changelog_display += (options_.changelog_display.empty() ? "" : ", ") + source.change_log->physical_path;
+    }
+  }
 }
 
 Migrator::~Migrator() = default;
@@ -182,10 +201,12 @@ Connection& Migrator::RequireConnection(const char* command) const {
 }
 
 const std::string& Migrator::CheckSumOf(const ChangeSet& cs) {
-  const size_t index = static_cast<size_t>(&cs - change_log_.change_sets.data());
-  if (checksums_[index].empty()) checksums_[index] = ComputeCheckSum(cs, CheckSumVersion::kV9, database_, loader_);
+  const size_t index = index_of_.at(&cs);
+  if (checksums_[index].empty()) checksums_[index] = ComputeCheckSum(cs, CheckSumVersion::kV9, database_, LoaderOf(cs));
   return checksums_[index];
 }
+
+const ResourceLoader& Migrator::LoaderOf(const ChangeSet& cs) const { return *sources_[source_of_[index_of_.at(&cs)]].loader; }
 
 bool Migrator::Selected(const ChangeSet& cs) const {
   for (const auto& inherited : cs.inherited_contexts) {
@@ -206,14 +227,15 @@ History Migrator::ReadHistory() {
 
 void Migrator::CheckCheckSums(const History& history) const {
   std::vector<std::string> problems;
-  for (const auto& cs : change_log_.change_sets) {
+  for (const ChangeSet* change_set : change_sets_) {
+    const ChangeSet& cs = *change_set;
     const HistoryRow* row = history.Find(cs);
     if (row == nullptr || !row->md5sum || cs.run_on_change || cs.run_always) continue;
     const int version = CheckSumVersionOf(*row->md5sum);
     if (version != 8 && version != 9) continue;  // too old to recompute: upgraded silently, as Liquibase does
     auto& self = const_cast<Migrator&>(*this);
     const std::string current = version == 9 ? self.CheckSumOf(cs)
-                                             : ComputeCheckSum(cs, CheckSumVersion::kV8, database_, loader_);
+                                             : ComputeCheckSum(cs, CheckSumVersion::kV8, database_, LoaderOf(cs));
     if (!CheckSumAccepted(cs, *row->md5sum, current)) {
       problems.push_back(cs.file_path + "::" + cs.id + "::" + cs.author + " was: " + *row->md5sum +
                          " but is now: " + current + " (" + cs.location.ToString() + ")");
@@ -231,7 +253,8 @@ void Migrator::CheckCheckSums(const History& history) const {
 Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& limit) {
   Plan plan;
   bool tag_reached = false;
-  for (const auto& cs : change_log_.change_sets) {
+  for (const ChangeSet* change_set : change_sets_) {
+    const ChangeSet& cs = *change_set;
     plan.summary.total++;
     if (!Selected(cs)) {
       plan.summary.filtered_out++;
@@ -242,7 +265,7 @@ Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& lim
     if (row != nullptr && !run && cs.run_on_change && row->md5sum) {
       const int version = CheckSumVersionOf(*row->md5sum);
       const std::string current =
-          version == 8 ? ComputeCheckSum(cs, CheckSumVersion::kV8, database_, loader_) : CheckSumOf(cs);
+          version == 8 ? ComputeCheckSum(cs, CheckSumVersion::kV8, database_, LoaderOf(cs)) : CheckSumOf(cs);
       run = current != *row->md5sum;
     }
     if (!run) {
@@ -257,10 +280,10 @@ Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& lim
   if (limit.tag && !tag_reached) {
     bool in_history = std::any_of(history.rows().begin(), history.rows().end(),
                                   [&](const HistoryRow& r) { return r.tag && *r.tag == *limit.tag; });
-    bool in_changelog = std::any_of(change_log_.change_sets.begin(), change_log_.change_sets.end(),
-                                    [&](const ChangeSet& cs) { return TagOf(cs) && *TagOf(cs) == *limit.tag; });
+    bool in_changelog = std::any_of(change_sets_.begin(), change_sets_.end(),
+                                    [&](const ChangeSet* cs) { return TagOf(*cs) && *TagOf(*cs) == *limit.tag; });
     if (!in_history && !in_changelog) {
-      throw MigrationError("update-to-tag: tag '" + *limit.tag + "' is neither in " + change_log_.physical_path +
+      throw MigrationError("update-to-tag: tag '" + *limit.tag + "' is neither in " + options_.changelog_display +
                            " nor in " + sql_.ChangeLogTable());
     }
   }
@@ -287,7 +310,7 @@ std::vector<SqlStatement> Migrator::StatementsFor(const ChangeSet& cs, bool roll
   (void)history;
   SqlGenerationContext context;
   context.database = database_;
-  context.loader = &loader_;
+  context.loader = &LoaderOf(cs);
   context.change_log_path = cs.physical_path;
   if (connection_ != nullptr) {
     Connection* connection = connection_;
@@ -420,7 +443,12 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
   History history = ReadHistory();
   CheckCheckSums(history);
   PreconditionEvaluator evaluator(&connection, database_, history);
-  for (const auto& container : change_log_.preconditions) {
+  std::vector<const PreconditionContainer*> change_log_preconditions;
+  for (const auto& source : sources_) {
+    for (const auto& container : source.change_log->preconditions) change_log_preconditions.push_back(&container);
+  }
+  for (const PreconditionContainer* container_pointer : change_log_preconditions) {
+    const PreconditionContainer& container = *container_pointer;
     const auto outcome = evaluator.Evaluate(container);
     if (outcome.kind == PreconditionOutcome::Kind::kPassed) continue;
     const std::string action = outcome.kind == PreconditionOutcome::Kind::kFailed ? container.on_fail : container.on_error;
@@ -550,14 +578,15 @@ std::vector<PendingChangeSet> Migrator::Pending() {
 
 void Migrator::CheckChangesSupported(bool custom_changes_only) {
   std::vector<std::string> problems;
-  for (const auto& cs : change_log_.change_sets) {
+  for (const ChangeSet* change_set : change_sets_) {
+    const ChangeSet& cs = *change_set;
     if (!Selected(cs)) continue;
     for (const auto& change : cs.changes) {
       if (change.type == "output" || change.type == "stop") continue;
       if (custom_changes_only && change.type != "customChange") continue;
       SqlGenerationContext context;
       context.database = database_;
-      context.loader = &loader_;
+      context.loader = &LoaderOf(cs);
       context.change_log_path = cs.physical_path;
       try {
         GenerateSql(change, context);
@@ -638,15 +667,15 @@ std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, 
 
 void Migrator::DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink) {
   for (const HistoryRow* row : RowsToRollBack(history, target)) {
-    auto it = std::find_if(change_log_.change_sets.begin(), change_log_.change_sets.end(), [&](const ChangeSet& cs) {
-      return Lower(cs.id) == Lower(row->id) && Lower(cs.author) == Lower(row->author) &&
-             Lower(NormalizeHistoryPath(cs.file_path)) == Lower(NormalizeHistoryPath(row->filename));
+    auto it = std::find_if(change_sets_.begin(), change_sets_.end(), [&](const ChangeSet* cs) {
+      return Lower(cs->id) == Lower(row->id) && Lower(cs->author) == Lower(row->author) &&
+             Lower(NormalizeHistoryPath(cs->file_path)) == Lower(NormalizeHistoryPath(row->filename));
     });
-    if (it == change_log_.change_sets.end()) {
+    if (it == change_sets_.end()) {
       throw MigrationError("cannot roll back " + row->filename + "::" + row->id + "::" + row->author +
-                           ": it is recorded in " + sql_.ChangeLogTable() + " but not in " + change_log_.physical_path);
+                           ": it is recorded in " + sql_.ChangeLogTable() + " but not in " + options_.changelog_display);
     }
-    const ChangeSet& cs = *it;
+    const ChangeSet& cs = **it;
     auto statements = StatementsFor(cs, true, history);
     sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
     try {

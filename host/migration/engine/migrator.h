@@ -1,10 +1,12 @@
-// The migration engine's commands over one changelog and one database: update and its variants,
-// update-sql, status, validate, history, tag, rollback, changelog-sync, clear-checksums, drop-all and
-// release-locks. It knows nothing of plugins: it gets a ChangeLog and the ResourceLoader its files
-// came from.
+// The migration engine's commands over one or more changelogs and one database: update and its
+// variants, update-sql, status, validate, history, tag, rollback, changelog-sync, clear-checksums,
+// drop-all and release-locks. It knows nothing of plugins: it gets ChangeLogs and the ResourceLoader
+// each one's files came from. Several changelogs run as one, in order, under one lock and one
+// DATABASECHANGELOG, as Corda ran every schema's changelog of a node in one Liquibase update.
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -60,10 +62,21 @@ struct RollbackTarget {
   static RollbackTarget Count(int n) { return {std::nullopt, n}; }
 };
 
+// One changelog and the resources its files are read from (sqlFile, loadData, checksums). Both must
+// outlive the Migrator.
+struct ChangeLogSource {
+  const ChangeLog* change_log = nullptr;
+  const ResourceLoader* loader = nullptr;
+};
+
 class Migrator {
  public:
   // `connection` may be null for SQL generation against an offline database.
   Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database, Connection* connection,
+           MigratorOptions options = {});
+  // Several changelogs, run in the given order as one. Two changesets with the same file, id and
+  // author are a ChangeLogError.
+  Migrator(std::vector<ChangeLogSource> sources, DatabaseKind database, Connection* connection,
            MigratorOptions options = {});
   ~Migrator();
 
@@ -108,16 +121,19 @@ class Migrator {
   void WriteScriptEpilogue(StatementSink& sink) const;
   bool Selected(const ChangeSet& change_set) const;
   const std::string& CheckSumOf(const ChangeSet& change_set);
+  const ResourceLoader& LoaderOf(const ChangeSet& change_set) const;
   History ReadHistory();
   Connection& RequireConnection(const char* command) const;
 
-  const ChangeLog& change_log_;
-  const ResourceLoader& loader_;
+  std::vector<ChangeLogSource> sources_;
+  std::vector<const ChangeSet*> change_sets_;  // every source's changesets, in run order
+  std::vector<size_t> source_of_;              // per change_sets_ index: its source
+  std::map<const ChangeSet*, size_t> index_of_;
   DatabaseKind database_;
   Connection* connection_;
   MigratorOptions options_;
   HistorySql sql_;
-  std::vector<std::string> checksums_;  // per change_log_.change_sets index, computed on first use
+  std::vector<std::string> checksums_;  // per change_sets_ index, computed on first use
 };
 
 }  // namespace ledgerhost::migration
