@@ -1,5 +1,6 @@
 #include "config/node_config.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -60,6 +61,19 @@ class ConfigReader {
     return value;
   }
 
+  // A name that becomes part of SQL identifiers: letters, digits and '_', not starting with a digit,
+  // at most `max` characters. Checked here so that nothing later splices an unchecked name.
+  std::string Identifier(const YAML::Node& node, const std::string& key, size_t max) const {
+    const std::string value = String(node, key);
+    bool ok = !value.empty() && value.size() <= max && !std::isdigit(static_cast<unsigned char>(value[0]));
+    for (char c : value) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+    if (!ok) {
+      Fail(node, key, "'" + value + "' is not a valid name: use letters, digits and '_' (not first), at most " +
+                          std::to_string(max) + " characters");
+    }
+    return value;
+  }
+
   static std::string Join(const std::string& parent, const std::string& child) {
     return parent.empty() ? child : parent + "." + child;
   }
@@ -80,7 +94,7 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
   if (node["url"]) db.url = r.String(node["url"], "database.url");
   if (node["user"]) db.user = r.String(node["user"], "database.user");
   if (node["password"]) db.password = r.String(node["password"], "database.password");
-  if (node["schema"]) db.schema = r.String(node["schema"], "database.schema");
+  if (node["schema"]) db.schema = r.Identifier(node["schema"], "database.schema", 63);
   if (node["runMigration"]) db.run_migration = r.Bool(node["runMigration"], "database.runMigration");
   if (node["allowDerivedTables"]) {
     db.allow_derived_tables = r.Bool(node["allowDerivedTables"], "database.allowDerivedTables");
@@ -90,11 +104,23 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
 
 void ReadPlugins(const ConfigReader& r, const YAML::Node& node, const std::filesystem::path& base, PluginsConfig& p) {
   r.RequireMap(node, "plugins");
-  r.RejectUnknownKeys(node, "plugins", {"directory", "trustedKeys"});
+  r.RejectUnknownKeys(node, "plugins", {"directory", "trustedKeys", "config"});
   if (node["directory"]) p.directory = Resolve(base, r.String(node["directory"], "plugins.directory"));
   if (const auto keys = node["trustedKeys"]) {
     if (!keys.IsSequence()) r.Fail(keys, "plugins.trustedKeys", "expected a list of PEM public key files");
     for (const auto& key : keys) p.trusted_keys.push_back(Resolve(base, r.String(key, "plugins.trustedKeys[]")));
+  }
+  if (const auto config = node["config"]) {
+    r.RequireMap(config, "plugins.config");
+    for (const auto& plugin : config) {
+      const std::string name = plugin.first.as<std::string>();
+      const std::string key = "plugins.config." + name;
+      r.RequireMap(plugin.second, key);
+      for (const auto& entry : plugin.second) {
+        const std::string setting = entry.first.as<std::string>();
+        p.settings[name][setting] = r.String(entry.second, key + "." + setting);
+      }
+    }
   }
 }
 
@@ -125,9 +151,9 @@ void ReadSchemas(const ConfigReader& r, const YAML::Node& node, std::map<std::st
         }
       }
     }
-    if (spec["tablePrefix"]) family_config.table_prefix = r.String(spec["tablePrefix"], key + ".tablePrefix");
+    if (spec["tablePrefix"]) family_config.table_prefix = r.Identifier(spec["tablePrefix"], key + ".tablePrefix", 30);
     if (spec["databaseSchema"]) {
-      family_config.database_schema = r.String(spec["databaseSchema"], key + ".databaseSchema");
+      family_config.database_schema = r.Identifier(spec["databaseSchema"], key + ".databaseSchema", 63);
     }
     out.emplace(family, std::move(family_config));
   }
@@ -168,7 +194,13 @@ NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& sour
   if (!root || root.IsNull()) return config;
   ConfigReader reader(source);
   reader.RequireMap(root, "(top level)");
-  reader.RejectUnknownKeys(root, "", {"database", "plugins", "schemas", "logging"});
+  reader.RejectUnknownKeys(root, "", {"legalName", "database", "plugins", "schemas", "logging"});
+  if (root["legalName"]) {
+    config.legal_name = reader.String(root["legalName"], "legalName");
+    if (config.legal_name.find("O=") == std::string::npos) {
+      reader.Fail(root["legalName"], "legalName", "expected an X.500 name with at least O=, e.g. \"O=Bank A, L=London, C=GB\"");
+    }
+  }
   if (root["database"]) ReadDatabase(reader, root["database"], config.database);
   if (root["plugins"]) ReadPlugins(reader, root["plugins"], base_directory, config.plugins);
   if (root["schemas"]) ReadSchemas(reader, root["schemas"], config.schemas);

@@ -23,6 +23,8 @@ struct DatabaseConfig {
 struct PluginsConfig {
   std::filesystem::path directory;                  // default: <base-directory>/plugins
   std::vector<std::filesystem::path> trusted_keys;  // PEM Ed25519 public keys; empty = signatures not required
+  // plugins.config.<plugin name>.<key>: what ServiceHub::Config(key) returns to that plugin's services.
+  std::map<std::string, std::map<std::string, std::string>> settings;
 };
 
 // Which versions of a schema family to persist, and how.
@@ -41,6 +43,7 @@ struct LoggingConfig {
 
 struct NodeConfig {
   std::filesystem::path base_directory;
+  std::string legal_name = "O=Ledgerhost Node, L=London, C=GB";  // the node's X.500 name
   DatabaseConfig database;
   PluginsConfig plugins;
   std::map<std::string, SchemaFamilyConfig> schemas;  // by family name
