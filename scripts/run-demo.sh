@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# The host's main job on the embedded default: builds ledgerhost and the sample plugins, lays out a
-# node base directory (demo-node/) with the plugins copied in, shows what loads, then brings the
-# SQLite database up to date with every plugin's changelog and shows the recorded history.
+# The host's main job on the embedded default (SQLite) with the sample plugins, as an operator runs it:
+#  1. build ledgerhost and the sample plugins, lay out a node base directory (demo-node/);
+#  2. show what loads;
+#  3. refuse to start while migrations are pending;
+#  4. write the SQL a DBA would review (--just-generate-db-migration), without touching the database;
+#  5. apply the migrations (--just-run-db-migration) and show the history;
+#  6. start the node: vault + services (the IOU service records IOUs and queries them), stop it with SIGINT;
+#  7. show the vault's rows, `db status` and `db check`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,19 +18,51 @@ base=$root/demo-node
 rm -rf "$base"
 mkdir -p "$base/plugins"
 cp build/plugins/*.so "$base/plugins/"
-lh=build/bin/ledgerhost
+cat > "$base/node.yaml" <<'YAML'
+legalName: "O=Demo Bank, L=London, C=GB"
+database:
+  runMigration: false          # the node refuses to start with pending migrations
+plugins:
+  config:
+    iou:
+      issueOnStart: "3"        # the IOU service records 3 IOUs when it starts
+schemas:
+  com.example.schemas.CommercialPaperSchema:
+    tablePrefix: demo_         # this family's tables are created and written as demo_*
+YAML
+lh="$root/build/bin/ledgerhost"
+step() { printf '\n== %s\n' "$*"; }
 
-echo "== plugins found in $base/plugins"
+step "plugins found in $base/plugins"
 "$lh" plugins --base-directory "$base"
 
-echo "== migrating the embedded SQLite database $base/ledgerhost.db"
-"$lh" db update --search-path migrations --changelog-file ledgerhost-node.changelog-master.xml --url "sqlite:$base/ledgerhost.db"
-for master in sample-plugins/*/migrations/*.changelog-master.*; do
-  dir=$(dirname "$master")
-  echo "-- $(basename "$master")"
-  "$lh" db update --search-path "$dir" --changelog-file "$(basename "$master")" --url "sqlite:$base/ledgerhost.db"
-done
-echo "== history"
-"$lh" db history --url "sqlite:$base/ledgerhost.db"
-echo "== tables"
+step "starting with pending migrations: the node refuses"
+if "$lh" --base-directory "$base"; then echo "unexpected: the node started"; exit 1; fi
+
+step "generating the SQL for a DBA (the database is not touched)"
+(cd "$base" && "$lh" --base-directory "$base" --just-generate-db-migration migration.sql)
+test ! -e "$base/ledgerhost.db" && echo "ledgerhost.db still does not exist"
+grep -c '^CREATE TABLE' "$base/migration.sql" | sed 's/^/CREATE TABLE statements in migration.sql: /'
+
+step "applying the migrations"
+"$lh" --base-directory "$base" --just-run-db-migration
+"$lh" db history --base-directory "$base"
+
+step "starting the node (stopped with SIGINT after it is up)"
+log="$base/node.log"
+"$lh" --base-directory "$base" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do grep -q "Node started" "$log" && break; sleep 0.1; done
+kill -INT "$pid"
+wait "$pid"
+cat "$log"
+
+step "the vault: states and the IOU rows (parties by X.500 name only)"
+sqlite3 -header -column "$base/ledgerhost.db" \
+  "SELECT v.transaction_id, v.output_index, v.contract_state_class_name, v.state_status, i.lender, i.borrower, i.value
+   FROM vault_states v JOIN iou_states i USING (transaction_id, output_index)"
+step "tables"
 sqlite3 "$base/ledgerhost.db" .tables
+step "db status and db check"
+"$lh" db status --base-directory "$base"
+"$lh" db check --base-directory "$base"
