@@ -14,6 +14,11 @@ struct Registered {
   std::unique_ptr<Command> command;
 };
 
+std::unique_ptr<Command>& NodeCommandInstance() {
+  static std::unique_ptr<Command> node;
+  return node;
+}
+
 std::vector<Registered>& Registry() {
   static std::vector<Registered> registry;
   return registry;
@@ -29,14 +34,16 @@ void RegisterCommands(CLI::App& app) {
     CLI::App* sub = command->Register(app);
     Registry().push_back({sub, std::move(command)});
   }
+  NodeCommandInstance() = MakeNodeCommand();
+  NodeCommandInstance()->Register(app);
 }
 
 int RunSelectedCommand(CLI::App& app) {
   for (auto& entry : Registry()) {
     if (entry.app->parsed()) return entry.command->Run();
   }
-  std::cout << app.help();
-  return static_cast<int>(ExitCode::kUsage);
+  (void)app;
+  return NodeCommandInstance()->Run();
 }
 
 }  // namespace ledgerhost::cli

@@ -1,11 +1,14 @@
-// `ledgerhost db <command>`: the migration engine on its own, with Liquibase's command names, on one
-// changelog file and one database URL.
+// `ledgerhost db <command>`: the migration engine with Liquibase's command names, either on its own
+// (one changelog file and one database URL) or on a node (--base-directory: the node's database and
+// the changelogs the node would run, host and selected plugin schemas, plus `db check`).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -15,6 +18,11 @@
 #include "migration/engine/database_url.h"
 #include "migration/engine/migrator.h"
 #include "migration/parse/change_log_parser.h"
+#include "node/node_database.h"
+#include "node/node_migrations.h"
+#include "plugins/plugin_registry.h"
+#include "schema/schema_drift.h"
+#include "schema/schema_selector.h"
 
 namespace ledgerhost::cli {
 namespace {
@@ -40,8 +48,10 @@ class DbCommand : public Command {
     app_->require_subcommand(1);
     app_->add_option("--changelog-file", changelog_file_, "Root changelog (XML, YAML, JSON or formatted SQL)");
     app_->add_option("--url", url_,
-                     "sqlite:PATH | postgresql://user:pass@host:port/db | jdbc: forms | offline:<db> (update-sql)")
-        ->required();
+                     "sqlite:PATH | postgresql://user:pass@host:port/db | jdbc: forms | offline:<db> (update-sql)");
+    app_->add_option("--base-directory", base_directory_,
+                     "Work on this node's database with the changelogs it would run (host and selected plugin "
+                     "schemas) instead of --url/--changelog-file");
     app_->add_option("--username", username_, "Database user (overrides the URL)");
     app_->add_option("--password", password_, "Database password (overrides the URL; prefer LEDGERHOST_DATABASE_PASSWORD)")
         ->envname("LEDGERHOST_DATABASE_PASSWORD");
@@ -81,11 +91,21 @@ class DbCommand : public Command {
     add("clear-checksums", "Set every MD5SUM to NULL; the next update refills them");
     add("release-locks", "Release the changelog lock whoever holds it");
     add("drop-all", "Drop every table, view and sequence of the schema");
+    add("check", "Compare the node's database with every selected schema's entities (needs --base-directory); "
+                 "exit 5 on drift");
     return app_;
   }
 
   int Run() override {
     const std::string command = app_->get_subcommands().front()->get_name();
+    if (!base_directory_.empty()) {
+      if (!url_.empty() || !changelog_file_.empty()) {
+        throw ConfigError("db " + command + ": give either --base-directory or --url/--changelog-file, not both");
+      }
+      return RunOnNode(command);
+    }
+    if (command == "check") throw ConfigError("db check needs --base-directory: it compares a node's schemas");
+    if (url_.empty()) throw ConfigError("db " + command + " needs --url (or --base-directory for a node)");
     DatabaseUrl url = ParseDatabaseUrl(url_, username_, password_);
     const bool needs_changelog = command != "history" && command != "tag" && command != "tag-exists" &&
                                  command != "clear-checksums" && command != "release-locks" && command != "drop-all";
@@ -138,7 +158,36 @@ class DbCommand : public Command {
     options.lock.wait = std::chrono::seconds(lock_wait_seconds_);
     options.lock.poll = std::chrono::milliseconds(std::min(10000, std::max(100, lock_wait_seconds_ * 100)));
     Migrator migrator(change_log, loader, url.kind, connection.get(), options);
+    return Dispatch(command, migrator, url);
+  }
 
+ private:
+  // The node's changelogs and database; read-only commands never create a SQLite file.
+  int RunOnNode(const std::string& command) {
+    const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
+    const auto registry = plugins::PluginRegistry::Load({config.plugins.directory, config.plugins.trusted_keys});
+    const DatabaseUrl url = node::NodeDatabaseUrl(config);
+    const auto catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
+    static const std::set<std::string> read_only{"status", "validate", "history", "update-sql", "update-count-sql",
+                                                 "update-to-tag-sql", "changelog-sync-sql", "tag-exists", "check",
+                                                 "rollback-sql", "rollback-count-sql"};
+    auto connection = read_only.count(command) ? node::OpenNodeDatabaseReadOnly(config) : node::OpenNodeDatabase(config);
+    if (command == "check") {
+      const auto drift = schema::FindSchemaDrift(*connection, catalog);
+      for (const auto& d : drift) std::cout << d.ToString() << "\n";
+      if (drift.empty()) {
+        std::cout << url.Redacted() << " matches all " << catalog.schemas().size() << " selected schemas\n";
+        return 0;
+      }
+      std::cout << drift.size() << " difference(s) between " << url.Redacted() << " and the selected schemas\n";
+      return static_cast<int>(ExitCode::kChangeLog);
+    }
+    node::NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
+                                    (url.user.empty() ? std::string("null") : url.user) + "@" + url.Redacted());
+    return Dispatch(command, migrations.migrator(), url);
+  }
+
+  int Dispatch(const std::string& command, Migrator& migrator, const DatabaseUrl& url) {
     std::ofstream file_out;
     if (!output_file_.empty()) {
       file_out.open(output_file_);
@@ -213,18 +262,35 @@ class DbCommand : public Command {
     return 0;
   }
 
- private:
+  // A table sized to its contents, so long file names and ids stay readable.
   static void PrintHistory(const std::vector<HistoryRow>& rows, const DatabaseUrl& url) {
-    std::cout << "History of " << url.Redacted() << " (" << rows.size() << " changesets)\n";
-    std::cout << "+-----------------------+------------------+------------+------------------------------+----------+-----+\n";
-    std::cout << "| Date executed         | Deployment id    | Exec type  | Changeset                    | Tag      | #   |\n";
-    std::cout << "+-----------------------+------------------+------------+------------------------------+----------+-----+\n";
+    const std::vector<std::string> headers{"Date executed", "Deployment id", "Exec type", "Changeset", "Tag", "#"};
+    std::vector<std::vector<std::string>> cells;
     for (const auto& row : rows) {
-      std::cout << "| " << Pad(row.date_executed, 21) << " | " << Pad(row.deployment_id.value_or(""), 16) << " | "
-                << Pad(row.exec_type, 10) << " | " << Pad(row.filename + "::" + row.id + "::" + row.author, 28) << " | "
-                << Pad(row.tag.value_or(""), 8) << " | " << Pad(std::to_string(row.order_executed), 3) << " |\n";
+      cells.push_back({row.date_executed, row.deployment_id.value_or(""), row.exec_type,
+                       row.filename + "::" + row.id + "::" + row.author, row.tag.value_or(""),
+                       std::to_string(row.order_executed)});
     }
-    std::cout << "+-----------------------+------------------+------------+------------------------------+----------+-----+\n";
+    std::vector<size_t> widths;
+    for (const auto& header : headers) widths.push_back(header.size());
+    for (const auto& line : cells) {
+      for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
+    }
+    auto rule = [&] {
+      std::string out = "+";
+      for (size_t w : widths) out += std::string(w + 2, '-') + "+";
+      return out + "\n";
+    };
+    auto print = [&](const std::vector<std::string>& line) {
+      std::cout << "|";
+      for (size_t i = 0; i < line.size(); ++i) std::cout << " " << Pad(line[i], widths[i]) << " |";
+      std::cout << "\n";
+    };
+    std::cout << "History of " << url.Redacted() << " (" << rows.size() << " changesets)\n" << rule();
+    print(headers);
+    std::cout << rule();
+    for (const auto& line : cells) print(line);
+    std::cout << rule();
   }
 
   static std::string Pad(const std::string& text, size_t width) {
@@ -234,6 +300,7 @@ class DbCommand : public Command {
   CLI::App* app_ = nullptr;
   std::string changelog_file_;
   std::string url_;
+  std::string base_directory_;
   std::string username_;
   std::string password_;
   std::string search_path_;

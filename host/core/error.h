@@ -64,4 +64,10 @@ class DatabaseError : public Error {
   explicit DatabaseError(const std::string& message) : Error(ExitCode::kDatabase, message) {}
 };
 
+// The node will not start: changesets are pending and database.runMigration is false.
+class PendingMigrationsError : public Error {
+ public:
+  explicit PendingMigrationsError(const std::string& message) : Error(ExitCode::kPendingMigrations, message) {}
+};
+
 }  // namespace ledgerhost

@@ -35,7 +35,7 @@ void RefuseReservedAuthor(const migration::ChangeLog& change_log, const Selected
 std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog, const SchemaChangeLogOptions& options) {
   std::vector<SchemaChangeLog> out;
   // Several schemas of one plugin may name one resource (a Corda habit): it runs once.
-  std::map<std::tuple<const plugins::LoadedPlugin*, std::string, std::string, std::string>, size_t> parsed;
+  std::map<std::tuple<const void*, std::string, std::string, std::string>, size_t> parsed;
   std::vector<const SelectedSchema*> without_migrations;
   const bool embedded = options.database == migration::DatabaseKind::kSqlite;
 
@@ -56,7 +56,8 @@ std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog,
       out.push_back(std::move(derived));
       continue;
     }
-    const auto key = std::make_tuple(schema.plugin.get(), *schema.migration_resource, schema.table_prefix, schema.database_schema);
+    const void* origin = schema.plugin ? static_cast<const void*>(schema.plugin.get()) : schema.resources.get();
+    const auto key = std::make_tuple(origin, *schema.migration_resource, schema.table_prefix, schema.database_schema);
     if (auto it = parsed.find(key); it != parsed.end()) {
       out[it->second].schemas.push_back(&schema);
       continue;
@@ -65,6 +66,8 @@ std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog,
     entry.schemas.push_back(&schema);
     if (schema.plugin) {
       entry.loader = std::make_shared<migration::MemoryResourceLoader>(schema.plugin->Resources());
+    } else if (schema.resources) {
+      entry.loader = schema.resources;
     } else {
       entry.loader = NodeMigrationResources();
     }
@@ -77,7 +80,7 @@ std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog,
     } catch (const ChangeLogError& e) {
       throw ChangeLogError(std::string(e.what()) + " (migration of " + schema.Describe() + ")");
     }
-    if (schema.plugin) RefuseReservedAuthor(entry.change_log, schema);
+    if (schema.plugin || schema.resources) RefuseReservedAuthor(entry.change_log, schema);
     ApplyTableNaming(entry.change_log, schema.table_prefix, schema.database_schema);
     parsed.emplace(key, out.size());
     out.push_back(std::move(entry));

@@ -10,6 +10,7 @@
 
 #include "ledgerhost/schema.h"
 #include "migration/model/database_kind.h"
+#include "migration/model/resource_loader.h"
 
 namespace ledgerhost::plugins {
 class LoadedPlugin;
@@ -24,8 +25,12 @@ struct SelectedSchema {
   std::vector<MappedEntity> entities;
   std::string table_prefix;     // schemas.<family>.tablePrefix, validated as an identifier part
   std::string database_schema;  // schemas.<family>.databaseSchema (PostgreSQL), validated identifier
-  // The plugin that declared it; null for the host's own schema.
+  // The plugin that declared it; null for the host's own schema and for schemas registered directly
+  // (the SDK test kit).
   std::shared_ptr<const plugins::LoadedPlugin> plugin;
+  // Where migration_resource is read from when there is no plugin; null = the host's embedded
+  // migrations.
+  std::shared_ptr<const migration::ResourceLoader> resources;
   // Resource path of the changelog ("migration/i-o-u-schema-v1.changelog-master.xml"), or none: then
   // the tables are derived from `entities` where that is allowed.
   std::optional<std::string> migration_resource;

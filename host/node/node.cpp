@@ -1,0 +1,204 @@
+#include "node/node.h"
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "config/node_config.h"
+#include "core/error.h"
+#include "core/logging.h"
+#include "ledgerhost/version.h"
+#include "migration/engine/connection.h"
+#include "node/node_database.h"
+#include "node/node_migrations.h"
+#include "node/node_service_hub.h"
+#include "node/service_runner.h"
+#include "node/shutdown_signal.h"
+#include "plugins/plugin_registry.h"
+#include "schema/schema_drift.h"
+#include "schema/schema_selector.h"
+#include "vault/identity_registry.h"
+#include "vault/node_vault.h"
+
+namespace ledgerhost::node {
+namespace {
+
+std::filesystem::path DefaultMigrationFile() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char name[64];
+  std::strftime(name, sizeof name, "migration%Y%m%d%H%M%S.sql", &local);
+  return std::filesystem::current_path() / name;
+}
+
+std::string PendingList(const std::vector<migration::PendingChangeSet>& pending) {
+  std::string out;
+  size_t shown = 0;
+  for (const auto& p : pending) {
+    if (++shown > 10) {
+      out += "  ... and " + std::to_string(pending.size() - 10) + " more\n";
+      break;
+    }
+    out += "  " + p.change_set->Identifier() + " (" + p.reason + ")\n";
+  }
+  return out;
+}
+
+// After migrating, every selected schema's tables must be there: a missing one usually means a
+// changelog that creates it with raw SQL ignoring ${tablePrefix}. Other drift is reported, not fatal.
+void CheckTables(migration::Connection& connection, const schema::SchemaCatalog& catalog) {
+  std::string missing;
+  for (const auto& drift : schema::FindSchemaDrift(connection, catalog)) {
+    if (drift.column.empty()) {
+      missing += "  " + drift.ToString() + "\n";
+    } else {
+      Logger("schema")->warn("schema drift: {}", drift.ToString());
+    }
+  }
+  if (!missing.empty()) {
+    throw MigrationError("after migration, tables of selected schemas are missing:\n" + missing +
+                         "Check that each schema's changelog creates them (SQL changes must use ${tablePrefix} when "
+                         "the family has a table prefix); `ledgerhost db check` lists every difference.");
+  }
+}
+
+void RecordNodeInfo(migration::Connection& connection, const schema::SchemaCatalog& catalog,
+                    const std::string& legal_name) {
+  const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
+  const std::string table = node_schema->SqlTable("node_info", connection.kind());
+  const bool pg = connection.kind() == migration::DatabaseKind::kPostgresql;
+  connection.Begin();
+  try {
+    connection.Query("DELETE FROM " + table + " WHERE node_name = " + (pg ? "$1" : "?"), {legal_name});
+    connection.Query("INSERT INTO " + table + " (node_name, host_version, started_timestamp) VALUES " +
+                         (pg ? "($1, $2, CURRENT_TIMESTAMP)" : "(?, ?, CURRENT_TIMESTAMP)"),
+                     {legal_name, LEDGERHOST_VERSION_STRING});
+    connection.Commit();
+  } catch (...) {
+    connection.Rollback();
+    throw;
+  }
+}
+
+int Generate(const config::NodeConfig& config, const schema::SchemaCatalog& catalog, const NodeOptions& options) {
+  const migration::DatabaseUrl url = NodeDatabaseUrl(config);
+  auto connection = OpenNodeDatabaseReadOnly(config);
+  NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
+                            (url.user.empty() ? std::string("null") : url.user) + "@" + url.Redacted());
+  migrations.migrator().Validate();
+  const auto pending = migrations.migrator().Pending();
+  const std::filesystem::path file = options.generate_file.value_or(DefaultMigrationFile());
+  const std::filesystem::path temporary = file.string() + ".tmp";
+  {
+    std::ofstream out(temporary);
+    if (!out) throw ConfigError("cannot write " + temporary.string());
+    migrations.migrator().UpdateSql(out);
+    out.close();
+    if (!out) throw ConfigError("writing " + temporary.string() + " failed");
+  }
+  std::filesystem::rename(temporary, file);
+  std::cout << "Wrote the SQL of " << pending.size() << " pending changeset(s) for " << url.Redacted() << " to "
+            << file.string() << "\n";
+  if (pending.empty()) std::cout << "The database is up to date: the file applies no changeset.\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunNode(const NodeOptions& options) {
+  const config::NodeConfig config = config::LoadNodeConfig(options.base_directory);
+  ConfigureLogging(options.log_level.value_or(config.logging.level), config.logging.file.string());
+  auto log = Logger("node");
+  log->info("ledgerhost {} starting in {}", LEDGERHOST_VERSION_STRING, std::filesystem::absolute(options.base_directory).string());
+
+  plugins::PluginLoadOptions plugin_options{config.plugins.directory, config.plugins.trusted_keys};
+  const auto registry = plugins::PluginRegistry::Load(plugin_options);
+  for (const auto& skipped : registry.skipped()) log->warn("plugin refused: {}: {}", skipped.path.string(), skipped.reason);
+  log->info("{} plugin(s) loaded from {}", registry.plugins().size(), config.plugins.directory.string());
+
+  const migration::DatabaseUrl url = NodeDatabaseUrl(config);
+  const schema::SchemaCatalog catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
+  for (const auto& schema : catalog.schemas()) {
+    log->info("schema {}{}{}", schema.Describe(), schema.table_prefix.empty() ? "" : ", table prefix " + schema.table_prefix,
+              schema.database_schema.empty() ? "" : ", database schema " + schema.database_schema);
+  }
+
+  if (options.mode == NodeOptions::Mode::kJustGenerateMigration) return Generate(config, catalog, options);
+
+  // A start that may only check must not create a missing SQLite file just to refuse.
+  const bool may_write = options.mode == NodeOptions::Mode::kJustRunMigration || config.database.run_migration;
+  auto connection = may_write ? OpenNodeDatabase(config) : OpenNodeDatabaseReadOnly(config);
+  NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
+                            (url.user.empty() ? std::string("null") : url.user) + "@" + url.Redacted());
+  migration::Migrator& migrator = migrations.migrator();
+  migrator.Validate();  // an edited executed changeset stops the node here, whatever the mode
+  const auto pending = migrator.Pending();
+  if (options.mode == NodeOptions::Mode::kJustRunMigration || (!pending.empty() && config.database.run_migration)) {
+    const auto summary = migrator.Update();
+    std::cout << "Applied " << summary.run << " changeset(s) to " << url.Redacted() << " (" << summary.previously_run
+              << " previously run)\n";
+    if (options.mode == NodeOptions::Mode::kJustRunMigration) {
+      CheckTables(*connection, catalog);
+      return 0;
+    }
+  } else if (!pending.empty()) {
+    const std::string base = options.base_directory.string();
+    throw PendingMigrationsError(
+        std::to_string(pending.size()) + " changeset(s) have not been applied to " + url.Redacted() + ":\n" +
+        PendingList(pending) + "The node does not start with pending migrations. Either:\n" +
+        "  - apply them now:       ledgerhost --base-directory " + base + " --just-run-db-migration\n" +
+        "  - let a DBA apply them: ledgerhost --base-directory " + base + " --just-generate-db-migration [FILE]\n" +
+        "  - or set database.runMigration: true in " + (options.base_directory / "node.yaml").string());
+  }
+  CheckTables(*connection, catalog);
+
+  ShutdownSignal shutdown;  // before any service can create a thread
+  RecordNodeInfo(*connection, catalog, config.legal_name);
+  Party our_identity{config.legal_name, {}, true};
+  vault::IdentityRegistry identities(*connection, catalog, our_identity);
+  vault::NodeVault vault(*connection, catalog);
+  log->info("vault ready");
+
+  std::map<std::string, std::unique_ptr<NodeServiceHub>> hubs;  // by plugin path
+  ServiceRunner runner(PlanServiceStart(registry.plugins()));
+  runner.StartAll(
+      [&](const PlannedService& planned) -> ServiceHub& {
+        auto& hub = hubs[planned.plugin->path().string()];
+        if (!hub) {
+          std::map<std::string, std::string> settings;
+          if (auto it = config.plugins.settings.find(planned.plugin->name()); it != config.plugins.settings.end()) {
+            settings = it->second;
+          }
+          hub = std::make_unique<NodeServiceHub>(planned.plugin->name(), settings, *connection, vault, identities, catalog);
+        }
+        return *hub;
+      },
+      [&](const PlannedService&, const std::function<void()>& start) {
+        // Start() runs in the host's transaction: what a service writes while starting commits only
+        // if it starts.
+        connection->Begin();
+        try {
+          start();
+          connection->Commit();
+        } catch (...) {
+          connection->Rollback();
+          throw;
+        }
+      });
+  log->info("node {} started: {} schema(s), {} service(s); stop with SIGINT or SIGTERM", config.legal_name,
+            catalog.schemas().size(), runner.running());
+  std::cout << "Node started (" << runner.running() << " services). Press Ctrl-C to stop." << std::endl;
+
+  const int signal = shutdown.Wait();
+  log->info("{} received: stopping services", signal == SIGINT ? "SIGINT" : "SIGTERM");
+  runner.StopAll();
+  log->info("node stopped");
+  std::cout << "Node stopped." << std::endl;
+  return 0;
+}
+
+}  // namespace ledgerhost::node

@@ -1,0 +1,34 @@
+// The migrations of a node: the changelogs of every selected schema (host first), run by one
+// migration::Migrator as one update under one lock. Used at start-up (check, apply or generate) and
+// by `ledgerhost db <command> --base-directory`.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <vector>
+
+#include "migration/engine/connection.h"
+#include "migration/engine/migrator.h"
+#include "schema/schema_change_logs.h"
+#include "schema/selected_schema.h"
+
+namespace ledgerhost::node {
+
+class NodeMigrations {
+ public:
+  // `connection` may be null only for offline SQL generation. `database_display` is the redacted
+  // URL for script headers.
+  NodeMigrations(const schema::SchemaCatalog& catalog, migration::DatabaseKind database, bool allow_derived_tables,
+                 migration::Connection* connection, const std::string& database_display);
+
+  migration::Migrator& migrator() { return *migrator_; }
+  const std::vector<schema::SchemaChangeLog>& change_logs() const { return change_logs_; }
+  // Every changelog's root, for messages.
+  std::string Describe() const;
+
+ private:
+  std::vector<schema::SchemaChangeLog> change_logs_;
+  std::unique_ptr<migration::Migrator> migrator_;
+};
+
+}  // namespace ledgerhost::node
