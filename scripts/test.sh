@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the tests need, starts PostgreSQL on 127.0.0.1, builds everything and runs the
-# whole test suite with ctest. Extra arguments go to ctest (e.g. -L compat, -LE compat).
-#   LEDGERHOST_SANITIZE=address,undefined  build with sanitizers (default build dir then: build-asan)
-#   LEDGERHOST_BUILD_DIR=DIR               build directory (default: build)
-#   LEDGERHOST_BUILD_TYPE=TYPE             CMake build type (default: RelWithDebInfo)
+# Installs what the tests need, starts PostgreSQL on 127.0.0.1, builds everything with ASan+UBSan
+# and runs the whole test suite with ctest: one build in which every test, the Liquibase
+# comparison included, runs under the sanitizers. Extra arguments go to ctest (e.g. -L compat).
+#   LEDGERHOST_SANITIZE=LIST     sanitizers (default: address,undefined; "" for a plain build)
+#   LEDGERHOST_BUILD_DIR=DIR     build directory (default: build-test)
+#   LEDGERHOST_BUILD_TYPE=TYPE   CMake build type (default: Debug)
+#   LEDGERHOST_CMAKE_ARGS=ARGS   extra CMake arguments
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -12,9 +14,10 @@ cd "$root"
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
 "$shared/tools/liquibase.sh" --version >/dev/null  # installs real Liquibase once, for the compat suite
 
-sanitize=${LEDGERHOST_SANITIZE:-}
-build=${LEDGERHOST_BUILD_DIR:-$([[ -n $sanitize ]] && echo build-asan || echo build)}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LEDGERHOST_BUILD_TYPE:-RelWithDebInfo}" \
+sanitize=${LEDGERHOST_SANITIZE-address,undefined}
+build=${LEDGERHOST_BUILD_DIR:-build-test}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LEDGERHOST_BUILD_TYPE:-Debug}" \
   -DLEDGERHOST_SANITIZE="$sanitize" ${LEDGERHOST_CMAKE_ARGS:-}
 cmake --build "$build" -j"$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)" "$@"
