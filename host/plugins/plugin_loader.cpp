@@ -1,5 +1,7 @@
 #include "plugins/plugin_loader.h"
 
+#include <dlfcn.h>
+
 #include <vector>  // before boost/dll (Boost 1.74 under BOOST_DLL_USE_STD_FS)
 
 #include <boost/dll/shared_library.hpp>
@@ -34,7 +36,17 @@ std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path) {
   auto library = std::make_shared<boost::dll::shared_library>();
   std::error_code ec;
   library->load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-  if (ec) throw PluginError(path.string(), "cannot be loaded: " + ec.message());
+  if (ec) {
+    // Boost.DLL reports errno, which hides the loader's reason (an undefined symbol, a missing
+    // library); asking dlopen again, which fails the same way, gives dlerror()'s text.
+    std::string reason = ec.message();
+    if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL); handle != nullptr) {
+      dlclose(handle);
+    } else if (const char* error = dlerror(); error != nullptr) {
+      reason = error;
+    }
+    throw PluginError(path.string(), "cannot be loaded: " + reason);
+  }
   if (!library->has(LEDGERHOST_PLUGIN_ENTRY_NAME)) {
     throw PluginError(path.string(), "does not export " LEDGERHOST_PLUGIN_ENTRY_NAME);
   }
