@@ -205,9 +205,9 @@ bool Connection::ViewExists(const std::string& view) {
 }
 
 bool Connection::ColumnExists(const std::string& table, const std::string& column) {
-  auto columns = Columns(table);
-  if (!columns) return false;
-  return std::any_of(columns->begin(), columns->end(),
+  auto live = Columns(table);
+  if (!live) return false;
+  return std::any_of(live->columns.begin(), live->columns.end(),
                      [&](const ColumnInfo& c) { return Lower(c.name) == Lower(column); });
 }
 
@@ -251,8 +251,8 @@ bool Connection::ForeignKeyExists(const std::string& name, const std::string& ta
 
 bool Connection::PrimaryKeyExists(const std::string& name, const std::string& table) {
   if (kind_ == DatabaseKind::kSqlite) {
-    auto columns = Columns(table);
-    return columns && std::any_of(columns->begin(), columns->end(), [](const ColumnInfo& c) { return c.primary_key; });
+    auto live = Columns(table);
+    return live && std::any_of(live->columns.begin(), live->columns.end(), [](const ColumnInfo& c) { return c.primary_key; });
   }
   return QueryScalar("SELECT 1 FROM information_schema.table_constraints WHERE constraint_schema=current_schema() "
                      "AND constraint_type='PRIMARY KEY' AND ($1='' OR lower(constraint_name)=lower($1)) AND "
@@ -261,31 +261,74 @@ bool Connection::PrimaryKeyExists(const std::string& name, const std::string& ta
       .has_value();
 }
 
-std::optional<std::vector<ColumnInfo>> Connection::Columns(const std::string& table) {
-  std::vector<ColumnInfo> columns;
+std::optional<LiveTable> Connection::Columns(const std::string& table) {
+  LiveTable live;
   if (kind_ == DatabaseKind::kSqlite) {
-    auto rows = Query("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)", {table});
-    for (auto& r : rows) {
-      columns.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or("0") == "0", r[3],
-                         r[4].value_or("0") != "0"});
+    auto found = Query("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'view') AND lower(name)=lower(?) "
+                       "ORDER BY type, name LIMIT 1",
+                       {table});
+    if (found.empty()) return std::nullopt;
+    live.name = found[0][0].value_or(table);
+    live.sql = found[0][1].value_or("");
+    // table_xinfo, as the SQLite JDBC driver reads columns: generated columns included.
+    for (auto& r : Query("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)", {live.name})) {
+      ColumnInfo column;
+      column.name = r[0].value_or("");
+      column.type = r[1].value_or("");
+      column.nullable = r[2].value_or("0") == "0";
+      column.default_value = r[3];
+      column.primary_key_position = std::stoi(r[4].value_or("0"));
+      column.primary_key = column.primary_key_position != 0;
+      column.generated = r[5].value_or("0") == "2" || r[5].value_or("0") == "3";
+      live.columns.push_back(std::move(column));
     }
-  } else {
-    auto rows = Query(
-        "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, "
-        "EXISTS (SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
-        "ON tc.constraint_name=k.constraint_name AND tc.constraint_schema=k.constraint_schema "
-        "WHERE tc.constraint_type='PRIMARY KEY' AND tc.table_schema=c.table_schema AND tc.table_name=c.table_name "
-        "AND k.column_name=c.column_name) "
-        "FROM information_schema.columns c WHERE c.table_schema=current_schema() AND lower(c.table_name)=lower($1) "
-        "ORDER BY c.ordinal_position",
-        {table});
-    for (auto& r : rows) {
-      columns.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or("YES") == "YES", r[3],
-                         r[4].value_or("f") == "t"});
+    for (auto& r : Query("SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM "
+                         "pragma_foreign_key_list(?)",
+                         {live.name})) {
+      live.foreign_keys.push_back({std::stoi(r[0].value_or("0")), std::stoi(r[1].value_or("0")), r[2].value_or(""),
+                                   r[3].value_or(""), r[4], r[5].value_or(""), r[6].value_or("")});
     }
+    for (auto& r : Query("SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
+                         "m.type = 'table' AND lower(f.\"table\") = lower(?) AND lower(m.name) <> lower(?) ORDER BY m.name",
+                         {live.name, live.name})) {
+      live.referenced_by.push_back(r[0].value_or(""));
+    }
+    // Every index of every table, as Liquibase's index snapshot reads them (a rebuild's index order
+    // depends on all of them).
+    for (auto& r : Query("SELECT m.name, il.name, il.\"unique\", ii.name FROM sqlite_master m, pragma_index_list(m.name) il, "
+                         "pragma_index_info(il.name) ii WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                         "ORDER BY m.name, il.seq, ii.seqno")) {
+      const std::string owner = r[0].value_or("");
+      const std::string name = r[1].value_or("");
+      if (live.schema_indexes.empty() || live.schema_indexes.back().table != owner ||
+          live.schema_indexes.back().name != name) {
+        live.schema_indexes.push_back({owner, name, r[2].value_or("0") == "1", {}});
+      }
+      live.schema_indexes.back().columns.push_back(r[3]);
+    }
+    return live;
   }
-  if (columns.empty()) return std::nullopt;
-  return columns;
+  auto rows = Query(
+      "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, "
+      "EXISTS (SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+      "ON tc.constraint_name=k.constraint_name AND tc.constraint_schema=k.constraint_schema "
+      "WHERE tc.constraint_type='PRIMARY KEY' AND tc.table_schema=c.table_schema AND tc.table_name=c.table_name "
+      "AND k.column_name=c.column_name), c.table_name "
+      "FROM information_schema.columns c WHERE c.table_schema=current_schema() AND lower(c.table_name)=lower($1) "
+      "ORDER BY c.ordinal_position",
+      {table});
+  for (auto& r : rows) {
+    ColumnInfo column;
+    column.name = r[0].value_or("");
+    column.type = r[1].value_or("");
+    column.nullable = r[2].value_or("YES") == "YES";
+    column.default_value = r[3];
+    column.primary_key = r[4].value_or("f") == "t";
+    live.columns.push_back(std::move(column));
+    live.name = r[5].value_or(table);
+  }
+  if (live.columns.empty()) return std::nullopt;
+  return live;
 }
 
 std::vector<std::string> Connection::Tables() {

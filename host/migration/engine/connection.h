@@ -52,7 +52,10 @@ class Connection {
   bool SequenceExists(const std::string& sequence);
   bool ForeignKeyExists(const std::string& name, const std::string& table);
   bool PrimaryKeyExists(const std::string& name, const std::string& table);
-  std::optional<std::vector<ColumnInfo>> Columns(const std::string& table);
+  // The table (or view) as the SQL generator's introspection sees it: its columns and, on SQLite,
+  // its CREATE TABLE text, foreign keys and the schema's indexes, which a table rebuild re-creates.
+  // nullopt when there is no such table.
+  std::optional<LiveTable> Columns(const std::string& table);
   std::vector<std::string> Tables();
   std::vector<std::string> Views();
   std::vector<std::string> Sequences();

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "core/error.h"
+
 namespace ledgerhost::migration {
 
 namespace {
@@ -11,6 +13,22 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
 }
 
 }  // namespace
+
+std::vector<SqlStatement> StatementSink::Generate(const SqlStatement& statement) {
+  try {
+    return statement.generate(statement.sql);
+  } catch (const MigrationError& e) {
+    throw DatabaseError(e.what());
+  }
+}
+
+void LiveSink::Run(const SqlStatement& statement) {
+  if (statement.generate) {
+    for (const auto& generated : Generate(statement)) Run(generated);
+    return;
+  }
+  connection_.Execute(statement.sql);
+}
 
 std::string ScriptCommentPrefix(DatabaseKind database) {
   return database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb ? "--  " : "-- ";
@@ -24,6 +42,17 @@ void ScriptSink::Comment(const std::string& text) {
 }
 
 void ScriptSink::RunChange(const SqlStatement& statement) {
+  if (statement.generate) {
+    // Liquibase prints its warning, then refuses statements whose SQL depends on the live table,
+    // or prints the rebuild it read from the database (which a script does not change).
+    if (!statement.comment.empty()) Comment(statement.comment);
+    if (!statement.needs_live_database.empty()) {
+      throw DatabaseError(statement.needs_live_database +
+                          " requires access to up to date database metadata which is not available in SQL output mode");
+    }
+    for (const auto& generated : Generate(statement)) RunChange(generated);
+    return;
+  }
   if (database_ == DatabaseKind::kMssql && statement.end_delimiter == ";" && !EndsWith(statement.sql, ";")) {
     Run({statement.sql + ";", statement.end_delimiter});
     return;
@@ -32,6 +61,10 @@ void ScriptSink::RunChange(const SqlStatement& statement) {
 }
 
 void ScriptSink::Run(const SqlStatement& statement) {
+  if (statement.generate) {
+    RunChange(statement);
+    return;
+  }
   if (!statement.comment.empty()) Comment(statement.comment);
   std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
   if (database_ == DatabaseKind::kMssql && terminator == ";") terminator = "\nGO";

@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "migration/engine/connection.h"
 #include "migration/sql/sql_generator.h"
@@ -16,6 +17,11 @@ std::string ScriptCommentPrefix(DatabaseKind database);
 
 class StatementSink {
  public:
+  // A statement the SQL generator leaves to be generated when it runs (SQLite table rebuilds):
+  // its statements, generated now. Generation failures become DatabaseError, so that the engine
+  // handles them as a failed changeset, as Liquibase does.
+  static std::vector<SqlStatement> Generate(const SqlStatement& statement);
+
   virtual ~StatementSink() = default;
   virtual void Comment(const std::string& text) = 0;  // one "-- " line per line of text in a script
   virtual void Run(const SqlStatement& statement) = 0;
@@ -32,7 +38,7 @@ class LiveSink : public StatementSink {
  public:
   explicit LiveSink(Connection& connection) : connection_(connection) {}
   void Comment(const std::string&) override {}
-  void Run(const SqlStatement& statement) override { connection_.Execute(statement.sql); }
+  void Run(const SqlStatement& statement) override;
   void Begin() override { connection_.Begin(); }
   void Commit() override { connection_.Commit(); }
   void Rollback() override { connection_.Rollback(); }

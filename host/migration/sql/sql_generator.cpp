@@ -11,12 +11,18 @@
 #include "migration/sql/custom_change_registry.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_splitter.h"
+#include "migration/sql/sqlite_rebuild.h"
 #include "migration/sql/text_decoding.h"
 
 namespace ledgerhost::migration {
 namespace {
 
 using Statements = std::vector<SqlStatement>;
+
+// Liquibase's note before the statements of a change whose SQL depends on the database or its
+// files (loadData, SQLite table rebuilds).
+constexpr const char* kVolatileWarning =
+    "WARNING The following SQL may change each run and therefore is possibly incorrect and/or invalid:";
 
 [[noreturn]] void Unsupported(const Change& change, const Dialect& dialect) {
   throw MigrationError(change.location.ToString() + ": " + change.type + " is not supported on " + dialect.Name());
@@ -260,6 +266,39 @@ Change ColumnForeignKey(const Change& change, const ColumnConfig& column) {
   return fk;
 }
 
+// Liquibase refuses update-sql for statements whose SQL it derives from the live table.
+[[noreturn]] void NeedsLiveDatabase(const Change& change, const std::string& statement_class) {
+  throw MigrationError(change.location.ToString() + ": " + statement_class +
+                       " requires access to up to date database metadata which is not available in SQL output mode");
+}
+
+// A change Liquibase implements on SQLite by rebuilding the table (sqlite_rebuild.h). The rebuild
+// is generated when the statement runs: Liquibase reads the table at that point, after the changes
+// before it in the changeset. `needs_live_database` names the statement class Liquibase refuses to
+// print in update-sql (empty: the change's own rebuild, which it prints).
+SqlStatement SqliteRebuildStatement(const Change& change, std::string needs_live_database,
+                                    std::function<Statements()> generate) {
+  const std::string placeholder = "-- " + change.type + " " + change.Get("tableName") +
+                                  ": SQLite table rebuild, generated from the live table when it runs";
+  SqlStatement statement{placeholder};
+  statement.comment = kVolatileWarning;
+  const std::string where = change.location.ToString();
+  statement.generate = [placeholder, where, generate = std::move(generate)](const std::string& sql) {
+    if (sql != placeholder) {
+      throw MigrationError(where + ": <modifySql> cannot change this change's SQL on sqlite: ledgerhost generates "
+                           "Liquibase's table rebuild from the live table when it runs");
+    }
+    return generate();
+  };
+  statement.needs_live_database = std::move(needs_live_database);
+  return statement;
+}
+
+Statements RebuildOf(const Change& change, const SqlGenerationContext& context, const RebuildVisitor& visitor) {
+  return SqliteTableRebuild(context.introspect, Require(change, "tableName"), change.Get("schemaName"), visitor,
+                            change.location.ToString());
+}
+
 // Liquibase's AddColumnGenerator: per column "ALTER TABLE t ADD ..." followed by its unique and
 // foreign key constraints (MySQL/MariaDB: all columns in one ALTER TABLE, constraints after);
 // then AddColumnChange's UPDATEs filling existing rows from the value* attributes.
@@ -267,24 +306,6 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
   const std::string table_name = Require(change, "tableName");
   const std::string table = d.Table(change);
   if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
-  if (d.Is(DatabaseKind::kSqlite)) {
-    // Liquibase rebuilds the table on SQLite (AddColumnGeneratorSQLite), which needs the live
-    // table: offline it fails. Against a live database a plain column ends up the same when
-    // added with SQLite's own ALTER TABLE ... ADD (appended last, data kept, indexes kept); a
-    // column with key constraints would need the rebuild, which ledgerhost does not do.
-    if (!context.introspect) {
-      throw MigrationError(change.location.ToString() + ": addColumn on sqlite requires access to up to date database "
-                           "metadata which is not available in SQL output mode");
-    }
-    for (const auto& column : change.columns) {
-      if (ConstraintTrue(column, "primaryKey") || ConstraintTrue(column, "unique") ||
-          (column.constraints && (Has(*column.constraints, "references") || Has(*column.constraints, "referencedTableName")))) {
-        throw MigrationError(column.location.ToString() + ": addColumn of a primary key, unique or foreign key column "
-                             "needs a table rebuild on sqlite, which ledgerhost does not support; add the column "
-                             "without the constraint and create a unique index instead");
-      }
-    }
-  }
   auto column_sql = [&](const ColumnConfig& column) {
     const std::string name = ColumnName(column, change);
     const std::string type = Attr(column.attributes, "type");
@@ -326,7 +347,19 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
     }
   };
   Statements out;
-  if (d.IsMysqlFamily() && change.columns.size() > 1) {
+  if (d.Is(DatabaseKind::kSqlite)) {
+    // AddColumnGeneratorSQLite: the table is rebuilt with the new columns (offline there is no
+    // table to read, and Liquibase fails).
+    for (const auto& column : change.columns) {
+      if (!Attr(column.attributes, "afterColumn").empty()) {
+        throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
+      }
+    }
+    if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
+    const RebuildVisitor visitor = AddColumnVisitor(change);
+    out.push_back(SqliteRebuildStatement(change, "AddColumnStatement",
+                                         [change, context, visitor] { return RebuildOf(change, context, visitor); }));
+  } else if (d.IsMysqlFamily() && change.columns.size() > 1) {
     std::string sql = "ALTER TABLE " + table;
     for (size_t i = 0; i < change.columns.size(); ++i) sql += (i ? "," : "") + column_sql(change.columns[i]);
     out.push_back({sql});
@@ -483,10 +516,6 @@ LoadedRows LoadCsv(const Change& change, const Dialect& d, const SqlGenerationCo
   return out;
 }
 
-// Liquibase's note on every loadData/loadUpdateData in a script: the rows come from a file.
-constexpr const char* kLoadDataWarning =
-    "WARNING The following SQL may change each run and therefore is possibly incorrect and/or invalid:";
-
 std::string Tuple(const std::vector<std::string>& values) {
   std::string out;
   for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
@@ -506,7 +535,7 @@ Statements LoadData(const Change& change, const Dialect& d, const SqlGenerationC
   } else {
     for (const auto& row : rows.values) out.push_back({insert + Tuple(row)});
   }
-  if (!out.empty()) out.front().comment = kLoadDataWarning;
+  if (!out.empty()) out.front().comment = kVolatileWarning;
   return out;
 }
 
@@ -549,7 +578,7 @@ Statements LoadUpdateData(const Change& change, const Dialect& d, const SqlGener
                      "\nIF @reccount = 0\nBEGIN\n" + insert + ";\nEND\nELSE\nBEGIN\n" + update + ";\nEND"});
     }
   }
-  if (!out.empty()) out.front().comment = kLoadDataWarning;
+  if (!out.empty()) out.front().comment = kVolatileWarning;
   return out;
 }
 
@@ -634,8 +663,8 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
   const std::string table = d.Table(change);
   if (d.Is(DatabaseKind::kSqlite)) {
     if (!context.introspect) return SqliteOfflineRebuild(change, d);
-    throw MigrationError(change.location.ToString() + ": dropPrimaryKey on sqlite needs Liquibase's table rebuild, "
-                         "which ledgerhost does not do on a live database");
+    const RebuildVisitor visitor = DropPrimaryKeyVisitor(change);
+    return {SqliteRebuildStatement(change, "", [change, context, visitor] { return RebuildOf(change, context, visitor); })};
   }
   if (d.IsMysqlFamily() || d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
@@ -701,13 +730,19 @@ Statements DropNotNull(const Change& change, const Dialect& d) {
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + ColumnType(change, d, "columnDataType") + " NULL"}};
 }
 
-Statements AddDefault(const Change& change, const Dialect& d) {
-  if (d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+Statements AddDefault(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
   const std::string column_name = Require(change, "columnName");
   const std::string column = d.Identifier(column_name);
   auto value = d.DefaultValue(change.attributes);
   if (!value) throw MigrationError(change.location.ToString() + ": addDefaultValue needs a defaultValue* attribute");
+  if (d.Is(DatabaseKind::kSqlite)) {
+    // AddDefaultValueGeneratorSQLite: the table is rebuilt with the new default.
+    if (!context.introspect) NeedsLiveDatabase(change, "AddDefaultValueStatement");
+    const RebuildVisitor visitor = AddDefaultValueVisitor(change);
+    return {SqliteRebuildStatement(change, "AddDefaultValueStatement",
+                                   [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  }
   if (d.IsMysqlFamily()) {
     // Liquibase's MySQL generator wraps a computed default in parentheses, untranslated.
     if (const std::string* computed = change.Find("defaultValueComputed")) value = "(" + *computed + ")";
@@ -806,7 +841,8 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
   }
   if (d.Is(DatabaseKind::kSqlite)) {
     if (!context.introspect) return SqliteOfflineRebuild(change, d);
-    // Live: SQLite (3.35+) drops the column itself, keeping rows and the other columns' indexes.
+    const RebuildVisitor visitor = DropColumnVisitor(change);
+    return {SqliteRebuildStatement(change, "", [change, context, visitor] { return RebuildOf(change, context, visitor); })};
   }
   Statements out;
   for (const auto& name : names) {
@@ -822,8 +858,10 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
 Statements SqliteOfflineRebuild(const Change& change, const Dialect& d) {
   const std::string table = d.Table(change);
   const std::string temporary = d.Identifier(Require(change, "tableName") + "_temporary");
-  return {{"ALTER TABLE " + table + " RENAME TO " + temporary}, {"CREATE TABLE " + table + " ()"},
-          {"DROP TABLE " + temporary}, {"REINDEX " + table}};
+  return {{"ALTER TABLE " + table + " RENAME TO " + temporary, ";", kVolatileWarning},
+          {"CREATE TABLE " + table + " ()"},
+          {"DROP TABLE " + temporary},
+          {"REINDEX " + table}};
 }
 
 Statements DropTable(const Change& change, const Dialect& d) {
@@ -878,10 +916,18 @@ Statements CreateView(const Change& change, const Dialect& d, const SqlGeneratio
   return {{std::string("CREATE ") + (replace ? "OR REPLACE " : "") + "VIEW " + view + " AS " + query}};
 }
 
-Statements AddAutoIncrement(const Change& change, const Dialect& d) {
-  if (d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kMssql) || d.Is(DatabaseKind::kSqlite)) Unsupported(change, d);
+Statements AddAutoIncrement(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  if (d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kMssql)) Unsupported(change, d);
   const std::string table_name = Require(change, "tableName");
   const std::string column_name = Require(change, "columnName");
+  if (d.Is(DatabaseKind::kSqlite)) {
+    // AddAutoIncrementGeneratorSQLite: the table is rebuilt with the column as an auto-increment
+    // primary key.
+    if (!context.introspect) NeedsLiveDatabase(change, "AddAutoIncrementStatement");
+    const RebuildVisitor visitor = AddAutoIncrementVisitor(change);
+    return {SqliteRebuildStatement(change, "AddAutoIncrementStatement",
+                                   [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  }
   const std::string table = d.Table(change);
   const std::string column = d.Identifier(column_name);
   if (d.Is(DatabaseKind::kPostgresql)) {
@@ -993,7 +1039,7 @@ Statements DropProcedure(const Change& change, const Dialect& d) {
 // Liquibase's MergeColumnChange: add the final column, fill it with column1 + joinString +
 // column2, drop both source columns.
 Statements MergeColumns(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
-  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMssql)) Unsupported(change, d);
+  if (d.Is(DatabaseKind::kMssql)) Unsupported(change, d);
   const std::string table = d.Table(change);
   const std::string first = d.Identifier(Require(change, "column1Name"));
   const std::string second = d.Identifier(Require(change, "column2Name"));
@@ -1007,6 +1053,23 @@ Statements MergeColumns(const Change& change, const Dialect& d, const SqlGenerat
   column.attributes = {{"name", Require(change, "finalColumnName")}, {"type", Require(change, "finalColumnType")}};
   column.location = change.location;
   add.columns.push_back(column);
+  if (d.Is(DatabaseKind::kSqlite)) {
+    // MergeColumnChange on SQLite: the final column is added (a rebuild), filled, and the table
+    // rebuilt without the two source columns. Liquibase reads the table for that second rebuild
+    // when the change starts, before the first one runs.
+    if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
+    const RebuildVisitor add_visitor = AddColumnVisitor(add);
+    const RebuildVisitor merge_visitor = MergeColumnsVisitor(change);
+    const std::string update = "UPDATE " + table + " SET " + d.Identifier(change.Get("finalColumnName")) + " = " + first +
+                               " || '" + change.Get("joinString") + "' || " + second;
+    return {SqliteRebuildStatement(change, "AddColumnStatement", [add, change, context, add_visitor, merge_visitor, update] {
+      Statements out = RebuildOf(add, context, add_visitor);
+      Statements merge = RebuildOf(change, context, merge_visitor);
+      out.push_back({update});
+      out.insert(out.end(), merge.begin(), merge.end());
+      return out;
+    })};
+  }
   Statements out = AddColumn(add, d, context);
   std::string merged = first + " || " + join + " || " + second;
   if (d.IsMysqlFamily()) merged = "CONCAT_WS(" + join + ", " + first + ", " + second + ")";
@@ -1071,7 +1134,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "modifyDataType") return ModifyDataType(change, d);
   if (t == "addNotNullConstraint") return AddNotNull(change, d);
   if (t == "dropNotNullConstraint") return DropNotNull(change, d);
-  if (t == "addDefaultValue") return AddDefault(change, d);
+  if (t == "addDefaultValue") return AddDefault(change, d, context);
   if (t == "dropDefaultValue") return DropDefault(change, d);
   if (t == "addPrimaryKey") return AddPrimaryKey(change, d);
   if (t == "dropPrimaryKey") return DropPrimaryKey(change, d, context);
@@ -1085,7 +1148,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
   if (t == "dropSequence") return DropSequence(change, d);
   if (t == "createView") return CreateView(change, d, context);
   if (t == "dropView") return {{"DROP VIEW " + d.Table(change, "viewName")}};
-  if (t == "addAutoIncrement") return AddAutoIncrement(change, d);
+  if (t == "addAutoIncrement") return AddAutoIncrement(change, d, context);
   if (t == "renameView") return RenameView(change, d);
   if (t == "renameSequence") return RenameSequence(change, d);
   if (t == "alterSequence") return AlterSequence(change, d);

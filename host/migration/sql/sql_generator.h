@@ -23,17 +23,58 @@ struct SqlStatement {
   std::string sql;                 // without the trailing delimiter
   std::string end_delimiter = ";";  // what update-sql prints after it
   std::string comment;              // printed as "-- comment" before the statement in scripts
+
+  // Set for statements Liquibase derives from the live table when it runs them (SQLite table
+  // rebuilds): the engine's statement sink calls it with this statement's `sql` right before
+  // running or printing it, so that the changes before it in the changeset are visible, as they
+  // are to Liquibase. `sql` then only says what it stands for; a <modifySql> that changed it makes
+  // the generation fail. It throws MigrationError when Liquibase's generation fails.
+  std::function<std::vector<SqlStatement>(const std::string& sql)> generate;
+  // Liquibase refuses to print statements of this class in update-sql ("AddColumnStatement requires
+  // access to up to date database metadata which is not available in SQL output mode"): the class
+  // name, or empty when the statement can be printed.
+  std::string needs_live_database;
 };
 
-// A live table's columns as the engine sees them; SQLite table rebuilds need it.
+// A live table as the engine sees it; SQLite table rebuilds need all of it, other uses the columns.
 struct ColumnInfo {
   std::string name;
-  std::string type;
+  std::string type;  // as declared (SQLite) or information_schema's data_type (PostgreSQL)
   bool nullable = true;
-  std::optional<std::string> default_value;
+  std::optional<std::string> default_value;  // the default's SQL text
   bool primary_key = false;
+  int primary_key_position = 0;  // SQLite: 1-based position in the primary key, 0 outside it
+  bool generated = false;        // SQLite: a generated column
 };
-using TableIntrospector = std::function<std::optional<std::vector<ColumnInfo>>(const std::string& table)>;
+// SQLite: one index of a table; an expression in it is nullopt.
+struct IndexInfo {
+  std::string table;
+  std::string name;
+  bool unique = false;
+  std::vector<std::optional<std::string>> columns;
+};
+// SQLite: one row of PRAGMA foreign_key_list (a key of several columns has several rows).
+struct ForeignKeyInfo {
+  int id = 0;
+  int seq = 0;
+  std::string referenced_table;
+  std::string column;
+  std::optional<std::string> referenced_column;  // nullopt: the referenced table's primary key
+  std::string on_update;
+  std::string on_delete;
+};
+struct LiveTable {
+  std::string name;  // as the database spells it
+  std::vector<ColumnInfo> columns;
+  // SQLite only:
+  std::string sql;                            // its CREATE TABLE text (sqlite_master.sql)
+  std::vector<ForeignKeyInfo> foreign_keys;   // PRAGMA foreign_key_list order
+  std::vector<IndexInfo> schema_indexes;      // the indexes of every table, tables by name, each
+                                              // table's in PRAGMA index_list order
+  std::vector<std::string> referenced_by;     // other tables whose foreign keys reference it
+};
+// Looks a table up by name, case-insensitively; nullopt when there is none.
+using TableIntrospector = std::function<std::optional<LiveTable>(const std::string& table)>;
 
 struct SqlGenerationContext {
   DatabaseKind database = DatabaseKind::kSqlite;
