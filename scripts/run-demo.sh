@@ -40,9 +40,14 @@ step "starting with pending migrations: the node refuses"
 if "$lh" --base-directory "$base"; then echo "unexpected: the node started"; exit 1; fi
 
 step "generating the SQL for a DBA (the database is not touched)"
-(cd "$base" && "$lh" --base-directory "$base" --just-generate-db-migration migration.sql)
-test ! -e "$base/ledgerhost.db" && echo "ledgerhost.db still does not exist"
-grep -c '^CREATE TABLE' "$base/migration.sql" | sed 's/^/CREATE TABLE statements in migration.sql: /'
+# On SQLite, addColumn (the IOU plugin's v2) needs the live table to write its SQL, as in Liquibase,
+# so a script for an empty SQLite database stops there; on PostgreSQL the whole script is written.
+if (cd "$base" && "$lh" --base-directory "$base" --just-generate-db-migration migration.sql); then
+  grep -c '^CREATE TABLE' "$base/migration.sql" | sed 's/^/CREATE TABLE statements in migration.sql: /'
+else
+  echo "(generation stopped: see the message above)"
+fi
+test ! -e "$base/ledgerhost.db" && echo "ledgerhost.db still does not exist: generating touched nothing"
 
 step "applying the migrations"
 "$lh" --base-directory "$base" --just-run-db-migration
