@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli_runner.h"
 #include "core/error.h"
 #include "support/test_database.h"
 
@@ -27,56 +28,12 @@ namespace fs = std::filesystem;
 using migration::DatabaseKind;
 using testing::TestDatabase;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void WriteFile(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-std::string ShellQuote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// A scratch directory per test: Liquibase-style FILENAME values are relative to it.
-class ScratchDir {
- public:
-  ScratchDir() : path_(fs::temp_directory_path() / testing::UniqueName("ledgerhost_cli")) { fs::create_directories(path_); }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-Outcome RunIn(const fs::path& dir, const std::string& args) {
-  const fs::path out = dir / "cli.out";
-  const fs::path err = dir / "cli.err";
-  const std::string command = "cd " + ShellQuote(dir.string()) + " && " + ShellQuote(LEDGERHOST_EXECUTABLE) + " " +
-                              args + " > " + ShellQuote(out.string()) + " 2> " + ShellQuote(err.string());
-  const int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = ReadFile(out);
-  outcome.err = ReadFile(err);
-  return outcome;
-}
+using cli_test::Outcome;
+using cli_test::ReadFile;
+using cli_test::RunIn;
+using cli_test::ScratchDir;
+using cli_test::ShellQuote;
+using cli_test::WriteFile;
 
 // The lines that legitimately differ between two runs: the date, the tool version and the
 // per-run DEPLOYMENT_ID (last 10 digits of the start time in ms).
