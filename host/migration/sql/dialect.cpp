@@ -56,7 +56,9 @@ std::string QuoteString(std::string_view value, DatabaseKind database) {
 // lists captured from Liquibase), on PostgreSQL also when it mixes upper and lower case (it would
 // fold otherwise), and always when it has characters outside [A-Za-z0-9_$#] or starts with a digit;
 // the one quote character inside is doubled. H2 upper-cases the quoted words as Liquibase does.
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database) {
+std::string QuoteIdentifier(std::string_view name, DatabaseKind database) { return QuoteIdentifier(name, database, false); }
+
+std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live) {
   if (name.empty()) throw MigrationError("empty identifier");
   if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
     throw MigrationError("identifier '" + std::string(name.substr(0, name.find('\0'))) +
@@ -64,7 +66,7 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database) {
   }
   const bool simple = IsSimpleIdentifier(name);
   const std::string upper = Upper(std::string(name));
-  const bool reserved = simple && IsReservedWord(upper, database);
+  const bool reserved = simple && (IsReservedWord(upper, database) || (live && IsDriverKeyword(upper, database)));
   const bool mixed_case_pg =
       database == DatabaseKind::kPostgresql && simple &&
       std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
@@ -86,7 +88,7 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database) {
   return out + close;
 }
 
-std::string Dialect::Identifier(std::string_view name) const { return QuoteIdentifier(name, kind_); }
+std::string Dialect::Identifier(std::string_view name) const { return QuoteIdentifier(name, kind_, live_); }
 
 std::string Dialect::String(std::string_view value) const { return QuoteString(value, kind_); }
 

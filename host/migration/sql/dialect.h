@@ -13,7 +13,9 @@ namespace ledgerhost::migration {
 
 class Dialect {
  public:
-  explicit Dialect(DatabaseKind kind) : kind_(kind) {}
+  // `live`: generating for a connected database. Liquibase then also quotes the keywords the JDBC
+  // driver reports (SQLite: KEY, INDEX, LIMIT, ...), which offline scripts leave bare.
+  explicit Dialect(DatabaseKind kind, bool live = false) : kind_(kind), live_(live) {}
   DatabaseKind kind() const { return kind_; }
   bool Is(DatabaseKind kind) const { return kind_ == kind; }
   bool IsMysqlFamily() const { return kind_ == DatabaseKind::kMysql || kind_ == DatabaseKind::kMariadb; }
@@ -44,7 +46,11 @@ class Dialect {
 
  private:
   DatabaseKind kind_;
+  bool live_ = false;
 };
+
+// QuoteIdentifier with the connected driver's keywords quoted too (see Dialect's `live`).
+std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live);
 
 bool JavaTrue(const std::string& text);
 bool LooksNumeric(std::string_view text);

@@ -126,4 +126,17 @@ bool IsReservedWord(std::string_view upper_case_word, DatabaseKind database) {
   return Words(database).count(upper_case_word) > 0;
 }
 
+bool IsDriverKeyword(std::string_view upper_case_word, DatabaseKind database) {
+  if (database != DatabaseKind::kSqlite) return false;
+  // SQLite JDBC 3.45 JDBC3DatabaseMetaData.getSQLKeywords().
+  static const std::set<std::string_view> sqlite{
+      "ABORT",    "ACTION",  "AFTER",     "ANALYZE",   "ATTACH",    "AUTOINCREMENT", "BEFORE",    "CASCADE",
+      "CONFLICT", "DATABASE", "DEFERRABLE", "DEFERRED", "DESC",     "DETACH",        "EXCLUSIVE", "EXPLAIN",
+      "FAIL",     "GLOB",    "IGNORE",    "INDEX",     "INDEXED",   "INITIALLY",     "INSTEAD",   "ISNULL",
+      "KEY",      "LIMIT",   "NOTNULL",   "OFFSET",    "PLAN",      "PRAGMA",        "QUERY",     "RAISE",
+      "REGEXP",   "REINDEX", "RENAME",    "REPLACE",   "RESTRICT",  "TEMP",          "TEMPORARY", "TRANSACTION",
+      "VACUUM",   "VIEW",    "VIRTUAL"};
+  return sqlite.count(upper_case_word) > 0;
+}
+
 }  // namespace ledgerhost::migration

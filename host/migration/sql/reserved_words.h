@@ -9,4 +9,8 @@ namespace ledgerhost::migration {
 
 bool IsReservedWord(std::string_view upper_case_word, DatabaseKind database);
 
+// The words the JDBC driver adds to Liquibase's list once it is connected
+// (DatabaseMetaData.getSQLKeywords); only SQLite's are known here.
+bool IsDriverKeyword(std::string_view upper_case_word, DatabaseKind database);
+
 }  // namespace ledgerhost::migration

@@ -1123,7 +1123,7 @@ Statements AddLookupTable(const Change& change, const Dialect& d) {
 }  // namespace
 
 std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationContext& context) {
-  const Dialect d(context.database);
+  const Dialect d(context.database, static_cast<bool>(context.introspect));
   const std::string& t = change.type;
   if (t == "createTable") return CreateTable(change, d);
   if (t == "dropTable") return DropTable(change, d);

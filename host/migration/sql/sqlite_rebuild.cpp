@@ -219,22 +219,35 @@ std::string BigDecimalToString(const std::string& plain) {
   return (negative && digits != "0" ? "-" : "") + out;
 }
 
-// Double.toString / Float.toString (shortest digits that read back to the same value).
+// Double.toString / Float.toString of Java 17: the shortest digits that read back to the same
+// value, except that a whole number (below 10^9 for a float, as far as checked) prints all its
+// digits, as the pre-Java-19 FloatingDecimal does (123456789f -> 1.23456792E8).
 std::string JavaFloatingToString(double value, bool is_float) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
   if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
-  char buffer[64];
-  const auto result = is_float ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(value),
-                                               std::chars_format::scientific)
-                               : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-  std::string sci(buffer, result.ptr);
-  const bool negative = sci[0] == '-';
-  if (negative) sci.erase(0, 1);
-  const std::size_t e = sci.find('e');
-  const int exponent = std::stoi(sci.substr(e + 1));
-  std::string digits = sci.substr(0, e);
-  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  bool negative = false;
+  std::string digits;
+  int exponent = 0;
+  const double limit = is_float ? 1e9 : 1e17;
+  if (value == std::floor(value) && std::fabs(value) < limit) {
+    negative = value < 0;
+    digits = std::to_string(static_cast<long long>(std::fabs(value)));
+    exponent = static_cast<int>(digits.size()) - 1;
+    digits.erase(digits.find_last_not_of('0') + 1);
+  } else {
+    char buffer[64];
+    const auto result = is_float ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(value),
+                                                 std::chars_format::scientific)
+                                 : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    std::string sci(buffer, result.ptr);
+    negative = sci[0] == '-';
+    if (negative) sci.erase(0, 1);
+    const std::size_t e = sci.find('e');
+    exponent = std::stoi(sci.substr(e + 1));
+    digits = sci.substr(0, e);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  }
   const double magnitude = std::fabs(value);
   std::string out;
   if (magnitude >= 1e-3 && magnitude < 1e7) {
@@ -799,15 +812,26 @@ std::vector<ForeignKey> ForeignKeysOf(const LiveTable& table, const TableIntrosp
       it = by_id.emplace(row.id, keys.size()).first;
       keys.push_back(key);
     }
+    // Liquibase finds the referenced table and column only under the exact names the key uses;
+    // otherwise its ColumnConfig fails on an empty list.
+    const auto referenced_table = introspect(row.referenced_table);
     std::string referenced = row.referenced_column.value_or("");
     if (!row.referenced_column) {
-      auto referenced_table = introspect(row.referenced_table);
       auto key = referenced_table ? FindPrimaryKey(*referenced_table) : std::nullopt;
       if (!key || key->columns.empty()) {
-        throw MigrationError(where + ": Liquibase cannot read the foreign key of " + table.name + " to " +
-                             row.referenced_table + ", which names no column and has no primary key");
+        throw MigrationError(where + ": Liquibase 4.28 cannot rebuild " + table.name + ": its foreign key to " +
+                             row.referenced_table + " names no column and that table has no primary key");
       }
       referenced = key->columns[0];
+    }
+    const bool found = referenced_table && referenced_table->name == row.referenced_table &&
+                       std::any_of(referenced_table->columns.begin(), referenced_table->columns.end(),
+                                   [&](const ColumnInfo& c) { return c.name == referenced; });
+    if (!found) {
+      throw MigrationError(where + ": Liquibase 4.28 cannot rebuild " + table.name +
+                           " (IndexOutOfBoundsException: Index 0 out of bounds for length 0): its foreign key on " +
+                           row.column + " references " + row.referenced_table + "(" + referenced +
+                           "), which is not a table and column of exactly that name");
     }
     keys[it->second].columns.push_back(row.column);
     keys[it->second].referenced_columns.push_back(referenced);
@@ -968,7 +992,10 @@ std::string CreateTableSql(const Dialect& d, const std::string& table_sql, const
   for (const auto& c : columns) {
     if (c.unique) sql += " UNIQUE (" + d.Identifier(c.name) + "),";
   }
-  while (!sql.empty() && (sql.back() == ',' || IsRegexSpace(sql.back()))) sql.pop_back();
+  // replaceFirst(",\\s*$", ""): the last comma goes, whatever a default ended with stays.
+  std::size_t end = sql.size();
+  while (end > 0 && IsRegexSpace(sql[end - 1])) --end;
+  if (end > 0 && sql[end - 1] == ',') sql.erase(end - 1);
   return sql + ")";
 }
 
@@ -1253,7 +1280,7 @@ RebuildVisitor MergeColumnsVisitor(const Change& change) {
 std::vector<SqlStatement> SqliteTableRebuild(const TableIntrospector& introspect, const std::string& table_name,
                                              const std::string& schema_name, const RebuildVisitor& visitor,
                                              const std::string& where) {
-  const Dialect d(DatabaseKind::kSqlite);
+  const Dialect d(DatabaseKind::kSqlite, /*live=*/true);
   const auto live = introspect(table_name);
   if (live && !live->referenced_by.empty()) {
     // Renaming the table re-points the other tables' foreign keys to <table>_temporary, which the
