@@ -1,6 +1,7 @@
 // Liquibase 4.28 checksums, ported from the verified reference implementation
 // (../shared/reference/liquibase_checksum_reference.py, liquibase-spec.md §1).
 #include "migration/checksum/check_sum.h"
+#include "migration/model/text.h"
 
 #include <openssl/evp.h>
 
@@ -81,18 +82,10 @@ std::string NormalizeV8(const std::string* end_delimiter, bool split, bool strip
   return out;
 }
 
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
+using text::Lower;
+using text::Trim;
 
-bool JavaBoolean(const std::string& text) {
-  std::string lower = Trim(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower == "true";
-}
+bool JavaBoolean(const std::string& text) { return Lower(Trim(text)) == "true"; }
 
 std::string BooleanText(const Change& change, const char* name, bool fallback) {
   const std::string* value = change.Find(name);
@@ -423,11 +416,6 @@ std::string ChangeCheckSum(const ChangeSet& change_set, const Change& change, Ch
 
 bool IsDbmsTargeted(const std::string& type) {
   return type == "sql" || type == "sqlFile" || type == "insert" || type == "createProcedure";
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 std::string LimitSize(const std::string& text, size_t max) {

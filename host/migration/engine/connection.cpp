@@ -8,16 +8,14 @@
 #include <soci/sqlite3/soci-sqlite3.h>  // includes <sqlite3.h> inside namespace sqlite_api
 
 #include "core/error.h"
+#include "migration/model/text.h"
 
 namespace ledgerhost::migration {
 namespace {
 
 using namespace sqlite_api;
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using text::Lower;
 
 // libpq keyword/value strings quote values with single quotes and backslash escapes.
 std::string PgConnValue(const std::string& value) {

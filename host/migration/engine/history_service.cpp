@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <regex>
 
+#include "migration/model/text.h"
+
 namespace ledgerhost::migration {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using text::Lower;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "migration/model/database_kind.h"
+#include "migration/model/text.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -14,12 +15,7 @@ struct ConditionFailed {
   std::string message;
 };
 
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
+using text::Trim;
 
 std::string Attr(const Precondition& p, const std::string& name) {
   auto it = p.attributes.find(name);

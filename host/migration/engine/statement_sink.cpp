@@ -3,14 +3,13 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "migration/model/text.h"
 
 namespace ledgerhost::migration {
 
 namespace {
 
-bool EndsWith(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+using text::EndsWith;
 
 }  // namespace
 

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "migration/model/text.h"
+
 namespace ledgerhost::migration {
 namespace {
 
@@ -19,17 +21,8 @@ constexpr std::array<std::pair<DatabaseKind, std::string_view>, 7> kNames{{
     {DatabaseKind::kH2, "h2"},
 }};
 
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using text::Lower;
+using text::Trim;
 
 }  // namespace
 

@@ -6,8 +6,9 @@
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "migration/model/sql_splitter.h"
+#include "migration/model/text.h"
 #include "migration/parse/change_types.h"
-#include "migration/parse/rollback_sql_splitter.h"
 #include "migration/parse/text_util.h"
 
 namespace ledgerhost::migration::parse {
@@ -64,7 +65,7 @@ const std::set<std::string> kSqlVisitorTypes{"append", "prepend", "replace", "re
 std::optional<bool> OptionalBool(const ParsedNode& node, const std::string& name) {
   auto value = node.ChildValue(name);
   if (!value) return std::nullopt;
-  return ParseJavaBoolean(*value);
+  return text::ParseJavaBoolean(*value);
 }
 
 std::string Value(const ParsedNode& node, const std::string& name) { return node.ChildValue(name).value_or(""); }
@@ -107,7 +108,7 @@ void ChangeLogBuilder::Build(const ParsedNode& root, bool properties_defined) {
     if (child.name == "logicalFilePath") {
       logical_path_ = NormalizeLogicalPath(value);
     } else if (child.name == "context" || child.name == "contextFilter") {
-      if (!JavaTrim(value).empty()) scope_.contexts.push_back(value);
+      if (!text::JavaTrim(value).empty()) scope_.contexts.push_back(value);
     } else if (child.name == "objectQuotingStrategy" || child.name == "changeLogId") {
       // Quoting is the SQL generator's concern; the changelog id is informational.
     } else {
@@ -232,8 +233,8 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
       if (child.value) comments.push_back(*child.value);
       for (const auto& item : child.list) comments.push_back(item);
     } else if (child.name == "validCheckSum") {
-      if (child.value) cs.valid_checksums.push_back(JavaTrim(*child.value));
-      for (const auto& item : child.list) cs.valid_checksums.push_back(JavaTrim(item));
+      if (child.value) cs.valid_checksums.push_back(text::JavaTrim(*child.value));
+      for (const auto& item : child.list) cs.valid_checksums.push_back(text::JavaTrim(item));
     } else if (child.name == "preConditions") {
       cs.preconditions = BuildPreconditions(child);
     } else if (child.name == "modifySql") {
@@ -257,7 +258,7 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
   }
   std::string joined;
   for (const auto& comment : comments) joined += (joined.empty() ? "" : "\n") + comment;
-  cs.comments = JavaTrim(joined);
+  cs.comments = text::JavaTrim(joined);
   out_.change_sets.push_back(std::move(cs));
 }
 
@@ -339,7 +340,7 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
     }
     if (node.name == "createProcedure" && (change.Find("path") || change.Find("procedureText"))) continue;
     const std::string* value = change.Find(required);
-    if (value == nullptr || JavaTrim(*value).empty()) {
+    if (value == nullptr || text::JavaTrim(*value).empty()) {
       ThrowAt(At(node), where + "<" + node.name + "> requires '" + required + "'");
     }
   }
@@ -378,8 +379,9 @@ RollbackSpec ChangeLogBuilder::BuildRollback(const ParsedNode& node, const Chang
     }
     rollback.changes.push_back(BuildChange(child, name));
   }
+  // Rollback text is split as Liquibase's processMultiLineSQL does for it: comments stripped, on ';'.
   if (node.value) {
-    for (auto& statement : SplitRollbackSql(*node.value)) {
+    for (auto& statement : SplitSql(*node.value, /*strip_comments=*/true, /*split_statements=*/true, ";")) {
       Change sql;
       sql.type = "sql";
       sql.attributes["sql"] = std::move(statement);
@@ -388,7 +390,7 @@ RollbackSpec ChangeLogBuilder::BuildRollback(const ParsedNode& node, const Chang
     }
   }
   for (const auto& item : node.list) {
-    for (auto& statement : SplitRollbackSql(item)) {
+    for (auto& statement : SplitSql(item, /*strip_comments=*/true, /*split_statements=*/true, ";")) {
       Change sql;
       sql.type = "sql";
       sql.attributes["sql"] = std::move(statement);
@@ -518,10 +520,10 @@ void ChangeLogBuilder::Include(const ParsedNode& node) {
     return;
   }
   IncludeScope scope = scope_;
-  if (auto context = node.ChildValue("contextFilter").value_or(Value(node, "context")); !JavaTrim(context).empty()) {
+  if (auto context = node.ChildValue("contextFilter").value_or(Value(node, "context")); !text::JavaTrim(context).empty()) {
     scope.contexts.push_back(context);
   }
-  if (auto labels = Value(node, "labels"); !JavaTrim(labels).empty()) scope.labels.push_back(labels);
+  if (auto labels = Value(node, "labels"); !text::JavaTrim(labels).empty()) scope.labels.push_back(labels);
   scope.ignore = scope.ignore || OptionalBool(node, "ignore").value_or(false);
   session_.ParseFile(path, scope, out_, At(node).ToString());
 }
@@ -565,7 +567,7 @@ void ChangeLogBuilder::IncludeAll(const ParsedNode& node) {
     const std::string below = dir.empty() ? path : path.substr(dir.size() + 1);
     const int depth = 1 + static_cast<int>(std::count(below.begin(), below.end(), '/'));
     if (depth < min_depth || depth > max_depth) continue;
-    if (!ends_with.empty() && !EndsWithIgnoreCase(path, ends_with)) continue;
+    if (!ends_with.empty() && !text::EndsWithIgnoreCase(path, ends_with)) continue;
     if (!ParseSession::IsChangeLogFile(path)) {
       Logger("migration")->warn("{}: includeAll skips '{}': not a changelog format", At(node).ToString(), path);
       continue;
@@ -577,10 +579,10 @@ void ChangeLogBuilder::IncludeAll(const ParsedNode& node) {
     ThrowAt(At(node), "includeAll path '" + dir + "' has no changelogs in " + session_.loader().Describe());
   }
   IncludeScope scope = scope_;
-  if (auto context = node.ChildValue("contextFilter").value_or(Value(node, "context")); !JavaTrim(context).empty()) {
+  if (auto context = node.ChildValue("contextFilter").value_or(Value(node, "context")); !text::JavaTrim(context).empty()) {
     scope.contexts.push_back(context);
   }
-  if (auto labels = Value(node, "labels"); !JavaTrim(labels).empty()) scope.labels.push_back(labels);
+  if (auto labels = Value(node, "labels"); !text::JavaTrim(labels).empty()) scope.labels.push_back(labels);
   scope.ignore = scope.ignore || OptionalBool(node, "ignore").value_or(false);
   for (const auto& file : files) {
     if (session_.IsBeingParsed(file)) {

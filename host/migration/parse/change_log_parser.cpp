@@ -4,10 +4,10 @@
 #include <map>
 
 #include "core/error.h"
+#include "migration/model/text.h"
 #include "migration/parse/change_log_builder.h"
 #include "migration/parse/formatted_sql_change_log_parser.h"
 #include "migration/parse/parse_session.h"
-#include "migration/parse/text_util.h"
 #include "migration/parse/xml_change_log_parser.h"
 #include "migration/parse/yaml_change_log_parser.h"
 
@@ -23,7 +23,7 @@ ParseSession::ParseSession(const ResourceLoader& loader, const ParseOptions& opt
 
 bool ParseSession::IsChangeLogFile(const std::string& path) {
   for (const char* extension : {".xml", ".yaml", ".yml", ".json", ".sql"}) {
-    if (EndsWithIgnoreCase(path, extension)) return true;
+    if (text::EndsWithIgnoreCase(path, extension)) return true;
   }
   return false;
 }
@@ -50,11 +50,11 @@ void ParseSession::ParseFile(const std::string& path, const IncludeScope& scope,
     ~PopOnExit() { stack.pop_back(); }
   } pop_on_exit{stack_};
 
-  if (EndsWithIgnoreCase(path, ".xml")) {
+  if (text::EndsWithIgnoreCase(path, ".xml")) {
     ParsedNode root = ParseXmlChangeLog(*text, path);
     ChangeLogBuilder(*this, path, scope, out).Build(root, false);
-  } else if (EndsWithIgnoreCase(path, ".yaml") || EndsWithIgnoreCase(path, ".yml") ||
-             EndsWithIgnoreCase(path, ".json")) {
+  } else if (text::EndsWithIgnoreCase(path, ".yaml") || text::EndsWithIgnoreCase(path, ".yml") ||
+             text::EndsWithIgnoreCase(path, ".json")) {
     ParsedNode root = ParseYamlChangeLog(*text, path);
     ChangeLogBuilder builder(*this, path, scope, out);
     // YAML/JSON: every property is known before any ${} is expanded.
@@ -62,7 +62,7 @@ void ParseSession::ParseFile(const std::string& path, const IncludeScope& scope,
       if (child.name == "property") builder.DefineProperty(child);
     }
     builder.Build(root, true);
-  } else if (EndsWithIgnoreCase(path, ".sql")) {
+  } else if (text::EndsWithIgnoreCase(path, ".sql")) {
     ParseSqlChangeLog(*this, *text, path, scope, out);
   } else {
     throw ChangeLogError(where + ": no changelog parser for '" + path + "' (use .xml, .yaml, .yml, .json or .sql)");

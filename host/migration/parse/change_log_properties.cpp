@@ -2,9 +2,9 @@
 
 #include <cstdlib>
 
+#include "migration/model/text.h"
 #include "migration/parse/database_properties.h"
 #include "migration/parse/expression_matcher.h"
-#include "migration/parse/text_util.h"
 
 namespace ledgerhost::migration::parse {
 namespace {
@@ -16,14 +16,14 @@ constexpr int kMaxExpansionDepth = 32;
 
 ChangeLogProperties::ChangeLogProperties(const ParseOptions& options)
     : options_(options), built_ins_(DatabaseProperties(options.database)) {
-  for (const auto& [name, value] : options.properties) run_.emplace(Lower(name), value);
+  for (const auto& [name, value] : options.properties) run_.emplace(text::Lower(name), value);
 }
 
 void ChangeLogProperties::Define(const PropertyDefinition& definition, const std::string& file) {
   if (!definition.dbms.empty() && !DbmsMatches(definition.dbms, ShortName(options_.database))) return;
   if (!definition.context.empty() && !ContextMatches(definition.context, options_.contexts)) return;
   if (!definition.labels.empty() && !LabelsMatch(options_.label_filter, definition.labels)) return;
-  const std::string key = Lower(definition.name);
+  const std::string key = text::Lower(definition.name);
   if (definition.global) {
     global_.emplace(key, definition.value);  // first definition wins
   } else {
@@ -34,7 +34,7 @@ void ChangeLogProperties::Define(const PropertyDefinition& definition, const std
 std::optional<std::string> ChangeLogProperties::Find(std::string_view name, const std::string& file) const {
   const std::string name_string(name);
   if (const char* env = std::getenv(name_string.c_str()); env != nullptr) return std::string(env);
-  const std::string key = Lower(name);
+  const std::string key = text::Lower(name);
   for (const auto* source : {&built_ins_, &run_, &global_}) {
     if (auto it = source->find(key); it != source->end()) return it->second;
   }
@@ -99,7 +99,7 @@ std::map<std::string, std::string> ParseJavaProperties(std::string_view text) {
   };
   std::string line;
   while (next_line(line)) {
-    std::string trimmed = JavaTrim(line);
+    std::string trimmed = text::JavaTrim(line);
     if (logical.empty() && (trimmed.empty() || trimmed[0] == '#' || trimmed[0] == '!')) continue;
     // An odd number of trailing backslashes continues the line.
     std::size_t backslashes = 0;
@@ -117,8 +117,8 @@ std::map<std::string, std::string> ParseJavaProperties(std::string_view text) {
     }
     std::string key = logical.substr(0, std::min(split, logical.size()));
     std::string rest = split < logical.size() ? logical.substr(split) : "";
-    rest = JavaTrim(rest);
-    if (!rest.empty() && (rest[0] == '=' || rest[0] == ':')) rest = JavaTrim(rest.substr(1));
+    rest = text::JavaTrim(rest);
+    if (!rest.empty() && (rest[0] == '=' || rest[0] == ':')) rest = text::JavaTrim(rest.substr(1));
     out[key] = rest;
     logical.clear();
   }

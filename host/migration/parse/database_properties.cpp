@@ -3,7 +3,8 @@
 #include <array>
 #include <string_view>
 
-#include "migration/parse/text_util.h"
+#include "migration/model/text.h"
+
 
 namespace ledgerhost::migration::parse {
 namespace {
@@ -50,7 +51,7 @@ std::map<std::string, std::string> DatabaseProperties(DatabaseKind database) {
   std::map<std::string, std::string> out;
   for (const auto& facts : kFacts) {
     if (facts.kind != database) continue;
-    auto put = [&](std::string_view name, std::string value) { out[Lower("database." + std::string(name))] = value; };
+    auto put = [&](std::string_view name, std::string value) { out[text::Lower("database." + std::string(name))] = value; };
     put("typeName", std::string(ShortName(database)));
     put("autoIncrementClause", std::string(facts.auto_increment_clause));
     put("currentDateTimeFunction", std::string(facts.current_date_time_function));

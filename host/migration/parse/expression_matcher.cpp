@@ -3,7 +3,8 @@
 #include <cctype>
 #include <functional>
 
-#include "migration/parse/text_util.h"
+#include "migration/model/text.h"
+
 
 namespace ledgerhost::migration::parse {
 namespace {
@@ -40,7 +41,7 @@ class ExpressionEvaluator {
 
  private:
   bool AtEnd() const { return position_ >= tokens_.size(); }
-  bool Peek(std::string_view keyword) const { return !AtEnd() && EqualsIgnoreCase(tokens_[position_], keyword); }
+  bool Peek(std::string_view keyword) const { return !AtEnd() && text::EqualsIgnoreCase(tokens_[position_], keyword); }
 
   bool Or() {
     bool result = And();
@@ -74,7 +75,7 @@ class ExpressionEvaluator {
     }
     std::string atom = tokens_[position_++];
     if (!atom.empty() && atom.front() == '@') atom.erase(0, 1);  // "@prod" marks a required context
-    return atom_true_(Lower(atom));
+    return atom_true_(text::Lower(atom));
   }
 
   const AtomTest& atom_true_;
@@ -84,7 +85,7 @@ class ExpressionEvaluator {
 
 // A comma separates alternatives (not parenthesis-aware, as in Liquibase).
 bool AnyAlternativeMatches(std::string_view expression, const AtomTest& atom_true) {
-  std::vector<std::string> alternatives = SplitAndTrim(expression, ',');
+  std::vector<std::string> alternatives = text::SplitAndTrim(expression, ',');
   if (alternatives.empty()) return true;
   for (const auto& alternative : alternatives) {
     if (ExpressionEvaluator(alternative, atom_true).Evaluate()) return true;
@@ -97,7 +98,7 @@ bool AnyAlternativeMatches(std::string_view expression, const AtomTest& atom_tru
 bool ContextMatches(std::string_view expression, const std::vector<std::string>& runtime_contexts) {
   std::vector<std::string> runtime;
   for (const auto& context : runtime_contexts) {
-    for (auto& piece : SplitAndTrim(context, ',')) runtime.push_back(Lower(piece));
+    for (auto& piece : text::SplitAndTrim(context, ',')) runtime.push_back(text::Lower(piece));
   }
   if (runtime.empty()) return true;
   return AnyAlternativeMatches(expression, [&](const std::string& atom) {
@@ -109,9 +110,9 @@ bool ContextMatches(std::string_view expression, const std::vector<std::string>&
 }
 
 bool LabelsMatch(std::string_view label_filter, std::string_view labels) {
-  if (JavaTrim(label_filter).empty()) return true;
+  if (text::JavaTrim(label_filter).empty()) return true;
   std::vector<std::string> label_set;
-  for (auto& label : SplitAndTrim(labels, ',')) label_set.push_back(Lower(label));
+  for (auto& label : text::SplitAndTrim(labels, ',')) label_set.push_back(text::Lower(label));
   // Unlabelled items match every filter (checked with Liquibase 4.28: --label-filter=eu still runs
   // changesets that have no labels).
   if (label_set.empty()) return true;

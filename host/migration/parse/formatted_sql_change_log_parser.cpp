@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "migration/model/text.h"
 #include "migration/parse/text_util.h"
 
 namespace ledgerhost::migration::parse {
@@ -137,10 +138,10 @@ class FormattedSqlParser {
       } else if (std::regex_match(line, match, kPrecondition)) {
         AddPrecondition(match[1].str(), match[2].str(), number, name);
       } else if (std::regex_match(line, match, kValidCheckSum)) {
-        current_->change_set.valid_checksums.push_back(JavaTrim(match[1].str()));
+        current_->change_set.valid_checksums.push_back(text::JavaTrim(match[1].str()));
       } else if (std::regex_match(line, match, kIgnoreLines)) {
         const std::string what = match[1].str();
-        if (EqualsIgnoreCase(what, "start")) {
+        if (text::EqualsIgnoreCase(what, "start")) {
           ignoring_block = true;
         } else {
           try {
@@ -172,7 +173,7 @@ class FormattedSqlParser {
     definition.context = StripQuotes(definition.context);
     definition.labels = StripQuotes(Find(line, R"(labels:("[^"]+"|\S*))").value_or(""));
     definition.dbms = Find(line, R"(dbms:([^,][\w!,]+))").value_or("");
-    definition.global = ParseJavaBoolean(Find(line, R"(global:(\S+))").value_or("true"));
+    definition.global = text::ParseJavaBoolean(Find(line, R"(global:(\S+))").value_or("true"));
     session_.properties().Define(definition, path_);
   }
 
@@ -188,7 +189,7 @@ class FormattedSqlParser {
     current_->line = line;
     ChangeSet& cs = current_->change_set;
     cs.location = {path_, number};
-    cs.author = Expand(StripQuotes(JavaTrim(raw_author)));
+    cs.author = Expand(StripQuotes(text::JavaTrim(raw_author)));
     cs.id = Expand(StripQuotes(raw_id));
     cs.physical_path = path_;
     auto logical = Find(line, R"(logicalFilePath:(\S*))");
@@ -197,16 +198,16 @@ class FormattedSqlParser {
     } else {
       cs.file_path = logical_path_.empty() ? path_ : logical_path_;
     }
-    cs.run_on_change = ParseJavaBoolean(Find(line, R"(runOnChange:(\w+))").value_or("false"));
-    cs.run_always = ParseJavaBoolean(Find(line, R"(runAlways:(\w+))").value_or("false"));
-    cs.run_in_transaction = ParseJavaBoolean(Find(line, R"(runInTransaction:(\w+))").value_or("true"));
-    cs.fail_on_error = ParseJavaBoolean(Find(line, R"(failOnError:(\w+))").value_or("true"));
+    cs.run_on_change = text::ParseJavaBoolean(Find(line, R"(runOnChange:(\w+))").value_or("false"));
+    cs.run_always = text::ParseJavaBoolean(Find(line, R"(runAlways:(\w+))").value_or("false"));
+    cs.run_in_transaction = text::ParseJavaBoolean(Find(line, R"(runInTransaction:(\w+))").value_or("true"));
+    cs.fail_on_error = text::ParseJavaBoolean(Find(line, R"(failOnError:(\w+))").value_or("true"));
     auto context = Find(line, R"(contextFilter:("[^"]+"|\S*))");
     if (!context) context = Find(line, R"(context:("[^"]+"|\S*))");
     cs.context = Expand(StripQuotes(context.value_or("")));
     cs.labels = Expand(StripQuotes(Find(line, R"(labels:("[^"]+"|\S*))").value_or("")));
     cs.dbms = Expand(Find(line, R"(dbms:([^,][\w!,]+))").value_or(""));
-    cs.ignore = ParseJavaBoolean(Find(line, R"(ignore:(\w*))").value_or("false")) || scope_.ignore;
+    cs.ignore = text::ParseJavaBoolean(Find(line, R"(ignore:(\w*))").value_or("false")) || scope_.ignore;
     cs.inherited_contexts = scope_.contexts;
     cs.inherited_labels = scope_.labels;
   }
@@ -229,7 +230,7 @@ class FormattedSqlParser {
     const std::string body = Expand(raw_body);
     Precondition precondition;
     precondition.location = {path_, number};
-    const std::string lowered = Lower(type);
+    const std::string lowered = text::Lower(type);
     std::smatch match;
     if (lowered == "sql-check") {
       static const std::regex kSqlCheck = Pattern(R"rx(\s*(?:expectedResult:)?(\w+|'[^']+'|"[^"]+")\s+(.*))rx");
@@ -242,7 +243,7 @@ class FormattedSqlParser {
       }
       precondition.type = "sqlCheck";
       precondition.attributes["expectedResult"] = expected;
-      precondition.text = JavaTrim(match[2].str());
+      precondition.text = text::JavaTrim(match[2].str());
     } else if (lowered == "table-exists" || lowered == "view-exists") {
       const bool table = lowered == "table-exists";
       precondition.type = table ? "tableExists" : "viewExists";
@@ -269,7 +270,7 @@ class FormattedSqlParser {
     const std::string name = cs.id + "::" + cs.author;
     const std::string& line = pending.line;
 
-    std::string body = JavaTrim(pending.body);
+    std::string body = text::JavaTrim(pending.body);
     if (body.empty()) ThrowAt(cs.location, "no SQL for changeset " + name);
     body = Expand(body);
     Change change;
@@ -287,15 +288,15 @@ class FormattedSqlParser {
     }
     cs.changes.push_back(std::move(change));
 
-    if (pending.comment) cs.comments = JavaTrim(Expand(*pending.comment));
+    if (pending.comment) cs.comments = text::JavaTrim(Expand(*pending.comment));
     if (pending.has_rollback) BuildRollback(pending, cs);
     out_.change_sets.push_back(std::move(cs));
   }
 
   void BuildRollback(const PendingChangeSet& pending, ChangeSet& cs) {
     cs.rollback.declared = true;
-    const std::string text = JavaTrim(Expand(pending.rollback));
-    const std::string lowered = Lower(text);
+    const std::string text = text::JavaTrim(Expand(pending.rollback));
+    const std::string lowered = text::Lower(text);
     if (text.empty() || lowered.rfind("not required", 0) == 0 || lowered.rfind("empty", 0) == 0) return;
     if (lowered.find("changesetid") != std::string::npos) {
       auto id = Find(text, R"(changeSetId:(\S+))");
@@ -340,7 +341,7 @@ class FormattedSqlParser {
 
 bool IsFormattedSql(std::string_view text) {
   for (const auto& line : SplitLines(text)) {
-    if (JavaTrim(line).empty()) continue;
+    if (text::JavaTrim(line).empty()) continue;
     return std::regex_match(line, kHeader);
   }
   return false;

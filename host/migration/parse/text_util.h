@@ -1,22 +1,14 @@
-// Small string helpers with Java's semantics where Liquibase relies on them (String.trim,
-// Boolean.parseBoolean, equalsIgnoreCase).
+// Text positions and paths as the changelog parsers report them. (The general string helpers they
+// use are in migration/model/text.h.)
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ledgerhost::migration::parse {
 
-// Java String.trim(): drops every char <= ' ' at both ends.
-std::string JavaTrim(std::string_view text);
-std::string Lower(std::string_view text);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-bool EndsWithIgnoreCase(std::string_view text, std::string_view suffix);
-// Boolean.parseBoolean: "true" in any case is true, anything else false.
-bool ParseJavaBoolean(std::string_view text);
-// Splits on `separator`, trimming each piece and dropping empty ones.
-std::vector<std::string> SplitAndTrim(std::string_view text, char separator);
 // A logicalFilePath as Liquibase stores it: '\' -> '/', one leading '/' removed.
 std::string NormalizeLogicalPath(std::string_view path);
 // 1-based line number of byte `offset` in `text`.

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include "migration/model/change_log.h"
+#include "migration/model/text.h"
 #include "migration/parse/parse_session.h"
 #include "migration/parse/text_util.h"
 
@@ -51,7 +52,7 @@ class XmlConverter {
       }
     }
     // Liquibase keeps the trimmed text of an element, and none when it is blank.
-    std::string trimmed = JavaTrim(text);
+    std::string trimmed = text::JavaTrim(text);
     if (!trimmed.empty()) node.value = std::move(trimmed);
     return node;
   }

@@ -7,8 +7,8 @@
 #include <regex>
 
 #include "migration/model/change_log.h"
+#include "migration/model/text.h"
 #include "migration/parse/parse_session.h"
-#include "migration/parse/text_util.h"
 
 namespace ledgerhost::migration::parse {
 namespace {
@@ -59,7 +59,7 @@ std::string JavaIntegerString(const std::string& scalar) {
   std::string decimal;
   if (text.find(':') != std::string::npos) {  // sexagesimal 1:30 = 90
     long long value = 0;
-    for (const auto& part : SplitAndTrim(text, ':')) value = value * 60 + std::stoll(part);
+    for (const auto& part : text::SplitAndTrim(text, ':')) value = value * 60 + std::stoll(part);
     decimal = std::to_string(value);
   } else if (text.rfind("0b", 0) == 0) {
     decimal = ToDecimal(text.substr(2), 2);
@@ -75,7 +75,7 @@ std::string JavaIntegerString(const std::string& scalar) {
 
 std::string JavaFloatString(const std::string& scalar) {
   std::string text = WithoutUnderscores(scalar);
-  std::string lowered = Lower(text);
+  std::string lowered = text::Lower(text);
   if (lowered.find(".inf") != std::string::npos) return text[0] == '-' ? "-Infinity" : "Infinity";
   if (lowered == ".nan") return "NaN";
   double value = 0;
@@ -85,7 +85,7 @@ std::string JavaFloatString(const std::string& scalar) {
       if (text[0] == '-') sign = -1;
       text.erase(0, 1);
     }
-    for (const auto& part : SplitAndTrim(text, ':')) value = value * 60 + std::stod(part);
+    for (const auto& part : text::SplitAndTrim(text, ':')) value = value * 60 + std::stod(part);
     value *= sign;
   } else {
     value = std::stod(text);
@@ -186,7 +186,7 @@ std::string JavaDoubleToString(double value) {
 
 std::optional<std::string> JavaStringOfPlainScalar(const std::string& scalar) {
   if (std::regex_match(scalar, kBool)) {
-    const std::string lowered = Lower(scalar);
+    const std::string lowered = text::Lower(scalar);
     return (lowered == "yes" || lowered == "true" || lowered == "on") ? "true" : "false";
   }
   if (std::regex_match(scalar, kInt)) return JavaIntegerString(scalar);

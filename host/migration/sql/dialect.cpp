@@ -8,23 +8,15 @@
 #include <vector>
 
 #include "core/error.h"
+#include "migration/model/text.h"
 #include "migration/sql/reserved_words.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
 namespace {
 
-std::string Upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-  return s;
-}
-
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
+using text::Trim;
+using text::Upper;
 
 bool IsSimpleIdentifier(std::string_view name) {
   if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/error.h"
+#include "migration/model/text.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -11,8 +12,7 @@ namespace {
 std::string Canonical(std::string name) {
   name.erase(std::remove_if(name.begin(), name.end(), [](char c) { return c == '-' || c == '_' || c == ' '; }),
              name.end());
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-  return name;
+  return text::Upper(name);
 }
 
 bool ValidUtf8(const std::string& text) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "migration/model/text.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
 #include "migration/sql/sqlite_type.h"
@@ -12,17 +13,8 @@
 namespace ledgerhost::migration {
 namespace {
 
-std::string Upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-  return s;
-}
-
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
+using text::Trim;
+using text::Upper;
 
 // Columns: postgresql, mysql, mariadb, oracle, mssql, sqlite, h2. "%" stands for the parameters
 // "(a, b)" as written; an entry without "%" drops them.

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "migration/parse/change_log_parser.h"
-#include "migration/parse/text_util.h"
+#include "migration/model/text.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -52,7 +52,7 @@ std::vector<std::string> ExpectedIdentifiers(const std::string& file, std::size_
   *count = std::stoul(line);
   std::vector<std::string> out;
   while (std::getline(in, line)) {
-    std::string trimmed = parse::JavaTrim(line);
+    std::string trimmed = text::JavaTrim(line);
     if (!trimmed.empty()) out.push_back(trimmed);
   }
   return out;

@@ -1,8 +1,10 @@
-#include "migration/sql/sql_splitter.h"
+#include "migration/model/sql_splitter.h"
 
 #include <algorithm>
 #include <cctype>
 #include <regex>
+
+#include "migration/model/text.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -12,17 +14,7 @@ struct Token {
   bool comment = false;
 };
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-std::string Trim(const std::string& s) {
-  auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
+using text::Lower;
 
 bool IsWordChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#' || c == '@' ||
@@ -79,7 +71,7 @@ std::vector<Token> Tokenize(std::string_view s) {
 }  // namespace
 
 std::vector<std::string> SplitSql(std::string_view text, bool strip_comments, bool split_statements,
-                                  const std::optional<std::string>& end_delimiter, DatabaseKind database) {
+                                  const std::optional<std::string>& end_delimiter) {
   std::vector<Token> tokens = Tokenize(text);
   if (strip_comments) {
     tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.comment; }), tokens.end());
@@ -87,15 +79,8 @@ std::vector<std::string> SplitSql(std::string_view text, bool strip_comments, bo
   std::vector<std::string> statements;
   std::string current;
   auto flush = [&]() {
-    std::string statement = Trim(current);
-    if (!statement.empty()) {
-      if (database == DatabaseKind::kMssql) {
-        std::string crlf;
-        for (char ch : statement) crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
-        statement = crlf;
-      }
-      statements.push_back(statement);
-    }
+    std::string statement = text::JavaTrim(current);
+    if (!statement.empty()) statements.push_back(statement);
     current.clear();
   };
   if (!split_statements) {
