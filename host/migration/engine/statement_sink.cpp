@@ -52,8 +52,11 @@ void ScriptSink::RunChange(const SqlStatement& statement) {
     for (const auto& generated : Generate(statement)) RunChange(generated);
     return;
   }
-  if (database_ == DatabaseKind::kMssql && statement.end_delimiter == ";" && !EndsWith(statement.sql, ";")) {
-    Run({statement.sql + ";", statement.end_delimiter});
+  if (database_ == DatabaseKind::kMssql && !statement.prepared && statement.end_delimiter == ";" &&
+      !EndsWith(statement.sql, ";")) {
+    SqlStatement terminated = statement;
+    terminated.sql += ";";
+    Run(terminated);
     return;
   }
   Run(statement);
@@ -65,6 +68,10 @@ void ScriptSink::Run(const SqlStatement& statement) {
     return;
   }
   if (!statement.comment.empty()) Comment(statement.comment);
+  if (statement.prepared) {
+    out_ << kPreparedStatementWarning << "\n\n";
+    return;
+  }
   std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
   if (database_ == DatabaseKind::kMssql && terminator == ";") terminator = "\nGO";
   out_ << statement.sql;

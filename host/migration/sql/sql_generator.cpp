@@ -409,10 +409,22 @@ std::string ValuesList(const Dialect& d, const Change& change, const SqlGenerati
   return values;
 }
 
+// InsertDataChange/UpdateDataChange: a file value (or an insert column typed BLOB/CLOB) makes
+// Liquibase use a prepared statement.
+bool NeedsPreparedStatement(const Change& change, bool insert) {
+  return std::any_of(change.columns.begin(), change.columns.end(), [insert](const ColumnConfig& column) {
+    const std::string type = text::Upper(Attr(column.attributes, "type"));
+    return Has(column.attributes, "valueClobFile") || Has(column.attributes, "valueBlobFile") ||
+           (insert && (type == "BLOB" || type == "CLOB"));
+  });
+}
+
 Statements Insert(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   std::string columns;
   const std::string values = ValuesList(d, change, context, columns);
-  return {{"INSERT INTO " + d.Table(change) + " (" + columns + ") VALUES (" + values + ")"}};
+  SqlStatement statement{"INSERT INTO " + d.Table(change) + " (" + columns + ") VALUES (" + values + ")"};
+  statement.prepared = NeedsPreparedStatement(change, /*insert=*/true);
+  return {statement};
 }
 
 Statements Update(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
@@ -425,7 +437,9 @@ Statements Update(const Change& change, const Dialect& d, const SqlGenerationCon
   for (const auto& [name, value] : values) sets += (sets.empty() ? "" : ", ") + d.Identifier(name) + " = " + value;
   std::string sql = "UPDATE " + d.Table(change) + " SET " + sets;
   if (const std::string* where = change.Find("where"); where && !where->empty()) sql += " WHERE " + *where;
-  return {{sql}};
+  SqlStatement statement{sql};
+  statement.prepared = NeedsPreparedStatement(change, /*insert=*/false);
+  return {statement};
 }
 
 Statements Delete(const Change& change, const Dialect& d) {

@@ -23,6 +23,10 @@ struct SqlStatement {
   std::string sql;                 // without the trailing delimiter
   std::string end_delimiter = ";";  // what update-sql prints after it
   std::string comment;              // printed as "-- comment" before the statement in scripts
+  // Liquibase runs it as a JDBC prepared statement (a valueClobFile's text bound as a parameter):
+  // update runs the SQL (the text inlined as a literal), update-sql prints Liquibase's warning
+  // (kPreparedStatementWarning) instead of it.
+  bool prepared = false;
 
   // Set for statements Liquibase derives from the live table when it runs them (SQLite table
   // rebuilds): the engine's statement sink calls it with this statement's `sql` right before
@@ -82,6 +86,10 @@ struct SqlGenerationContext {
   std::string change_log_path;              // physical path of the declaring changelog
   TableIntrospector introspect;             // may be empty (offline update-sql)
 };
+
+inline constexpr std::string_view kPreparedStatementWarning =
+    "WARNING: This statement uses a prepared statement which cannot be execute directly by this script. Only works in "
+    "'update' mode";
 
 // Throws MigrationError naming the change's location when the change cannot be expressed on the
 // database ("addPrimaryKey is not supported on sqlite", "customChange ... has no native replacement").

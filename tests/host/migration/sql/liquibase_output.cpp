@@ -19,6 +19,10 @@ std::string ReadFile(const std::filesystem::path& path) {
 std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind database) {
   std::string out;
   for (const auto& statement : statements) {
+    if (statement.prepared) {
+      out += std::string(kPreparedStatementWarning) + "\n\n";
+      continue;
+    }
     std::string sql = statement.sql;
     std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
     if (database == DatabaseKind::kMssql) {
