@@ -1,84 +1,237 @@
 #include "schema/schema_drift.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <functional>
 #include <map>
 #include <optional>
-#include <regex>
+#include <set>
+#include <string_view>
 
+#include "core/error.h"
 #include "migration/sql/dialect.h"
 
 namespace ledgerhost::schema {
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
+using migration::DatabaseKind;
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
 }
 
-// The family of a type name, from a Liquibase type or what SQLite/PostgreSQL report for the type
-// the migration engine created; unknown names stand for themselves.
-std::string TypeFamily(const std::string& type) {
-  std::string base = Lower(type);
-  if (auto paren = base.find('('); paren != std::string::npos) base = base.substr(0, paren);
-  while (!base.empty() && base.back() == ' ') base.pop_back();
-  static const std::map<std::string, std::string> families{
-      {"varchar", "string"},     {"nvarchar", "string"},      {"char", "string"},      {"nchar", "string"},
-      {"text", "string"},        {"clob", "string"},          {"nclob", "string"},     {"character varying", "string"},
-      {"character", "string"},   {"varchar2", "string"},      {"int", "integer"},      {"integer", "integer"},
-      {"bigint", "integer"},     {"smallint", "integer"},     {"tinyint", "integer"},  {"int2", "integer"},
-      {"int4", "integer"},       {"int8", "integer"},         {"mediumint", "integer"}, {"decimal", "decimal"},
-      {"numeric", "decimal"},    {"number", "decimal"},       {"currency", "decimal"}, {"double", "float"},
-      {"float", "float"},        {"real", "float"},           {"double precision", "float"}, {"float8", "float"},
-      {"float4", "float"},       {"boolean", "boolean"},      {"bool", "boolean"},     {"bit", "boolean"},
-      {"timestamp", "timestamp"}, {"datetime", "timestamp"},  {"timestamp without time zone", "timestamp"},
-      {"timestamp with time zone", "timestamp"}, {"timestamptz", "timestamp"}, {"date", "date"},
-      {"time", "time"},          {"time without time zone", "time"}, {"blob", "binary"}, {"bytea", "binary"},
-      {"binary", "binary"},      {"varbinary", "binary"},     {"longblob", "binary"},  {"uuid", "uuid"}};
-  auto it = families.find(base);
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
+  return out;
+}
+
+// A type name without parameters, braces, "unsigned" or Java prefixes, lower case, single-spaced:
+// "timestamp(6) without time zone" -> "timestamp without time zone", "java.sql.Types.VARCHAR(10)"
+// -> "varchar".
+std::string BaseTypeName(std::string_view type) {
+  std::string text = Lower(type);
+  for (std::string_view prefix : {"java.sql.types.", "java.lang."}) {
+    if (text.rfind(prefix, 0) == 0) text.erase(0, prefix.size());
+  }
+  std::string stripped;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(' || c == '{') ++depth;
+    if (depth == 0) stripped += std::isspace(static_cast<unsigned char>(c)) ? ' ' : c;
+    if ((c == ')' || c == '}') && depth > 0) --depth;
+  }
+  std::string out;
+  size_t start = 0;
+  while (start < stripped.size()) {
+    const size_t end = std::min(stripped.find(' ', start), stripped.size());
+    const std::string word = stripped.substr(start, end - start);
+    if (!word.empty() && word != "unsigned") out += (out.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out;
+}
+
+// The family of a type: a Liquibase type name, or what SQLite (the declared text) or PostgreSQL
+// (format_type) report. Names we do not know are their own family, compared case-insensitively.
+std::string TypeFamily(std::string_view type) {
+  static const std::map<std::string, std::string> families = [] {
+    std::map<std::string, std::string> f;
+    auto add = [&f](const char* family, std::initializer_list<const char*> names) {
+      for (const char* name : names) f.emplace(name, family);
+    };
+    add("string", {"varchar", "varchar2", "nvarchar", "nvarchar2", "char", "nchar", "character", "character varying",
+                   "national character", "national character varying", "bpchar", "text", "clob", "nclob", "ntext",
+                   "longtext", "mediumtext", "tinytext", "longvarchar", "string"});
+    add("integer", {"int", "integer", "bigint", "smallint", "tinyint", "mediumint", "int2", "int4", "int8", "serial",
+                    "serial4", "serial8", "bigserial", "smallserial", "long"});
+    add("decimal", {"decimal", "numeric", "number", "currency", "money", "smallmoney"});
+    add("float", {"double", "double precision", "float", "float4", "float8", "real"});
+    add("boolean", {"boolean", "bool", "bit"});
+    add("timestamp", {"timestamp", "timestamp without time zone", "timestamp with time zone", "timestamptz",
+                      "datetime", "datetime2", "smalldatetime"});
+    add("date", {"date"});
+    add("time", {"time", "time without time zone", "time with time zone", "timetz"});
+    // OID: what Liquibase (and so the engine) creates for BLOB on PostgreSQL, a large-object reference.
+    add("binary", {"blob", "tinyblob", "mediumblob", "longblob", "bytea", "binary", "varbinary", "longvarbinary",
+                   "image", "raw", "oid"});
+    add("uuid", {"uuid", "uniqueidentifier"});
+    return f;
+  }();
+  const std::string base = BaseTypeName(type);
+  const auto it = families.find(base);
   return it == families.end() ? base : it->second;
 }
 
-std::optional<int> LengthOf(const std::string& type) {
-  static const std::regex length(R"(\(\s*(\d+)\s*\))");
-  std::smatch match;
-  if (std::regex_search(type, match, length)) return std::stoi(match[1]);
-  return std::nullopt;
+// The length in "VARCHAR(255)" / "character varying(255)"; none for "(19,4)", "(MAX)" or no parameters.
+std::optional<int> TypeLength(std::string_view type) {
+  const size_t open = type.find('(');
+  const size_t close = open == std::string_view::npos ? open : type.find(')', open);
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string_view inside = type.substr(open + 1, close - open - 1);
+  while (!inside.empty() && std::isspace(static_cast<unsigned char>(inside.front()))) inside.remove_prefix(1);
+  while (!inside.empty() && std::isspace(static_cast<unsigned char>(inside.back()))) inside.remove_suffix(1);
+  int value = 0;
+  const auto [end, error] = std::from_chars(inside.data(), inside.data() + inside.size(), value);
+  if (error != std::errc() || end != inside.data() + inside.size() || inside.empty()) return std::nullopt;
+  return value;
 }
 
+bool HasLength(const std::string& family) { return family == "string" || family == "binary"; }
+
 struct LiveColumn {
-  std::string type;
+  std::string name;
+  std::string type;  // as the database reports it
   bool nullable = true;
-  std::optional<int> length;
 };
 
-// Columns of `table` by lower-cased name, or nullopt when the table does not exist.
-std::optional<std::map<std::string, LiveColumn>> LiveColumns(migration::Connection& connection,
-                                                               const std::string& database_schema,
-                                                               const std::string& table) {
-  std::map<std::string, LiveColumn> columns;
-  if (connection.kind() == migration::DatabaseKind::kPostgresql) {
-    const auto rows = connection.Query(
-        "SELECT column_name, data_type, is_nullable, character_maximum_length FROM information_schema.columns "
-        "WHERE table_schema = COALESCE(NULLIF($1, ''), current_schema()) AND lower(table_name) = lower($2)",
-        {database_schema, table});
-    if (rows.empty()) return std::nullopt;
-    for (const auto& row : rows) {
-      LiveColumn column{row[1].value_or(""), row[2].value_or("YES") == "YES", std::nullopt};
-      if (row[3]) column.length = std::stoi(*row[3]);
-      columns[Lower(row[0].value_or(""))] = column;
+// How well a live name matches a wanted one: exactly, as an unquoted name folds on PostgreSQL, or
+// only case-insensitively (the query already filtered on that).
+int MatchQuality(const std::string& live, const std::string& wanted) {
+  if (live == wanted) return 2;
+  return live == Lower(wanted) ? 1 : 0;
+}
+
+const LiveColumn* FindColumn(const std::vector<LiveColumn>& columns, const std::string& name) {
+  const LiveColumn* best = nullptr;
+  int best_quality = -1;
+  for (const auto& column : columns) {
+    if (Lower(column.name) != Lower(name)) continue;
+    const int quality = MatchQuality(column.name, name);
+    if (quality > best_quality) {
+      best = &column;
+      best_quality = quality;
     }
-    return columns;
   }
-  const auto exists = connection.QueryScalar(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(?)", {table});
-  if (!exists) return std::nullopt;
-  for (const auto& row : connection.Query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", {*exists})) {
-    const std::string type = row[1].value_or("");
-    // SQLite does not enforce NOT NULL on primary key columns unless declared; the engine declares it.
-    LiveColumn column{type, row[2].value_or("0") == "0", LengthOf(type)};
-    columns[Lower(row[0].value_or(""))] = column;
+  return best;
+}
+
+// The columns of `table` in `database_schema` (or the current schema), or nullopt when there is no
+// such table (views do not count: the vault writes to these tables).
+std::optional<std::vector<LiveColumn>> PostgresColumns(migration::Connection& connection,
+                                                       const std::string& database_schema, const std::string& table) {
+  // format_type gives the type as written ("character varying(100)"), user-defined types by name.
+  const auto rows = connection.Query(
+      "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
+      "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+      "WHERE c.relkind IN ('r', 'p') AND lower(n.nspname) = lower(COALESCE(NULLIF($1::text, ''), current_schema())) "
+      "AND lower(c.relname) = lower($2::text) ORDER BY n.nspname, c.relname, a.attnum",
+      {database_schema, table});
+  // Several tables may differ only in case ("Orders" quoted, orders unquoted): take the best match.
+  std::optional<std::pair<std::string, std::string>> chosen;
+  int chosen_quality = -1;
+  for (const auto& row : rows) {
+    const std::string nspname = row[0].value_or("");
+    const std::string relname = row[1].value_or("");
+    const int quality = (database_schema.empty() ? 0 : MatchQuality(nspname, database_schema)) * 3 +
+                        MatchQuality(relname, table);
+    if (quality > chosen_quality) {
+      chosen = std::make_pair(nspname, relname);
+      chosen_quality = quality;
+    }
+  }
+  if (!chosen) return std::nullopt;
+  std::vector<LiveColumn> columns;
+  for (const auto& row : rows) {
+    if (row[0].value_or("") != chosen->first || row[1].value_or("") != chosen->second || !row[2]) continue;
+    columns.push_back({*row[2], row[3].value_or(""), row[4].value_or("f") != "t"});
   }
   return columns;
+}
+
+// The columns of `table` in SQLite's main database (or the attached database `database_schema`).
+std::optional<std::vector<LiveColumn>> SqliteColumns(migration::Connection& connection,
+                                                     const std::string& database_schema, const std::string& table) {
+  const std::string database = database_schema.empty() ? "main" : database_schema;
+  if (!connection.QueryScalar("SELECT 1 FROM pragma_database_list WHERE name = ?", {database})) return std::nullopt;
+  // SQLite table names are unique case-insensitively, so there is at most one. The database name is
+  // an identifier here; Dialect quotes it as the engine does.
+  const migration::Dialect dialect(DatabaseKind::kSqlite);
+  const auto name = connection.QueryScalar(
+      "SELECT name FROM " + dialect.Identifier(database) + ".sqlite_master WHERE type = 'table' AND lower(name) = lower(?)",
+      {table});
+  if (!name) return std::nullopt;
+  // An INTEGER PRIMARY KEY of a rowid table is the rowid, never NULL, though pragma reports notnull 0;
+  // such a key has no index of origin 'pk'. (WITHOUT ROWID tables report their keys NOT NULL.)
+  const bool pk_index =
+      connection.QueryScalar("SELECT 1 FROM pragma_index_list(?, ?) WHERE origin = 'pk'", {*name, database}).has_value();
+  // table_xinfo includes generated columns; hidden = 1 are a virtual table's hidden columns.
+  const auto rows = connection.Query(
+      "SELECT name, type, \"notnull\", pk, (SELECT count(*) FROM pragma_table_xinfo(?1, ?2) WHERE pk > 0) "
+      "FROM pragma_table_xinfo(?1, ?2) WHERE hidden <> 1 ORDER BY cid",
+      {*name, database});
+  std::vector<LiveColumn> columns;
+  for (const auto& row : rows) {
+    const std::string type = row[1].value_or("");
+    const bool rowid_alias = row[3].value_or("0") != "0" && row[4].value_or("0") == "1" && !pk_index &&
+                             Upper(type) == "INTEGER";
+    columns.push_back({row[0].value_or(""), type, row[2].value_or("0") == "0" && !rowid_alias});
+  }
+  return columns;
+}
+
+// What the migration engine creates for the entity's column on this database; nullopt when the
+// engine does not take the type (then only the declared type's family counts).
+std::optional<std::string> EngineType(const migration::Dialect& dialect, const MappedColumn& column) {
+  // The column's length goes into the type as DeriveChangeLog puts it ("VARCHAR" + 255).
+  const std::string declared = column.length > 0 && column.type.find('(') == std::string::npos
+                                   ? column.type + "(" + std::to_string(column.length) + ")"
+                                   : column.type;
+  try {
+    return dialect.Type(declared);
+  } catch (const std::exception&) {
+    return std::nullopt;  // e.g. a TIMESTAMP precision SQLite refuses: not ours to report here
+  }
+}
+
+void CompareColumn(const MappedColumn& column, const LiveColumn& live, const migration::Dialect& dialect,
+                   const std::function<void(std::string)>& report) {
+  const std::string declared_family = TypeFamily(column.type);
+  std::set<std::string> accepted{declared_family};
+  if (const auto created = EngineType(dialect, column)) accepted.insert(TypeFamily(*created));
+  const std::string live_family = TypeFamily(live.type);
+  if (!accepted.count(live_family)) {
+    report("type is " + live.type + ", entity declares " + column.type + " (" + declared_family + ")");
+  }
+
+  const bool nullable = column.nullable && !column.primary_key;
+  if (nullable != live.nullable) {
+    report(std::string(live.nullable ? "nullable" : "NOT NULL") + ", entity declares " +
+           (nullable ? "nullable" : "NOT NULL"));
+  }
+
+  // Only where both sides know a length: PostgreSQL's BYTEA and TEXT have none.
+  const std::optional<int> declared_length = column.length > 0 ? std::optional<int>(column.length) : TypeLength(column.type);
+  const std::optional<int> live_length = TypeLength(live.type);
+  if (declared_length && live_length && *declared_length != *live_length && HasLength(declared_family) &&
+      HasLength(live_family)) {
+    report(Upper(BaseTypeName(column.type)) + " length " + std::to_string(*live_length) + ", entity declares " +
+           std::to_string(*declared_length));
+  }
 }
 
 }  // namespace
@@ -88,55 +241,37 @@ std::string Drift::ToString() const {
 }
 
 std::vector<Drift> FindSchemaDrift(migration::Connection& connection, const SchemaCatalog& catalog) {
+  // The node runs on these two; other databases' catalogs are not read here.
+  if (connection.kind() != DatabaseKind::kPostgresql && connection.kind() != DatabaseKind::kSqlite) {
+    throw DatabaseError("schema drift checks need SQLite or PostgreSQL, not " +
+                        std::string(migration::ShortName(connection.kind())) + " (" + connection.description() + ")");
+  }
   std::vector<Drift> drift;
   const migration::Dialect dialect(connection.kind());
   for (const auto& schema : catalog.schemas()) {
+    const std::string described = schema.Describe();
     for (const auto& entity : schema.entities) {
       const std::string table = schema.PhysicalTable(entity.table_name);
       const std::string shown = schema.database_schema.empty() ? table : schema.database_schema + "." + table;
-      const auto live = LiveColumns(connection, schema.database_schema, table);
+      std::optional<std::vector<LiveColumn>> live;
+      try {
+        live = connection.kind() == DatabaseKind::kPostgresql ? PostgresColumns(connection, schema.database_schema, table)
+                                                              : SqliteColumns(connection, schema.database_schema, table);
+      } catch (const DatabaseError& e) {
+        throw DatabaseError("checking table " + shown + " of " + described + ": " + e.what());
+      }
       if (!live) {
-        drift.push_back({schema.Describe(), shown, "", "table is missing"});
+        drift.push_back({described, shown, "", "table is missing"});
         continue;
       }
       for (const auto& column : entity.columns) {
-        auto it = live->find(Lower(column.name));
-        if (it == live->end()) {
-          drift.push_back({schema.Describe(), shown, column.name, "column is missing"});
+        const LiveColumn* found = FindColumn(*live, column.name);
+        if (!found) {
+          drift.push_back({described, shown, column.name, "column is missing"});
           continue;
         }
-        const LiveColumn& actual = it->second;
-        // What the migration engine creates for the declared type on this database (TIMESTAMP is
-        // TEXT on SQLite, as with Liquibase), so engine-made tables never show drift.
-        const std::string declared =
-            column.length > 0 && column.type.find('(') == std::string::npos
-                ? column.type + "(" + std::to_string(column.length) + ")"
-                : column.type;
-        std::string created = declared;
-        try {
-          created = dialect.Type(declared);
-        } catch (const std::exception&) {
-          // Not a Liquibase type the engine knows: compare the declared name as it is.
-        }
-        const std::string expected_family = TypeFamily(created);
-        const std::string actual_family = TypeFamily(actual.type);
-        if (expected_family != actual_family) {
-          drift.push_back({schema.Describe(), shown, column.name,
-                           "type is " + actual.type + ", entity declares " + column.type + " (" + expected_family + ")"});
-        }
-        const bool expected_nullable = column.nullable && !column.primary_key;
-        if (expected_nullable != actual.nullable) {
-          drift.push_back({schema.Describe(), shown, column.name,
-                           std::string(actual.nullable ? "nullable" : "NOT NULL") + ", entity declares " +
-                               (expected_nullable ? "nullable" : "NOT NULL")});
-        }
-        const std::optional<int> expected_length =
-            column.length > 0 ? std::optional<int>(column.length) : LengthOf(column.type);
-        if (expected_family == "string" && expected_length && actual.length && *expected_length != *actual.length) {
-          drift.push_back({schema.Describe(), shown, column.name,
-                           "length " + std::to_string(*actual.length) + ", entity declares " +
-                               std::to_string(*expected_length)});
-        }
+        CompareColumn(column, *found, dialect,
+                      [&](std::string problem) { drift.push_back({described, shown, column.name, std::move(problem)}); });
       }
     }
   }
