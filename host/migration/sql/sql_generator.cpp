@@ -842,9 +842,10 @@ Statements RenameColumn(const Change& change, const Dialect& d) {
 // first drops the column's default constraint.
 Statements DropColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
+  // Nested <column>s are the columns to drop; columnName only counts without them (DropColumnChange).
   std::vector<std::string> names;
-  if (const std::string* name = change.Find("columnName")) names.push_back(*name);
   for (const auto& column : change.columns) names.push_back(ColumnName(column, change));
+  if (const std::string* name = change.Find("columnName"); name && names.empty()) names.push_back(*name);
   if (names.empty()) throw MigrationError(change.location.ToString() + ": dropColumn needs columnName or <column>");
   if (d.Is(DatabaseKind::kSqlite) && !change.Find("columnName")) {
     // Liquibase validates every nested column of a multi-column drop against the change's own
