@@ -9,8 +9,9 @@
 // ledgerhost reproduces that, including what the snapshot loses (UNIQUE and CHECK constraints,
 // collations, ON UPDATE and non-cascading ON DELETE actions, multi-column foreign keys, index
 // order and filters, and the types and defaults as the driver reports them), so a database
-// migrated by either tool ends in the same state. sqlite_rebuild.cpp cites the Liquibase and
-// driver code each rule comes from.
+// migrated by either tool ends in the same state. sqlite_snapshot.cpp cites the Liquibase and
+// driver code each rule of reading the table comes from. One exception: a table other tables'
+// foreign keys reference is refused (see SqliteTableRebuild).
 #pragma once
 
 #include <functional>
@@ -20,38 +21,11 @@
 
 #include "migration/model/change_log.h"
 #include "migration/sql/sql_generator.h"
+#include "migration/sql/sqlite_snapshot.h"
 
 namespace ledgerhost::migration {
 
-// A column default as Liquibase holds it after reading it from the database (SqlUtil.parseValue
-// and ColumnConfig): the Java value's kind decides how CREATE TABLE prints it.
-struct RebuildDefault {
-  enum class Kind { kNone, kString, kFunction, kNumber, kBoolean, kDate, kTime, kTimestamp };
-  Kind kind = Kind::kNone;
-  std::string text;  // the string, function text, number's Java toString(), or ISO date/time
-};
-
-// Liquibase's ColumnConfig for one column of the rebuilt table.
-struct RebuildColumn {
-  std::string name;
-  std::string type;  // a Liquibase type description ("BIGINT(2000000000)", "INT")
-  bool auto_increment = false;
-  RebuildDefault default_value;
-  bool has_constraints = false;  // ColumnConfig.getConstraints() != null
-  bool not_null = false;
-  bool primary_key = false;
-  std::optional<std::string> primary_key_name;
-  bool unique = false;
-  // A foreign key: either `references` ("table(column)", printed as is) or the referenced
-  // table and columns; a name is required, as Liquibase's createTable requires one.
-  std::optional<std::string> foreign_key_name;
-  std::optional<std::string> references;
-  std::optional<std::string> referenced_table;
-  std::optional<std::string> referenced_columns;
-  bool delete_cascade = false;
-};
-
-// One index of the table as Liquibase's snapshot keeps it.
+// One index of the table, as the visitor sees it.
 struct RebuildIndex {
   std::string name;
   bool unique = false;
@@ -83,12 +57,5 @@ RebuildVisitor MergeColumnsVisitor(const Change& change);
 std::vector<SqlStatement> SqliteTableRebuild(const TableIntrospector& introspect, const std::string& table_name,
                                              const std::string& schema_name, const RebuildVisitor& visitor,
                                              const std::string& where);
-
-// The pieces, exposed for tests: how Liquibase's snapshot reads one live column (type description
-// and default), and how CREATE TABLE prints a default for a type.
-std::string SnapshotTypeDescription(const std::string& declared_type);
-RebuildDefault SnapshotDefault(const std::optional<std::string>& column_default, const std::string& declared_type);
-// nullopt: no DEFAULT clause.
-std::optional<std::string> RebuildDefaultSql(const RebuildDefault& value, const std::string& type_description);
 
 }  // namespace ledgerhost::migration

@@ -22,15 +22,15 @@ const std::map<std::string, C>& Registry() {
     auto add = [&r](C type_class, std::initializer_list<const char*> names) {
       for (const char* name : names) r.emplace(name, type_class);
     };
-    add(C::kBigInt, {"bigint", "java.sql.types.bigint", "java.math.biginteger", "java.lang.long", "integer8", "bigserial",
-                     "serial8", "int8"});
+    add(C::kBigInt, {"bigint", "java.sql.types.bigint", "java.math.biginteger", "java.lang.long", "integer8",
+                     "bigserial", "serial8", "int8"});
     add(C::kBlob, {"blob", "longblob", "longvarbinary", "java.sql.types.blob", "java.sql.types.longblob",
                    "java.sql.types.longvarbinary", "java.sql.types.varbinary", "java.sql.types.binary", "varbinary",
                    "binary", "image", "tinyblob", "mediumblob", "long binary", "long varbinary"});
     add(C::kBoolean, {"boolean", "java.sql.types.boolean", "java.lang.boolean", "bit", "bool"});
     add(C::kChar, {"char", "java.sql.types.char", "bpchar", "character"});
-    add(C::kClob, {"clob", "longvarchar", "text", "longtext", "java.sql.types.longvarchar", "java.sql.types.clob", "nclob",
-                   "longnvarchar", "ntext", "java.sql.types.longnvarchar", "java.sql.types.nclob", "tinytext",
+    add(C::kClob, {"clob", "longvarchar", "text", "longtext", "java.sql.types.longvarchar", "java.sql.types.clob",
+                   "nclob", "longnvarchar", "ntext", "java.sql.types.longnvarchar", "java.sql.types.nclob", "tinytext",
                    "mediumtext", "long varchar", "long nvarchar"});
     add(C::kCurrency, {"currency", "money", "smallmoney"});
     add(C::kFunction, {"function", "liquibase.statement.databasefunction"});
@@ -60,22 +60,38 @@ const std::map<std::string, C>& Registry() {
 // The name each class prints (its @DataTypeInfo name, upper case).
 const char* RegisteredName(C type_class) {
   switch (type_class) {
-    case C::kBigInt: return "BIGINT";
-    case C::kBlob: return "BLOB";
-    case C::kBoolean: return "BOOLEAN";
-    case C::kChar: return "CHAR";
-    case C::kVarchar: return "VARCHAR";
-    case C::kNChar: return "NCHAR";
-    case C::kNVarchar: return "NVARCHAR";
-    case C::kDecimal: return "DECIMAL";
-    case C::kDouble: return "DOUBLE";
-    case C::kFloat: return "FLOAT";
-    case C::kMediumInt: return "MEDIUMINT";
-    case C::kNumber: return "NUMBER";
-    case C::kSmallInt: return "SMALLINT";
-    case C::kTinyInt: return "TINYINT";
-    case C::kFunction: return "FUNCTION";
-    default: return "";
+    case C::kBigInt:
+      return "BIGINT";
+    case C::kBlob:
+      return "BLOB";
+    case C::kBoolean:
+      return "BOOLEAN";
+    case C::kChar:
+      return "CHAR";
+    case C::kVarchar:
+      return "VARCHAR";
+    case C::kNChar:
+      return "NCHAR";
+    case C::kNVarchar:
+      return "NVARCHAR";
+    case C::kDecimal:
+      return "DECIMAL";
+    case C::kDouble:
+      return "DOUBLE";
+    case C::kFloat:
+      return "FLOAT";
+    case C::kMediumInt:
+      return "MEDIUMINT";
+    case C::kNumber:
+      return "NUMBER";
+    case C::kSmallInt:
+      return "SMALLINT";
+    case C::kTinyInt:
+      return "TINYINT";
+    case C::kFunction:
+      return "FUNCTION";
+    default:
+      return "";
   }
 }
 
@@ -177,7 +193,8 @@ SqliteColumnType ResolveSqliteType(std::string_view description) {
       if (colon == std::string::npos) {
         throw MigrationError("Data type definition contains unparseable embedded information: `" + definition + "`");
       }
-      if (property.substr(0, colon) == "autoIncrement") auto_increment = text::ParseJavaBoolean(property.substr(colon + 1));
+      if (property.substr(0, colon) == "autoIncrement")
+        auto_increment = text::ParseJavaBoolean(property.substr(colon + 1));
     }
   }
   // Only the integer classes carry an auto-increment flag ("serial" names set it as well).
@@ -198,11 +215,15 @@ SqliteColumnType ResolveSqliteType(std::string_view description) {
   out.type_class = type_class;
   out.auto_increment = auto_increment;
   switch (type_class) {
-    case C::kInt: out.sql = "INTEGER"; break;
+    case C::kInt:
+      out.sql = "INTEGER";
+      break;
     case C::kClob:
     case C::kDateTime:
     case C::kUuid:
-    case C::kXml: out.sql = "TEXT"; break;
+    case C::kXml:
+      out.sql = "TEXT";
+      break;
     case C::kTimestamp: {
       long long precision = 0;
       if (!parameters.empty() && ParseJavaInt(parameters[0], precision) && precision > 9) {
@@ -213,11 +234,21 @@ SqliteColumnType ResolveSqliteType(std::string_view description) {
       out.sql = "TEXT";
       break;
     }
-    case C::kCurrency: out.sql = "REAL"; break;
-    case C::kDate: out.sql = "date"; break;
-    case C::kTime: out.sql = "time"; break;
-    case C::kUnknown: out.sql = with_parameters(text::Upper(name), 2); break;
-    default: out.sql = with_parameters(RegisteredName(type_class), parameters.size()); break;
+    case C::kCurrency:
+      out.sql = "REAL";
+      break;
+    case C::kDate:
+      out.sql = "date";
+      break;
+    case C::kTime:
+      out.sql = "time";
+      break;
+    case C::kUnknown:
+      out.sql = with_parameters(text::Upper(name), 2);
+      break;
+    default:
+      out.sql = with_parameters(RegisteredName(type_class), parameters.size());
+      break;
   }
   return out;
 }

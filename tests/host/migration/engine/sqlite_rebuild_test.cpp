@@ -4,6 +4,8 @@
 //    must give Liquibase's statements, or fail where Liquibase fails;
 //  - every changelog of changes/ run by the engine must print the same update-sql for its last
 //    changeset and leave the same schema, rows and history behind.
+#include "migration/sql/sqlite_rebuild.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,7 +17,6 @@
 #include "core/error.h"
 #include "migration/engine/migrator.h"
 #include "migration/parse/change_log_parser.h"
-#include "migration/sql/sqlite_rebuild.h"
 #include "support/test_database.h"
 
 namespace ledgerhost::migration {
@@ -83,7 +84,8 @@ TEST(SqliteRebuildOnLiveTables, EveryTableRebuildsAsLiquibaseRebuildsIt) {
       continue;
     }
     if (lines.size() == 1 && lines[0].rfind("ERROR ", 0) == 0) {
-      EXPECT_NE(error.find(lines[0].substr(6)), std::string::npos) << "Liquibase: " << lines[0] << "\nledgerhost: " << error;
+      EXPECT_NE(error.find(lines[0].substr(6)), std::string::npos)
+          << "Liquibase: " << lines[0] << "\nledgerhost: " << error;
       continue;
     }
     EXPECT_EQ(error, "");
@@ -113,8 +115,8 @@ std::vector<std::string> Dump(Connection& connection) {
   }
   for (const auto& row : connection.Query("SELECT ID, AUTHOR, EXECTYPE, MD5SUM, DESCRIPTION FROM DATABASECHANGELOG "
                                           "ORDER BY ORDEREXECUTED")) {
-    out.push_back("history: " + row[0].value_or("None") + "|" + row[1].value_or("None") + "|" + row[2].value_or("None") +
-                  "|" + row[3].value_or("None") + "|" + row[4].value_or("None"));
+    out.push_back("history: " + row[0].value_or("None") + "|" + row[1].value_or("None") + "|" +
+                  row[2].value_or("None") + "|" + row[3].value_or("None") + "|" + row[4].value_or("None"));
   }
   return out;
 }

@@ -126,8 +126,9 @@ struct Party {
   int reads = 0;
   Party() {
     table.name = "party";
-    table.sql = "CREATE TABLE party (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, note TEXT DEFAULT 'x', "
-                "CONSTRAINT PK_PARTY PRIMARY KEY (id), UNIQUE (name))";
+    table.sql =
+        "CREATE TABLE party (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, note TEXT DEFAULT 'x', "
+        "CONSTRAINT PK_PARTY PRIMARY KEY (id), UNIQUE (name))";
     table.columns = {{"id", "INTEGER", false, std::nullopt, true, 1, false},
                      {"name", "VARCHAR(20)", false, std::nullopt, false, 0, false},
                      {"note", "TEXT", true, "'x'", false, 0, false}};
@@ -158,12 +159,16 @@ std::vector<std::string> RunAll(const std::vector<SqlStatement>& statements) {
 TEST(SqliteRebuildChanges, OfflineTheyFailWithLiquibasesMessage) {
   const SqlGenerationContext offline{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", {}};
   const std::vector<std::pair<Change, std::string>> cases = {
-      {MakeChange("addColumn", {{"tableName", "party"}}, {Column({{"name", "a"}, {"type", "INT"}})}), "AddColumnStatement"},
+      {MakeChange("addColumn", {{"tableName", "party"}}, {Column({{"name", "a"}, {"type", "INT"}})}),
+       "AddColumnStatement"},
       {MakeChange("addDefaultValue", {{"tableName", "party"}, {"columnName", "note"}, {"defaultValue", "y"}}),
        "AddDefaultValueStatement"},
       {MakeChange("addAutoIncrement", {{"tableName", "party"}, {"columnName", "id"}}), "AddAutoIncrementStatement"},
-      {MakeChange("mergeColumns", {{"tableName", "party"}, {"column1Name", "name"}, {"column2Name", "note"},
-                                   {"finalColumnName", "label"}, {"finalColumnType", "TEXT"}}),
+      {MakeChange("mergeColumns", {{"tableName", "party"},
+                                   {"column1Name", "name"},
+                                   {"column2Name", "note"},
+                                   {"finalColumnName", "label"},
+                                   {"finalColumnType", "TEXT"}}),
        "AddColumnStatement"},
   };
   for (const auto& [change, statement_class] : cases) {
@@ -177,8 +182,7 @@ TEST(SqliteRebuildChanges, OfflineTheyFailWithLiquibasesMessage) {
     }
   }
   // dropColumn and dropPrimaryKey print the rebuild of a table Liquibase could not read.
-  const auto statements =
-      GenerateSql(MakeChange("dropPrimaryKey", {{"tableName", "party"}}), offline);
+  const auto statements = GenerateSql(MakeChange("dropPrimaryKey", {{"tableName", "party"}}), offline);
   ASSERT_EQ(statements.size(), 4u);
   EXPECT_EQ(statements[0].comment,
             "WARNING The following SQL may change each run and therefore is possibly incorrect and/or invalid:");
@@ -188,8 +192,9 @@ TEST(SqliteRebuildChanges, OfflineTheyFailWithLiquibasesMessage) {
 TEST(SqliteRebuildChanges, LiveTheyAreGeneratedWhenTheyRunFromTheTableAsItIsThen) {
   Party party;
   const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
-  const auto statements = GenerateSql(
-      MakeChange("addColumn", {{"tableName", "party"}}, {Column({{"name", "a"}, {"type", "INT"}, {"valueNumeric", "1"}})}), live);
+  const auto statements = GenerateSql(MakeChange("addColumn", {{"tableName", "party"}},
+                                                 {Column({{"name", "a"}, {"type", "INT"}, {"valueNumeric", "1"}})}),
+                                      live);
   ASSERT_EQ(statements.size(), 2u);  // the rebuild, then the UPDATE filling the rows
   EXPECT_EQ(party.reads, 0);
   EXPECT_EQ(statements[0].needs_live_database, "AddColumnStatement");
@@ -212,15 +217,17 @@ TEST(SqliteRebuildChanges, AnAddedColumnKeepsItsKeysButNotItsNotNullOrDefault) {
   Party party;
   const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   const auto sql = RunAll(GenerateSql(
-      MakeChange("addColumn", {{"tableName", "party"}},
-                 {Column({{"name", "code"}, {"type", "VARCHAR(5)"}, {"defaultValue", "c"}},
-                         Attributes{{"nullable", "false"}, {"unique", "true"}, {"uniqueConstraintName", "uq_code"}}),
-                  Column({{"name", "owner_id"}, {"type", "INT"}},
-                         Attributes{{"foreignKeyName", "fk_owner"}, {"references", "owner(id)"}, {"deleteCascade", "true"}})}),
+      MakeChange(
+          "addColumn", {{"tableName", "party"}},
+          {Column({{"name", "code"}, {"type", "VARCHAR(5)"}, {"defaultValue", "c"}},
+                  Attributes{{"nullable", "false"}, {"unique", "true"}, {"uniqueConstraintName", "uq_code"}}),
+           Column({{"name", "owner_id"}, {"type", "INT"}},
+                  Attributes{{"foreignKeyName", "fk_owner"}, {"references", "owner(id)"}, {"deleteCascade", "true"}})}),
       live));
-  EXPECT_EQ(sql.at(1), "CREATE TABLE party (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, note TEXT DEFAULT 'x', "
-                       "code VARCHAR(5), owner_id INTEGER, CONSTRAINT PK_PARTY PRIMARY KEY (id), CONSTRAINT fk_owner "
-                       "FOREIGN KEY (owner_id) REFERENCES owner(id) ON DELETE CASCADE, UNIQUE (code))");
+  EXPECT_EQ(sql.at(1),
+            "CREATE TABLE party (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, note TEXT DEFAULT 'x', "
+            "code VARCHAR(5), owner_id INTEGER, CONSTRAINT PK_PARTY PRIMARY KEY (id), CONSTRAINT fk_owner "
+            "FOREIGN KEY (owner_id) REFERENCES owner(id) ON DELETE CASCADE, UNIQUE (code))");
   EXPECT_EQ(sql.at(2), "INSERT INTO party (id,name,note) SELECT id,name,note FROM party_temporary");
 }
 
@@ -228,13 +235,15 @@ TEST(SqliteRebuildChanges, DropColumnDropsOnlyNestedColumnsAsLiquibaseDoes) {
   Party party;
   const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   // columnName alone: Liquibase 4.28 rebuilds the table and keeps the column.
-  const auto kept = RunAll(GenerateSql(MakeChange("dropColumn", {{"tableName", "party"}, {"columnName", "note"}}), live));
+  const auto kept =
+      RunAll(GenerateSql(MakeChange("dropColumn", {{"tableName", "party"}, {"columnName", "note"}}), live));
   EXPECT_NE(kept.at(1).find("note TEXT"), std::string::npos) << kept.at(1);
   // Nested columns go, with the indexes on them.
   const auto dropped = RunAll(GenerateSql(
       MakeChange("dropColumn", {{"tableName", "party"}, {"columnName", "name"}}, {Column({{"name", "name"}})}), live));
-  EXPECT_EQ(dropped.at(1), "CREATE TABLE party (id INTEGER NOT NULL, note TEXT DEFAULT 'x', CONSTRAINT PK_PARTY "
-                           "PRIMARY KEY (id))");
+  EXPECT_EQ(dropped.at(1),
+            "CREATE TABLE party (id INTEGER NOT NULL, note TEXT DEFAULT 'x', CONSTRAINT PK_PARTY "
+            "PRIMARY KEY (id))");
   EXPECT_EQ(dropped.size(), 5u);  // no CREATE INDEX ix_party_name
   // Nested columns are what every database drops; columnName is ignored then.
   const SqlGenerationContext pg{DatabaseKind::kPostgresql, nullptr, "rebuilds.xml", {}};
@@ -255,9 +264,10 @@ TEST(SqliteRebuildChanges, DropPrimaryKeyFailsWhereLiquibaseFails) {
     RunAll(statements);
     ADD_FAILURE() << "dropPrimaryKey of a table with columns outside its key was generated";
   } catch (const MigrationError& e) {
-    EXPECT_NE(std::string(e.what()).find("rebuilds.xml:7: dropPrimaryKey on sqlite: Liquibase 4.28 fails here with a "
-                                         "NullPointerException (ConstraintsConfig.isPrimaryKey() is null for column name)"),
-              std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("rebuilds.xml:7: dropPrimaryKey on sqlite: Liquibase 4.28 fails here with a "
+                                   "NullPointerException (ConstraintsConfig.isPrimaryKey() is null for column name)"),
+        std::string::npos)
         << e.what();
   }
 }

@@ -1,9 +1,10 @@
 // The helpers every migration library shares (migration/model/text.h) and the one SQL splitter the
 // parsers and the generator use (migration/model/sql_splitter.h), where Java's semantics matter.
+#include "migration/model/text.h"
+
 #include <gtest/gtest.h>
 
 #include "migration/model/sql_splitter.h"
-#include "migration/model/text.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -11,7 +12,7 @@ namespace {
 TEST(Text, TrimsFollowTheirModels) {
   EXPECT_EQ(text::Trim(" \t\v\f\r\n a b \n"), "a b");
   EXPECT_EQ(text::JavaTrim("\x01 a b \x1f"), "a b");  // String.trim(): every char <= ' '
-  EXPECT_EQ(text::Trim("\x01 a"), "\x01 a");           // isspace(): control characters stay
+  EXPECT_EQ(text::Trim("\x01 a"), "\x01 a");          // isspace(): control characters stay
   EXPECT_EQ(text::TrimChars("\n x,y \t", " \t\n"), "x,y");
   EXPECT_EQ(text::TrimChars("  ", " "), "");
 }
