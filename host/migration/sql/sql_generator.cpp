@@ -242,6 +242,8 @@ Statements CreateTable(const Change& change, const Dialect& d) {
 
 Statements AddForeignKey(const Change& change, const Dialect& d);
 Statements AddUnique(const Change& change, const Dialect& d);
+Statements AddNotNull(const Change& change, const Dialect& d);
+Statements AddDefault(const Change& change, const Dialect& d, const SqlGenerationContext& context);
 
 // A column-level foreign key (<constraints references="t(c)"/> or referencedTableName) as the
 // addForeignKeyConstraint change Liquibase derives from it.
@@ -307,6 +309,11 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
   const std::string table_name = Require(change, "tableName");
   const std::string table = d.Table(change);
   if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
+  // A NOT NULL column with a value is added nullable, filled, then made NOT NULL (AddColumnChange's
+  // addNotNullConstraint statements), so that existing rows do not violate it.
+  auto not_null_later = [&](const ColumnConfig& column) {
+    return ConstraintFalse(column, "nullable") && d.Value(column.attributes).has_value();
+  };
   auto column_sql = [&](const ColumnConfig& column) {
     const std::string name = ColumnName(column, change);
     const std::string type = Attr(column.attributes, "type");
@@ -314,7 +321,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
     std::string sql = " ADD " + d.Identifier(name) + " " + d.Type(type);
     if (JavaTrue(Attr(column.attributes, "autoIncrement", "false"))) sql += " " + d.AutoIncrementClause(column.attributes);
     sql += DefaultClause(d, table_name, name, column.attributes, /*add_column=*/true);
-    if (ConstraintFalse(column, "nullable") || ConstraintTrue(column, "primaryKey")) {
+    if ((ConstraintFalse(column, "nullable") && !not_null_later(column)) || ConstraintTrue(column, "primaryKey")) {
       sql += " NOT NULL";
     } else if (d.IsMysqlFamily()) {
       sql += " NULL";
@@ -374,6 +381,41 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
   for (const auto& column : change.columns) {
     if (auto value = d.Value(column.attributes)) {
       out.push_back({"UPDATE " + table + " SET " + d.Identifier(ColumnName(column, change)) + " = " + *value});
+    }
+  }
+  for (const auto& column : change.columns) {
+    if (!not_null_later(column)) continue;
+    if (d.Is(DatabaseKind::kSqlite)) {
+      // Liquibase has no SQLite generator for it: the changeset fails there, after the rebuild.
+      SqlStatement fails{"-- addColumn " + table_name + ": NOT NULL for " + ColumnName(column, change)};
+      const std::string where = column.location.ToString();
+      fails.generate = [where](const std::string&) -> Statements {
+        throw MigrationError(where + ": addColumn on sqlite: a NOT NULL column with a value needs Liquibase's "
+                             "SetNullableStatement, which has no SQLite generator (Liquibase 4.28: Cannot find "
+                             "generators for database class liquibase.database.core.SQLiteDatabase, statement: "
+                             "SetNullableStatement)");
+      };
+      out.push_back(fails);
+      continue;
+    }
+    Change not_null;
+    not_null.type = "addNotNullConstraint";
+    not_null.location = column.location;
+    not_null.attributes = {{"tableName", table_name},
+                           {"columnName", ColumnName(column, change)},
+                           {"columnDataType", Attr(column.attributes, "type")}};
+    if (const std::string* schema = change.Find("schemaName")) not_null.attributes["schemaName"] = *schema;
+    for (auto& statement : AddNotNull(not_null, d)) out.push_back(statement);
+    if (d.IsMysqlFamily() && d.DefaultValue(column.attributes, /*add_column=*/true)) {
+      // MySQL's MODIFY ... NOT NULL drops the default; Liquibase sets it again.
+      Change add_default = not_null;
+      add_default.type = "addDefaultValue";
+      add_default.attributes["columnDataType"] = ColumnName(column, change);
+      for (const char* key : {"defaultValue", "defaultValueNumeric", "defaultValueBoolean", "defaultValueDate",
+                              "defaultValueComputed", "defaultValueSequenceNext", "defaultValueConstraintName"}) {
+        if (Has(column.attributes, key)) add_default.attributes[key] = column.attributes.at(key);
+      }
+      for (auto& statement : AddDefault(add_default, d, context)) out.push_back(statement);
     }
   }
   return out;

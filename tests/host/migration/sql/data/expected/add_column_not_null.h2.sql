@@ -1,0 +1,21 @@
+-- Changeset add_column_not_null.xml::not-null-values::t
+ALTER TABLE PUBLIC.party ADD code VARCHAR(8);
+
+ALTER TABLE PUBLIC.party ADD rank INT DEFAULT 1;
+
+ALTER TABLE PUBLIC.party ADD note VARCHAR(20) NOT NULL;
+
+ALTER TABLE PUBLIC.party ADD flag BOOLEAN DEFAULT FALSE;
+
+UPDATE PUBLIC.party SET code = 'none';
+
+UPDATE PUBLIC.party SET rank = 3;
+
+UPDATE PUBLIC.party SET flag = TRUE;
+
+ALTER TABLE PUBLIC.party ALTER COLUMN code SET NOT NULL;
+
+ALTER TABLE PUBLIC.party ALTER COLUMN rank SET NOT NULL;
+
+ALTER TABLE PUBLIC.party ALTER COLUMN flag SET NOT NULL;
+
