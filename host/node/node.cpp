@@ -93,14 +93,19 @@ int Generate(const config::NodeConfig& config, const schema::SchemaCatalog& cata
   const auto pending = migrations.migrator().Pending();
   const std::filesystem::path file = options.generate_file.value_or(DefaultMigrationFile());
   const std::filesystem::path temporary = file.string() + ".tmp";
-  {
+  try {
     std::ofstream out(temporary);
     if (!out) throw ConfigError("cannot write " + temporary.string());
     migrations.migrator().UpdateSql(out);
     out.close();
     if (!out) throw ConfigError("writing " + temporary.string() + " failed");
+    std::filesystem::rename(temporary, file);
+  } catch (...) {
+    // A script that stopped half-way must not be mistaken for one a DBA could run.
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
   }
-  std::filesystem::rename(temporary, file);
   std::cout << "Wrote the SQL of " << pending.size() << " pending changeset(s) for " << url.Redacted() << " to "
             << file.string() << "\n";
   if (pending.empty()) std::cout << "The database is up to date: the file applies no changeset.\n";
