@@ -1,38 +1,83 @@
 #include "vault/identity_registry.h"
 
+#include <utility>
+
 #include "core/error.h"
-#include "vault/node_vault.h"
+#include "vault/bound_values.h"
+#include "vault/text_limits.h"
 
 namespace ledgerhost::vault {
+namespace {
+
+constexpr int kNameLength = 255;  // node_named_identities.name
+
+std::string TableOf(const schema::SchemaCatalog& catalog, migration::DatabaseKind database) {
+  const schema::SelectedSchema* schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
+  if (schema == nullptr) {
+    throw Error(ExitCode::kInternal, std::string("identities need the host's schema ") + kNodeSchemaFamily + " v" +
+                                         std::to_string(kNodeSchemaVersion) + " in the schema catalog");
+  }
+  return schema->SqlTable("node_named_identities", database);
+}
+
+}  // namespace
 
 IdentityRegistry::IdentityRegistry(migration::Connection& connection, const schema::SchemaCatalog& catalog,
-                                   Party our_identity)
-    : connection_(connection), our_identity_(std::move(our_identity)) {
-  const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
-  if (node_schema == nullptr) throw Error(ExitCode::kInternal, "identities need the host's schema in the catalog");
-  table_ = node_schema->SqlTable("node_named_identities", connection.kind());
-  RegisterWellKnown(our_identity_);
+                                   Party our_identity, Clock clock)
+    : connection_(connection),
+      table_(TableOf(catalog, connection.kind())),
+      clock_(clock ? std::move(clock) : SystemClock()),
+      our_identity_(std::move(our_identity)) {
+  if (our_identity_.well_known) RegisterWellKnown(our_identity_);
+}
+
+void IdentityRegistry::RegisterWellKnown(const Party& party) {
+  if (!party.well_known) {
+    throw Error(ExitCode::kInternal, "identities: party '" + party.x500_name +
+                                         "' is anonymous; only well-known parties are registered by name");
+  }
+  if (party.x500_name.empty()) throw DatabaseError("identities: a well-known party needs an X.500 name");
+  if (const std::string problem = TextProblem(party.x500_name, kNameLength); !problem.empty()) {
+    throw DatabaseError("identities: the X.500 name '" + party.x500_name + "' " + problem);
+  }
+  std::lock_guard lock(mutex_);
+  BoundValues values(connection_.kind());
+  const std::string placeholders = values.BindAll({party.x500_name, UtcTimestamp(clock_())});
+  try {
+    // Idempotent in one statement, also against another node process registering the same name.
+    connection_.Query("INSERT INTO " + table_ + " (name, recorded_timestamp) VALUES (" + placeholders +
+                          ") ON CONFLICT (name) DO NOTHING",
+                      values.values());
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("identities: registering '" + party.x500_name + "': " + e.what());
+  }
+  Remember(party);
 }
 
 const Party* IdentityRegistry::WellKnownParty(const std::string& x500_name) const {
   std::lock_guard lock(mutex_);
-  if (auto it = parties_.find(x500_name); it != parties_.end()) return &it->second;
-  const bool pg = connection_.kind() == migration::DatabaseKind::kPostgresql;
-  if (!connection_.QueryScalar("SELECT 1 FROM " + table_ + " WHERE name = " + (pg ? "$1" : "?"), {x500_name})) {
-    return nullptr;
+  if (auto it = by_name_.find(x500_name); it != by_name_.end()) return it->second;
+  // A NUL would end the name early on PostgreSQL and so find another party.
+  if (!TextProblem(x500_name, 0).empty()) return nullptr;
+  BoundValues values(connection_.kind());
+  const std::string sql = "SELECT 1 FROM " + table_ + " WHERE name = " + values.Bind(x500_name);
+  std::vector<migration::Row> rows;
+  try {
+    rows = connection_.Query(sql, values.values());
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("identities: looking up '" + x500_name + "': " + e.what());
   }
-  // Known by name from an earlier run: the key was never stored.
-  return &parties_.emplace(x500_name, Party{x500_name, {}, true}).first->second;
+  if (rows.empty()) return nullptr;
+  // Known by name from an earlier run: its key was never stored.
+  return Remember(Party{x500_name, {}, true});
 }
 
-void IdentityRegistry::RegisterWellKnown(const Party& party) {
-  std::lock_guard lock(mutex_);
-  const bool pg = connection_.kind() == migration::DatabaseKind::kPostgresql;
-  if (!connection_.QueryScalar("SELECT 1 FROM " + table_ + " WHERE name = " + (pg ? "$1" : "?"), {party.x500_name})) {
-    connection_.Query("INSERT INTO " + table_ + " (name, recorded_timestamp) VALUES " + (pg ? "($1, $2)" : "(?, ?)"),
-                      {party.x500_name, UtcNow()});
-  }
-  parties_[party.x500_name] = party;
+const Party* IdentityRegistry::Remember(Party party) const {
+  auto it = by_name_.find(party.x500_name);
+  if (it != by_name_.end() && it->second->public_key == party.public_key) return it->second;
+  const Party* kept = &parties_.emplace_back(std::move(party));
+  by_name_[kept->x500_name] = kept;
+  return kept;
 }
 
 }  // namespace ledgerhost::vault

@@ -1,215 +1,209 @@
 #include "vault/node_vault.h"
 
-#include <chrono>
-#include <cstdio>
-#include <type_traits>
-#include <variant>
-#include <ctime>
-#include <optional>
 #include <set>
+#include <utility>
 
 #include "core/error.h"
-#include "migration/sql/dialect.h"
+#include "vault/bound_values.h"
+#include "vault/mapped_row.h"
+#include "vault/state_ref_text.h"
+#include "vault/text_limits.h"
+#include "vault/transaction_scope.h"
 
 namespace ledgerhost::vault {
 namespace {
 
-using Value = std::optional<std::string>;
+// Column lengths of the host's vault tables (migrations/ledgerhost-node.changelog-v1.xml).
+constexpr int kTransactionIdLength = 144;
+constexpr int kNameLength = 255;
 
 const schema::SelectedSchema& NodeSchemaOf(const schema::SchemaCatalog& catalog) {
   const schema::SelectedSchema* schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
-  if (schema == nullptr) throw Error(ExitCode::kInternal, "the vault needs the host's schema in the catalog");
+  if (schema == nullptr) {
+    throw Error(ExitCode::kInternal, std::string("the vault needs the host's schema ") + kNodeSchemaFamily + " v" +
+                                         std::to_string(kNodeSchemaVersion) + " in the schema catalog");
+  }
   return *schema;
 }
 
-std::string RefName(const StateRef& ref) { return ref.transaction_id + "(" + std::to_string(ref.output_index) + ")"; }
+std::string Status(StateStatus status) { return std::to_string(static_cast<int>(status)); }
 
-// A mapped value as bound text; a Party becomes its X.500 name when well known, NULL otherwise.
-Value TextOf(const ColumnValue& value, migration::DatabaseKind database) {
-  return std::visit(
-      [&](const auto& v) -> Value {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>) {
-          return std::nullopt;
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return v;
-        } else if constexpr (std::is_same_v<T, int64_t>) {
-          return std::to_string(v);
-        } else if constexpr (std::is_same_v<T, double>) {
-          char text[64];
-          std::snprintf(text, sizeof text, "%.17g", v);
-          return std::string(text);
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return database == migration::DatabaseKind::kPostgresql ? std::string(v ? "true" : "false")
-                                                                   : std::string(v ? "1" : "0");
-        } else {
-          static_assert(std::is_same_v<T, Party>);
-          if (!v.well_known) return std::nullopt;
-          return v.x500_name;
-        }
-      },
-      value);
+void CheckText(const std::string& value, int max_chars, const std::string& what) {
+  const std::string problem = TextProblem(value, max_chars);
+  if (!problem.empty()) throw DatabaseError("vault: " + what + " " + problem);
 }
 
 }  // namespace
 
-std::string UtcNow() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &utc);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03d", text, static_cast<int>(millis));
-  return out;
-}
+struct NodeVault::PlannedOutput {
+  StateRef ref;
+  std::string type_name;
+  std::vector<std::string> parties;  // X.500 names of the well-known participants, each once
+  std::vector<MappedInsert> mapped;
+};
 
 NodeVault::NodeVault(migration::Connection& connection, const schema::SchemaCatalog& catalog, Clock clock)
     : connection_(connection), catalog_(catalog), node_schema_(NodeSchemaOf(catalog)), clock_(std::move(clock)) {
-  if (!clock_) clock_ = UtcNow;
+  if (!clock_) clock_ = SystemClock();
 }
 
-std::string NodeVault::Placeholder(int n) const {
-  return connection_.kind() == migration::DatabaseKind::kPostgresql ? "$" + std::to_string(n) : "?";
+std::string NodeVault::Table(const char* entity) const { return node_schema_.SqlTable(entity, connection_.kind()); }
+
+std::vector<migration::Row> NodeVault::Run(const std::string& what, const std::string& sql,
+                                           const std::vector<std::string>& params) {
+  try {
+    return connection_.Query(sql, params);
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("vault: " + what + ": " + e.what());
+  }
 }
 
-std::string NodeVault::Table(const std::string& name) const { return node_schema_.SqlTable(name, connection_.kind()); }
+void NodeVault::Check(const RecordedTransaction& transaction) {
+  if (transaction.id.empty()) throw DatabaseError("vault: a transaction to record needs an id");
+  CheckText(transaction.id, kTransactionIdLength, "transaction id '" + transaction.id + "'");
+  CheckText(transaction.notary_name, kNameLength, "notary name of transaction " + transaction.id);
+  std::set<std::pair<std::string, int>> inputs;
+  for (const auto& input : transaction.inputs) {
+    // A NUL would end the id early on PostgreSQL and so name another state.
+    CheckText(input.transaction_id, kTransactionIdLength, "input " + StateRefText(input) + " of " + transaction.id);
+    if (!inputs.emplace(input.transaction_id, input.output_index).second) {
+      throw DatabaseError("vault: transaction " + transaction.id + " lists input " + StateRefText(input) + " twice");
+    }
+  }
+}
+
+std::vector<NodeVault::PlannedOutput> NodeVault::Plan(const RecordedTransaction& transaction) const {
+  std::vector<PlannedOutput> planned;
+  for (size_t i = 0; i < transaction.outputs.size(); ++i) {
+    PlannedOutput output;
+    output.ref = {transaction.id, static_cast<int>(i)};
+    const std::string state = "state " + StateRefText(output.ref);
+    const ContractState* contract_state = transaction.outputs[i].get();
+    if (contract_state == nullptr) throw DatabaseError("vault: " + state + " is null");
+    try {
+      output.type_name = contract_state->TypeName();
+      std::set<std::string> names;
+      for (const auto& party : contract_state->Participants()) {
+        if (!party.well_known) continue;  // anonymous: there is no name to store, and keys never are
+        if (names.insert(party.x500_name).second) output.parties.push_back(party.x500_name);
+      }
+      if (const QueryableState* queryable = contract_state->AsQueryable()) {
+        std::set<std::pair<std::string, int>> seen;
+        for (const auto& supported : queryable->SupportedSchemas()) {
+          if (!seen.emplace(supported.family(), supported.version()).second) continue;  // rows once per schema
+          if (supported.family() == kNodeSchemaFamily) {
+            // The host's tables are written by the host only: a state must not forge vault rows.
+            throw Error(ExitCode::kPlugin, "vault: " + state + " of type " + output.type_name +
+                                               " claims to support the host's schema " + kNodeSchemaFamily);
+          }
+          const schema::SelectedSchema* selected = catalog_.Find(supported.family(), supported.version());
+          if (selected == nullptr) continue;  // not selected in this node: Corda persisted only known schemas
+          for (const auto& row : queryable->GenerateMappedObject(supported)) {
+            output.mapped.push_back(PrepareMappedInsert(*selected, row, output.ref, connection_.kind()));
+          }
+        }
+      }
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      // The state's own code failed; say which state.
+      throw Error(ExitCode::kPlugin, "vault: " + state + (output.type_name.empty() ? "" : " of type " + output.type_name) +
+                                         " failed while being recorded: " + e.what());
+    }
+    if (output.type_name.empty()) throw Error(ExitCode::kPlugin, "vault: " + state + " has an empty type name");
+    CheckText(output.type_name, kNameLength, state + ": type name '" + output.type_name + "'");
+    for (const auto& name : output.parties) CheckText(name, kNameLength, state + ": participant '" + name + "'");
+    planned.push_back(std::move(output));
+  }
+  return planned;
+}
 
 void NodeVault::Record(const RecordedTransaction& transaction) {
-  if (transaction.id.empty() || transaction.id.size() > 144) {
-    throw Error(ExitCode::kDatabase, "vault: transaction id must have 1 to 144 characters, got " +
-                                         std::to_string(transaction.id.size()));
-  }
-  const bool own_transaction = !connection_.in_transaction();
-  if (own_transaction) connection_.Begin();
-  try {
-    const std::string now = clock_();
-    for (const auto& input : transaction.inputs) Consume(input, transaction.id, now);
-    for (size_t i = 0; i < transaction.outputs.size(); ++i) {
-      if (!transaction.outputs[i]) throw Error(ExitCode::kDatabase, "vault: output " + std::to_string(i) + " of " + transaction.id + " is null");
-      RecordOutput(transaction, static_cast<int>(i), *transaction.outputs[i], now);
-    }
-    if (own_transaction) connection_.Commit();
-  } catch (...) {
-    if (own_transaction) connection_.Rollback();
-    throw;
-  }
+  Check(transaction);
+  const std::vector<PlannedOutput> outputs = Plan(transaction);
+  std::lock_guard lock(mutex_);
+  const std::string now = UtcTimestamp(clock_());
+  TransactionScope scope(connection_);
+  for (const auto& output : outputs) Write(transaction, output, now);
+  for (const auto& input : transaction.inputs) Consume(input, transaction.id, now);
+  scope.Commit();
 }
 
-void NodeVault::RecordOutput(const RecordedTransaction& transaction, int index, const ContractState& state,
-                             const std::string& now) {
-  const StateRef ref{transaction.id, index};
-  if (connection_.QueryScalar("SELECT 1 FROM " + Table("vault_states") + " WHERE transaction_id = " + Placeholder(1) +
-                                  " AND output_index = " + Placeholder(2),
-                              {ref.transaction_id, std::to_string(index)})) {
-    throw Error(ExitCode::kDatabase, "vault: state " + RefName(ref) + " is already recorded");
+void NodeVault::Write(const RecordedTransaction& transaction, const PlannedOutput& output, const std::string& now) {
+  const std::string state = "state " + StateRefText(output.ref);
+  const std::string index = std::to_string(output.ref.output_index);
+  {
+    BoundValues values(connection_.kind());
+    const std::string placeholders = values.BindAll(
+        {index, output.ref.transaction_id, output.type_name, Status(StateStatus::kUnconsumed), now,
+         transaction.notary_name.empty() ? std::nullopt : std::optional(transaction.notary_name)});
+    // ON CONFLICT ... RETURNING tells a duplicate apart in the same statement, even when another
+    // connection records the same state concurrently.
+    const auto inserted = Run("recording " + state,
+                              "INSERT INTO " + Table("vault_states") +
+                                  " (output_index, transaction_id, contract_state_class_name, state_status, "
+                                  "recorded_timestamp, notary_name) VALUES (" +
+                                  placeholders + ") ON CONFLICT (output_index, transaction_id) DO NOTHING RETURNING output_index",
+                              values.values());
+    if (inserted.empty()) throw DatabaseError("vault: " + state + " is already recorded");
   }
-  const std::vector<std::string> columns{"output_index", "transaction_id", "contract_state_class_name", "state_status",
-                                         "recorded_timestamp", "notary_name"};
-  std::string sql = "INSERT INTO " + Table("vault_states") +
-                    " (output_index, transaction_id, contract_state_class_name, state_status, recorded_timestamp, "
-                    "notary_name) VALUES (" +
-                    Placeholder(1) + ", " + Placeholder(2) + ", " + Placeholder(3) + ", " + Placeholder(4) + ", " +
-                    Placeholder(5) + ", " + (transaction.notary_name.empty() ? std::string("NULL") : Placeholder(6)) + ")";
-  std::vector<std::string> params{std::to_string(index), ref.transaction_id, state.TypeName(),
-                                  std::to_string(static_cast<int>(StateStatus::kUnconsumed)), now};
-  if (!transaction.notary_name.empty()) params.push_back(transaction.notary_name);
-  connection_.Query(sql, params);
-
-  std::set<std::string> names;
-  for (const auto& party : state.Participants()) {
-    if (!party.well_known || !names.insert(party.x500_name).second) continue;  // anonymous: no name to store
-    connection_.Query("INSERT INTO " + Table("state_party") + " (transaction_id, output_index, x500_name) VALUES (" +
-                          Placeholder(1) + ", " + Placeholder(2) + ", " + Placeholder(3) + ")",
-                      {ref.transaction_id, std::to_string(index), party.x500_name});
+  for (const auto& name : output.parties) {
+    BoundValues values(connection_.kind());
+    const std::string placeholders = values.BindAll({output.ref.transaction_id, index, name});
+    Run("recording participant '" + name + "' of " + state,
+        "INSERT INTO " + Table("state_party") + " (transaction_id, output_index, x500_name) VALUES (" + placeholders + ")",
+        values.values());
   }
-
-  const QueryableState* queryable = state.AsQueryable();
-  if (queryable == nullptr) return;
-  for (const auto& supported : queryable->SupportedSchemas()) {
-    const schema::SelectedSchema* selected = catalog_.Find(supported.family(), supported.version());
-    if (selected == nullptr) continue;  // not persisted by this node
-    for (const auto& row : queryable->GenerateMappedObject(supported)) InsertMapped(*selected, row, ref);
-  }
+  for (const auto& insert : output.mapped) Run("writing " + state + " to " + insert.description, insert.sql, insert.params);
 }
 
-void NodeVault::InsertMapped(const schema::SelectedSchema& schema, const PersistentState& row, const StateRef& ref) {
-  const MappedEntity* entity = schema.FindEntity(row.table_name);
-  if (entity == nullptr) {
-    throw Error(ExitCode::kDatabase, "vault: " + schema.Describe() + " declares no table '" + row.table_name +
-                                         "' (mapped row of state " + RefName(ref) + ")");
-  }
-  auto declared = [&](const std::string& column) {
-    for (const auto& c : entity->columns) {
-      if (c.name == column) return true;
-    }
-    return false;
-  };
-  std::vector<std::string> names{"transaction_id", "output_index"};
-  std::vector<Value> values{ref.transaction_id, std::to_string(ref.output_index)};
-  for (const auto& [column, value] : row.columns) {
-    if (!declared(column)) {
-      throw Error(ExitCode::kDatabase, "vault: table " + row.table_name + " of " + schema.Describe() +
-                                           " declares no column '" + column + "' (mapped row of state " + RefName(ref) + ")");
-    }
-    if (column == "transaction_id" || column == "output_index") continue;  // the host writes the StateRef
-    names.push_back(column);
-    values.push_back(TextOf(value, connection_.kind()));
-  }
-  const migration::Dialect dialect(connection_.kind());
-  std::string columns;
-  std::string placeholders;
-  std::vector<std::string> params;
-  for (size_t i = 0; i < names.size(); ++i) {
-    columns += (i ? ", " : "") + dialect.Identifier(names[i]);
-    if (values[i]) {
-      params.push_back(*values[i]);
-      placeholders += (i ? ", " : "") + Placeholder(static_cast<int>(params.size()));
-    } else {
-      placeholders += (i ? ", " : "") + std::string("NULL");
-    }
-  }
-  connection_.Query("INSERT INTO " + schema.SqlTable(row.table_name, connection_.kind()) + " (" + columns + ") VALUES (" +
-                        placeholders + ")",
-                    params);
-}
+void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, const std::string& now) {
+  const std::string what = "consuming input " + StateRefText(input) + " of " + consuming_id;
+  const std::string index = std::to_string(input.output_index);
+  BoundValues values(connection_.kind());
+  // The status test is part of the update, so two transactions can never both spend the state.
+  const std::string sql = "UPDATE " + Table("vault_states") + " SET state_status = " +
+                          values.Bind(Status(StateStatus::kConsumed)) + ", consumed_timestamp = " + values.Bind(now) +
+                          ", consuming_tx_id = " + values.Bind(consuming_id) +
+                          " WHERE transaction_id = " + values.Bind(input.transaction_id) +
+                          " AND output_index = " + values.Bind(index) +
+                          " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) +
+                          " RETURNING output_index";
+  if (!Run(what, sql, values.values()).empty()) return;
 
-void NodeVault::Consume(const StateRef& input, const std::string& transaction_id, const std::string& now) {
-  const auto status = connection_.QueryScalar("SELECT state_status FROM " + Table("vault_states") +
-                                                  " WHERE transaction_id = " + Placeholder(1) + " AND output_index = " +
-                                                  Placeholder(2),
-                                              {input.transaction_id, std::to_string(input.output_index)});
-  if (!status) throw Error(ExitCode::kDatabase, "vault: input " + RefName(input) + " of " + transaction_id + " is not in the vault");
-  if (*status != std::to_string(static_cast<int>(StateStatus::kUnconsumed))) {
-    throw Error(ExitCode::kDatabase, "vault: input " + RefName(input) + " of " + transaction_id + " is already consumed");
+  BoundValues key(connection_.kind());
+  const auto rows = Run(what, "SELECT consuming_tx_id FROM " + Table("vault_states") + " WHERE transaction_id = " +
+                                  key.Bind(input.transaction_id) + " AND output_index = " + key.Bind(index),
+                        key.values());
+  if (rows.empty()) {
+    throw DatabaseError("vault: transaction " + consuming_id + " spends " + StateRefText(input) +
+                        ", which is not in the vault");
   }
-  connection_.Query("UPDATE " + Table("vault_states") + " SET state_status = " + Placeholder(1) +
-                        ", consumed_timestamp = " + Placeholder(2) + ", consuming_tx_id = " + Placeholder(3) +
-                        " WHERE transaction_id = " + Placeholder(4) + " AND output_index = " + Placeholder(5),
-                    {std::to_string(static_cast<int>(StateStatus::kConsumed)), now, transaction_id, input.transaction_id,
-                     std::to_string(input.output_index)});
+  throw DatabaseError("vault: transaction " + consuming_id + " spends " + StateRefText(input) +
+                      ", which is already consumed by " + rows.front().front().value_or("an unknown transaction"));
 }
 
 long long NodeVault::CountUnconsumed(const std::string& state_type) {
-  const auto count = connection_.QueryScalar("SELECT COUNT(*) FROM " + Table("vault_states") +
-                                                 " WHERE contract_state_class_name = " + Placeholder(1) +
-                                                 " AND state_status = 0",
-                                             {state_type});
-  return count ? std::stoll(*count) : 0;
+  std::lock_guard lock(mutex_);
+  BoundValues values(connection_.kind());
+  const std::string sql = "SELECT COUNT(*) FROM " + Table("vault_states") + " WHERE contract_state_class_name = " +
+                          values.Bind(state_type) + " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
+  const auto rows = Run("counting unconsumed states of type " + state_type, sql, values.values());
+  return rows.empty() || !rows.front().front() ? 0 : std::stoll(*rows.front().front());
 }
 
 std::vector<StateRef> NodeVault::Unconsumed(const std::string& state_type) {
-  std::vector<StateRef> out;
-  for (const auto& row : connection_.Query("SELECT transaction_id, output_index FROM " + Table("vault_states") +
-                                               " WHERE contract_state_class_name = " + Placeholder(1) +
-                                               " AND state_status = 0 ORDER BY recorded_timestamp, transaction_id, "
-                                               "output_index",
-                                           {state_type})) {
-    out.push_back({row[0].value_or(""), std::stoi(row[1].value_or("0"))});
+  std::lock_guard lock(mutex_);
+  BoundValues values(connection_.kind());
+  const std::string sql = "SELECT transaction_id, output_index FROM " + Table("vault_states") +
+                          " WHERE contract_state_class_name = " + values.Bind(state_type) +
+                          " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) +
+                          " ORDER BY recorded_timestamp, transaction_id, output_index";
+  std::vector<StateRef> refs;
+  for (const auto& row : Run("listing unconsumed states of type " + state_type, sql, values.values())) {
+    refs.push_back({row.at(0).value_or(""), std::stoi(row.at(1).value_or("0"))});
   }
-  return out;
+  return refs;
 }
 
 }  // namespace ledgerhost::vault

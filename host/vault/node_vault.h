@@ -1,45 +1,57 @@
-// The vault: the node's record of states. Recording a transaction writes, in one database
-// transaction, a vault_states row per output, the participants' X.500 names (state_party), and the
-// rows of every selected mapped schema the output supports (QueryableState::GenerateMappedObject);
-// its inputs become consumed. Identities reach the database only as X.500 names: a Party's public
-// key is never written, and anonymous parties are NULL.
+// The vault: the node's record of states (Corda's NodeVaultService with PersistentStateService).
+// Recording a transaction writes, as one unit, a vault_states row per output, the X.500 names of its
+// well-known participants (state_party), and the rows of every mapped schema the output supports
+// that this node selected (QueryableState::GenerateMappedObject); the states it spends become
+// consumed. Identities reach the database only as X.500 names: a Party's public key is never
+// written, and an anonymous party is NULL.
 #pragma once
 
-#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "ledgerhost/service.h"
 #include "migration/engine/connection.h"
 #include "schema/selected_schema.h"
+#include "vault/vault_clock.h"
 
 namespace ledgerhost::vault {
 
 class NodeVault : public ledgerhost::Vault {
  public:
-  // "YYYY-MM-DD HH:MM:SS.mmm" in UTC; injectable so tests can fix time.
-  using Clock = std::function<std::string()>;
+  // `catalog` must hold the host's schema (kNodeSchemaFamily v kNodeSchemaVersion), whose tables the
+  // migrations have created. Both references must outlive the vault. The vault serialises its own
+  // calls; nothing else may use `connection` concurrently with them.
+  NodeVault(migration::Connection& connection, const schema::SchemaCatalog& catalog, Clock clock = SystemClock());
 
-  NodeVault(migration::Connection& connection, const schema::SchemaCatalog& catalog, Clock clock = {});
-
+  // In one transaction of its own, or in a savepoint of the caller's when one is open on the
+  // connection: on any error nothing of `transaction` remains. Refuses (DatabaseError) an id that is
+  // empty or longer than 144 characters, a duplicate StateRef, an input that is unknown, already
+  // consumed or listed twice; refuses (PluginError, or Error with ExitCode::kPlugin for schemas
+  // registered without a plugin) a mapped row naming a table or column its schema does not declare.
   void Record(const RecordedTransaction& transaction) override;
   long long CountUnconsumed(const std::string& state_type) override;
+  // Oldest first: by recorded_timestamp, then transaction_id and output_index.
   std::vector<StateRef> Unconsumed(const std::string& state_type) override;
 
  private:
-  void RecordOutput(const RecordedTransaction& transaction, int index, const ContractState& state, const std::string& now);
-  void InsertMapped(const schema::SelectedSchema& schema, const PersistentState& row, const StateRef& ref);
-  void Consume(const StateRef& input, const std::string& transaction_id, const std::string& now);
-  std::string Placeholder(int n) const;  // $n on PostgreSQL, ? on SQLite
-  std::string Table(const std::string& name) const;
+  struct PlannedOutput;
+
+  static void Check(const RecordedTransaction& transaction);
+  // Runs the states' code (type names, participants, mapped rows) before anything is written.
+  std::vector<PlannedOutput> Plan(const RecordedTransaction& transaction) const;
+  void Write(const RecordedTransaction& transaction, const PlannedOutput& output, const std::string& now);
+  void Consume(const StateRef& input, const std::string& consuming_id, const std::string& now);
+  // Connection::Query with the vault's context added to a DatabaseError.
+  std::vector<migration::Row> Run(const std::string& what, const std::string& sql,
+                                  const std::vector<std::string>& params);
+  std::string Table(const char* entity) const;
 
   migration::Connection& connection_;
   const schema::SchemaCatalog& catalog_;
   const schema::SelectedSchema& node_schema_;
   Clock clock_;
+  std::mutex mutex_;
 };
-
-// Current UTC time as the vault writes it.
-std::string UtcNow();
 
 }  // namespace ledgerhost::vault
