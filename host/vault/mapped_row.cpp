@@ -1,7 +1,7 @@
 #include "vault/mapped_row.h"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <type_traits>
@@ -49,7 +49,7 @@ std::optional<std::string> TextOf(const ColumnValue& value, int max_chars, migra
           return std::string(text, result.ptr);
         } else if constexpr (std::is_same_v<T, bool>) {
           return database == migration::DatabaseKind::kPostgresql ? std::string(v ? "true" : "false")
-                                                                   : std::string(v ? "1" : "0");
+                                                                  : std::string(v ? "1" : "0");
         } else {
           static_assert(std::is_same_v<T, Party>);
           // Only the name of a well-known party is stored; an anonymous one is NULL. Never the key.
@@ -107,8 +107,8 @@ MappedInsert PrepareMappedInsert(const schema::SelectedSchema& schema, const Per
     std::string problem;
     const auto text = TextOf(value, CharacterLimit(*column), database, problem);
     if (!problem.empty()) {
-      ThrowPluginFault(schema, state + ": the value of column '" + name + "' of table '" + row.table_name + "' " +
-                                   problem);
+      ThrowPluginFault(schema,
+                       state + ": the value of column '" + name + "' of table '" + row.table_name + "' " + problem);
     }
     columns += ", " + dialect.Identifier(column->name);
     placeholders += ", " + values.Bind(text);

@@ -107,7 +107,8 @@ std::vector<NodeVault::PlannedOutput> NodeVault::Plan(const RecordedTransaction&
       throw;
     } catch (const std::exception& e) {
       // The state's own code failed; say which state.
-      throw Error(ExitCode::kPlugin, "vault: " + state + (output.type_name.empty() ? "" : " of type " + output.type_name) +
+      throw Error(ExitCode::kPlugin, "vault: " + state +
+                                         (output.type_name.empty() ? "" : " of type " + output.type_name) +
                                          " failed while being recorded: " + e.what());
     }
     if (output.type_name.empty()) throw Error(ExitCode::kPlugin, "vault: " + state + " has an empty type name");
@@ -134,27 +135,30 @@ void NodeVault::Write(const RecordedTransaction& transaction, const PlannedOutpu
   const std::string index = std::to_string(output.ref.output_index);
   {
     BoundValues values(connection_.kind());
-    const std::string placeholders = values.BindAll(
-        {index, output.ref.transaction_id, output.type_name, Status(StateStatus::kUnconsumed), now,
-         transaction.notary_name.empty() ? std::nullopt : std::optional(transaction.notary_name)});
+    const std::string placeholders =
+        values.BindAll({index, output.ref.transaction_id, output.type_name, Status(StateStatus::kUnconsumed), now,
+                        transaction.notary_name.empty() ? std::nullopt : std::optional(transaction.notary_name)});
     // ON CONFLICT ... RETURNING tells a duplicate apart in the same statement, even when another
     // connection records the same state concurrently.
-    const auto inserted = Run("recording " + state,
-                              "INSERT INTO " + Table("vault_states") +
-                                  " (output_index, transaction_id, contract_state_class_name, state_status, "
-                                  "recorded_timestamp, notary_name) VALUES (" +
-                                  placeholders + ") ON CONFLICT (output_index, transaction_id) DO NOTHING RETURNING output_index",
-                              values.values());
+    const auto inserted =
+        Run("recording " + state,
+            "INSERT INTO " + Table("vault_states") +
+                " (output_index, transaction_id, contract_state_class_name, state_status, "
+                "recorded_timestamp, notary_name) VALUES (" +
+                placeholders + ") ON CONFLICT (output_index, transaction_id) DO NOTHING RETURNING output_index",
+            values.values());
     if (inserted.empty()) throw DatabaseError("vault: " + state + " is already recorded");
   }
   for (const auto& name : output.parties) {
     BoundValues values(connection_.kind());
     const std::string placeholders = values.BindAll({output.ref.transaction_id, index, name});
     Run("recording participant '" + name + "' of " + state,
-        "INSERT INTO " + Table("state_party") + " (transaction_id, output_index, x500_name) VALUES (" + placeholders + ")",
+        "INSERT INTO " + Table("state_party") + " (transaction_id, output_index, x500_name) VALUES (" + placeholders +
+            ")",
         values.values());
   }
-  for (const auto& insert : output.mapped) Run("writing " + state + " to " + insert.description, insert.sql, insert.params);
+  for (const auto& insert : output.mapped)
+    Run("writing " + state + " to " + insert.description, insert.sql, insert.params);
 }
 
 void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, const std::string& now) {
@@ -162,18 +166,17 @@ void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, 
   const std::string index = std::to_string(input.output_index);
   BoundValues values(connection_.kind());
   // The status test is part of the update, so two transactions can never both spend the state.
-  const std::string sql = "UPDATE " + Table("vault_states") + " SET state_status = " +
-                          values.Bind(Status(StateStatus::kConsumed)) + ", consumed_timestamp = " + values.Bind(now) +
-                          ", consuming_tx_id = " + values.Bind(consuming_id) +
-                          " WHERE transaction_id = " + values.Bind(input.transaction_id) +
-                          " AND output_index = " + values.Bind(index) +
-                          " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) +
-                          " RETURNING output_index";
+  const std::string sql =
+      "UPDATE " + Table("vault_states") + " SET state_status = " + values.Bind(Status(StateStatus::kConsumed)) +
+      ", consumed_timestamp = " + values.Bind(now) + ", consuming_tx_id = " + values.Bind(consuming_id) +
+      " WHERE transaction_id = " + values.Bind(input.transaction_id) + " AND output_index = " + values.Bind(index) +
+      " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) + " RETURNING output_index";
   if (!Run(what, sql, values.values()).empty()) return;
 
   BoundValues key(connection_.kind());
-  const auto rows = Run(what, "SELECT consuming_tx_id FROM " + Table("vault_states") + " WHERE transaction_id = " +
-                                  key.Bind(input.transaction_id) + " AND output_index = " + key.Bind(index),
+  const auto rows = Run(what,
+                        "SELECT consuming_tx_id FROM " + Table("vault_states") + " WHERE transaction_id = " +
+                            key.Bind(input.transaction_id) + " AND output_index = " + key.Bind(index),
                         key.values());
   if (rows.empty()) {
     throw DatabaseError("vault: transaction " + consuming_id + " spends " + StateRefText(input) +
@@ -186,8 +189,9 @@ void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, 
 long long NodeVault::CountUnconsumed(const std::string& state_type) {
   std::lock_guard lock(mutex_);
   BoundValues values(connection_.kind());
-  const std::string sql = "SELECT COUNT(*) FROM " + Table("vault_states") + " WHERE contract_state_class_name = " +
-                          values.Bind(state_type) + " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
+  const std::string sql = "SELECT COUNT(*) FROM " + Table("vault_states") +
+                          " WHERE contract_state_class_name = " + values.Bind(state_type) +
+                          " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
   const auto rows = Run("counting unconsumed states of type " + state_type, sql, values.values());
   return rows.empty() || !rows.front().front() ? 0 : std::stoll(*rows.front().front());
 }

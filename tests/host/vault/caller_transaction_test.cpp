@@ -42,7 +42,8 @@ TEST_P(CallerTransactionTest, AFailedRecordTakesBackOnlyItsOwnRows) {
   db_.connection().Commit();
 
   std::vector<std::string> ids;
-  for (const auto& row : db_.Query("SELECT transaction_id FROM vault_states ORDER BY transaction_id")) ids.push_back(*row[0]);
+  for (const auto& row : db_.Query("SELECT transaction_id FROM vault_states ORDER BY transaction_id"))
+    ids.push_back(*row[0]);
   EXPECT_EQ(ids, (std::vector<std::string>{"issued", "tx1", "tx3"}));
   EXPECT_EQ(db_.Count("loans"), 3);
   EXPECT_EQ(*db_.Query("SELECT consuming_tx_id FROM vault_states WHERE state_status = 1").at(0).at(0), "tx3");

@@ -20,12 +20,13 @@ class ConsumptionTest : public VaultTest {
   void SetUp() override { vault_->Record(Transaction("issue", {SimpleLoan(1), SimpleLoan(2)})); }
 
   migration::Row StatusOf(const std::string& tx, int index) {
-    return db_.Query(GetParam() == DatabaseKind::kPostgresql
-                         ? "SELECT state_status, consumed_timestamp, consuming_tx_id FROM vault_states WHERE "
-                           "transaction_id = $1 AND output_index = $2"
-                         : "SELECT state_status, consumed_timestamp, consuming_tx_id FROM vault_states WHERE "
-                           "transaction_id = ? AND output_index = ?",
-                     {tx, std::to_string(index)})
+    return db_
+        .Query(GetParam() == DatabaseKind::kPostgresql
+                   ? "SELECT state_status, consumed_timestamp, consuming_tx_id FROM vault_states WHERE "
+                     "transaction_id = $1 AND output_index = $2"
+                   : "SELECT state_status, consumed_timestamp, consuming_tx_id FROM vault_states WHERE "
+                     "transaction_id = ? AND output_index = ?",
+               {tx, std::to_string(index)})
         .at(0);
   }
   std::string MessageOf(const RecordedTransaction& tx) {
@@ -77,7 +78,8 @@ TEST_P(ConsumptionTest, ASpentInputRefusesTheTransaction) {
 }
 
 TEST_P(ConsumptionTest, AnInputListedTwiceRefusesTheTransaction) {
-  EXPECT_THAT(MessageOf(Transaction("spend", {}, {{"issue", 0}, {"issue", 0}})), HasSubstr("lists input issue(0) twice"));
+  EXPECT_THAT(MessageOf(Transaction("spend", {}, {{"issue", 0}, {"issue", 0}})),
+              HasSubstr("lists input issue(0) twice"));
   EXPECT_EQ(vault_->CountUnconsumed(kLoanType), 2);
 }
 
@@ -110,8 +112,8 @@ TEST_P(ConsumptionTest, TwoVaultsCannotBothSpendAState) {
   EXPECT_EQ(db_.Count("vault_states"), 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, ConsumptionTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
-                         DatabaseTestName);
+INSTANTIATE_TEST_SUITE_P(Databases, ConsumptionTest,
+                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql), DatabaseTestName);
 
 }  // namespace
 }  // namespace ledgerhost::vault::test

@@ -40,13 +40,15 @@ inline MappedSchema LoanSchemaV1() {
 // A later version this node has not selected; its table does not exist.
 inline MappedSchema LoanSchemaV2() {
   return MappedSchema(kLoanFamily, 2, "LoanSchemaV2")
-      .AddEntity({"loans_v2", {{"output_index", "INT", false, true}, {"transaction_id", "VARCHAR", false, true, 144}}, ""});
+      .AddEntity(
+          {"loans_v2", {{"output_index", "INT", false, true}, {"transaction_id", "VARCHAR", false, true, 144}}, ""});
 }
 
 // A schema of another family, not selected either.
 inline MappedSchema AuditSchemaV1() {
   return MappedSchema("com.example.schemas.AuditSchema", 1, "AuditSchemaV1")
-      .AddEntity({"audit_rows", {{"output_index", "INT", false, true}, {"transaction_id", "VARCHAR", false, true, 144}}, ""});
+      .AddEntity(
+          {"audit_rows", {{"output_index", "INT", false, true}, {"transaction_id", "VARCHAR", false, true, 144}}, ""});
 }
 
 // LoanSchemaV1 as the schema service selects it, with a node's options.
@@ -89,8 +91,11 @@ class LoanState : public QueryableState {
     } else {
       PersistentState loan;
       loan.table_name = "loans";
-      loan.columns = {{"lender", loan_.lender}, {"borrower", loan_.borrower}, {"amount", loan_.amount},
-                      {"rate", loan_.rate},     {"secured", loan_.secured}};
+      loan.columns = {{"lender", loan_.lender},
+                      {"borrower", loan_.borrower},
+                      {"amount", loan_.amount},
+                      {"rate", loan_.rate},
+                      {"secured", loan_.secured}};
       if (loan_.memo) loan.columns["memo"] = *loan_.memo;
       rows.push_back(std::move(loan));
       for (size_t i = 0; i < loan_.parts.size(); ++i) {

@@ -18,17 +18,18 @@ using ::testing::HasSubstr;
 PersistentState LoanRow() {
   PersistentState row;
   row.table_name = "loans";
-  row.columns = {{"lender", Bank()}, {"borrower", Anonymous()}, {"amount", int64_t{-42}}, {"rate", 1.5},
-                 {"secured", false}, {"memo", std::monostate{}}};
+  row.columns = {{"lender", Bank()}, {"borrower", Anonymous()}, {"amount", int64_t{-42}},
+                 {"rate", 1.5},      {"secured", false},        {"memo", std::monostate{}}};
   return row;
 }
 
 TEST(MappedRowTest, BindsEveryValueOnPostgresql) {
-  const auto insert = PrepareMappedInsert(SelectedLoanSchema("p_", "vault_ext"), LoanRow(), {"tx'1", 3},
-                                          DatabaseKind::kPostgresql);
-  EXPECT_EQ(insert.sql,
-            "INSERT INTO vault_ext.p_loans (transaction_id, output_index, amount, borrower, lender, memo, rate, secured) "
-            "VALUES ($1, $2, $3, NULL, $4, NULL, $5, $6)");
+  const auto insert =
+      PrepareMappedInsert(SelectedLoanSchema("p_", "vault_ext"), LoanRow(), {"tx'1", 3}, DatabaseKind::kPostgresql);
+  EXPECT_EQ(
+      insert.sql,
+      "INSERT INTO vault_ext.p_loans (transaction_id, output_index, amount, borrower, lender, memo, rate, secured) "
+      "VALUES ($1, $2, $3, NULL, $4, NULL, $5, $6)");
   EXPECT_EQ(insert.params, (std::vector<std::string>{"tx'1", "3", "-42", Bank().x500_name, "1.5", "false"}));
   EXPECT_EQ(insert.description, "table loans of LoanSchemaV1 v1 (com.example.schemas.LoanSchema)");
 }
@@ -50,8 +51,9 @@ TEST(MappedRowTest, QuotesDeclaredNamesThatNeedIt) {
                        {"Mixed\"Case", "VARCHAR", true}},
                       ""}};
   PersistentState row{"Order", {}, {{"select", std::string("a")}, {"Mixed\"Case", std::string("b")}}};
-  EXPECT_EQ(PrepareMappedInsert(schema, row, {"t", 0}, DatabaseKind::kPostgresql).sql,
-            "INSERT INTO \"Order\" (transaction_id, output_index, \"Mixed\"\"Case\", \"select\") VALUES ($1, $2, $3, $4)");
+  EXPECT_EQ(
+      PrepareMappedInsert(schema, row, {"t", 0}, DatabaseKind::kPostgresql).sql,
+      "INSERT INTO \"Order\" (transaction_id, output_index, \"Mixed\"\"Case\", \"select\") VALUES ($1, $2, $3, $4)");
 }
 
 TEST(MappedRowTest, DoublesRoundTrip) {

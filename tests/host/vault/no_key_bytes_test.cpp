@@ -83,18 +83,19 @@ class NoKeyBytesTest : public VaultTest {
       const std::string name = migration::QuoteIdentifier(*table[0], GetParam(), false) + "." +
                                migration::QuoteIdentifier(*table[1], GetParam(), false);
       // Column names in the order SELECT * returns them.
-      const auto columns =
-          pg ? db_.Query("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND "
-                         "table_name = $2 ORDER BY ordinal_position",
-                         {*table[0], *table[1]})
-             : db_.Query("SELECT name FROM pragma_table_info(?)", {*table[1]});
+      const auto columns = pg ? db_.Query(
+                                    "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND "
+                                    "table_name = $2 ORDER BY ordinal_position",
+                                    {*table[0], *table[1]})
+                              : db_.Query("SELECT name FROM pragma_table_info(?)", {*table[1]});
       for (const auto& row : db_.Query("SELECT * FROM " + name)) {
         for (size_t c = 0; c < row.size(); ++c) search(*table[1] + "." + *columns.at(c)[0], row[c]);
       }
     }
     if (pg) {
       // A BLOB column is an OID on PostgreSQL (as Liquibase creates it): its bytes are a large object.
-      for (const auto& row : db_.Query("SELECT lo_get(oid) FROM pg_largeobject_metadata")) search("large object", row[0]);
+      for (const auto& row : db_.Query("SELECT lo_get(oid) FROM pg_largeobject_metadata"))
+        search("large object", row[0]);
     }
     return found;
   }
@@ -105,9 +106,10 @@ class NoKeyBytesTest : public VaultTest {
 TEST_P(NoKeyBytesTest, NoFormOfAnyKeyIsStoredAnywhere) {
   IdentityRegistry identities(db_.connection(), catalog_, Bank(), clock_.clock());
   identities.RegisterWellKnown(Alice());
-  vault_->Record(Transaction("issue", {std::make_shared<LoanState>(Loan{Bank(), Alice(), 5, 0.25, true, "memo", {1, 2}}),
-                                       std::make_shared<LoanState>(Loan{Anonymous(), Bank(), 6, 0, false, {}, {}}),
-                                       std::make_shared<NoteState>(std::vector<Party>{Alice(), Anonymous()})},
+  vault_->Record(Transaction("issue",
+                             {std::make_shared<LoanState>(Loan{Bank(), Alice(), 5, 0.25, true, "memo", {1, 2}}),
+                              std::make_shared<LoanState>(Loan{Anonymous(), Bank(), 6, 0, false, {}, {}}),
+                              std::make_shared<NoteState>(std::vector<Party>{Alice(), Anonymous()})},
                              {}, Bank().x500_name));
   vault_->Record(Transaction("spend", {std::make_shared<LoanState>(Loan{Alice(), Anonymous(), 7, 0, false, {}, {3}})},
                              {{"issue", 0}}));
@@ -121,11 +123,10 @@ TEST_P(NoKeyBytesTest, TheScanFindsPlantedKeysInTextAndBinaryColumns) {
   // Planted by the test itself, from its own constants: the vault has no part in this.
   db_.connection().Execute("INSERT INTO node_info (node_name, host_version, started_timestamp) VALUES ('" +
                            Forms(kAliceKey)[3] + "', 'x', '2024-01-01 00:00:00')");
-  db_.connection().Execute(
-      "INSERT INTO node_attachments (att_id, content, insertion_date) VALUES ('planted', " +
-      (pg ? "lo_from_bytea(0, decode('" + Hex(kBankKey, "0123456789abcdef") + "', 'hex'))"
-          : "X'" + Hex(kBankKey, "0123456789abcdef") + "'") +
-      ", '2024-01-01 00:00:00')");
+  db_.connection().Execute("INSERT INTO node_attachments (att_id, content, insertion_date) VALUES ('planted', " +
+                           (pg ? "lo_from_bytea(0, decode('" + Hex(kBankKey, "0123456789abcdef") + "', 'hex'))"
+                               : "X'" + Hex(kBankKey, "0123456789abcdef") + "'") +
+                           ", '2024-01-01 00:00:00')");
   const auto found = Findings();
   EXPECT_TRUE(found.count("node_info.node_name")) << "base64 in a text column";
   EXPECT_TRUE(found.count(pg ? "large object" : "node_attachments.content")) << "raw bytes in a binary column";

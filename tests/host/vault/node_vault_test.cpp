@@ -18,20 +18,20 @@ namespace {
 using migration::DatabaseKind;
 using ::testing::HasSubstr;
 
-using NodeVaultTest = VaultTest;
-
-// The message of what `record` throws, which must be a project Error with `code`.
-template <typename F>
-std::string ErrorOf(F&& record, ExitCode code) {
-  try {
-    record();
-  } catch (const Error& e) {
-    EXPECT_EQ(static_cast<int>(e.code()), static_cast<int>(code)) << e.what();
-    return e.what();
+class NodeVaultTest : public VaultTest {
+ protected:
+  // The message of the error recording `tx` throws, which must be a project Error with `code`.
+  std::string RecordError(const RecordedTransaction& tx, ExitCode code) {
+    try {
+      vault_->Record(tx);
+    } catch (const Error& e) {
+      EXPECT_EQ(static_cast<int>(e.code()), static_cast<int>(code)) << e.what();
+      return e.what();
+    }
+    ADD_FAILURE() << "no error";
+    return "";
   }
-  ADD_FAILURE() << "no error";
-  return "";
-}
+};
 
 TEST_P(NodeVaultTest, WritesAVaultStatesRowPerOutput) {
   vault_->Record(Transaction("tx1", {SimpleLoan(), std::make_shared<NoteState>(std::vector<Party>{Bank()})}, {},
@@ -53,9 +53,9 @@ TEST_P(NodeVaultTest, WritesAVaultStatesRowPerOutput) {
 }
 
 TEST_P(NodeVaultTest, RecordsWellKnownParticipantsOnceByNameOnly) {
-  vault_->Record(Transaction(
-      "tx1", {std::make_shared<NoteState>(std::vector<Party>{Bank(), Anonymous(), Alice(), Bank()}),
-              std::make_shared<NoteState>(std::vector<Party>{Anonymous()})}));
+  vault_->Record(
+      Transaction("tx1", {std::make_shared<NoteState>(std::vector<Party>{Bank(), Anonymous(), Alice(), Bank()}),
+                          std::make_shared<NoteState>(std::vector<Party>{Anonymous()})}));
   const auto rows = db_.Query("SELECT transaction_id, output_index, x500_name FROM state_party ORDER BY x500_name");
   ASSERT_EQ(rows.size(), 2u) << "Bank once, Alice once, no row for the anonymous party";
   EXPECT_EQ(rows[0], (migration::Row{"tx1", "0", Alice().x500_name}));
@@ -67,7 +67,8 @@ TEST_P(NodeVaultTest, WritesMappedRowsWithTheirValues) {
   const int64_t amount = 9007199254740993;
   vault_->Record(Transaction(
       "tx1", {std::make_shared<LoanState>(Loan{Bank(), Alice(), amount, 0.1, true, "o'clock \"memo\"", {7, -8}})}));
-  const auto loans = db_.Query("SELECT transaction_id, output_index, lender, borrower, amount, rate, secured, memo FROM loans");
+  const auto loans =
+      db_.Query("SELECT transaction_id, output_index, lender, borrower, amount, rate, secured, memo FROM loans");
   ASSERT_EQ(loans.size(), 1u);
   const auto& loan = loans[0];
   EXPECT_EQ(loan[0], "tx1");
@@ -79,16 +80,18 @@ TEST_P(NodeVaultTest, WritesMappedRowsWithTheirValues) {
   EXPECT_TRUE(True(loan[6])) << loan[6].value_or("NULL");
   EXPECT_EQ(loan[7], "o'clock \"memo\"");
 
-  const auto parts = db_.Query("SELECT transaction_id, output_index, part_no, part_amount FROM loan_parts ORDER BY part_no");
+  const auto parts =
+      db_.Query("SELECT transaction_id, output_index, part_no, part_amount FROM loan_parts ORDER BY part_no");
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0], (migration::Row{"tx1", "0", "0", "7"}));
   EXPECT_EQ(parts[1], (migration::Row{"tx1", "0", "1", "-8"}));
 }
 
 TEST_P(NodeVaultTest, AbsentAndEmptyValuesAreNull) {
-  vault_->Record(Transaction("tx1", {std::make_shared<LoanState>(
-                                        Loan{Bank(), Alice(), 1, 0, false, std::nullopt, {}}, std::vector{LoanSchemaV1()},
-                                        [](std::vector<PersistentState>& rows) { rows[0].columns["amount"] = {}; })}));
+  vault_->Record(Transaction(
+      "tx1",
+      {std::make_shared<LoanState>(Loan{Bank(), Alice(), 1, 0, false, std::nullopt, {}}, std::vector{LoanSchemaV1()},
+                                   [](std::vector<PersistentState>& rows) { rows[0].columns["amount"] = {}; })}));
   const auto loans = db_.Query("SELECT amount, secured, memo FROM loans");
   ASSERT_EQ(loans.size(), 1u);
   EXPECT_EQ(loans[0][0], std::nullopt) << "std::monostate";
@@ -98,7 +101,8 @@ TEST_P(NodeVaultTest, AbsentAndEmptyValuesAreNull) {
 }
 
 TEST_P(NodeVaultTest, AnAnonymousPartyIsNullAndHasNoPartyRow) {
-  vault_->Record(Transaction("tx1", {std::make_shared<LoanState>(Loan{Anonymous(), Anonymous(), 1, 0, false, {}, {}})}));
+  vault_->Record(
+      Transaction("tx1", {std::make_shared<LoanState>(Loan{Anonymous(), Anonymous(), 1, 0, false, {}, {}})}));
   const auto loans = db_.Query("SELECT lender, borrower FROM loans");
   ASSERT_EQ(loans.size(), 1u);
   EXPECT_EQ(loans[0], (migration::Row{std::nullopt, std::nullopt}));
@@ -106,13 +110,14 @@ TEST_P(NodeVaultTest, AnAnonymousPartyIsNullAndHasNoPartyRow) {
 }
 
 TEST_P(NodeVaultTest, TheHostWritesTheStateRefWhateverTheRowSays) {
-  vault_->Record(Transaction("tx1", {SimpleLoan(), std::make_shared<LoanState>(
-                                                       Loan{Bank(), Alice(), 2, 0, false, {}, {}}, std::vector{LoanSchemaV1()},
-                                                       [](std::vector<PersistentState>& rows) {
-                                                         rows[0].state_ref = {"forged", 9};
-                                                         rows[0].columns["transaction_id"] = std::string("forged");
-                                                         rows[0].columns["output_index"] = int64_t{9};
-                                                       })}));
+  vault_->Record(Transaction(
+      "tx1",
+      {SimpleLoan(), std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, {}, {}},
+                                                 std::vector{LoanSchemaV1()}, [](std::vector<PersistentState>& rows) {
+                                                   rows[0].state_ref = {"forged", 9};
+                                                   rows[0].columns["transaction_id"] = std::string("forged");
+                                                   rows[0].columns["output_index"] = int64_t{9};
+                                                 })}));
   const auto loans = db_.Query("SELECT transaction_id, output_index, amount FROM loans ORDER BY output_index");
   ASSERT_EQ(loans.size(), 2u);
   EXPECT_EQ(loans[1], (migration::Row{"tx1", "1", "2"}));
@@ -129,9 +134,9 @@ TEST_P(NodeVaultTest, WritesIntoThePrefixedTables) {
 
 TEST_P(NodeVaultTest, SkipsSchemasThisNodeDidNotSelect) {
   // V2 and the audit schema are not in the catalog: their tables do not even exist.
-  vault_->Record(Transaction(
-      "tx1", {std::make_shared<LoanState>(Loan{Bank(), Alice(), 5, 0, false, {}, {}},
-                                          std::vector{AuditSchemaV1(), LoanSchemaV2(), LoanSchemaV1()})}));
+  vault_->Record(
+      Transaction("tx1", {std::make_shared<LoanState>(Loan{Bank(), Alice(), 5, 0, false, {}, {}},
+                                                      std::vector{AuditSchemaV1(), LoanSchemaV2(), LoanSchemaV1()})}));
   EXPECT_EQ(db_.Count("loans"), 1);
   EXPECT_EQ(db_.Count("vault_states"), 1);
 
@@ -145,12 +150,10 @@ TEST_P(NodeVaultTest, SkipsSchemasThisNodeDidNotSelect) {
 }
 
 TEST_P(NodeVaultTest, AnUndeclaredColumnWritesNothingOfTheTransaction) {
-  auto bad = std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, {}, {3}}, std::vector{LoanSchemaV1()},
-                                         [](std::vector<PersistentState>& rows) {
-                                           rows[1].columns["colour"] = std::string("red");
-                                         });
-  const std::string message =
-      ErrorOf([&] { vault_->Record(Transaction("tx1", {SimpleLoan(), bad})); }, ExitCode::kPlugin);
+  auto bad = std::make_shared<LoanState>(
+      Loan{Bank(), Alice(), 2, 0, false, {}, {3}}, std::vector{LoanSchemaV1()},
+      [](std::vector<PersistentState>& rows) { rows[1].columns["colour"] = std::string("red"); });
+  const std::string message = RecordError(Transaction("tx1", {SimpleLoan(), bad}), ExitCode::kPlugin);
   EXPECT_THAT(message, HasSubstr("LoanSchemaV1 v1 (com.example.schemas.LoanSchema)"));
   EXPECT_THAT(message, HasSubstr("table 'loan_parts' declares no column 'colour'"));
   EXPECT_THAT(message, HasSubstr("tx1(1)"));
@@ -162,8 +165,7 @@ TEST_P(NodeVaultTest, AnUndeclaredTableWritesNothingOfTheTransaction) {
                                          [](std::vector<PersistentState>& rows) {
                                            rows.push_back({"vault_states", {}, {{"state_status", int64_t{0}}}});
                                          });
-  const std::string message =
-      ErrorOf([&] { vault_->Record(Transaction("tx1", {SimpleLoan(), bad})); }, ExitCode::kPlugin);
+  const std::string message = RecordError(Transaction("tx1", {SimpleLoan(), bad}), ExitCode::kPlugin);
   EXPECT_THAT(message, HasSubstr("table 'vault_states', which the schema does not declare"));
   EXPECT_THAT(message, HasSubstr("LoanSchemaV1"));
   EXPECT_EQ(RowsEverywhere(), 0);
@@ -172,33 +174,35 @@ TEST_P(NodeVaultTest, AnUndeclaredTableWritesNothingOfTheTransaction) {
 TEST_P(NodeVaultTest, AStateCannotWriteTheHostsTables) {
   schema::SelectedSchema node = schema::NodeSchema();
   const MappedSchema host(node.family, node.version, node.name);
-  auto forger = std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, {}, {}}, std::vector{LoanSchemaV1(), host});
-  const std::string message = ErrorOf([&] { vault_->Record(Transaction("tx1", {forger})); }, ExitCode::kPlugin);
+  auto forger =
+      std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, {}, {}}, std::vector{LoanSchemaV1(), host});
+  const std::string message = RecordError(Transaction("tx1", {forger}), ExitCode::kPlugin);
   EXPECT_THAT(message, HasSubstr("host's schema ledgerhost.node"));
   EXPECT_EQ(RowsEverywhere(), 0);
 }
 
 TEST_P(NodeVaultTest, AValueTheColumnCannotHoldWritesNothing) {
   auto long_memo = std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, "seventeen chars!!", {}});
-  EXPECT_THAT(ErrorOf([&] { vault_->Record(Transaction("tx1", {SimpleLoan(), long_memo})); }, ExitCode::kPlugin),
+  EXPECT_THAT(RecordError(Transaction("tx1", {SimpleLoan(), long_memo}), ExitCode::kPlugin),
               HasSubstr("column 'memo' of table 'loans' has 17 characters, more than the 16 allowed"));
   // Sixteen characters, not bytes: "é" is two bytes in UTF-8.
-  vault_->Record(Transaction("tx2", {std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, "ééééééééééééééé!", {}})}));
+  vault_->Record(
+      Transaction("tx2", {std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, "ééééééééééééééé!", {}})}));
   EXPECT_EQ(db_.Query("SELECT memo FROM loans").at(0).at(0), "ééééééééééééééé!");
 
-  auto nan = std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, std::numeric_limits<double>::quiet_NaN(), false, {}, {}});
-  EXPECT_THAT(ErrorOf([&] { vault_->Record(Transaction("tx3", {nan})); }, ExitCode::kPlugin),
+  auto nan =
+      std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, std::numeric_limits<double>::quiet_NaN(), false, {}, {}});
+  EXPECT_THAT(RecordError(Transaction("tx3", {nan}), ExitCode::kPlugin),
               HasSubstr("column 'rate' of table 'loans' is not a finite number"));
   auto nul = std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, std::string("a\0b", 3), {}});
-  EXPECT_THAT(ErrorOf([&] { vault_->Record(Transaction("tx4", {nul})); }, ExitCode::kPlugin),
-              HasSubstr("contains a NUL character"));
+  EXPECT_THAT(RecordError(Transaction("tx4", {nul}), ExitCode::kPlugin), HasSubstr("contains a NUL character"));
   EXPECT_EQ(db_.Count("vault_states"), 1);
 }
 
 TEST_P(NodeVaultTest, AStateWhoseCodeThrowsIsNamed) {
   auto throwing = std::make_shared<LoanState>(Loan{Bank(), Alice(), 2, 0, false, {}, {}}, std::vector{LoanSchemaV1()},
                                               [](std::vector<PersistentState>&) { throw std::runtime_error("boom"); });
-  const std::string message = ErrorOf([&] { vault_->Record(Transaction("tx1", {SimpleLoan(), throwing})); }, ExitCode::kPlugin);
+  const std::string message = RecordError(Transaction("tx1", {SimpleLoan(), throwing}), ExitCode::kPlugin);
   EXPECT_THAT(message, HasSubstr("state tx1(1) of type com.example.states.Loan"));
   EXPECT_THAT(message, HasSubstr("boom"));
   EXPECT_EQ(RowsEverywhere(), 0);
@@ -206,8 +210,7 @@ TEST_P(NodeVaultTest, AStateWhoseCodeThrowsIsNamed) {
 
 TEST_P(NodeVaultTest, ADuplicateStateRefIsRefusedByName) {
   vault_->Record(Transaction("tx1", {SimpleLoan(1)}));
-  const std::string message =
-      ErrorOf([&] { vault_->Record(Transaction("tx1", {SimpleLoan(2), SimpleLoan(3)})); }, ExitCode::kDatabase);
+  const std::string message = RecordError(Transaction("tx1", {SimpleLoan(2), SimpleLoan(3)}), ExitCode::kDatabase);
   EXPECT_THAT(message, HasSubstr("state tx1(0) is already recorded"));
   EXPECT_EQ(db_.Count("vault_states"), 1);
   EXPECT_EQ(db_.Query("SELECT amount FROM loans").size(), 1u);
@@ -215,9 +218,8 @@ TEST_P(NodeVaultTest, ADuplicateStateRefIsRefusedByName) {
 }
 
 TEST_P(NodeVaultTest, ATransactionIdHasOneTo144Characters) {
-  EXPECT_THAT(ErrorOf([&] { vault_->Record(Transaction("", {SimpleLoan()})); }, ExitCode::kDatabase),
-              HasSubstr("needs an id"));
-  EXPECT_THAT(ErrorOf([&] { vault_->Record(Transaction(std::string(145, 'a'), {SimpleLoan()})); }, ExitCode::kDatabase),
+  EXPECT_THAT(RecordError(Transaction("", {SimpleLoan()}), ExitCode::kDatabase), HasSubstr("needs an id"));
+  EXPECT_THAT(RecordError(Transaction(std::string(145, 'a'), {SimpleLoan()}), ExitCode::kDatabase),
               HasSubstr("has 145 characters, more than the 144 allowed"));
   EXPECT_THROW(vault_->Record(Transaction(std::string("tx\0x", 4), {SimpleLoan()})), DatabaseError);
   EXPECT_THROW(vault_->Record(Transaction("tx", {nullptr})), DatabaseError);
@@ -238,12 +240,13 @@ TEST_P(NodeVaultTest, CountsAndListsUnconsumedStatesOldestFirst) {
   EXPECT_EQ(vault_->CountUnconsumed("com.example.states.Note"), 1);
   EXPECT_EQ(vault_->CountUnconsumed("com.example.states.Unknown"), 0);
   std::vector<std::string> refs;
-  for (const auto& ref : vault_->Unconsumed(kLoanType)) refs.push_back(ref.transaction_id + ":" + std::to_string(ref.output_index));
+  for (const auto& ref : vault_->Unconsumed(kLoanType))
+    refs.push_back(ref.transaction_id + ":" + std::to_string(ref.output_index));
   EXPECT_EQ(refs, (std::vector<std::string>{"tb:0", "tb:1", "tc:0", "ta:0"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, NodeVaultTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql), DatabaseTestName);
+INSTANTIATE_TEST_SUITE_P(Databases, NodeVaultTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+                         DatabaseTestName);
 
 // A database schema exists on PostgreSQL only (SQLite has attached databases instead).
 TEST(NodeVaultPostgresqlTest, WritesIntoTheDatabaseSchema) {

@@ -13,9 +13,7 @@ TEST(TextLimitsTest, CountsCharactersNotBytes) {
   EXPECT_EQ(TextProblem(std::string(10000, 'x'), 0), "") << "no limit";
 }
 
-TEST(TextLimitsTest, RefusesNul) {
-  EXPECT_EQ(TextProblem(std::string("a\0b", 3), 0), "contains a NUL character");
-}
+TEST(TextLimitsTest, RefusesNul) { EXPECT_EQ(TextProblem(std::string("a\0b", 3), 0), "contains a NUL character"); }
 
 }  // namespace
 }  // namespace ledgerhost::vault

@@ -11,7 +11,8 @@ VaultTestDatabase::VaultTestDatabase(migration::DatabaseKind kind) : database_(k
   options.database = kind;
   const migration::DirectoryResourceLoader host_files(LEDGERHOST_NODE_MIGRATIONS_DIR);
   const migration::DirectoryResourceLoader test_files(VAULT_TEST_DATA_DIR);
-  const migration::ChangeLog host = migration::ParseChangeLog(host_files, "ledgerhost-node.changelog-master.xml", options);
+  const migration::ChangeLog host =
+      migration::ParseChangeLog(host_files, "ledgerhost-node.changelog-master.xml", options);
   const migration::ChangeLog loans = migration::ParseChangeLog(test_files, "vault-test.changelog.xml", options);
   migration::Migrator migrator({{&host, &host_files}, {&loans, &test_files}}, kind, connection_.get());
   migrator.Update();
