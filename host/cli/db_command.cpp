@@ -154,7 +154,7 @@ class DbCommand : public Command {
     options.contexts = SplitList(contexts_);
     options.label_filter = labels_;
     options.changelog_display = ResourceLoader::Resolve(resource);
-    options.database_display = (url.user.empty() ? std::string("null") : url.user) + "@" + url.Redacted();
+    options.database_display = url.ScriptDisplay();
     options.lock.wait = std::chrono::seconds(lock_wait_seconds_);
     options.lock.poll = std::chrono::milliseconds(std::min(10000, std::max(100, lock_wait_seconds_ * 100)));
     Migrator migrator(change_log, loader, url.kind, connection.get(), options);
@@ -183,7 +183,7 @@ class DbCommand : public Command {
       return static_cast<int>(ExitCode::kChangeLog);
     }
     node::NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
-                                    (url.user.empty() ? std::string("null") : url.user) + "@" + url.Redacted());
+                                    url.ScriptDisplay());
     return Dispatch(command, migrations.migrator(), url);
   }
 

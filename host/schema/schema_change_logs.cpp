@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "migration/model/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "plugins/plugin_loader.h"
 #include "schema/derived_change_log.h"
@@ -15,10 +16,7 @@
 namespace ledgerhost::schema {
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
+using migration::text::Lower;
 
 void RefuseReservedAuthor(const migration::ChangeLog& change_log, const SelectedSchema& schema) {
   for (const auto& change_set : change_log.change_sets) {

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "migration/model/text.h"
 #include "migration/sql/dialect.h"
 
 namespace ledgerhost::schema {
@@ -17,17 +18,8 @@ namespace {
 
 using migration::DatabaseKind;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-  return out;
-}
+using migration::text::Lower;
+using migration::text::Upper;
 
 // A type name without parameters, braces, "unsigned" or Java prefixes, lower case, single-spaced:
 // "timestamp(6) without time zone" -> "timestamp without time zone", "java.sql.Types.VARCHAR(10)"

@@ -85,6 +85,8 @@ void ParsePostgresql(const std::string& url, std::string rest, DatabaseUrl& out)
 
 std::string DatabaseUrl::Redacted() const { return RedactSecrets(original); }
 
+std::string DatabaseUrl::ScriptDisplay() const { return (user.empty() ? std::string("null") : user) + "@" + Redacted(); }
+
 DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, const std::string& password) {
   DatabaseUrl out;
   out.original = url;

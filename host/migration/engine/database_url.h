@@ -21,6 +21,8 @@ struct DatabaseUrl {
 
   // The URL with its password replaced by ***: the only form that may be logged or printed.
   std::string Redacted() const;
+  // "user@redacted-url" ("null@..." without a user), as Liquibase names the database in scripts.
+  std::string ScriptDisplay() const;
 };
 
 // Parses `url`; non-empty `user` / `password` override what the URL says. Throws ConfigError naming

@@ -11,23 +11,15 @@
 #include "migration/checksum/check_sum.h"
 #include "migration/engine/precondition_evaluator.h"
 #include "migration/engine/statement_sink.h"
+#include "migration/model/text.h"
 #include "migration/parse/expression_matcher.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
 namespace {
 
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using text::Lower;
+using text::Trim;
 
 // Liquibase's StringUtil.limitSize: longer text keeps max-3 characters and gains "...".
 std::string LimitSize(const std::string& text, size_t max) {
