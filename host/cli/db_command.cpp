@@ -82,8 +82,16 @@ class DbCommand : public Command {
     add("history", "List the changesets recorded in DATABASECHANGELOG");
     add("tag", "Tag the latest recorded changeset")->add_option("tag", tag_)->required();
     add("tag-exists", "Exit 0 when the tag is recorded, 1 otherwise")->add_option("tag", tag_)->required();
-    add("rollback", "Roll back every changeset after the one tagged T")->add_option("--tag,tag", tag_)->required();
-    add("rollback-sql", "Print the SQL of rollback")->add_option("--tag,tag", tag_)->required();
+    for (const auto& [name, help] : {std::pair<std::string, std::string>{"rollback", "Roll back every changeset after the one tagged T"},
+                                     {"rollback-sql", "Print the SQL of rollback"}}) {
+      CLI::App* sub = add(name, help);
+      sub->add_option("--tag,tag", tag_)->required();
+      sub->add_option("--tag-version", tag_version_,
+                      "OLDEST (default) or NEWEST: which row to roll back to when several carry the tag")
+          ->transform(CLI::CheckedTransformer(
+              std::map<std::string, TagVersion>{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}},
+              CLI::ignore_case));
+    }
     add("rollback-count", "Roll back the last N changesets")->add_option("count", count_)->required();
     add("rollback-count-sql", "Print the SQL of rollback-count")->add_option("count", count_)->required();
     add("changelog-sync", "Record every pending changeset as executed without running it");
@@ -237,12 +245,14 @@ class DbCommand : public Command {
       return exists ? 0 : 1;
     } else if (command == "rollback" || command == "rollback-count") {
       RollbackTarget target;
+      target.tag_version = tag_version_;
       if (command == "rollback") target.tag = tag_;
       else target.count = count_;
       const int n = migrator.Rollback(target);
       std::cout << "Rolled back " << n << " changesets\n";
     } else if (command == "rollback-sql" || command == "rollback-count-sql") {
       RollbackTarget target;
+      target.tag_version = tag_version_;
       if (command == "rollback-sql") target.tag = tag_;
       else target.count = count_;
       migrator.RollbackSql(out, target);
@@ -311,6 +321,7 @@ class DbCommand : public Command {
   int lock_wait_seconds_ = 300;
   int count_ = 0;
   std::string tag_;
+  TagVersion tag_version_ = TagVersion::kOldest;
   bool verbose_ = false;
 };
 

@@ -94,12 +94,7 @@ EXPECTED_UNSUPPORTED = {
 # Differences found and not fixed yet: "case/db/aspect" -> why (docs/compatibility.md lists them).
 # Such an entry prints KNOWN-DIFFERENCE and the diff; once the tools agree it prints NOW EQUAL so the
 # entry gets removed. Any difference not listed here fails.
-KNOWN_DIFFERENCES = {
-    "features-xml/sqlite/rollback": "rollback --tag after a tag on SQLite: DATEEXECUTED has one-second resolution, so the tag "
-                                    "lands on every row of the last second; Liquibase rolls back from the oldest of them "
-                                    "(--tag-version OLDEST), ledgerhost from the newest",
-    "features-sql/sqlite/rollback": "as features-xml/sqlite/rollback",
-}
+KNOWN_DIFFERENCES = {}  # case/database/aspect -> cause, for differences not yet resolved
 
 
 def run(cmd, cwd=None, check=True):

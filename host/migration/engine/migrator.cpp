@@ -642,18 +642,34 @@ void Migrator::Tag(const std::string& tag) {
 
 std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, const RollbackTarget& target) const {
   const auto& rows = history.rows();
-  size_t first = rows.size();
+  std::vector<bool> roll_back(rows.size(), false);
   if (target.tag) {
-    auto it = std::find_if(rows.rbegin(), rows.rend(), [&](const HistoryRow& r) { return r.tag && *r.tag == *target.tag; });
-    if (it == rows.rend()) {
-      throw MigrationError("Could not find tag '" + *target.tag + "' in " + sql_.ChangeLogTable());
+    // Liquibase 4.28 (AfterTagChangeSetFilter): tags match case-insensitively; every row after the
+    // oldest (default) or newest row carrying the tag is rolled back, and so is any tagDatabase row
+    // carrying it, since that changeset only set the tag. With OLDEST, later rows with the same tag
+    // are rolled back too (includeMatchingTagInRollbackOldest, true since 4.26).
+    auto tagged = [&](const HistoryRow& r) { return r.tag && Lower(*r.tag) == Lower(*target.tag); };
+    std::optional<size_t> anchor;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (!tagged(rows[i])) continue;
+      if (!anchor || target.tag_version == TagVersion::kNewest) anchor = i;
+      if (target.tag_version == TagVersion::kOldest) break;
     }
-    first = static_cast<size_t>(rows.rend() - it);  // the rows after the tagged one
+    if (!anchor) throw MigrationError("Could not find tag '" + *target.tag + "' in the database");
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const bool sets_only_the_tag = tagged(rows[i]) && Trim(rows[i].description.value_or("")) == "tagDatabase";
+      if (i > *anchor || (sets_only_the_tag && (target.tag_version == TagVersion::kOldest || i == *anchor))) {
+        roll_back[i] = true;
+      }
+    }
   } else if (target.count) {
-    first = rows.size() - std::min<size_t>(rows.size(), static_cast<size_t>(std::max(0, *target.count)));
+    const size_t n = std::min<size_t>(rows.size(), static_cast<size_t>(std::max(0, *target.count)));
+    for (size_t i = rows.size() - n; i < rows.size(); ++i) roll_back[i] = true;
   }
   std::vector<const HistoryRow*> out;
-  for (size_t i = rows.size(); i > first; --i) out.push_back(&rows[i - 1]);
+  for (size_t i = rows.size(); i > 0; --i) {
+    if (roll_back[i - 1]) out.push_back(&rows[i - 1]);
+  }
   return out;
 }
 

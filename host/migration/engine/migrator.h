@@ -54,9 +54,13 @@ struct PendingChangeSet {
   std::string reason;  // "not run", "runAlways", "runOnChange (checksum changed)"
 };
 
+// Which row a tag names when several rows carry it (Liquibase's --tag-version).
+enum class TagVersion { kOldest, kNewest };
+
 struct RollbackTarget {
-  std::optional<std::string> tag;  // rollback --tag T: everything after the last row tagged T
+  std::optional<std::string> tag;  // rollback --tag T: every row after the row tagged T (see TagVersion)
   std::optional<int> count;        // rollback-count N: the last N rows
+  TagVersion tag_version = TagVersion::kOldest;  // Liquibase 4.28's default
 
   static RollbackTarget ToTag(std::string t) { return {std::move(t), std::nullopt}; }
   static RollbackTarget Count(int n) { return {std::nullopt, n}; }

@@ -276,12 +276,13 @@ TEST_P(MigratorTest, TagRollbackAndPartialUpdates) {
   EXPECT_EQ(migrator->Update().run, 1);
   EXPECT_EQ(Count("audit"), "1");
 
-  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("v2")), 1);
+  // As Liquibase 4.28: the tagDatabase changeset that set the tag is rolled back with what followed it.
+  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("v2")), 2);
   EXPECT_EQ(Count("audit"), "0");
-  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("v1")), 3);
+  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("V1")), 3);  // tags match case-insensitively
   EXPECT_FALSE(connection_->TableExists("audit"));
   EXPECT_FALSE(connection_->IndexExists("idx_account_name", "account"));
-  EXPECT_EQ(Ids().size(), 3u);
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED", "2:EXECUTED"}));
   EXPECT_THROW(migrator->Rollback(RollbackTarget::ToTag("v9")), MigrationError);
   // insert has no automatic rollback: rolling back changeset 2 needs an explicit <rollback>.
   try {
@@ -292,6 +293,43 @@ TEST_P(MigratorTest, TagRollbackAndPartialUpdates) {
   }
   migrator->Tag("manual");
   EXPECT_TRUE(migrator->TagExists("manual"));
+}
+
+// A tag carried by several rows (a tag command repeated, or DATEEXECUTED's one-second resolution on
+// SQLite): Liquibase 4.28 rolls back to the oldest by default, to the newest with --tag-version NEWEST.
+TEST_P(MigratorTest, RollbackToADuplicatedTagFollowsTagVersion) {
+  const std::string body = R"xml(
+  <changeSet id="t1" author="a"><createTable tableName="t1"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="t2" author="a"><createTable tableName="t2"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="t3" author="a"><createTable tableName="t3"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="t4" author="a"><createTable tableName="t4"><column name="x" type="INT"/></createTable></changeSet>)xml";
+  Write("changelog.xml", Xml(body));
+  ChangeLog log = Parse();
+  auto migrator = MakeMigrator(log);
+  auto update_and_tag = [&](int count) {
+    migrator->Update(UpdateLimit::Count(count));
+    migrator->Tag("release");
+  };
+  update_and_tag(1);  // t1 tagged
+  update_and_tag(2);  // t3 tagged
+  migrator->Update();
+
+  RollbackTarget newest = RollbackTarget::ToTag("release");
+  newest.tag_version = TagVersion::kNewest;
+  EXPECT_EQ(migrator->Rollback(newest), 1);
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"t1:EXECUTED", "t2:EXECUTED", "t3:EXECUTED"}));
+
+  migrator->Update();
+  EXPECT_EQ(migrator->Rollback(RollbackTarget::ToTag("release")), 3);  // t4, t3 (tagged again), t2
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"t1:EXECUTED"}));
+  EXPECT_TRUE(connection_->TableExists("t1"));
+  EXPECT_FALSE(connection_->TableExists("t2"));
+  try {
+    migrator->Rollback(RollbackTarget::ToTag("nope"));
+    FAIL() << "expected an error";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("Could not find tag 'nope' in the database"), std::string::npos) << e.what();
+  }
 }
 
 TEST_P(MigratorTest, ClearCheckSumsThenUpdateRefillsThem) {
