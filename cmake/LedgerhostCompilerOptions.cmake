@@ -2,6 +2,11 @@
 add_library(ledgerhost_compiler_options INTERFACE)
 target_compile_options(ledgerhost_compiler_options INTERFACE
   $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Werror -Wno-error=deprecated-declarations>)
+# GCC 12 at -O2/-O3 reports -Wrestrict inside libstdc++'s own std::string operator+ (GCC bug 105329),
+# which would make every optimised build fail under -Werror; the warning is about the library, not us.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(ledgerhost_compiler_options INTERFACE $<$<COMPILE_LANGUAGE:CXX>:-Wno-restrict>)
+endif()
 if(LEDGERHOST_SANITIZE)
   target_compile_options(ledgerhost_compiler_options INTERFACE
     -fsanitize=${LEDGERHOST_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)

@@ -7,8 +7,9 @@ same machine in one run. Writes the results table into docs/performance.md (betw
 Workloads: the generated changelog (scripts/bench/generate_changelog.py: 500 x createTable, addColumn
 with a default, createIndex, insert = 2,000 changesets) and the Corda corpus masters combined under one
 master. Operations: fresh update, no-op update (everything executed), update-sql, validate, status.
-Floor: Liquibase's update-sql script of the fresh database (DDL, data and the DATABASECHANGELOG
-inserts) applied with psql -f or sqlite3; on SQLite, where Liquibase cannot produce it, ledgerhost's.
+Floor: on PostgreSQL, Liquibase's update-sql script of the fresh database (DDL, data and the
+DATABASECHANGELOG inserts) applied with psql -f; on SQLite, where no tool can script a fresh database
+(addColumn rebuilds need the live table), the statements ledgerhost's update executed, replayed by sqlite3.
 """
 import argparse
 import datetime
@@ -108,22 +109,30 @@ class Runner:
             db.drop()
 
     def floor(self, workload, kind, lb, lh):
-        db = self.fresh(kind)
-        p = lb(db, "update-sql", check=False)
-        source = "liquibase"
-        db.drop()
-        if p.returncode != 0 or kind == "sqlite":
-            # Liquibase's SQLite script cannot be replayed (it stops where its update stops); use ours.
+        if kind == "sqlite":
+            # Neither tool's update-sql can script a fresh SQLite database (addColumn needs the live
+            # table to rebuild it), so the floor replays what ledgerhost's update executed there.
             db = self.fresh(kind)
-            p = lh(db, "update-sql", check=False)
-            source = "ledgerhost"
+            text, source = executed_statements(lh, db), "ledgerhost-executed"
+            db.drop()
+        else:
+            db = self.fresh(kind)
+            p = lb(db, "update-sql", check=False)
+            text, source = p.stdout, "liquibase"
             db.drop()
             if p.returncode != 0:
-                self.record((workload, kind, "floor", "update (fresh)"), error="no update-sql script")
-                return
+                db = self.fresh(kind)
+                p = lh(db, "update-sql", check=False)
+                text, source = p.stdout, "ledgerhost"
+                db.drop()
+                if p.returncode != 0:
+                    text = None
+        if not text:
+            self.record((workload, kind, "floor", "update (fresh)"), error="no floor script")
+            return
         script = os.path.join(self.work, "floor-%s-%s.sql" % (workload, kind))
         with open(script, "w") as f:
-            f.write(p.stdout)
+            f.write(text)
         self.floor_source[(workload, kind)] = source
         for _ in range(self.args.reps):
             db = self.fresh(kind)
@@ -137,6 +146,22 @@ class Runner:
                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
             self.attempt((workload, kind, "floor", "update (fresh)"), fn)
             db.drop()
+
+
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} (\w+)\s+\[([\w.-]+)\] ", re.M)
+
+
+def executed_statements(lh, db):
+    """Every statement a fresh `update` executed, in order (transaction commands included), from the
+    `sql` logger of `ledgerhost --log-level debug`; None when the update failed."""
+    cmd = [lh.executable, "--log-level", "debug", "db", "--changelog-file", lh.changelog, "--search-path",
+           lh.search_path, "--url", db.lh_url(), "update"]
+    p = subprocess.run(cmd, cwd=lh.search_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        return None
+    parts = LOG_LINE.split(p.stderr)  # [before, level, logger, message, level, logger, message, ...]
+    statements = [parts[i + 2].rstrip("\n") for i in range(1, len(parts) - 2, 3) if parts[i + 1] == "sql"]
+    return "\n".join(statements) + "\n"
 
 
 def median(v):
@@ -196,7 +221,7 @@ def main():
     if args.dbs != "sqlite,postgresql":
         cmd += " --dbs " + args.dbs
     lines.append("Generated %s UTC by `%s` (commit %s). Machine: nproc %d, %s, %s; load average %.1f before, "
-                 "%.1f after (the machine was shared with other builds). Medians of %d runs." % (
+                 "%.1f after (other work on the machine: none started by this run). Medians of %d runs." % (
                      started.strftime("%Y-%m-%d %H:%M"), cmd,
                      subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
                                     text=True).stdout.strip(), os.cpu_count(), cpu, platform.platform(),
@@ -213,7 +238,9 @@ def main():
                 lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
                     name, kind, op, fmt(lhv), fmt(lbv), fmt(fl) if fl is not None else "—", ratio(lhv, fl),
                     ratio(lbv, lhv)))
-    sources = ", ".join("%s/%s: %s's update-sql" % (w, k, s) for (w, k), s in sorted(runner.floor_source.items()))
+    describe = {"liquibase": "Liquibase's update-sql", "ledgerhost": "ledgerhost's update-sql",
+                "ledgerhost-executed": "the statements ledgerhost's update executed (its `sql` debug log)"}
+    sources = ", ".join("%s/%s: %s" % (w, k, describe[s]) for (w, k), s in sorted(runner.floor_source.items()))
     lines += ["", "Floor scripts: " + (sources or "none") + "."]
     text = "\n".join(lines)
     print(text)

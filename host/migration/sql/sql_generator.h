@@ -74,7 +74,8 @@ struct LiveTable {
   std::string sql;                            // its CREATE TABLE text (sqlite_master.sql)
   std::vector<ForeignKeyInfo> foreign_keys;   // PRAGMA foreign_key_list order
   std::vector<IndexInfo> schema_indexes;      // the indexes of every table, tables by name, each
-                                              // table's in PRAGMA index_list order
+                                              // table's in PRAGMA index_list order; only its own
+                                              // when it has fewer than two (then order is moot)
   std::vector<std::string> referenced_by;     // other tables whose foreign keys reference it
 };
 // Looks a table up by name, case-insensitively; nullopt when there is none.
