@@ -1,5 +1,7 @@
 #include <ledgerhost/plugin.h>
 
+#include "hello_schema.h"
+
 namespace {
 
 class Greeter : public ledgerhost::Service {
@@ -10,6 +12,6 @@ class Greeter : public ledgerhost::Service {
 }  // namespace
 
 LEDGERHOST_PLUGIN("hello-out-of-tree", "2.0.0") {
-  plugin.AddSchema(ledgerhost::MappedSchema("org.example.HelloSchema", 1, "HelloSchemaV1"));
+  plugin.AddSchema(hello::HelloSchemaV1());
   plugin.AddService<Greeter>("greeter");
 }
