@@ -92,7 +92,7 @@ def write_doc(args, wanted, started, results, jobs):
     for r in results:
         counts[r[3]] = counts.get(r[3], 0) + 1
     cmd = "scripts/compat/report.py --ledgerhost %s --section %s%s" % (
-        "build-compat/bin/ledgerhost" if args.ledgerhost != "liquibase" else "liquibase", args.section,
+        os.path.relpath(args.ledgerhost, ROOT) if args.ledgerhost != "liquibase" else "liquibase", args.section,
         "" if wanted == {"update", "update-sql", "rollback", "cross"} else " --aspects " + args.aspects)
     out = ["Generated %s UTC by `%s` (commit %s); %s; full output in the log of that run." % (
         started.strftime("%Y-%m-%d %H:%M"), cmd,
