@@ -40,7 +40,7 @@ void IdentityRegistry::RegisterWellKnown(const Party& party) {
   if (const std::string problem = TextProblem(party.x500_name, kNameLength); !problem.empty()) {
     throw DatabaseError("identities: the X.500 name '" + party.x500_name + "' " + problem);
   }
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(connection_.mutex());
   BoundValues values(connection_.kind());
   const std::string placeholders = values.BindAll({party.x500_name, UtcTimestamp(clock_())});
   try {
@@ -55,7 +55,7 @@ void IdentityRegistry::RegisterWellKnown(const Party& party) {
 }
 
 const Party* IdentityRegistry::WellKnownParty(const std::string& x500_name) const {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(connection_.mutex());
   if (auto it = by_name_.find(x500_name); it != by_name_.end()) return it->second;
   // A NUL would end the name early on PostgreSQL and so find another party.
   if (!TextProblem(x500_name, 0).empty()) return nullptr;

@@ -5,7 +5,6 @@
 
 #include <deque>
 #include <map>
-#include <mutex>
 #include <string>
 
 #include "ledgerhost/service.h"
@@ -18,7 +17,8 @@ namespace ledgerhost::vault {
 class IdentityRegistry : public ledgerhost::IdentityService {
  public:
   // Registers `our_identity` as well known (when it is). `catalog` must hold the host's schema;
-  // `connection` must outlive the registry and not be used concurrently with it.
+  // `connection` must outlive the registry; the registry holds the connection's mutex while it uses
+  // the connection or its own memory.
   IdentityRegistry(migration::Connection& connection, const schema::SchemaCatalog& catalog, Party our_identity,
                    Clock clock = SystemClock());
 
@@ -32,14 +32,13 @@ class IdentityRegistry : public ledgerhost::IdentityService {
   void RegisterWellKnown(const Party& party);
 
  private:
-  // Keeps `party` as the answer for its name; the caller holds mutex_.
+  // Keeps `party` as the answer for its name; the caller holds the connection's mutex.
   const Party* Remember(Party party) const;
 
   migration::Connection& connection_;
   std::string table_;
   Clock clock_;
   Party our_identity_;
-  mutable std::mutex mutex_;
   // Parties are never removed or changed in place: pointers handed out stay valid and unchanging.
   mutable std::deque<Party> parties_;
   mutable std::map<std::string, const Party*> by_name_;

@@ -122,7 +122,7 @@ std::vector<NodeVault::PlannedOutput> NodeVault::Plan(const RecordedTransaction&
 void NodeVault::Record(const RecordedTransaction& transaction) {
   Check(transaction);
   const std::vector<PlannedOutput> outputs = Plan(transaction);
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(connection_.mutex());
   const std::string now = UtcTimestamp(clock_());
   TransactionScope scope(connection_);
   for (const auto& output : outputs) Write(transaction, output, now);
@@ -187,7 +187,7 @@ void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, 
 }
 
 long long NodeVault::CountUnconsumed(const std::string& state_type) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(connection_.mutex());
   BoundValues values(connection_.kind());
   const std::string sql = "SELECT COUNT(*) FROM " + Table("vault_states") +
                           " WHERE contract_state_class_name = " + values.Bind(state_type) +
@@ -197,7 +197,7 @@ long long NodeVault::CountUnconsumed(const std::string& state_type) {
 }
 
 std::vector<StateRef> NodeVault::Unconsumed(const std::string& state_type) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(connection_.mutex());
   BoundValues values(connection_.kind());
   const std::string sql = "SELECT transaction_id, output_index FROM " + Table("vault_states") +
                           " WHERE contract_state_class_name = " + values.Bind(state_type) +

@@ -6,7 +6,6 @@
 // written, and an anonymous party is NULL.
 #pragma once
 
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -51,7 +50,6 @@ class NodeVault : public ledgerhost::Vault {
   const schema::SchemaCatalog& catalog_;
   const schema::SelectedSchema& node_schema_;
   Clock clock_;
-  std::mutex mutex_;
 };
 
 }  // namespace ledgerhost::vault

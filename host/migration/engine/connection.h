@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ class Connection {
   DatabaseKind kind() const { return kind_; }
   const std::string& description() const { return description_; }  // redacted URL
   soci::session& session() { return *session_; }
+  // One connection serves one statement at a time: the node's vault and identity registry share it
+  // and may be called from services' threads, so they hold this around their use of it.
+  std::recursive_mutex& mutex() { return mutex_; }
 
   // Runs one or more statements. Throws DatabaseError with the database's message and the SQL.
   void Execute(const std::string& sql);
@@ -69,6 +73,7 @@ class Connection {
   std::unique_ptr<soci::session> session_;
   void* native_ = nullptr;  // sqlite3* or PGconn*, owned by the SOCI session
   bool in_transaction_ = false;
+  std::recursive_mutex mutex_;
 };
 
 }  // namespace ledgerhost::migration

@@ -78,7 +78,10 @@ class ServiceHub {
   // A database session in the host's current transaction, like Corda's jdbcSession(). Owned by the
   // host. Not thread-safe: use it only from the thread that called Start().
   virtual soci::session& Session() = 0;
-  // The node's vault and identities; owned by the host, valid as long as the hub.
+  // The node's vault and identities; owned by the host, valid as long as the hub. Usable from any
+  // thread: they take turns on the node's one database connection. While any service is starting,
+  // that connection is inside the starting service's transaction, so a Record from another thread
+  // at that time becomes part of it (and is undone if that Start() throws).
   virtual Vault& GetVault() = 0;
   virtual IdentityService& Identities() = 0;
   // The name to use in SQL for `table` of the selected mapped schema `family` v`version`, with the

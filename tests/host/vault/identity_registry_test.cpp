@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "core/error.h"
@@ -105,6 +106,26 @@ TEST_P(IdentityRegistryTest, ReadsFromSeveralThreads) {
     ASSERT_NE(answers[t], nullptr);
     EXPECT_EQ(answers[t], identities.WellKnownParty(t % 2 ? Bank().x500_name : Alice().x500_name));
   }
+}
+
+// The vault and the registry share the node's one connection and services may use them from their
+// own threads: they take turns on it (on PostgreSQL, two statements at once on one libpq connection
+// fail or mix their results).
+TEST_P(IdentityRegistryTest, LookupsOnAnotherThreadWhileTheVaultRecords) {
+  IdentityRegistry identities(db_.connection(), catalog_, Bank(), clock_.clock());
+  std::atomic<bool> done{false};
+  std::atomic<int> lookups{0};
+  std::thread reader([&] {
+    while (!done) {
+      EXPECT_EQ(identities.WellKnownParty("O=Nobody, L=Nowhere, C=XX"), nullptr);  // a query every time
+      ++lookups;
+    }
+  });
+  for (int i = 0; i < 40; ++i) vault_->Record(Transaction("tx" + std::to_string(i), {SimpleLoan()}));
+  done = true;
+  reader.join();
+  EXPECT_EQ(db_.Count("vault_states"), 40);
+  EXPECT_GT(lookups.load(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, IdentityRegistryTest,
