@@ -174,6 +174,10 @@ class DbCommand : public Command {
   int RunOnNode(const std::string& command) {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
     const auto registry = plugins::PluginRegistry::Load({config.plugins.directory, config.plugins.trusted_keys});
+    // As the node says it: a refused plugin's schemas are missing from everything below.
+    for (const auto& skipped : registry.skipped()) {
+      Logger("node")->warn("plugin refused: {}: {}", skipped.path.string(), skipped.reason);
+    }
     const DatabaseUrl url = node::NodeDatabaseUrl(config);
     const auto catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
     static const std::set<std::string> read_only{"status", "validate", "history", "update-sql", "update-count-sql",

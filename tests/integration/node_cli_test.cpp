@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -959,6 +960,17 @@ TEST_P(NodeCliTest, VaultRecordsStatesByNameAndNeverStoresAKey) {
 }
 
 // 10. The db commands on the node's database with the node's changelogs.
+// A plugin the node would refuse is reported by db commands too: its schemas are missing from them.
+TEST_P(NodeCliTest, DbCommandsReportARefusedPlugin) {
+  node_.Configure(Yaml());
+  fs::create_directories(node_.plugins());
+  std::ofstream(node_.plugins() / "not-a-plugin.so") << "not an ELF file";
+  const Outcome status = node_.Db("status");
+  EXPECT_EQ(status.exit_code, 0) << Describe(status);
+  EXPECT_TRUE(Contains(status.err, "plugin refused")) << status.err;
+  EXPECT_TRUE(Contains(status.err, "not-a-plugin.so")) << status.err;
+}
+
 TEST_P(NodeCliTest, DbCommandsWorkOnTheNodesDatabase) {
   node_.AddPlugin(FIXTURE_IOU_V1_PLUGIN);
   node_.Configure(Yaml());
