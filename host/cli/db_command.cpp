@@ -20,9 +20,8 @@
 #include "migration/parse/change_log_parser.h"
 #include "node/node_database.h"
 #include "node/node_migrations.h"
-#include "plugins/plugin_registry.h"
+#include "node/node_schemas.h"
 #include "schema/schema_drift.h"
-#include "schema/schema_selector.h"
 
 namespace ledgerhost::cli {
 namespace {
@@ -173,13 +172,9 @@ class DbCommand : public Command {
   // The node's changelogs and database; read-only commands never create a SQLite file.
   int RunOnNode(const std::string& command) {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
-    const auto registry = plugins::PluginRegistry::Load({config.plugins.directory, config.plugins.trusted_keys});
-    // As the node says it: a refused plugin's schemas are missing from everything below.
-    for (const auto& skipped : registry.skipped()) {
-      Logger("node")->warn("plugin refused: {}: {}", skipped.path.string(), skipped.reason);
-    }
-    const DatabaseUrl url = node::NodeDatabaseUrl(config);
-    const auto catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
+    const node::NodeSchemas node_schemas = node::LoadNodeSchemas(config);
+    const DatabaseUrl& url = node_schemas.url;
+    const schema::SchemaCatalog& catalog = node_schemas.catalog;
     static const std::set<std::string> read_only{"status", "validate", "history", "update-sql", "update-count-sql",
                                                  "update-to-tag-sql", "changelog-sync-sql", "tag-exists", "check",
                                                  "rollback-sql", "rollback-count-sql"};

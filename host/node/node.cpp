@@ -14,12 +14,11 @@
 #include "migration/engine/connection.h"
 #include "node/node_database.h"
 #include "node/node_migrations.h"
+#include "node/node_schemas.h"
 #include "node/node_service_hub.h"
 #include "node/service_runner.h"
 #include "node/shutdown_signal.h"
-#include "plugins/plugin_registry.h"
 #include "schema/schema_drift.h"
-#include "schema/schema_selector.h"
 #include "vault/identity_registry.h"
 #include "vault/node_vault.h"
 
@@ -120,13 +119,11 @@ int RunNode(const NodeOptions& options) {
   auto log = Logger("node");
   log->info("ledgerhost {} starting in {}", LEDGERHOST_VERSION_STRING, std::filesystem::absolute(options.base_directory).string());
 
-  plugins::PluginLoadOptions plugin_options{config.plugins.directory, config.plugins.trusted_keys};
-  const auto registry = plugins::PluginRegistry::Load(plugin_options);
-  for (const auto& skipped : registry.skipped()) log->warn("plugin refused: {}: {}", skipped.path.string(), skipped.reason);
+  const NodeSchemas node_schemas = LoadNodeSchemas(config);
+  const auto& registry = node_schemas.registry;
+  const migration::DatabaseUrl& url = node_schemas.url;
+  const schema::SchemaCatalog& catalog = node_schemas.catalog;
   log->info("{} plugin(s) loaded from {}", registry.plugins().size(), config.plugins.directory.string());
-
-  const migration::DatabaseUrl url = NodeDatabaseUrl(config);
-  const schema::SchemaCatalog catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
   for (const auto& schema : catalog.schemas()) {
     log->info("schema {}{}{}", schema.Describe(), schema.table_prefix.empty() ? "" : ", table prefix " + schema.table_prefix,
               schema.database_schema.empty() ? "" : ", database schema " + schema.database_schema);
