@@ -165,9 +165,7 @@ LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} (\w+)\s+\[([\w.-]
 def executed_statements(lh, db):
     """Every statement a fresh `update` executed, in order (transaction commands included), from the
     `sql` logger of `ledgerhost --log-level debug`; None when the update failed."""
-    cmd = [lh.executable, "--log-level", "debug", "db", "--changelog-file", lh.changelog, "--search-path",
-           lh.search_path, "--url", db.lh_url(), "update"]
-    p = subprocess.run(cmd, cwd=lh.search_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = lh(db, "update", check=False, log_level="debug")
     if p.returncode != 0:
         return None
     parts = LOG_LINE.split(p.stderr)  # [before, level, logger, message, level, logger, message, ...]

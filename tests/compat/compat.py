@@ -259,9 +259,10 @@ class Ledgerhost:
         self.search_path = search_path
         self.changelog = changelog
 
-    def __call__(self, db, command, *args, check=True):
-        cmd = [self.executable, "db", "--changelog-file", self.changelog, "--search-path", self.search_path,
-               "--url", db.lh_url(), command] + list(args)
+    def __call__(self, db, command, *args, check=True, log_level=None):
+        cmd = [self.executable] + (["--log-level", log_level] if log_level else []) + [
+            "db", "--changelog-file", self.changelog, "--search-path", self.search_path, "--url", db.lh_url(),
+            command] + list(args)
         return run(cmd, cwd=self.search_path, check=check)
 
     def update_count(self, db, n, check=True):
