@@ -12,7 +12,19 @@ cd "$root"
 ./scripts/install-deps.sh
 ./scripts/start-postgres.sh
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
-"$shared/tools/liquibase.sh" --version >/dev/null  # installs real Liquibase once, for the compat suite
+# Real Liquibase (installed on first use) is the reference of the compatibility suite: without it
+# the suite cannot run, so say so here rather than fail later with no message.
+if [[ ! -x $shared/tools/liquibase.sh ]]; then
+  echo "test.sh: $shared/tools/liquibase.sh not found: the compatibility suite needs this repository's" \
+       "../shared folder beside the checkout (or LEDGERHOST_SHARED_DIR)" >&2
+  exit 1
+fi
+if ! liquibase_version=$("$shared/tools/liquibase.sh" --version 2>&1); then
+  echo "$liquibase_version" | tail -n 20 >&2
+  echo "test.sh: installing or starting real Liquibase ($shared/tools/liquibase.sh --version) failed;" \
+       "the compatibility suite cannot run without it (npm registry and Java 17 are needed)" >&2
+  exit 1
+fi
 
 sanitize=${LEDGERHOST_SANITIZE-address,undefined}
 build=${LEDGERHOST_BUILD_DIR:-build-test}

@@ -55,8 +55,8 @@ class DbCommand : public Command {
     app_->add_option("--password", password_, "Database password (overrides the URL; prefer LEDGERHOST_DATABASE_PASSWORD)")
         ->envname("LEDGERHOST_DATABASE_PASSWORD");
     app_->add_option("--search-path", search_path_,
-                     "Root that changelog paths are relative to (default: the current directory); includes cannot "
-                     "leave it");
+                     "Roots that changelog paths are relative to, comma-separated as Liquibase's (default: the "
+                     "current directory); includes cannot leave them, and a path found in two roots is an error");
     app_->add_option("--contexts", contexts_, "Runtime contexts, comma-separated");
     app_->add_option("--labels,--label-filter", labels_, "Label filter expression");
     app_->add_option("-D", properties_, "Changelog property name=value (repeatable)");
@@ -129,20 +129,33 @@ class DbCommand : public Command {
 
     // Paths are relative to the search path, so FILENAME matches what Liquibase records when run
     // from the same directory.
-    std::filesystem::path root = search_path_.empty() ? std::filesystem::current_path() : std::filesystem::path(search_path_);
+    // --search-path a,b,c as Liquibase: each directory a root, searched together.
+    std::vector<std::filesystem::path> roots;
+    for (const auto& root : SplitList(search_path_)) roots.emplace_back(root);
+    if (roots.empty()) roots.push_back(std::filesystem::current_path());
     std::string resource;
     if (!changelog_file_.empty()) {
       std::filesystem::path file(changelog_file_);
       if (file.is_absolute() && search_path_.empty()) {
-        root = file.parent_path();
+        roots = {file.parent_path()};
         resource = file.filename().string();
       } else if (file.is_absolute()) {
-        resource = std::filesystem::relative(file, root).generic_string();
+        // Relative to the root that holds it (the first one, when none does: the loader then says
+        // that the path leaves it).
+        std::filesystem::path holder = roots.front();
+        for (const auto& root : roots) {
+          const auto relative = std::filesystem::weakly_canonical(file).lexically_relative(std::filesystem::weakly_canonical(root));
+          if (!relative.empty() && *relative.begin() != "..") {
+            holder = root;
+            break;
+          }
+        }
+        resource = std::filesystem::relative(file, holder).generic_string();
       } else {
         resource = file.generic_string();
       }
     }
-    DirectoryResourceLoader loader(root);
+    SearchPathResourceLoader loader(roots);
     ChangeLog change_log;
     if (!resource.empty()) {
       ParseOptions parse_options;

@@ -59,6 +59,13 @@ class MigrationError : public Error {
   explicit MigrationError(const std::string& message) : Error(ExitCode::kMigration, message) {}
 };
 
+// A change the database cannot express ("addPrimaryKey is not supported on sqlite", "addAfterColumn
+// is not allowed on postgresql"): what Liquibase's validation reports before anything runs.
+class UnsupportedChangeError : public MigrationError {
+ public:
+  using MigrationError::MigrationError;
+};
+
 class DatabaseError : public Error {
  public:
   explicit DatabaseError(const std::string& message) : Error(ExitCode::kDatabase, message) {}

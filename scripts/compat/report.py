@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 COMPAT = os.path.join(ROOT, "tests/compat/compat.py")
@@ -61,7 +62,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--section", default="results", help="marker name in docs/compatibility.md")
     ap.add_argument("--aspects", default="update,update-sql,rollback,cross")
-    ap.add_argument("--log", default="/tmp/ledgerhost-compat-report.log")
+    ap.add_argument("--log", default=os.path.join(tempfile.gettempdir(), "ledgerhost-compat-report.log"))
     args = ap.parse_args()
     if args.ledgerhost != "liquibase":
         args.ledgerhost = os.path.abspath(args.ledgerhost)

@@ -183,6 +183,8 @@ std::optional<FieldKind> ConstraintFieldKind(std::string_view name) {
 
 bool IsExcludedField(std::string_view change_type, std::string_view name, int version) {
   if (change_type == "createTable" && name == "ifNotExists") return true;
+  // AddForeignKeyConstraintChange.getReferencesUniqueColumn() always returns null.
+  if (change_type == "addForeignKeyConstraint" && name == "referencesUniqueColumn") return true;
   if (change_type == "createIndex" && name == "associatedWith") return true;
   if (version < 9) return false;
   static const std::set<std::string_view> view{"path", "relativeToChangelogFile", "selectQuery", "encoding"};

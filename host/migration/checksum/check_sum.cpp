@@ -336,8 +336,41 @@ SerialValue ColumnList(const std::vector<ColumnConfig>& columns, FieldKind list)
   return value;
 }
 
+// What a change's setters and getters make of the attributes before Liquibase serializes it
+// (tests/host/migration/checksum/data/audit/FINDINGS.md): addForeignKeyConstraint's deleteCascade
+// only sets or clears onDelete; output and stop trim their text, and a blank one is no value.
+Change AsLiquibaseLoadsIt(const Change& change) {
+  Change out = change;
+  if (change.type == "addForeignKeyConstraint") {
+    if (const std::string* cascade = change.Find("deleteCascade")) {
+      const bool cascades = Lower(Trim(*cascade)) == "true" && change.Find("onDelete") == nullptr;
+      out.attributes.erase("deleteCascade");
+      out.attributes.erase("onDelete");
+      if (cascades) out.attributes["onDelete"] = "CASCADE";
+    }
+  } else if (change.type == "output" || change.type == "stop") {
+    for (const char* name : {"message", "target"}) {
+      auto it = out.attributes.find(name);
+      if (it == out.attributes.end()) continue;
+      it->second = Trim(it->second);
+      if (it->second.empty()) {
+        out.attributes.erase(it);
+        if (change.type == "output" && std::string(name) == "target") out.attributes["target"] = "STDERR";
+        if (change.type == "stop") out.attributes["message"] = "";  // present but null: no default
+      }
+    }
+  }
+  return out;
+}
+
+// CreateIndexChange.getSerializableFieldValue("columns") nulls these column fields before
+// serializing: an index column is a name (and its order), nothing else.
+const std::set<std::string, std::less<>> kIndexColumnFieldsNulled{
+    "type", "autoIncrement", "constraints", "defaultValue", "value", "startWith", "incrementBy", "encoding", "remarks"};
+
 // The serializable fields of a change: its ChangeMetaData parameters that are not null.
-SerialFields ChangeFields(const Change& change, CheckSumVersion version) {
+SerialFields ChangeFields(const Change& loaded, CheckSumVersion version) {
+  const Change change = AsLiquibaseLoadsIt(loaded);
   const int v = static_cast<int>(version);
   SerialFields fields;
   const ChangeTypeInfo* info = FindChangeType(change.type);
@@ -355,7 +388,13 @@ SerialFields ChangeFields(const Change& change, CheckSumVersion version) {
       case FieldKind::kAddColumns:
       case FieldKind::kLoadDataColumns:
         if (!change.columns.empty() || info->list_defaults.count(name)) {
-          fields.emplace_back(name, ColumnList(change.columns, parameter.kind));
+          SerialValue columns = ColumnList(change.columns, parameter.kind);
+          if (change.type == "createIndex") {
+            for (auto& column : columns.list) {
+              std::erase_if(column, [](const auto& field) { return kIndexColumnFieldsNulled.count(field.first) > 0; });
+            }
+          }
+          fields.emplace_back(name, columns);
         }
         break;
       case FieldKind::kParamMap: {
@@ -367,6 +406,7 @@ SerialFields ChangeFields(const Change& change, CheckSumVersion version) {
       }
       default:
         if (const std::string* raw = change.Find(name)) {
+          if (change.type == "stop" && raw->empty()) break;  // a blank message: null, not the default
           AddValue(fields, name, parameter.kind, *raw);
         } else if (auto it = info->text_defaults.find(name); it != info->text_defaults.end()) {
           fields.emplace_back(name, Text(it->second));

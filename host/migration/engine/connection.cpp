@@ -264,6 +264,40 @@ bool Connection::PrimaryKeyExists(const std::string& name, const std::string& ta
       .has_value();
 }
 
+bool Connection::UniqueConstraintExists(const std::string& name, const std::string& table, const std::string& columns) {
+  std::vector<std::string> wanted;
+  for (const auto& column : text::SplitAndTrim(columns, ',')) wanted.push_back(text::Lower(column));
+  auto same_columns = [&](std::vector<std::string> have) {
+    if (wanted.empty()) return true;
+    for (auto& column : have) column = text::Lower(column);
+    return have == wanted;
+  };
+  if (kind_ == DatabaseKind::kSqlite) {
+    // SQLite keeps a UNIQUE constraint as an index of origin 'u' (an autoindex, or named when the
+    // constraint is); a unique index created on its own counts too, as the JDBC snapshot sees it.
+    for (auto& index : Query("SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1", {table})) {
+      const std::string index_name = index[0].value_or("");
+      if (!name.empty() && text::Lower(index_name) != text::Lower(name)) continue;
+      std::vector<std::string> have;
+      for (auto& column : Query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {index_name})) {
+        have.push_back(column[0].value_or(""));
+      }
+      if (same_columns(have)) return true;
+    }
+    return false;
+  }
+  for (auto& constraint : Query("SELECT tc.constraint_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) "
+                                "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+                                "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
+                                "AND k.table_name = tc.table_name WHERE tc.constraint_schema = current_schema() "
+                                "AND tc.constraint_type = 'UNIQUE' AND lower(tc.table_name) = lower($1) "
+                                "AND ($2 = '' OR lower(tc.constraint_name) = lower($2)) GROUP BY tc.constraint_name",
+                                {table, name})) {
+    if (same_columns(text::SplitAndTrim(constraint[1].value_or(""), ','))) return true;
+  }
+  return false;
+}
+
 std::optional<LiveTable> Connection::Columns(const std::string& table) {
   LiveTable live;
   if (kind_ == DatabaseKind::kSqlite) {

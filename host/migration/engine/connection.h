@@ -56,6 +56,9 @@ class Connection {
   bool SequenceExists(const std::string& sequence);
   bool ForeignKeyExists(const std::string& name, const std::string& table);
   bool PrimaryKeyExists(const std::string& name, const std::string& table);
+  // A unique constraint on `table` named `name` (when given) over exactly `columns` (when given,
+  // comma-separated): Liquibase's uniqueConstraintExists precondition.
+  bool UniqueConstraintExists(const std::string& name, const std::string& table, const std::string& columns);
   // The table (or view) as the SQL generator's introspection sees it: its columns and, on SQLite,
   // its CREATE TABLE text, foreign keys and the schema's indexes, which a table rebuild re-creates.
   // nullopt when there is no such table.

@@ -65,12 +65,16 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
   if (type == "changeSetExecuted") {
     const std::string file = Attr(p, "changeLogFile");
     bool found = false;
-    for (const auto& row : history_.rows()) {
-      if (row.id == Attr(p, "id") && row.author == Attr(p, "author") &&
-          (file.empty() || NormalizeHistoryPath(row.filename) == NormalizeHistoryPath(file))) {
-        found = true;
+    auto look_in = [&](const std::vector<HistoryRow>& rows) {
+      for (const auto& row : rows) {
+        if (row.id == Attr(p, "id") && row.author == Attr(p, "author") &&
+            (file.empty() || NormalizeHistoryPath(row.filename) == NormalizeHistoryPath(file))) {
+          found = true;
+        }
       }
-    }
+    };
+    look_in(history_.rows());
+    if (ran_this_run_ != nullptr) look_in(*ran_this_run_);
     return require(found, "Changeset " + file + "::" + Attr(p, "id") + "::" + Attr(p, "author") + " has not been executed");
   }
   if (connection_ == nullptr) {
@@ -101,6 +105,13 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
   if (type == "primaryKeyExists") {
     return require(db.PrimaryKeyExists(Attr(p, "primaryKeyName"), Attr(p, "tableName")),
                    "Primary Key " + Attr(p, "primaryKeyName") + " does not exist");
+  }
+  if (type == "uniqueConstraintExists") {
+    const std::string name = Trim(Attr(p, "constraintName"));
+    const std::string columns = Trim(Attr(p, "columnNames"));
+    return require(db.UniqueConstraintExists(name, Attr(p, "tableName"), columns),
+                   "Unique Constraint Exists Precondition: " + name + " on " + Attr(p, "tableName") +
+                       (columns.empty() ? "" : " columns " + columns) + " does not exist");
   }
   if (type == "sqlCheck") {
     std::string sql = Trim(p.text.empty() ? Attr(p, "sql") : p.text);

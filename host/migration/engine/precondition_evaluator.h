@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "migration/engine/connection.h"
 #include "migration/engine/history_service.h"
@@ -20,8 +21,11 @@ class PreconditionEvaluator {
  public:
   // `connection` may be null (offline SQL generation): then every condition counts as passed unless
   // onSqlOutput says otherwise.
-  PreconditionEvaluator(Connection* connection, DatabaseKind database, const History& history)
-      : connection_(connection), database_(database), history_(history) {}
+  // `ran_this_run`: rows recorded by the running command so far; changeSetExecuted sees them as
+  // Liquibase's ran-changeset list does (it grows with every changeset of the update).
+  PreconditionEvaluator(Connection* connection, DatabaseKind database, const History& history,
+                        const std::vector<HistoryRow>* ran_this_run = nullptr)
+      : connection_(connection), database_(database), history_(history), ran_this_run_(ran_this_run) {}
 
   PreconditionOutcome Evaluate(const PreconditionContainer& container) const;
 
@@ -30,6 +34,7 @@ class PreconditionEvaluator {
   Connection* connection_;
   DatabaseKind database_;
   const History& history_;
+  const std::vector<HistoryRow>* ran_this_run_;
 };
 
 }  // namespace ledgerhost::migration

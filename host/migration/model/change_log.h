@@ -95,6 +95,11 @@ struct RollbackSpec {
   std::optional<std::string> referenced_path;
 };
 
+// Liquibase's ObjectQuotingStrategy: which names the SQL quotes. LEGACY quotes reserved words, odd
+// characters and (on PostgreSQL) mixed case; QUOTE_ONLY_RESERVED_WORDS drops the mixed-case rule;
+// QUOTE_ALL_OBJECTS quotes every name. It changes the SQL, never the checksum.
+enum class ObjectQuotingStrategy { kLegacy, kQuoteAllObjects, kQuoteOnlyReservedWords };
+
 struct ChangeSet {
   std::string id;
   std::string author;
@@ -115,6 +120,8 @@ struct ChangeSet {
   std::string run_order;  // "", "first", "last"
   std::vector<std::string> valid_checksums;
   std::string comments;
+  // The changeset's own objectQuotingStrategy, else its file's (not inherited through includes).
+  ObjectQuotingStrategy quoting = ObjectQuotingStrategy::kLegacy;
 
   std::vector<Change> changes;
   RollbackSpec rollback;

@@ -78,6 +78,46 @@ std::vector<std::string> DirectoryResourceLoader::List(const std::string& dir) c
 
 std::string DirectoryResourceLoader::Describe() const { return "directory " + root_.string(); }
 
+SearchPathResourceLoader::SearchPathResourceLoader(std::vector<std::filesystem::path> roots) {
+  if (roots.empty()) throw ConfigError("the search path names no directory");
+  for (auto& root : roots) roots_.emplace_back(std::move(root));
+}
+
+std::optional<std::string> SearchPathResourceLoader::Read(const std::string& path) const {
+  std::optional<std::string> found;
+  std::vector<std::string> where;
+  for (const auto& root : roots_) {
+    if (auto bytes = root.Read(path)) {
+      if (!found) found = std::move(bytes);
+      where.push_back(root.Describe());
+    }
+  }
+  if (where.size() > 1) {
+    std::string message = "Found " + std::to_string(where.size()) + " files with the path '" + path + "':";
+    for (const auto& w : where) message += " " + w + ";";
+    throw ChangeLogError(message + " limit the search path so that only one has it");
+  }
+  return found;
+}
+
+std::vector<std::string> SearchPathResourceLoader::List(const std::string& dir) const {
+  std::vector<std::string> out;
+  for (const auto& root : roots_) {
+    auto listed = root.List(dir);
+    out.insert(out.end(), listed.begin(), listed.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string SearchPathResourceLoader::Describe() const {
+  if (roots_.size() == 1) return roots_.front().Describe();
+  std::string out = "search path";
+  for (const auto& root : roots_) out += (&root == &roots_.front() ? " " : ", ") + root.root().string();
+  return out;
+}
+
 MemoryResourceLoader::MemoryResourceLoader(std::string description, std::map<std::string, std::string> files)
     : description_(std::move(description)) {
   for (auto& [path, bytes] : files) files_.emplace(Resolve(path), std::move(bytes));

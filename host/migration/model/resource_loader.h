@@ -46,6 +46,20 @@ class DirectoryResourceLoader : public ResourceLoader {
   std::filesystem::path root_;
 };
 
+// Liquibase's --search-path: several directories searched as one. A path found below more than one
+// of them is an error, as Liquibase's default duplicateFileMode=ERROR makes it; listings merge.
+class SearchPathResourceLoader : public ResourceLoader {
+ public:
+  explicit SearchPathResourceLoader(std::vector<std::filesystem::path> roots);
+  std::optional<std::string> Read(const std::string& path) const override;
+  std::vector<std::string> List(const std::string& dir) const override;
+  std::string Describe() const override;
+  const std::vector<DirectoryResourceLoader>& roots() const { return roots_; }
+
+ private:
+  std::vector<DirectoryResourceLoader> roots_;
+};
+
 // Resources held in memory: path -> bytes (a plugin's embedded resources, tests).
 class MemoryResourceLoader : public ResourceLoader {
  public:

@@ -70,6 +70,15 @@ std::optional<bool> OptionalBool(const ParsedNode& node, const std::string& name
 
 std::string Value(const ParsedNode& node, const std::string& name) { return node.ChildValue(name).value_or(""); }
 
+// ObjectQuotingStrategy.valueOf: the exact constant name, or an error (as Java's valueOf).
+ObjectQuotingStrategy ParseQuotingStrategy(const std::string& value, const SourceLocation& where) {
+  if (value == "LEGACY") return ObjectQuotingStrategy::kLegacy;
+  if (value == "QUOTE_ALL_OBJECTS") return ObjectQuotingStrategy::kQuoteAllObjects;
+  if (value == "QUOTE_ONLY_RESERVED_WORDS") return ObjectQuotingStrategy::kQuoteOnlyReservedWords;
+  ThrowAt(where, "objectQuotingStrategy must be LEGACY, QUOTE_ALL_OBJECTS or QUOTE_ONLY_RESERVED_WORDS, not '" + value +
+                     "'");
+}
+
 }  // namespace
 
 ChangeLogBuilder::ChangeLogBuilder(ParseSession& session, std::string physical_path, IncludeScope scope, ChangeLog& out)
@@ -109,8 +118,10 @@ void ChangeLogBuilder::Build(const ParsedNode& root, bool properties_defined) {
       logical_path_ = NormalizeLogicalPath(value);
     } else if (child.name == "context" || child.name == "contextFilter") {
       if (!text::JavaTrim(value).empty()) scope_.contexts.push_back(value);
-    } else if (child.name == "objectQuotingStrategy" || child.name == "changeLogId") {
-      // Quoting is the SQL generator's concern; the changelog id is informational.
+    } else if (child.name == "objectQuotingStrategy") {
+      if (!text::JavaTrim(value).empty()) quoting_ = ParseQuotingStrategy(text::JavaTrim(value), At(child));
+    } else if (child.name == "changeLogId") {
+      // Informational only.
     } else {
       ThrowAt(At(child), "unexpected " + std::string(child.is_attribute ? "attribute '" : "entry '") + child.name +
                              "' on databaseChangeLog");
@@ -221,45 +232,63 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
   cs.inherited_contexts = scope_.contexts;
   cs.inherited_labels = scope_.labels;
   cs.on_validation_fail = node.ChildValue("onValidationFail").value_or("HALT");
+  cs.quoting = quoting_;
+  if (auto quoting = node.ChildValue("objectQuotingStrategy"); quoting && !text::JavaTrim(*quoting).empty()) {
+    cs.quoting = ParseQuotingStrategy(text::JavaTrim(*quoting), cs.location);
+  }
   cs.run_order = Value(node, "runOrder");
   if (!cs.run_order.empty() && cs.run_order != "first" && cs.run_order != "last") {
     ThrowAt(cs.location, "changeset " + name + ": runOrder must be 'first' or 'last', not '" + cs.run_order + "'");
   }
 
+  // COMMENTS: the changeset's own `comment` children only (a `comment` inside `changes` is not one).
   std::vector<std::string> comments;
   for (const auto& child : node.children) {
-    if (IsScalar(child) && kChangeSetAttributes.count(child.name)) continue;
-    if (child.name == "comment") {
-      if (child.value) comments.push_back(*child.value);
-      for (const auto& item : child.list) comments.push_back(item);
-    } else if (child.name == "validCheckSum") {
-      if (child.value) cs.valid_checksums.push_back(text::JavaTrim(*child.value));
-      for (const auto& item : child.list) cs.valid_checksums.push_back(text::JavaTrim(item));
-    } else if (child.name == "preConditions") {
-      cs.preconditions = BuildPreconditions(child);
-    } else if (child.name == "modifySql") {
-      BuildSqlVisitors(child, cs);
-    } else if (child.name == "rollback") {
-      RollbackSpec rollback = BuildRollback(child, cs);
-      cs.rollback.declared = true;
-      for (auto& change : rollback.changes) cs.rollback.changes.push_back(std::move(change));
-      if (rollback.referenced_id) {
-        cs.rollback.referenced_id = rollback.referenced_id;
-        cs.rollback.referenced_author = rollback.referenced_author;
-        cs.rollback.referenced_path = rollback.referenced_path;
-      }
-    } else if (child.name == "changes") {
-      for (const auto& change : child.children) cs.changes.push_back(BuildChange(change, name));
-    } else if (IsScalar(child) && !child.value && FindChangeType(child.name) == nullptr) {
-      continue;  // YAML null for an attribute, e.g. "context:" with nothing after it
-    } else {
-      cs.changes.push_back(BuildChange(child, name));
-    }
+    if (child.name != "comment") continue;
+    if (child.value) comments.push_back(*child.value);
+    for (const auto& item : child.list) comments.push_back(item);
+  }
+  for (const auto& child : node.children) {
+    if ((IsScalar(child) && kChangeSetAttributes.count(child.name)) || child.name == "comment") continue;
+    HandleChangeSetChild(child, cs);
   }
   std::string joined;
   for (const auto& comment : comments) joined += (joined.empty() ? "" : "\n") + comment;
   cs.comments = text::JavaTrim(joined);
   out_.change_sets.push_back(std::move(cs));
+}
+
+void ChangeLogBuilder::HandleChangeSetChild(const ParsedNode& child, ChangeSet& cs) const {
+  const std::string name = cs.id + "::" + cs.author;
+  if (child.name == "validCheckSum" || child.name == "validCheckSums") {
+    if (child.value) cs.valid_checksums.push_back(text::JavaTrim(*child.value));
+    for (const auto& item : child.list) cs.valid_checksums.push_back(text::JavaTrim(item));
+  } else if (child.name == "preConditions") {
+    cs.preconditions = BuildPreconditions(child);
+  } else if (child.name == "modifySql") {
+    BuildSqlVisitors(child, cs);
+  } else if (child.name == "rollback") {
+    RollbackSpec rollback = BuildRollback(child, cs);
+    cs.rollback.declared = true;
+    for (auto& change : rollback.changes) cs.rollback.changes.push_back(std::move(change));
+    if (rollback.referenced_id) {
+      cs.rollback.referenced_id = rollback.referenced_id;
+      cs.rollback.referenced_author = rollback.referenced_author;
+      cs.rollback.referenced_path = rollback.referenced_path;
+    }
+  } else if (child.name == "changes") {
+    // Liquibase hands each item of `changes` back to the same dispatch: a modifySql, rollback or
+    // validCheckSum written among the changes (as YAML changelogs do) means what it means outside.
+    for (const auto& item : child.children) HandleChangeSetChild(item, cs);
+  } else if (FindChangeType(child.name) != nullptr) {
+    cs.changes.push_back(BuildChange(child, name));
+  } else if (IsScalar(child)) {
+    // Not a change: a plain value (`comment: ...`, `remarks: ...`, a null) is an attribute of the
+    // changeset that Liquibase keeps aside and never runs.
+  } else {
+    ThrowAt(At(child), "changeset " + name + ": unknown change type " + Describe(child) +
+                           ". Check for spelling or capitalization errors");
+  }
 }
 
 ColumnConfig ChangeLogBuilder::BuildColumn(const ParsedNode& node) const {
@@ -278,7 +307,8 @@ ColumnConfig ChangeLogBuilder::BuildColumn(const ParsedNode& node) const {
       ThrowAt(At(child), "unexpected " + Describe(child) + " in " + Describe(node));
     }
   }
-  if (node.from_xml && node.value) column.attributes["value"] = *node.value;
+  // ColumnConfig.load: the element's text is the value only when there is no value attribute.
+  if (node.from_xml && node.value && !column.attributes.count("value")) column.attributes["value"] = *node.value;
   return column;
 }
 
@@ -305,10 +335,23 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
         ThrowAt(At(node), where + "attribute '" + child.name + "' is not allowed on <" + node.name + ">");
       }
       if (child.value) change.attributes[child.name] = *child.value;
+    } else if (child.name == "column" && child.Child("column") != nullptr) {
+      // A `column:` holding `- column:` items: each inner one is a column (AbstractChange.load).
+      for (const auto& column : child.children) {
+        if (column.name == "column") change.columns.push_back(BuildColumn(column));
+      }
     } else if (child.name == "column") {
       change.columns.push_back(BuildColumn(child));
     } else if (child.name == "columns") {
-      for (const auto& column : child.children) change.columns.push_back(BuildColumn(column));
+      // AbstractChange.load: the `column` items of a `columns` list are the columns (anything else
+      // listed there is ignored, as Liquibase ignores it); a `columns` without any is one column.
+      bool any = false;
+      for (const auto& column : child.children) {
+        if (column.name != "column") continue;
+        change.columns.push_back(BuildColumn(column));
+        any = true;
+      }
+      if (!any && !child.children.empty()) change.columns.push_back(BuildColumn(child));
     } else if (child.name == "where" || child.name == "comment") {
       if (child.value) change.attributes[child.name] = *child.value;
     } else if (child.name == "whereParams") {
@@ -325,6 +368,11 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
       for (const auto& arg : child.children) {
         if (child.name == "args") add_arg(arg);
       }
+    } else if (!node.from_xml) {
+      // AbstractChange.load reads the change's own parameters and ignores any other list or map
+      // (a misindented `rollback:` under a createTable in Keel's changelogs); XML has its schema.
+      Logger("migration")->debug("{}: {}'{}' is not a parameter of {}, ignored as Liquibase ignores it",
+                                 At(child).ToString(), where, child.name, node.name);
     } else {
       ThrowAt(At(child), where + "unexpected " + Describe(child) + " in <" + node.name + ">");
     }

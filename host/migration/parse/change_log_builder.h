@@ -30,6 +30,8 @@ class ChangeLogBuilder {
 
   void BuildChangeSet(const ParsedNode& node);
   Change BuildChange(const ParsedNode& node, const std::string& change_set_name) const;
+  // One child of a changeset, or of its `changes` list, as Liquibase's ChangeSet.handleChildNode.
+  void HandleChangeSetChild(const ParsedNode& child, ChangeSet& change_set) const;
   ColumnConfig BuildColumn(const ParsedNode& node) const;
   RollbackSpec BuildRollback(const ParsedNode& node, const ChangeSet& change_set) const;
   PreconditionContainer BuildPreconditions(const ParsedNode& node) const;
@@ -41,6 +43,7 @@ class ChangeLogBuilder {
   ParseSession& session_;
   std::string physical_path_;
   std::string logical_path_;
+  ObjectQuotingStrategy quoting_ = ObjectQuotingStrategy::kLegacy;  // this file's databaseChangeLog setting
   IncludeScope scope_;
   ChangeLog& out_;
 };

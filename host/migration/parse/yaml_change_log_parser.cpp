@@ -206,6 +206,12 @@ ParsedNode ParseYamlChangeLog(std::string_view text, const std::string& path) {
     ThrowAt({path, 1}, "the root must be a map with a 'databaseChangeLog' key");
   }
   const YAML::Node list = document["databaseChangeLog"];
+  if (list.IsNull()) {  // "databaseChangeLog:" with nothing under it: an empty changelog, as in Liquibase
+    ParsedNode root;
+    root.name = "databaseChangeLog";
+    root.line = YamlConverter::Line(list);
+    return root;
+  }
   if (!list.IsSequence()) {
     ThrowAt({path, YamlConverter::Line(list)}, "'databaseChangeLog' must be a list");
   }

@@ -18,11 +18,12 @@ namespace {
 using text::Trim;
 using text::Upper;
 
+// AbstractJdbcDatabase.mustQuoteObjectName without the reserved-word test: a name needs no quotes
+// when it is \w+ (ASCII letters, digits, '_') and does not start with a digit.
 bool IsSimpleIdentifier(std::string_view name) {
-  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#';
-  });
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 }  // namespace
@@ -44,13 +45,14 @@ std::string QuoteString(std::string_view value, DatabaseKind database) {
   return out + "'";
 }
 
-// Liquibase's LEGACY quoting: a name is quoted when it is a reserved word of the database (per the
-// lists captured from Liquibase), on PostgreSQL also when it mixes upper and lower case (it would
-// fold otherwise), and always when it has characters outside [A-Za-z0-9_$#] or starts with a digit;
-// the one quote character inside is doubled. H2 upper-cases the quoted words as Liquibase does.
+// Liquibase's escapeObjectName (tests/host/migration/sql/data/quoting/RULES.md): a name is quoted
+// when it is a reserved word of the database, has characters outside [A-Za-z0-9_] or starts with a
+// digit, under every strategy; on PostgreSQL under LEGACY also when it mixes upper and lower case
+// (it would fold otherwise); under QUOTE_ALL_OBJECTS always. The quote character inside is doubled.
+// H2 upper-cases the quoted words as Liquibase does.
 std::string QuoteIdentifier(std::string_view name, DatabaseKind database) { return QuoteIdentifier(name, database, false); }
 
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live) {
+std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live, ObjectQuotingStrategy strategy) {
   if (name.empty()) throw MigrationError("empty identifier");
   if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
     throw MigrationError("identifier '" + std::string(name.substr(0, name.find('\0'))) +
@@ -60,10 +62,12 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool l
   const std::string upper = Upper(std::string(name));
   const bool reserved = simple && (IsReservedWord(upper, database) || (live && IsDriverKeyword(upper, database)));
   const bool mixed_case_pg =
-      database == DatabaseKind::kPostgresql && simple &&
+      database == DatabaseKind::kPostgresql && simple && strategy == ObjectQuotingStrategy::kLegacy &&
       std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
       std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-  if (simple && !reserved && !mixed_case_pg) return std::string(name);
+  if (simple && !reserved && !mixed_case_pg && strategy != ObjectQuotingStrategy::kQuoteAllObjects) {
+    return std::string(name);
+  }
   char open = '"';
   char close = '"';
   if (database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb) open = close = '`';
@@ -80,7 +84,7 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool l
   return out + close;
 }
 
-std::string Dialect::Identifier(std::string_view name) const { return QuoteIdentifier(name, kind_, live_); }
+std::string Dialect::Identifier(std::string_view name) const { return QuoteIdentifier(name, kind_, live_, quoting_); }
 
 std::string Dialect::String(std::string_view value) const { return QuoteString(value, kind_); }
 

@@ -15,7 +15,9 @@ class Dialect {
  public:
   // `live`: generating for a connected database. Liquibase then also quotes the keywords the JDBC
   // driver reports (SQLite: KEY, INDEX, LIMIT, ...), which offline scripts leave bare.
-  explicit Dialect(DatabaseKind kind, bool live = false) : kind_(kind), live_(live) {}
+  explicit Dialect(DatabaseKind kind, bool live = false,
+                   ObjectQuotingStrategy quoting = ObjectQuotingStrategy::kLegacy)
+      : kind_(kind), live_(live), quoting_(quoting) {}
   DatabaseKind kind() const { return kind_; }
   bool Is(DatabaseKind kind) const { return kind_ == kind; }
   bool IsMysqlFamily() const { return kind_ == DatabaseKind::kMysql || kind_ == DatabaseKind::kMariadb; }
@@ -47,10 +49,13 @@ class Dialect {
  private:
   DatabaseKind kind_;
   bool live_ = false;
+  ObjectQuotingStrategy quoting_ = ObjectQuotingStrategy::kLegacy;
 };
 
 // QuoteIdentifier with the connected driver's keywords quoted too (see Dialect's `live`).
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live);
+// `strategy`: the changeset's objectQuotingStrategy.
+std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live,
+                            ObjectQuotingStrategy strategy = ObjectQuotingStrategy::kLegacy);
 
 bool JavaTrue(const std::string& text);
 bool LooksNumeric(std::string_view text);

@@ -11,6 +11,7 @@
 #include "migration/model/text.h"
 #include "migration/sql/csv_reader.h"
 #include "migration/sql/custom_change_registry.h"
+#include "migration/sql/data_type.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sqlite_rebuild.h"
 #include "migration/sql/text_decoding.h"
@@ -26,7 +27,8 @@ constexpr const char* kVolatileWarning =
     "WARNING The following SQL may change each run and therefore is possibly incorrect and/or invalid:";
 
 [[noreturn]] void Unsupported(const Change& change, const Dialect& dialect) {
-  throw MigrationError(change.location.ToString() + ": " + change.type + " is not supported on " + dialect.Name());
+  throw UnsupportedChangeError(change.location.ToString() + ": " + change.type + " is not supported on " +
+                               dialect.Name());
 }
 
 std::string Require(const Change& change, const char* attribute) {
@@ -105,13 +107,21 @@ std::string TablespaceClause(const Change& change, const Dialect& d) {
   return " TABLESPACE " + d.Identifier(*tablespace);
 }
 
-// The column definition shared by createTable and addColumn.
+// CreateTableChange: a column auto-increments when it says so or when its type does ("serial",
+// "bigserial", "int identity", "int{autoIncrement:true}"), on every database.
+bool CreateTableColumnAutoIncrements(const ColumnConfig& column) {
+  if (JavaTrue(Attr(column.attributes, "autoIncrement", "false"))) return true;
+  const std::string type = Attr(column.attributes, "type");
+  return !type.empty() && ParseLiquibaseType(type).auto_increment;
+}
+
+// The column definition of createTable.
 std::string ColumnDefinition(const Dialect& d, const std::string& table, const ColumnConfig& column, const Change& change,
                              bool inline_sqlite_pk, const std::string& pk_name) {
   const std::string name = ColumnName(column, change);
   std::string type = Attr(column.attributes, "type");
   if (type.empty()) throw MigrationError(column.location.ToString() + ": column " + name + " needs a type");
-  const bool auto_increment = JavaTrue(Attr(column.attributes, "autoIncrement", "false"));
+  const bool auto_increment = CreateTableColumnAutoIncrements(column);
   std::string sql = d.Identifier(name) + " " + d.Type(type);
   if (inline_sqlite_pk) sql += " CONSTRAINT " + d.Identifier(pk_name) + " PRIMARY KEY";
   if (auto_increment) sql += " " + d.AutoIncrementClause(column.attributes);
@@ -185,8 +195,8 @@ Statements CreateTable(const Change& change, const Dialect& d) {
   }
   if (pk_name.empty()) pk_name = d.DefaultPrimaryKeyName(table_name);
   // SQLite can only auto-increment an inline INTEGER PRIMARY KEY, so Liquibase inlines it there.
-  const bool sqlite_inline_pk = d.Is(DatabaseKind::kSqlite) && pk_columns.size() == 1 &&
-                                JavaTrue(Attr(pk_columns[0]->attributes, "autoIncrement", "false"));
+  const bool sqlite_inline_pk =
+      d.Is(DatabaseKind::kSqlite) && pk_columns.size() == 1 && CreateTableColumnAutoIncrements(*pk_columns[0]);
   std::string sql = "CREATE TABLE " + table + " (";
   bool first = true;
   for (const auto& column : change.columns) {
@@ -208,10 +218,18 @@ Statements CreateTable(const Change& change, const Dialect& d) {
     if (ref_table.empty()) continue;
     const std::string fk_name = Attr(c, "foreignKeyName");
     if (fk_name.empty()) throw MigrationError(column.location.ToString() + ": a foreign key needs foreignKeyName");
+    // CreateTableGenerator prints references="t(c)" as written, never quoted, whatever the quoting
+    // strategy (a mixed-case t then folds on PostgreSQL, as with Liquibase); only the default
+    // schema goes in front when the text names none. referencedTableName/-ColumnNames are escaped.
+    const std::string* references = Has(c, "references") ? &c.at("references") : nullptr;
+    const std::string schema_prefix =
+        d.Is(DatabaseKind::kH2) && ref_table.find('.') == std::string::npos ? "PUBLIC." : "";
+    const std::string target = references != nullptr
+                                   ? schema_prefix + *references
+                                   : schema_prefix + d.Identifier(ref_table) + "(" +
+                                         JoinIdentifiers(d, SplitNames(ref_columns)) + ")";
     sql += ", CONSTRAINT " + d.Identifier(fk_name) + " FOREIGN KEY (" + d.Identifier(ColumnName(column, change)) +
-           ") REFERENCES " + (d.Is(DatabaseKind::kH2) && ref_table.find('.') == std::string::npos ? "PUBLIC." : "") +
-           d.Identifier(ref_table) + "(" + JoinIdentifiers(d, SplitNames(ref_columns)) + ")" +
-           ReferentialActions(d, c, JavaTrue(Attr(c, "deleteCascade", "false")));
+           ") REFERENCES " + target + ReferentialActions(d, c, JavaTrue(Attr(c, "deleteCascade", "false")));
   }
   for (const auto& column : change.columns) {
     if (!ConstraintTrue(column, "unique")) continue;
@@ -332,7 +350,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
     }
     if (const std::string after = Attr(column.attributes, "afterColumn"); !after.empty()) {
       if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kH2)) {
-        throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
+        throw UnsupportedChangeError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
       }
       sql += " AFTER " + d.Identifier(after);
     }
@@ -436,7 +454,7 @@ std::string ColumnValue(const Dialect& d, const ColumnConfig& column,
     return d.String(DecodeText(*bytes, Attr(column.attributes, "encoding", "UTF-8"), column.location.ToString()));
   }
   if (Has(column.attributes, "valueBlobFile")) {
-    throw MigrationError(column.location.ToString() + ": valueBlobFile is not supported by ledgerhost");
+    throw UnsupportedChangeError(column.location.ToString() + ": valueBlobFile is not supported by ledgerhost");
   }
   return d.Value(column.attributes).value_or("NULL");
 }
@@ -1182,7 +1200,7 @@ Statements AddLookupTable(const Change& change, const Dialect& d) {
 }  // namespace
 
 std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationContext& context) {
-  const Dialect d(context.database, static_cast<bool>(context.introspect));
+  const Dialect d(context.database, static_cast<bool>(context.introspect), context.quoting);
   const std::string& t = change.type;
   if (t == "createTable") return CreateTable(change, d);
   if (t == "dropTable") return DropTable(change, d);
@@ -1238,7 +1256,7 @@ std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationC
     throw MigrationError(change.location.ToString() + ": customChange class '" + class_name +
                          "' is Java code that ledgerhost cannot run, and no native replacement is registered for it");
   }
-  throw MigrationError(change.location.ToString() + ": change type " + t + " is not supported by ledgerhost");
+  throw UnsupportedChangeError(change.location.ToString() + ": change type " + t + " is not supported by ledgerhost");
 }
 
 }  // namespace ledgerhost::migration

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.h"
 #include "migration/model/change_log.h"
 #include "migration/model/database_kind.h"
 #include "migration/model/resource_loader.h"
@@ -86,6 +87,7 @@ struct SqlGenerationContext {
   const ResourceLoader* loader = nullptr;   // sqlFile / loadData files
   std::string change_log_path;              // physical path of the declaring changelog
   TableIntrospector introspect;             // may be empty (offline update-sql)
+  ObjectQuotingStrategy quoting = ObjectQuotingStrategy::kLegacy;  // the changeset's
 };
 
 inline constexpr std::string_view kPreparedStatementWarning =

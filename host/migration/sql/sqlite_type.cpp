@@ -1,207 +1,22 @@
-// DataTypeFactory.fromDescription and the type classes' toDatabaseDataType for SQLite, read from
-// Liquibase 4.28 (liquibase.datatype) and checked against it for the declared types a live SQLite
-// table reports (tests/host/migration/sql/data/sqlite_rebuild/).
+// LiquibaseDataType.toDatabaseDataType for SQLite, read from Liquibase 4.28 (liquibase.datatype) and
+// checked against it for the declared types a live SQLite table reports
+// (tests/host/migration/sql/data/sqlite_rebuild/).
 #include "migration/sql/sqlite_type.h"
-
-#include <cctype>
-#include <map>
-#include <vector>
 
 #include "core/error.h"
 #include "migration/model/text.h"
 
 namespace ledgerhost::migration {
-namespace {
 
 using C = LiquibaseTypeClass;
 
-// The registry: every name and alias of the type classes in liquibase.datatype.core, lower case.
-const std::map<std::string, C>& Registry() {
-  static const std::map<std::string, C> registry = [] {
-    std::map<std::string, C> r;
-    auto add = [&r](C type_class, std::initializer_list<const char*> names) {
-      for (const char* name : names) r.emplace(name, type_class);
-    };
-    add(C::kBigInt, {"bigint", "java.sql.types.bigint", "java.math.biginteger", "java.lang.long", "integer8",
-                     "bigserial", "serial8", "int8"});
-    add(C::kBlob, {"blob", "longblob", "longvarbinary", "java.sql.types.blob", "java.sql.types.longblob",
-                   "java.sql.types.longvarbinary", "java.sql.types.varbinary", "java.sql.types.binary", "varbinary",
-                   "binary", "image", "tinyblob", "mediumblob", "long binary", "long varbinary"});
-    add(C::kBoolean, {"boolean", "java.sql.types.boolean", "java.lang.boolean", "bit", "bool"});
-    add(C::kChar, {"char", "java.sql.types.char", "bpchar", "character"});
-    add(C::kClob, {"clob", "longvarchar", "text", "longtext", "java.sql.types.longvarchar", "java.sql.types.clob",
-                   "nclob", "longnvarchar", "ntext", "java.sql.types.longnvarchar", "java.sql.types.nclob", "tinytext",
-                   "mediumtext", "long varchar", "long nvarchar"});
-    add(C::kCurrency, {"currency", "money", "smallmoney"});
-    add(C::kFunction, {"function", "liquibase.statement.databasefunction"});
-    add(C::kDateTime, {"datetime", "java.sql.types.datetime", "java.util.date", "smalldatetime", "datetime2"});
-    add(C::kDate, {"date", "java.sql.types.date", "java.sql.date"});
-    add(C::kDecimal, {"decimal", "java.sql.types.decimal", "java.math.bigdecimal"});
-    add(C::kDouble, {"double", "java.sql.types.double", "java.lang.double"});
-    add(C::kFloat, {"float", "java.sql.types.float", "java.lang.float", "real", "java.sql.types.real"});
-    add(C::kInt, {"int", "integer", "java.sql.types.integer", "java.lang.integer", "serial", "int4", "serial4"});
-    add(C::kMediumInt, {"mediumint"});
-    add(C::kNChar, {"nchar", "java.sql.types.nchar", "nchar2"});
-    add(C::kNVarchar, {"nvarchar", "java.sql.types.nvarchar", "nvarchar2", "national"});
-    add(C::kNumber, {"number", "numeric", "java.sql.types.numeric"});
-    add(C::kSmallInt, {"smallint", "java.sql.types.smallint", "int2", "smallserial"});
-    add(C::kTime, {"time", "java.sql.types.time", "java.sql.time", "timetz"});
-    add(C::kTimestamp, {"timestamp", "java.sql.types.timestamp", "java.sql.types.timestamp_with_timezone",
-                        "java.sql.timestamp", "timestamptz"});
-    add(C::kTinyInt, {"tinyint", "java.sql.types.tinyint"});
-    add(C::kUuid, {"uuid", "uniqueidentifier", "java.util.uuid"});
-    add(C::kVarchar, {"varchar", "java.sql.types.varchar", "java.lang.string", "varchar2", "character varying"});
-    add(C::kXml, {"xml", "xmltype", "java.sql.types.sqlxml"});
-    return r;
-  }();
-  return registry;
-}
-
-// The name each class prints (its @DataTypeInfo name, upper case).
-const char* RegisteredName(C type_class) {
-  switch (type_class) {
-    case C::kBigInt:
-      return "BIGINT";
-    case C::kBlob:
-      return "BLOB";
-    case C::kBoolean:
-      return "BOOLEAN";
-    case C::kChar:
-      return "CHAR";
-    case C::kVarchar:
-      return "VARCHAR";
-    case C::kNChar:
-      return "NCHAR";
-    case C::kNVarchar:
-      return "NVARCHAR";
-    case C::kDecimal:
-      return "DECIMAL";
-    case C::kDouble:
-      return "DOUBLE";
-    case C::kFloat:
-      return "FLOAT";
-    case C::kMediumInt:
-      return "MEDIUMINT";
-    case C::kNumber:
-      return "NUMBER";
-    case C::kSmallInt:
-      return "SMALLINT";
-    case C::kTinyInt:
-      return "TINYINT";
-    case C::kFunction:
-      return "FUNCTION";
-    default:
-      return "";
-  }
-}
-
-// The first '(' at index >= 1 that has a ')' somewhere after it: Java's ".+\(.*\).*".
-std::size_t ParenthesesStart(const std::string& text) {
-  if (text.size() < 2) return std::string::npos;
-  const std::size_t open = text.find('(', 1);
-  if (open == std::string::npos) return std::string::npos;
-  const std::size_t close = text.rfind(')');
-  return close != std::string::npos && close > open ? open : std::string::npos;
-}
-
-bool ParseJavaInt(const std::string& text, long long& out) {
-  if (text.empty()) return false;
-  std::size_t i = text[0] == '-' || text[0] == '+' ? 1 : 0;
-  if (i == text.size()) return false;
-  long long value = 0;
-  for (; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
-    value = value * 10 + (text[i] - '0');
-    if (value > 2147483648LL) return false;
-  }
-  out = text[0] == '-' ? -value : value;
-  return out >= -2147483648LL && out <= 2147483647LL;
-}
-
-}  // namespace
-
-bool IsCharType(LiquibaseTypeClass type_class) {
-  return type_class == C::kChar || type_class == C::kVarchar || type_class == C::kNChar || type_class == C::kNVarchar;
-}
-
 SqliteColumnType ResolveSqliteType(std::string_view description) {
-  const std::string definition(description);
-  std::string name = definition;
-  // The naked name: the first "(...)" (up to the last ')') and anything from '{' on go.
-  if (std::size_t open = ParenthesesStart(name); open != std::string::npos) {
-    std::size_t start = open;
-    while (start > 0 && std::isspace(static_cast<unsigned char>(name[start - 1]))) --start;
-    name.erase(start, name.rfind(')') + 1 - start);
-  }
-  if (std::size_t brace = name.find('{', 1); brace != std::string::npos) {
-    std::size_t start = brace;
-    while (start > 0 && std::isspace(static_cast<unsigned char>(name[start - 1]))) --start;
-    name.erase(start);
-  }
-  bool auto_increment = false;
-  if (text::EndsWith(text::Lower(name), " identity")) {
-    name = text::Lower(name);
-    name.erase(name.size() - 9);
-    auto_increment = true;
-  }
-  for (const auto& [open_quote, close_quote] : {std::pair{'"', '"'}, {'[', ']'}, {'`', '`'}, {'\'', '\''}}) {
-    if (!name.empty() && name[0] == open_quote) {
-      const std::size_t close = name.find(close_quote, 1);
-      if (close != std::string::npos && name.find(close_quote, close + 1) == std::string::npos) {
-        name = name.substr(1, close - 1) + name.substr(close + 1);
-        break;
-      }
-    }
-  }
-  // What follows the first blank is "additional information", except in a few two-word names.
-  std::string additional;
-  const std::string lower = text::Lower(name);
-  const bool two_words = text::StartsWith(lower, "bit varying") || text::StartsWith(lower, "character varying") ||
-                         text::StartsWith(lower, "long varchar") || text::StartsWith(lower, "long nvarchar") ||
-                         text::StartsWith(lower, "long binary") || text::StartsWith(lower, "long varbinary");
-  if (!two_words) {
-    const std::string trimmed = text::JavaTrim(name);
-    std::size_t blank = trimmed.find_first_of(" \t\n\r\f\v");
-    if (blank != std::string::npos) {
-      std::size_t rest = trimmed.find_first_not_of(" \t\n\r\f\v", blank);
-      additional = trimmed.substr(rest);
-      name = trimmed.substr(0, blank);
-    } else {
-      name = trimmed;
-    }
-  }
-  C type_class = C::kUnknown;
-  if (auto it = Registry().find(text::Lower(name)); it != Registry().end()) type_class = it->second;
-  if (type_class == C::kUnknown && text::StartsWith(text::Upper(name), "INTERVAL")) name = definition;
-
-  std::vector<std::string> parameters;
-  if (std::size_t open = definition.find('(', 1); definition.size() > 1 && open != std::string::npos) {
-    std::string inside = definition.substr(open + 1);
-    if (std::size_t close = inside.find(')'); close != std::string::npos) inside.erase(close);
-    for (std::string parameter : text::SplitAndTrim(inside, ',')) {
-      if (IsCharType(type_class)) {
-        if (std::size_t byte = parameter.find(" BYTE"); byte != std::string::npos) parameter.erase(byte, 5);
-      }
-      parameters.push_back(parameter);
-    }
-  }
-  if (std::size_t brace = definition.find('{'); brace != std::string::npos) {
-    std::string inside = definition.substr(brace + 1);
-    if (std::size_t close = inside.find('}'); close != std::string::npos) inside.erase(close);
-    for (const std::string& property : text::SplitAndTrim(inside, ',')) {
-      const std::size_t colon = property.find(':');
-      if (colon == std::string::npos) {
-        throw MigrationError("Data type definition contains unparseable embedded information: `" + definition + "`");
-      }
-      if (property.substr(0, colon) == "autoIncrement")
-        auto_increment = text::ParseJavaBoolean(property.substr(colon + 1));
-    }
-  }
-  // Only the integer classes carry an auto-increment flag ("serial" names set it as well).
-  const bool integer_class = type_class == C::kInt || type_class == C::kBigInt || type_class == C::kSmallInt;
-  if (integer_class && text::Lower(definition).find("serial") != std::string::npos) auto_increment = true;
-  if (!integer_class) auto_increment = false;
-
+  const LiquibaseType parsed = ParseLiquibaseType(description);
+  const C type_class = parsed.type_class;
+  const std::vector<std::string>& parameters = parsed.parameters;
+  const std::string& additional = parsed.additional;
+  const std::string& name = parsed.name;
+  const bool auto_increment = parsed.auto_increment;
   auto with_parameters = [&](std::string sql, std::size_t max_parameters) {
     if (!parameters.empty()) {
       sql += "(";
@@ -227,7 +42,7 @@ SqliteColumnType ResolveSqliteType(std::string_view description) {
     case C::kTimestamp: {
       long long precision = 0;
       if (!parameters.empty() && ParseJavaInt(parameters[0], precision) && precision > 9) {
-        throw MigrationError("Using a TIMESTAMP data type with a fractional precision of " + std::to_string(precision) +
+        throw UnsupportedChangeError("Using a TIMESTAMP data type with a fractional precision of " + std::to_string(precision) +
                              " is not supported on sqlite: A timestamp datatype with " + std::to_string(precision) +
                              " fractional digits was requested, but SQLite only supports 9 digits.");
       }
@@ -244,10 +59,10 @@ SqliteColumnType ResolveSqliteType(std::string_view description) {
       out.sql = "time";
       break;
     case C::kUnknown:
-      out.sql = with_parameters(text::Upper(name), 2);
+      out.sql = with_parameters(text::Upper(name), UnknownTypeMaxParameters(parsed));
       break;
     default:
-      out.sql = with_parameters(RegisteredName(type_class), parameters.size());
+      out.sql = with_parameters(RegisteredTypeName(type_class), parameters.size());
       break;
   }
   return out;

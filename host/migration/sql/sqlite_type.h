@@ -6,38 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "migration/sql/data_type.h"
+
 namespace ledgerhost::migration {
-
-// Liquibase's type classes (liquibase.datatype.core), as far as SQLite tells them apart.
-enum class LiquibaseTypeClass {
-  kBigInt,
-  kBlob,
-  kBoolean,
-  kChar,      // CharType
-  kVarchar,   // VarcharType (a CharType)
-  kNChar,     // NCharType (a CharType)
-  kNVarchar,  // NVarcharType (a CharType)
-  kClob,
-  kCurrency,
-  kDate,
-  kDateTime,
-  kTimestamp,  // TimestampType (a DateTimeType)
-  kTime,
-  kDecimal,
-  kDouble,
-  kFloat,
-  kInt,
-  kMediumInt,
-  kSmallInt,
-  kTinyInt,
-  kNumber,
-  kUuid,
-  kXml,
-  kFunction,
-  kUnknown,
-};
-
-bool IsCharType(LiquibaseTypeClass type_class);
 
 struct SqliteColumnType {
   LiquibaseTypeClass type_class = LiquibaseTypeClass::kUnknown;

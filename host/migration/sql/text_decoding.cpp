@@ -58,7 +58,7 @@ std::string DecodeText(const std::string& bytes, const std::string& encoding, co
     }
     return text;
   }
-  throw MigrationError(where + ": encoding '" + encoding + "' is not supported (UTF-8, ISO-8859-1, US-ASCII)");
+  throw UnsupportedChangeError(where + ": encoding '" + encoding + "' is not supported (UTF-8, ISO-8859-1, US-ASCII)");
 }
 
 }  // namespace ledgerhost::migration

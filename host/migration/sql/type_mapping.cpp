@@ -8,6 +8,7 @@
 #include "migration/model/text.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
+#include "migration/sql/postgresql_type.h"
 #include "migration/sql/sqlite_type.h"
 
 namespace ledgerhost::migration {
@@ -79,6 +80,7 @@ std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database)
   // SQLite follows Liquibase's DataTypeFactory in full: the table rebuild feeds it the types the
   // driver reports ("BIGINT(2000000000)"), which the table below does not know.
   if (database == DatabaseKind::kSqlite) return ResolveSqliteType(Trim(std::string(liquibase_type))).sql;
+  if (database == DatabaseKind::kPostgresql) return ResolvePostgresqlType(Trim(std::string(liquibase_type))).sql;
   std::string type = Trim(std::string(liquibase_type));
   std::string upper = Upper(type);
   for (const char* prefix : {"JAVA.SQL.TYPES.", "JAVA.LANG."}) {

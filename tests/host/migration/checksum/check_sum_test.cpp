@@ -9,20 +9,18 @@
 
 #include "core/error.h"
 #include "migration/parse/change_log_parser.h"
+#include "support/shared_dir.h"
 
 namespace ledgerhost::migration {
 namespace {
+
+using ledgerhost::testing::SharedDir;
 
 std::string ReadText(const std::filesystem::path& path) {
   std::ifstream in(path);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::filesystem::path SharedDir() {
-  if (const char* dir = std::getenv("LEDGERHOST_SHARED_DIR")) return dir;
-  return std::filesystem::path(LEDGERHOST_SOURCE_DIR) / ".." / "shared";
 }
 
 struct Expected {

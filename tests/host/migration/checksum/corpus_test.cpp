@@ -9,9 +9,12 @@
 
 #include "migration/checksum/check_sum.h"
 #include "migration/parse/change_log_parser.h"
+#include "support/shared_dir.h"
 
 namespace ledgerhost::migration {
 namespace {
+
+using ledgerhost::testing::SharedDir;
 
 struct CorpusMaster {
   const char* name;       // data/corpus/<name>_<db>.txt
@@ -32,11 +35,6 @@ const CorpusMaster kMasters[] = {
     {"corda_node_vault-schema", "corda/node/src/main/resources", "migration/vault-schema.changelog-master.xml"},
     {"ilp_connector-persistence", "ilp/connector-persistence/src/main/resources", "db/changelog-master.xml"},
 };
-
-std::filesystem::path SharedDir() {
-  if (const char* dir = std::getenv("LEDGERHOST_SHARED_DIR")) return dir;
-  return std::filesystem::path(LEDGERHOST_SOURCE_DIR) / ".." / "shared";
-}
 
 struct Recorded {
   std::string md5sum;

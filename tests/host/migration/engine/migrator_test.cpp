@@ -242,6 +242,66 @@ TEST_P(MigratorTest, PreconditionsFollowOnFail) {
   }
 }
 
+// changeSetExecuted sees the changesets that ran earlier in the same update, as Liquibase's
+// ran-changeset list grows with each one (cromwell's and ORCID's changelogs rely on it).
+TEST_P(MigratorTest, ChangeSetExecutedSeesChangeSetsOfTheSameUpdate) {
+  Update(R"xml(
+  <changeSet id="first" author="a"><createTable tableName="t"><column name="x" type="INT"/></createTable></changeSet>
+  <changeSet id="after-first" author="a">
+    <preConditions onFail="MARK_RAN"><changeSetExecuted id="first" author="a" changeLogFile="changelog.xml"/></preConditions>
+    <sql>INSERT INTO t VALUES (1)</sql>
+  </changeSet>
+  <changeSet id="after-missing" author="a">
+    <preConditions onFail="MARK_RAN"><changeSetExecuted id="never" author="a" changeLogFile="changelog.xml"/></preConditions>
+    <sql>INSERT INTO t VALUES (2)</sql>
+  </changeSet>)xml");
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"first:EXECUTED", "after-first:EXECUTED", "after-missing:MARK_RAN"}));
+  EXPECT_EQ(Count("t"), "1");
+}
+
+// uniqueConstraintExists (Gravitee guards its dropUniqueConstraint with it): by name, by columns.
+TEST_P(MigratorTest, UniqueConstraintExistsByNameAndColumns) {
+  Update(R"xml(
+  <changeSet id="t" author="a"><createTable tableName="t">
+    <column name="a" type="INT"/><column name="b" type="INT"/>
+  </createTable><sql>CREATE UNIQUE INDEX uq_t_ab ON t (a, b)</sql></changeSet>
+  <changeSet id="by-name" author="a">
+    <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" constraintName="uq_t_ab"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="by-columns" author="a">
+    <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" columnNames="a, b"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="wrong-columns" author="a">
+    <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" columnNames="b"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="missing" author="a">
+    <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" constraintName="uq_none"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>)xml");
+  const bool sqlite = GetParam() == DatabaseKind::kSqlite;
+  // PostgreSQL: a unique index is not a constraint; SQLite's snapshot sees unique indexes as such.
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"t:EXECUTED", sqlite ? "by-name:EXECUTED" : "by-name:MARK_RAN",
+                                             sqlite ? "by-columns:EXECUTED" : "by-columns:MARK_RAN",
+                                             "wrong-columns:MARK_RAN", "missing:MARK_RAN"}));
+  if (!sqlite) {
+    connection_->Execute("ALTER TABLE t ADD CONSTRAINT uq_t_b UNIQUE (b)");
+    Update(R"xml(
+  <changeSet id="pg-by-name" author="a">
+    <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" constraintName="UQ_T_B"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="pg-by-columns" author="a">
+    <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" columnNames="b"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>)xml");
+    EXPECT_EQ(Ids().back(), "pg-by-columns:EXECUTED");
+    EXPECT_EQ(Ids().at(Ids().size() - 2), "pg-by-name:EXECUTED");
+  }
+}
+
 TEST_P(MigratorTest, ContextsAndLabelsFilter) {
   const std::string body = R"xml(
   <changeSet id="dev" author="a" context="dev"><createTable tableName="dev_only"><column name="x" type="INT"/></createTable></changeSet>

@@ -45,6 +45,31 @@ TEST(ResourceLoaderTest, DirectoryLoaderStaysInsideRootEvenThroughSymlinks) {
   std::filesystem::remove_all(base);
 }
 
+// Liquibase's --search-path a,b: one tree of several roots; a path in two of them is an error.
+TEST(ResourceLoaderTest, SearchPathReadsEveryRootAndRefusesDuplicates) {
+  auto base = std::filesystem::temp_directory_path() / "ledgerhost-search-path-test";
+  std::filesystem::remove_all(base);
+  std::filesystem::create_directories(base / "a/db");
+  std::filesystem::create_directories(base / "b/db");
+  std::ofstream(base / "a/db/master.xml") << "A";
+  std::ofstream(base / "b/db/part.xml") << "B";
+  std::ofstream(base / "a/db/twice.xml") << "1";
+  std::ofstream(base / "b/db/twice.xml") << "2";
+  SearchPathResourceLoader loader({base / "a", base / "b"});
+  EXPECT_EQ(loader.Read("db/master.xml").value(), "A");
+  EXPECT_EQ(loader.Read("/db/part.xml").value(), "B");
+  EXPECT_FALSE(loader.Read("db/none.xml").has_value());
+  EXPECT_EQ(loader.List("db"), (std::vector<std::string>{"db/master.xml", "db/part.xml", "db/twice.xml"}));
+  try {
+    loader.Read("db/twice.xml");
+    ADD_FAILURE() << "a path in two roots must be refused";
+  } catch (const ChangeLogError& e) {
+    EXPECT_NE(std::string(e.what()).find("Found 2 files with the path 'db/twice.xml'"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(loader.Read("../a/db/master.xml"), ChangeLogError);
+  std::filesystem::remove_all(base);
+}
+
 TEST(DatabaseKindTest, DbmsDefinitionsMatchLikeLiquibase) {
   EXPECT_TRUE(DbmsMatches("", "sqlite"));
   EXPECT_TRUE(DbmsMatches("postgresql, sqlite", "sqlite"));

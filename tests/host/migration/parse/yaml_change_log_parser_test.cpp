@@ -183,5 +183,109 @@ TEST(YamlChangeLogParserErrors, MissingAuthor) {
   EXPECT_THAT(error, HasSubstr("c.yaml:2: changeset 5::: attribute 'author' is required"));
 }
 
+// ChangeSet.handleChildNode: every item of `changes` goes back through the changeset's dispatch, so
+// modifySql, rollback and validCheckSum written among the changes mean what they mean outside
+// (Keel's changelogs put modifySql there); a `comment` item there is not the changeset's comment.
+TEST(YamlChangeLogParser, ChangesListTakesModifySqlRollbackAndValidCheckSum) {
+  const char* yaml = R"yaml(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      comment: the changeset's comment
+      changes:
+        - comment: not a change, not the changeset's comment
+        - createTable:
+            tableName: t
+            columns:
+              - column: {name: id, type: int}
+        - modifySql:
+            dbms: mysql
+            append: {value: " engine innodb"}
+        - validCheckSum: ANY
+        - rollback:
+            - dropTable: {tableName: t}
+)yaml";
+  const ChangeLog log = Parse({{"c.yaml", yaml}}, "c.yaml");
+  const ChangeSet& cs = log.change_sets.at(0);
+  ASSERT_EQ(cs.changes.size(), 1u);
+  EXPECT_EQ(cs.changes[0].type, "createTable");
+  ASSERT_EQ(cs.sql_visitors.size(), 1u);
+  EXPECT_EQ(cs.sql_visitors[0].type, "append");
+  EXPECT_EQ(cs.sql_visitors[0].dbms, "mysql");
+  EXPECT_EQ(cs.valid_checksums, std::vector<std::string>{"ANY"});
+  ASSERT_EQ(cs.rollback.changes.size(), 1u);
+  EXPECT_EQ(cs.rollback.changes[0].type, "dropTable");
+  EXPECT_EQ(cs.comments, "the changeset's comment");
+}
+
+// ChangeSet.toChange: an unknown name with children is an error (Liquibase's strict parse mode); a
+// plain value under an unknown name is an attribute of the changeset and runs nothing.
+TEST(YamlChangeLogParser, UnknownChangeWithContentIsAnErrorAPlainValueIsNot) {
+  const char* scalar = R"yaml(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      remarks: kept aside
+      changes:
+        - tagDatabase: {tag: v1}
+)yaml";
+  EXPECT_EQ(Parse({{"c.yaml", scalar}}, "c.yaml").change_sets.at(0).changes.size(), 1u);
+  const char* unknown = R"yaml(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - createTabel: {tableName: t}
+)yaml";
+  EXPECT_THAT(ParseError({{"c.yaml", unknown}}, "c.yaml"),
+              HasSubstr("c.yaml:6: changeset 1::a: unknown change type 'createTabel'"));
+}
+
+// AbstractChange.load: only the `column` items of a `columns` list are columns; anything else there
+// is ignored (Gravitee's v3_18_0 schema.yml lists a dropNotNullConstraint among addColumn's columns).
+TEST(YamlChangeLogParser, ColumnsListKeepsOnlyColumnItems) {
+  const char* yaml = R"yaml(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - addColumn:
+            tableName: t
+            columns:
+              - column: {name: c1, type: int}
+              - dropNotNullConstraint: {tableName: t, columnName: c0}
+              - column: {name: c2, type: int}
+)yaml";
+  const ChangeLog log = Parse({{"c.yaml", yaml}}, "c.yaml");
+  const Change& change = log.change_sets.at(0).changes.at(0);
+  ASSERT_EQ(change.columns.size(), 2u);
+  EXPECT_EQ(change.columns[0].attributes.at("name"), "c1");
+  EXPECT_EQ(change.columns[1].attributes.at("name"), "c2");
+}
+
+// objectQuotingStrategy: the changeset's own, else its file's (an included file does not inherit
+// it); the value is Java's valueOf, so exact upper case.
+TEST(YamlChangeLogParser, ObjectQuotingStrategyPerFileAndChangeSet) {
+  const char* master = R"yaml(databaseChangeLog:
+  - objectQuotingStrategy: QUOTE_ALL_OBJECTS
+  - changeSet: {id: 1, author: a, changes: [tagDatabase: {tag: a}]}
+  - changeSet: {id: 2, author: a, objectQuotingStrategy: QUOTE_ONLY_RESERVED_WORDS, changes: [tagDatabase: {tag: b}]}
+  - include: {file: part.yaml}
+)yaml";
+  const char* part = R"yaml(databaseChangeLog:
+  - changeSet: {id: 3, author: a, changes: [tagDatabase: {tag: c}]}
+)yaml";
+  const ChangeLog log = Parse({{"master.yaml", master}, {"part.yaml", part}}, "master.yaml");
+  ASSERT_EQ(log.change_sets.size(), 3u);
+  EXPECT_EQ(log.change_sets[0].quoting, ObjectQuotingStrategy::kQuoteAllObjects);
+  EXPECT_EQ(log.change_sets[1].quoting, ObjectQuotingStrategy::kQuoteOnlyReservedWords);
+  EXPECT_EQ(log.change_sets[2].quoting, ObjectQuotingStrategy::kLegacy);
+  const char* bad = R"yaml(databaseChangeLog:
+  - changeSet: {id: 1, author: a, objectQuotingStrategy: legacy, changes: [tagDatabase: {tag: a}]}
+)yaml";
+  EXPECT_THAT(ParseError({{"c.yaml", bad}}, "c.yaml"),
+              HasSubstr("objectQuotingStrategy must be LEGACY, QUOTE_ALL_OBJECTS or QUOTE_ONLY_RESERVED_WORDS"));
+}
+
 }  // namespace
 }  // namespace ledgerhost::migration

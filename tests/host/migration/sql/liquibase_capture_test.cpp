@@ -16,10 +16,12 @@
 #include "liquibase_output.h"
 #include "migration/parse/change_log_parser.h"
 #include "migration/sql/sql_generator.h"
+#include "support/shared_dir.h"
 
 namespace ledgerhost::migration {
 namespace {
 
+using ledgerhost::testing::CorpusDir;
 using testing::Normalize;
 using testing::ReadFile;
 using testing::Render;
@@ -198,7 +200,7 @@ TEST(LiquibaseCaptureCoverage, EveryCaseWasCaptured) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, LiquibaseCaptureTest, ::testing::ValuesIn(AllCases()), CaseName);
 
-// The real Corda and ILP master changelogs (/work/shared/corpus, read in place) against what
+// The real Corda and ILP master changelogs (../shared/corpus, read in place) against what
 // Liquibase printed for them offline (data/corpus/, captured by data/capture_corpus.sh).
 struct CorpusCase {
   std::string name;
@@ -206,11 +208,6 @@ struct CorpusCase {
   std::string changelog;  // relative to the root
   DatabaseKind database;
 };
-
-std::filesystem::path CorpusDir() {
-  const char* dir = std::getenv("LEDGERHOST_CORPUS_DIR");
-  return dir ? dir : "/work/shared/corpus";
-}
 
 std::vector<CorpusCase> CorpusCases() {
   std::vector<CorpusCase> cases;
@@ -251,7 +248,7 @@ INSTANTIATE_TEST_SUITE_P(Corpus, CorpusTest, ::testing::ValuesIn(CorpusCases()),
                            return name;
                          });
 
-// The shared golden changelog (/work/shared/reference/liquibase-update-sql, copied here as
+// The shared golden changelog (../shared/reference/liquibase-update-sql, copied here as
 // data/golden/): Liquibase's default offline output (<db>.default.sql, change SQL only, no
 // DATABASECHANGELOG bookkeeping). SQLite's golden run used changelog_sqlite.xml (without the
 // changes Liquibase refuses offline there).

@@ -7,7 +7,8 @@
 # depends on the class name and params). Runs in a scratch copy of the corpus.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${LEDGERHOST_SHARED_DIR:-$here/../../../../../../shared}
+root=$(cd "$here/../../../../.." && pwd)
+shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
 liquibase=${LIQUIBASE:-$shared/tools/liquibase.sh}
 pg_host=127.0.0.1 pg_db=ledgerhost_test pg_user=ledgerhost
 export PGPASSWORD=ledgerhost

@@ -7,8 +7,9 @@
 #   [DATABASES="sqlite h2"] tests/host/migration/sql/data/capture.sh [case.xml ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-liquibase=${LIQUIBASE:-$here/../../../../../../shared/tools/liquibase.sh}
-[[ -x $liquibase ]] || liquibase=/work/shared/tools/liquibase.sh
+root=$(cd "$here/../../../../.." && pwd)
+shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
+liquibase=${LIQUIBASE:-$shared/tools/liquibase.sh}
 read -r -a databases <<<"${DATABASES:-postgresql mysql mariadb oracle mssql sqlite h2}"
 mkdir -p "$here/expected"
 cd "$here/cases"

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Captures real Liquibase 4.28 `update-sql` (offline, change SQL only) for the Corda and ILP master
-# changelogs of /work/shared/corpus on several databases, into corpus/<name>.<db>.sql (or .error
+# changelogs of ../shared/corpus (beside the checkout) on several databases, into corpus/<name>.<db>.sql (or .error
 # when Liquibase refuses). corpus_test in liquibase_capture_test.cpp compares the generator with them.
 #
 #   [DATABASES="postgresql oracle"] tests/host/migration/sql/data/capture_corpus.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-corpus=${CORPUS:-/work/shared/corpus}
-liquibase=${LIQUIBASE:-/work/shared/tools/liquibase.sh}
+root=$(cd "$here/../../../../.." && pwd)
+shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
+corpus=${CORPUS:-$shared/corpus}
+liquibase=${LIQUIBASE:-$shared/tools/liquibase.sh}
 read -r -a databases <<<"${DATABASES:-postgresql oracle mssql mysql}"
 mkdir -p "$here/corpus"
 # corpus/masters.txt: name, resource root (relative to the corpus), changelog (relative to the root).

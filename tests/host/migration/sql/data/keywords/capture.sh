@@ -5,7 +5,9 @@
 # host/migration/sql/reserved_words.cpp is generated from these lists by generate.py.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-liquibase=${LIQUIBASE:-/work/shared/tools/liquibase.sh}
+root=$(cd "$here/../../../../../.." && pwd)
+shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
+liquibase=${LIQUIBASE:-$shared/tools/liquibase.sh}
 dbs=("$@")
 [[ ${#dbs[@]} -gt 0 ]] || dbs=(postgresql mysql mariadb oracle mssql sqlite h2)
 for db in "${dbs[@]}"; do

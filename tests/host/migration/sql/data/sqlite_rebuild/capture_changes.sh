@@ -10,8 +10,9 @@
 #   tests/host/migration/sql/data/sqlite_rebuild/capture_changes.sh [name.xml ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-liquibase=${LIQUIBASE:-$here/../../../../../../../shared/tools/liquibase.sh}
-[[ -x $liquibase ]] || liquibase=/work/shared/tools/liquibase.sh
+root=$(cd "$here/../../../../../.." && pwd)
+shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
+liquibase=${LIQUIBASE:-$shared/tools/liquibase.sh}
 cd "$here/changes"
 names=("$@")
 [[ ${#names[@]} -gt 0 ]] || names=(*.xml)

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Real-world changelogs (../shared/corpus/) run by real Liquibase 4.28 and by ledgerhost on fresh
+databases, compared as a user moving between the tools would: same exit, same DATABASECHANGELOG rows
+(all columns but DATEEXECUTED and DEPLOYMENT_ID), same checksums, same schema, and each tool
+continuing the other's database (cross).
+
+  corpus.py --ledgerhost build/bin/ledgerhost --corpus cromwell-metadata --db postgresql [--cross]
+  corpus.py --ledgerhost build/bin/ledgerhost --all [--markdown FILE]   # every corpus x database
+  corpus.py --list                                                      # the corpora, one a line
+
+Each corpus says how its project runs it (search path, contexts, parameters, repeated runs, the
+roles it expects), as written in its SOURCE.txt. The verdict line is EQUAL or DIFFERS; a corpus
+that Liquibase itself cannot complete is equal when ledgerhost stops at the same changeset with the
+same rows and schema behind it.
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import compat  # noqa: E402  (Database, run, diff)
+
+
+class Corpus:
+    def __init__(self, folder, search_path, changelog, runs=((),), parameters=None, roles=(), databases=None):
+        self.folder = folder                # below ../shared/corpus
+        self.search_path = search_path      # roots below the folder, in Liquibase's order
+        self.changelog = changelog          # relative to the search path
+        self.runs = runs                    # one update per entry; each entry lists its contexts
+        self.parameters = parameters or {}  # -D name=value
+        self.roles = roles                  # PostgreSQL roles the changelog grants to (created once, cluster-wide)
+        self.databases = databases or ("postgresql", "sqlite")
+
+
+FINERACT_ROOTS = ("fineract-provider/src/main/resources", "fineract-loan/src/main/resources",
+                  "fineract-investor/src/main/resources", "_wrapper")
+LIQUIBASE_IT = ("liquibase-integration-tests/src/test/resources", "_packaged-changelog-jar")
+
+CORPORA = {
+    "cromwell-engine": Corpus("cromwell", ("database/migration/src/main/resources",), "changelog.xml"),
+    "cromwell-metadata": Corpus("cromwell", ("database/migration/src/main/resources",), "sql_metadata_changelog.xml"),
+    # Fineract upgrades a tenant database twice: first with initial_switch, then without.
+    "fineract-tenant": Corpus("fineract", FINERACT_ROOTS, "db/changelog/tenant-db-only.changelog-master.xml",
+                              runs=(("tenant_db", "custom_changelog", "initial_switch", "default", "postgresql"),
+                                    ("tenant_db", "custom_changelog", "default", "postgresql"))),
+    "gravitee-apim": Corpus("gravitee-apim", ("gravitee-apim-repository/gravitee-apim-repository-jdbc/src/main/resources",),
+                            "liquibase/master.yml", parameters={"gravitee_prefix": "", "gravitee_rate_limit_prefix": ""}),
+    "horreum": Corpus("horreum", ("horreum-backend/src/main/resources",), "db/changeLog.xml", roles=("appuser",)),
+    "keel": Corpus("keel", ("keel-sql/src/main/resources",), "db/changelog-master.yml"),
+    "orcid": Corpus("orcid", ("orcid-persistence/src/main/resources", "_wrapper"), "db-master-no-customchange.xml",
+                    roles=("orcid", "orcidro")),
+    "orcid-activities": Corpus("orcid", ("orcid-activities-indexer/src/main/resources",),
+                               "activities-indexer-db-master.xml", roles=("orcid", "orcidro")),
+    "orcid-message-listener": Corpus("orcid", ("orcid-message-listener/src/main/resources",),
+                                     "message-listener-db-master.xml", roles=("orcid", "orcidro")),
+    "liquibase-yaml": Corpus("liquibase", LIQUIBASE_IT, "changelogs/yaml/common.tests.changelog.yaml",
+                             runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]}),
+    "liquibase-json": Corpus("liquibase", LIQUIBASE_IT, "changelogs/json/common.tests.changelog.json",
+                             runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]}),
+    "liquibase-pg-fk-pk": Corpus("liquibase", LIQUIBASE_IT, "changelogs/pgsql/complete/testFkPkDependencies.xml",
+                                 runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]},
+                                 databases=("postgresql",)),
+}
+
+
+# The corpora CI runs (ctest compat.corpus.<name>.<db>): those that are equal today and quick.
+# Everything else runs in the full table (--all), whose result docs/compatibility.md records.
+CI = []
+
+
+def ensure_roles(roles):
+    """Roles are cluster-wide: created once as the server's superuser (the test role cannot)."""
+    for role in roles:
+        sql = "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='%s') THEN CREATE ROLE %s; END IF; END$$" % (
+            role, role)
+        cmd = ["psql", "-h", compat.PG["host"], "-p", compat.PG["port"], "-d", compat.PG["admin_db"], "-qAt", "-c", sql]
+        if os.geteuid() == 0:
+            cmd = ["su", "postgres", "-c", " ".join("'%s'" % c.replace("'", "'\\''") for c in cmd)]
+        else:
+            cmd = ["sudo", "-u", "postgres"] + cmd
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if p.returncode != 0:
+            raise RuntimeError("could not create role %s: %s" % (role, p.stderr.strip()))
+
+
+class Tool:
+    """One tool on one corpus: `update` with a run's contexts, `update-count` for the cross runs."""
+
+    def __init__(self, name, shared, corpus_dir, corpus, executable=None):
+        self.name = name
+        self.shared = shared
+        self.roots = [os.path.join(corpus_dir, r) for r in corpus.search_path]
+        self.corpus = corpus
+        self.executable = executable
+
+    def command(self, db, verb, contexts, extra=()):
+        c = self.corpus
+        if self.name == "liquibase":
+            cmd = [os.path.join(self.shared, "tools/liquibase.sh"), "--changelog-file=" + c.changelog,
+                   "--search-path=" + ",".join(self.roots)] + db.lb_args() + [verb] + list(extra)
+            if contexts:
+                cmd.append("--contexts=" + ",".join(contexts))
+            cmd += ["-D%s=%s" % kv for kv in sorted(c.parameters.items())]
+        else:
+            cmd = [os.path.abspath(self.executable), "db", "--changelog-file", c.changelog,
+                   "--search-path", ",".join(self.roots), "--url", db.lh_url()]
+            if contexts:
+                cmd += ["--contexts", ",".join(contexts)]
+            cmd += ["-D%s=%s" % kv for kv in sorted(c.parameters.items())]
+            cmd += [verb] + list(extra)
+        return compat.run(cmd, cwd=self.roots[0], check=False)
+
+    def update_all(self, db):
+        """Every run of the corpus in order; stops at the first failing one. -> (exit, output)."""
+        out = ""
+        for contexts in self.corpus.runs:
+            r = self.command(db, "update", contexts)
+            out += r.stdout + r.stderr
+            if r.returncode != 0:
+                return r.returncode, out
+        return 0, out
+
+    def update_count(self, db, n):
+        extra = ["--count=%d" % n] if self.name == "liquibase" else [str(n)]
+        r = self.command(db, "update-count", self.corpus.runs[0], extra)
+        return r.returncode, r.stdout + r.stderr
+
+
+def changeset_of(text):
+    """The changeset an error names (file::id::author), as both tools print it."""
+    m = re.findall(r"(?:[Cc]hange[Ss]et|changeset) ([^\s:]+::[^\n]+?::[^\s:\]]+?)(?::|\s|$)", text)
+    return m[-1].strip() if m else ""
+
+
+def history_rows(db):
+    rows = db.history()
+    return [] if rows and rows[0].startswith("(no ") else rows
+
+
+def compare_corpus(name, db_kind, ledgerhost, shared, cross):
+    corpus = CORPORA[name]
+    corpus_dir = os.path.join(shared, "corpus", corpus.folder)
+    work = tempfile.mkdtemp(prefix="ledgerhost-corpus-")
+    dbs = []
+
+    def fresh(label):
+        d = compat.Database(db_kind, work, label)
+        dbs.append(d)
+        return d
+
+    lb = Tool("liquibase", shared, corpus_dir, corpus)
+    lh = Tool("ledgerhost", shared, corpus_dir, corpus, ledgerhost)
+    result = {"corpus": name, "db": db_kind, "differences": []}
+    try:
+        if db_kind == "postgresql" and corpus.roles:
+            ensure_roles(corpus.roles)
+        a, b = fresh("lb"), fresh("lh")
+        ra, out_a = lb.update_all(a)
+        rb, out_b = lh.update_all(b)
+        ha, hb = history_rows(a), history_rows(b)
+        result.update(lb_exit=ra, lh_exit=rb, lb_rows=len(ha), lh_rows=len(hb),
+                      lb_stop=changeset_of(out_a) if ra else "", lh_stop=compat.last_error(out_b) if rb else "")
+        key = lambda row: "|".join(row.split("|")[:3])  # id|author|filename
+        md5 = lambda row: row.split("|")[5]
+        by_key_b = {}
+        for row in hb:
+            by_key_b.setdefault(key(row), row)
+        result["rows_equal"] = sum(1 for x, y in zip(ha, hb) if x == y)
+        result["checksums_equal"] = sum(1 for row in ha if key(row) in by_key_b and md5(by_key_b[key(row)]) == md5(row))
+        sa, sb = a.snapshot(), b.snapshot()
+        schema_diff = [l for l in compat.diff("liquibase", sa, "ledgerhost", sb).splitlines()
+                       if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+        result["schema_diff"] = len(schema_diff)
+        if (ra == 0) != (rb == 0):
+            result["differences"].append("exit: liquibase %d, ledgerhost %d; ledgerhost: %s; liquibase: %s" % (
+                ra, rb, compat.last_error(out_b) if rb else "-", compat.last_error(out_a) if ra else "-"))
+        if ha != hb:
+            first = next((i for i, (x, y) in enumerate(zip(ha, hb)) if x != y), min(len(ha), len(hb)))
+            result["differences"].append("history differs from row %d:\n%s" % (
+                first + 1, compat.diff("liquibase", ha[first:first + 3], "ledgerhost", hb[first:first + 3])))
+        if schema_diff:
+            result["differences"].append("schema differs (%d lines), first:\n%s" % (
+                len(schema_diff), "\n".join(schema_diff[:12])))
+        if cross and ra == 0:
+            half = max(1, len(ha) // 2)
+            for first_tool, second_tool in ((lb, lh), (lh, lb)):
+                d = fresh(first_tool.name + "_first")
+                r1, o1 = first_tool.update_count(d, half)
+                r2, o2 = second_tool.update_all(d)
+                if r1 or r2:
+                    result["differences"].append("cross %s %d then %s: exit %d/%d: %s" % (
+                        first_tool.name, half, second_tool.name, r1, r2, compat.last_error(o1 if r1 else o2)))
+                    continue
+                if d.state() != a.state():
+                    result["differences"].append("cross %s %d then %s ends unlike one Liquibase run:\n%s" % (
+                        first_tool.name, half, second_tool.name,
+                        "\n".join(compat.diff("liquibase alone", a.state(), "cross", d.state()).splitlines()[:14])))
+    except RuntimeError as e:
+        result["differences"].append(str(e)[:3000])
+    finally:
+        for d in dbs:
+            try:
+                d.drop()
+            except Exception as e:  # a scratch database left behind is not a result
+                print("warning: %s" % e, file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+    result["verdict"] = "DIFFERS" if result["differences"] else "EQUAL"
+    return result
+
+
+def summary_line(r):
+    if "lb_exit" not in r:
+        return "%s %s/%s: %s" % (r["verdict"], r["corpus"], r["db"], r["differences"][0].splitlines()[0])
+    return ("%s %s/%s: liquibase exit %d, %d rows%s | ledgerhost exit %d, %d rows | rows equal %d, checksums equal %d, "
+            "schema diff %d lines" % (r["verdict"], r["corpus"], r["db"], r["lb_exit"], r["lb_rows"],
+                                      " (stops at %s)" % r["lb_stop"] if r["lb_stop"] else "", r["lh_exit"], r["lh_rows"],
+                                      r["rows_equal"], r["checksums_equal"], r["schema_diff"]))
+
+
+def markdown(results):
+    lines = ["| corpus | database | Liquibase | ledgerhost | rows equal | checksums equal | schema diff lines | verdict |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        lb = "exit %d, %d rows" % (r.get("lb_exit", -1), r.get("lb_rows", 0))
+        lh = "exit %d, %d rows" % (r.get("lh_exit", -1), r.get("lh_rows", 0))
+        first = r["differences"][0].splitlines()[0].replace("|", "\\|")[:160] if r["differences"] else ""
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["corpus"], r["db"], lb, lh, r.get("rows_equal", "-"), r.get("checksums_equal", "-"), r.get("schema_diff", "-"),
+            r["verdict"] + (": " + first if first else "")))
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ledgerhost")
+    ap.add_argument("--shared", default=os.environ.get("LEDGERHOST_SHARED_DIR", os.path.join(HERE, "../../../shared")))
+    ap.add_argument("--corpus", choices=sorted(CORPORA))
+    ap.add_argument("--db", choices=["sqlite", "postgresql"])
+    ap.add_argument("--cross", action="store_true", help="also each tool continuing the other's database")
+    ap.add_argument("--all", action="store_true", help="every corpus on every database it names")
+    ap.add_argument("--markdown", help="with --all: write the results table here")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--list-ci", action="store_true", help="the corpus/database pairs CI runs")
+    args = ap.parse_args()
+    if args.list_ci:
+        for name, db in CI:
+            print(name, db)
+        return 0
+    if args.list:
+        for name, c in CORPORA.items():
+            for db in c.databases:
+                print(name, db)
+        return 0
+    if not args.ledgerhost or not (args.all or (args.corpus and args.db)):
+        ap.error("--ledgerhost and either --all or --corpus with --db are required")
+    shared = os.path.abspath(args.shared)
+    todo = [(n, d) for n, c in CORPORA.items() for d in c.databases] if args.all else [(args.corpus, args.db)]
+    results = []
+    for name, db in todo:
+        r = compare_corpus(name, db, args.ledgerhost, shared, args.cross)
+        results.append(r)
+        print(summary_line(r), flush=True)
+        for d in r["differences"]:
+            print("  " + d.replace("\n", "\n  "), flush=True)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(markdown(results))
+    return 0 if all(r["verdict"] == "EQUAL" for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+-- *********************************************************************
+-- Update Database Script
+-- *********************************************************************
+-- Change Log: form-comment-list.yaml
+-- Ran at: <time>
+-- Against: null@offline:postgresql
+-- Liquibase version: 4.28.0
+-- *********************************************************************
+
+-- Changeset form-comment-list.yaml::1::a
+-- [first, second]
+SELECT 1;
+
+-- offline databasechangelog.csv after the run (DATEEXECUTED and DEPLOYMENT_ID blanked):
+-- "1","a","form-comment-list.yaml",<date>,"1","EXECUTED","9:6a68455a2c7f71d76609a01bf5a61983","sql","[first, second]","","4.28.0","()","",<id>

@@ -1,0 +1,11 @@
+-- *********************************************************************
+-- Update Database Script
+-- *********************************************************************
+-- Change Log: form-validchecksums-plural.yaml
+-- Ran at: <time>
+-- Against: null@offline:postgresql
+-- Liquibase version: 4.28.0
+-- *********************************************************************
+
+-- offline databasechangelog.csv after the run (DATEEXECUTED and DEPLOYMENT_ID blanked):
+-- "1","a","form-validchecksums-plural.yaml",<date>,"1","EXECUTED","9:00000000000000000000000000000000","sql",,"","4.28.0","","",<id>
