@@ -70,7 +70,9 @@ CORPORA = {
 
 # The corpora CI runs (ctest compat.corpus.<name>.<db>): those that are equal today and quick.
 # Everything else runs in the full table (--all), whose result docs/compatibility.md records.
-CI = []
+CI = [(name, "postgresql") for name in ("cromwell-engine", "cromwell-metadata", "fineract-tenant", "gravitee-apim",
+                                        "horreum", "keel", "orcid", "orcid-activities", "orcid-message-listener")] + \
+    [(name, "sqlite") for name in ("fineract-tenant", "gravitee-apim", "keel", "orcid-activities")]
 
 
 def ensure_roles(roles):
@@ -78,7 +80,8 @@ def ensure_roles(roles):
     for role in roles:
         sql = "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='%s') THEN CREATE ROLE %s; END IF; END$$" % (
             role, role)
-        cmd = ["psql", "-h", compat.PG["host"], "-p", compat.PG["port"], "-d", compat.PG["admin_db"], "-qAt", "-c", sql]
+        # The server's superuser over its local socket (no password there, unlike 127.0.0.1).
+        cmd = ["psql", "-p", compat.PG["port"], "-d", compat.PG["admin_db"], "-qAt", "-c", sql]
         if os.geteuid() == 0:
             cmd = ["su", "postgres", "-c", " ".join("'%s'" % c.replace("'", "'\\''") for c in cmd)]
         else:
@@ -133,7 +136,7 @@ class Tool:
 
 def changeset_of(text):
     """The changeset an error names (file::id::author), as both tools print it."""
-    m = re.findall(r"(?:[Cc]hange[Ss]et|changeset) ([^\s:]+::[^\n]+?::[^\s:\]]+?)(?::|\s|$)", text)
+    m = re.findall(r"(?:[Cc]hange[Ss]et|changeset) (\S+?::.+?::.+?)(?::\s| \(|:?$)", text, re.M)
     return m[-1].strip() if m else ""
 
 

@@ -214,17 +214,40 @@ bool Connection::ColumnExists(const std::string& table, const std::string& colum
                      [&](const ColumnInfo& c) { return Lower(c.name) == Lower(column); });
 }
 
-bool Connection::IndexExists(const std::string& index, const std::string& table) {
+bool Connection::IndexExists(const std::string& index, const std::string& table, const std::string& columns) {
+  std::vector<std::string> wanted;
+  for (const auto& column : text::SplitAndTrim(columns, ',')) wanted.push_back(Lower(column));
+  // (index name, its columns in order) of every index of the table (of every table when none given).
+  std::vector<std::pair<std::string, std::vector<std::string>>> indexes;
   if (kind_ == DatabaseKind::kSqlite) {
-    return QueryScalar("SELECT 1 FROM sqlite_master WHERE type='index' AND lower(name)=lower(?) AND "
-                       "(?='' OR lower(tbl_name)=lower(?))",
-                       {index, table, table})
-        .has_value();
+    for (auto& row : Query("SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND (?='' OR lower(tbl_name)=lower(?))",
+                           {table, table})) {
+      const std::string name = row[0].value_or("");
+      std::vector<std::string> have;
+      for (auto& column : Query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {name})) {
+        have.push_back(Lower(column[0].value_or("")));
+      }
+      indexes.emplace_back(name, have);
+    }
+  } else {
+    for (auto& row : Query("SELECT i.relname, string_agg(a.attname, ',' ORDER BY k.n) FROM pg_index x "
+                           "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+                           "JOIN pg_namespace ns ON ns.oid = t.relnamespace "
+                           "CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, n) "
+                           "LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum "
+                           "WHERE ns.nspname = current_schema() AND ($1 = '' OR lower(t.relname) = lower($1)) "
+                           "GROUP BY i.relname",
+                           {table})) {
+      std::vector<std::string> have;
+      for (const auto& column : text::SplitAndTrim(row[1].value_or(""), ',')) have.push_back(Lower(column));
+      indexes.emplace_back(row[0].value_or(""), have);
+    }
   }
-  return QueryScalar("SELECT 1 FROM pg_indexes WHERE schemaname=current_schema() AND lower(indexname)=lower($1) "
-                     "AND ($2='' OR lower(tablename)=lower($2))",
-                     {index, table})
-      .has_value();
+  for (const auto& [name, have] : indexes) {
+    if (!index.empty() && Lower(name) == Lower(index)) return true;
+    if (!wanted.empty() && have == wanted) return true;
+  }
+  return false;
 }
 
 bool Connection::SequenceExists(const std::string& sequence) {

@@ -52,7 +52,10 @@ class Connection {
   bool TableExists(const std::string& table);
   bool ViewExists(const std::string& view);
   bool ColumnExists(const std::string& table, const std::string& column);
-  bool IndexExists(const std::string& index, const std::string& table);
+  // Liquibase's indexExists (IndexComparator): an index named `index`, or, when `columns` (comma-
+  // separated) are given, one over exactly those columns in that order, whatever its name; primary
+  // key and unique constraint indexes count.
+  bool IndexExists(const std::string& index, const std::string& table, const std::string& columns = "");
   bool SequenceExists(const std::string& sequence);
   bool ForeignKeyExists(const std::string& name, const std::string& table);
   bool PrimaryKeyExists(const std::string& name, const std::string& table);

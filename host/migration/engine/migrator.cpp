@@ -26,10 +26,12 @@ std::string LimitSize(const std::string& text, size_t max) {
   return text.size() <= max ? text : text.substr(0, max - 3) + "...";
 }
 
-// ChangeSet.buildFullContext: every context expression (inherited first), parenthesised when it has
-// a comma or a space, joined with " AND ".
+// ChangeSet.buildFullContext: every context expression, parenthesised when it has a comma or a
+// space, joined with " AND ": the inherited ones first, innermost first (getInheritableContextFilter
+// walks from the changeset's file up to the root; inherited_contexts is stored outermost first),
+// then the changeset's own.
 std::optional<std::string> FullContexts(const ChangeSet& cs) {
-  std::vector<std::string> parts = cs.inherited_contexts;
+  std::vector<std::string> parts(cs.inherited_contexts.rbegin(), cs.inherited_contexts.rend());
   parts.push_back(cs.context);
   std::string out;
   for (auto part : parts) {
@@ -42,9 +44,10 @@ std::optional<std::string> FullContexts(const ChangeSet& cs) {
   return out;
 }
 
-// ChangeSet.buildFullLabels: each label set lower-cased, split on ',', trimmed, joined with ','.
+// ChangeSet.buildFullLabels: each label set lower-cased, split on ',', trimmed, joined with ','; the
+// inherited ones innermost first, as for contexts.
 std::optional<std::string> FullLabels(const ChangeSet& cs) {
-  std::vector<std::string> sets = cs.inherited_labels;
+  std::vector<std::string> sets(cs.inherited_labels.rbegin(), cs.inherited_labels.rend());
   sets.push_back(cs.labels);
   std::string out;
   for (const auto& set : sets) {

@@ -77,6 +77,17 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
     if (ran_this_run_ != nullptr) look_in(*ran_this_run_);
     return require(found, "Changeset " + file + "::" + Attr(p, "id") + "::" + Attr(p, "author") + " has not been executed");
   }
+  if (type == "changeLogPropertyDefined") {
+    // ChangeLogPropertyDefinedPrecondition, on the value the parser resolved.
+    const std::string property = Attr(p, "property");
+    if (Attr(p, "resolved.defined") != "true") return require(false, "Changelog property '" + property + "' was not set");
+    const std::string actual = Attr(p, "resolved.value");
+    if (p.attributes.count("value") && actual != Attr(p, "value")) {
+      return require(false, "Expected changelog property '" + property + "' to have a value of '" + Attr(p, "value") +
+                                "'. Got '" + actual + "'");
+    }
+    return true;
+  }
   if (connection_ == nullptr) {
     throw DatabaseError("precondition " + type + " needs a database connection");
   }
@@ -92,8 +103,9 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
                    "Column " + Attr(p, "tableName") + "." + Attr(p, "columnName") + " does not exist");
   }
   if (type == "indexExists") {
-    return require(db.IndexExists(Attr(p, "indexName"), Attr(p, "tableName")),
-                   "Index " + Attr(p, "indexName") + " does not exist");
+    const std::string columns = Trim(Attr(p, "columnNames"));
+    return require(db.IndexExists(Attr(p, "indexName"), Attr(p, "tableName"), columns),
+                   "Index " + Attr(p, "indexName") + (columns.empty() ? "" : " on columns " + columns) + " does not exist");
   }
   if (type == "sequenceExists") {
     return require(db.SequenceExists(Attr(p, "sequenceName")), "Sequence " + Attr(p, "sequenceName") + " does not exist");

@@ -506,6 +506,15 @@ Precondition ChangeLogBuilder::BuildPrecondition(const ParsedNode& node) const {
     }
   }
   if (node.value) precondition.text = *node.value;
+  if (precondition.type == "changeLogPropertyDefined") {
+    // The changelog's parameters as this file sees them, resolved now: the engine has no property
+    // table of its own. ${name} left as written means the property is not defined.
+    const std::string property = precondition.attributes.count("property") ? precondition.attributes.at("property") : "";
+    const std::string reference = "${" + property + "}";
+    const std::string value = session_.properties().Expand(reference, physical_path_);
+    precondition.attributes["resolved.defined"] = value != reference ? "true" : "false";
+    precondition.attributes["resolved.value"] = value;
+  }
   return precondition;
 }
 

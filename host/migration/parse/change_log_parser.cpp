@@ -1,5 +1,7 @@
 #include "migration/parse/change_log_parser.h"
 
+#include "migration/parse/expression_matcher.h"
+
 #include <algorithm>
 #include <map>
 
@@ -81,10 +83,26 @@ void ApplyRunOrder(std::vector<ChangeSet>& change_sets) {
   std::stable_partition(first_end, change_sets.end(), [](const ChangeSet& cs) { return cs.run_order != "last"; });
 }
 
-void CheckDuplicateIdentifiers(const std::vector<ChangeSet>& change_sets) {
+// Liquibase's ValidatingVisitor sees only the changesets that pass the dbms, context and label
+// filters (and skips ignored ones), so the same id may stand twice under contexts that exclude each
+// other, as Fineract's changelogs do ("postgresql" / "mysql").
+bool SelectedForValidation(const ChangeSet& cs, const ParseOptions& options) {
+  if (cs.ignore) return false;
+  for (const auto& inherited : cs.inherited_contexts) {
+    if (!ContextMatches(inherited, options.contexts)) return false;
+  }
+  if (!ContextMatches(cs.context, options.contexts)) return false;
+  std::string labels;
+  for (const auto& set : cs.inherited_labels) labels += (labels.empty() ? "" : ",") + set;
+  if (!cs.labels.empty()) labels += (labels.empty() ? "" : ",") + cs.labels;
+  return LabelsMatch(options.label_filter, labels);
+}
+
+void CheckDuplicateIdentifiers(const std::vector<ChangeSet>& change_sets, const ParseOptions& options) {
   std::map<std::string, const ChangeSet*> seen;
   std::vector<std::string> duplicates;
   for (const auto& cs : change_sets) {
+    if (!SelectedForValidation(cs, options)) continue;
     auto [it, inserted] = seen.emplace(cs.Identifier(), &cs);
     if (!inserted) {
       duplicates.push_back(cs.Identifier() + " (" + it->second->location.ToString() + " and " + cs.location.ToString() +
@@ -106,7 +124,7 @@ ChangeLog ParseChangeLog(const ResourceLoader& loader, const std::string& path, 
   change_log.physical_path = root;
   parse::ParseSession session(loader, options);
   session.ParseFile(root, parse::IncludeScope{}, change_log, "");
-  parse::CheckDuplicateIdentifiers(change_log.change_sets);
+  parse::CheckDuplicateIdentifiers(change_log.change_sets, options);
   parse::ApplyRunOrder(change_log.change_sets);
   return change_log;
 }

@@ -28,6 +28,11 @@ bool IsSimpleIdentifier(std::string_view name) {
 
 }  // namespace
 
+std::string JavaFormatNumber(const std::string& number) {
+  static const std::regex trailing_zero_fraction(R"(\.0+$)");
+  return std::regex_replace(number, trailing_zero_fraction, "", std::regex_constants::format_first_only);
+}
+
 bool JavaTrue(const std::string& text) { return Upper(Trim(text)) == "TRUE"; }
 
 bool LooksNumeric(std::string_view text) {
@@ -170,7 +175,11 @@ std::string Dialect::DateLiteral(const std::string& raw) const {
 std::string Dialect::Computed(const std::string& expression) const {
   static const std::set<std::string> now{"CURRENT_TIMESTAMP", "NOW()", "CURRENT_TIMESTAMP()", "SYSDATE",
                                          "SYSTIMESTAMP", "GETDATE()", "CURRENT_DATETIME"};
-  if (now.count(Upper(Trim(expression)))) {
+  // AbstractJdbcDatabase.isCurrentTimeFunction: anything starting current_timestamp or
+  // current_datetime ("CURRENT_TIMESTAMP(6)" too) is the database's current date-time function.
+  const std::string lower = text::Lower(Trim(expression));
+  if (now.count(Upper(Trim(expression))) || lower.rfind("current_timestamp", 0) == 0 ||
+      lower.rfind("current_datetime", 0) == 0) {
     if (Is(DatabaseKind::kOracle)) return "CURRENT_TIMESTAMP";
     return CurrentDateTime();
   }
@@ -185,13 +194,11 @@ std::optional<std::string> Dialect::Value(const Attributes& column) const {
   if (const auto* v = get("valueNumeric")) {
     std::string n = *v;
     if (!n.empty() && n.front() == '(' && n.back() == ')') n = n.substr(1, n.size() - 2);
-    return n;
+    return JavaFormatNumber(n);
   }
-  if (const auto* v = get("valueBoolean")) {
-    if (LooksNumeric(*v)) return Boolean(*v != "0");
-    if (Upper(Trim(*v)) != "TRUE" && Upper(Trim(*v)) != "FALSE") return *v;  // a computed expression
-    return Boolean(JavaTrue(*v));
-  }
+  // ColumnConfig.load reads valueBoolean as Boolean.valueOf(text): "true" in any case is true,
+  // anything else ("1", "falsee", " true") false.
+  if (const auto* v = get("valueBoolean")) return Boolean(text::Lower(*v) == "true");
   if (const auto* v = get("valueDate")) return DateLiteral(*v);
   if (const auto* v = get("valueComputed")) return Computed(*v);
   if (const auto* v = get("valueSequenceNext")) {
@@ -238,8 +245,17 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, b
     auto it = attributes.find(name);
     return it == attributes.end() ? nullptr : &it->second;
   };
-  if (const auto* v = get("defaultValueNumeric")) return *v;
-  if (const auto* v = get("defaultValueBoolean")) return Boolean(JavaTrue(*v));
+  const std::string* declared_type = get("type");
+  if (!declared_type) declared_type = get("columnDataType");
+  if (const auto* v = get("defaultValueNumeric")) {
+    // BooleanType.objectToSql: a number on a boolean column is 1 (or 1.0) for true, else false.
+    if (declared_type && ClassOf(*declared_type) == TypeClass::kBoolean) {
+      const std::string n = Trim(*v);
+      return Boolean(n == "1" || n == "1.0");
+    }
+    return JavaFormatNumber(*v);
+  }
+  if (const auto* v = get("defaultValueBoolean")) return Boolean(text::Lower(*v) == "true");
   if (const auto* v = get("defaultValueDate")) return DateLiteral(*v);
   if (const auto* v = get("defaultValueComputed")) return Computed(*v);
   if (const auto* v = get("defaultValueSequenceNext")) {
@@ -254,7 +270,13 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, b
     const TypeClass type_class = type && !untyped ? ClassOf(*type) : TypeClass::kOther;
     const std::string upper = Upper(Trim(*v));
     if (type_class == TypeClass::kNumeric && LooksNumeric(Trim(*v))) return Trim(*v);
-    if (type_class == TypeClass::kBoolean && (upper == "TRUE" || upper == "FALSE")) return Boolean(upper == "TRUE");
+    if (type_class == TypeClass::kBoolean) {
+      // BooleanType.objectToSql of a string, quotes removed: true/1/t/b'1' and false/0/f/b'0'.
+      std::string bare = upper;
+      bare.erase(std::remove(bare.begin(), bare.end(), '\''), bare.end());
+      if (bare == "TRUE" || bare == "1" || bare == "T" || upper == "B'1'") return Boolean(true);
+      if (bare == "FALSE" || bare == "0" || bare == "F" || upper == "B'0'") return Boolean(false);
+    }
     if (type_class == TypeClass::kDateTime) {
       // Liquibase's Database.isFunction: "...()" everywhere, and on Oracle, SQLite and H2 also
       // their bare CURRENT_TIMESTAMP.

@@ -58,6 +58,8 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool l
                             ObjectQuotingStrategy strategy = ObjectQuotingStrategy::kLegacy);
 
 bool JavaTrue(const std::string& text);
+// LiquibaseDataType.formatNumber: a number as SQL, a fraction of zeros dropped ("0.000000" -> "0").
+std::string JavaFormatNumber(const std::string& number);
 bool LooksNumeric(std::string_view text);
 
 }  // namespace ledgerhost::migration

@@ -259,6 +259,71 @@ TEST_P(MigratorTest, ChangeSetExecutedSeesChangeSetsOfTheSameUpdate) {
   EXPECT_EQ(Count("t"), "1");
 }
 
+// CONTEXTS as ChangeSet.buildFullContext writes it: inherited include contexts innermost first
+// (Fineract: "initial_switch AND (tenant_db AND initial_switch)"), then the changeset's own.
+TEST_P(MigratorTest, ContextsColumnListsIncludeContextsInnermostFirst) {
+  Write("mid.xml", Xml(R"xml(<include file="leaf.xml" context="inner"/>)xml"));
+  Write("leaf.xml", Xml(R"xml(<changeSet id="leaf" author="a" context="own"><sql>SELECT 1</sql></changeSet>)xml"));
+  MigratorOptions options;
+  options.contexts = {"outer", "x", "inner", "own"};
+  Update(R"xml(<include file="mid.xml" context="outer AND x"/>)xml", options);
+  EXPECT_EQ(connection_->QueryScalar("SELECT CONTEXTS FROM " + HistorySql(GetParam()).ChangeLogTable()).value_or(""),
+            "inner AND (outer AND x) AND own");
+}
+
+// indexExists with columnNames (Fineract guards its CREATE INDEX CONCURRENTLY with it): an index over
+// exactly those columns in that order counts, whatever its name; a primary key's index too.
+TEST_P(MigratorTest, IndexExistsMatchesColumnsInOrder) {
+  Update(R"xml(
+  <changeSet id="t" author="a"><createTable tableName="t">
+    <column name="k" type="VARCHAR(10)"><constraints primaryKey="true"/></column>
+    <column name="a" type="INT"/><column name="b" type="INT"/>
+  </createTable><createIndex tableName="t" indexName="ix_t_ab"><column name="a"/><column name="b"/></createIndex></changeSet>
+  <changeSet id="same-order" author="a">
+    <preConditions onFail="MARK_RAN"><indexExists tableName="t" columnNames="a, b"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="other-order" author="a">
+    <preConditions onFail="MARK_RAN"><indexExists tableName="t" columnNames="b, a"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="primary-key" author="a">
+    <preConditions onFail="MARK_RAN"><indexExists tableName="t" columnNames="k"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="by-name" author="a">
+    <preConditions onFail="MARK_RAN"><indexExists tableName="t" indexName="IX_T_AB"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>)xml");
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"t:EXECUTED", "same-order:EXECUTED", "other-order:MARK_RAN",
+                                             "primary-key:EXECUTED", "by-name:EXECUTED"}));
+}
+
+// changeLogPropertyDefined: the property set (and, with value=, equal to it) where the changelog
+// defines it (Liquibase's own YAML/JSON test changelogs guard a changelog with it).
+TEST_P(MigratorTest, ChangeLogPropertyDefinedChecksTheChangelogsProperties) {
+  Update(R"xml(
+  <property name="flavour" value="sweet"/>
+  <changeSet id="defined" author="a">
+    <preConditions onFail="MARK_RAN"><changeLogPropertyDefined property="flavour"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="same-value" author="a">
+    <preConditions onFail="MARK_RAN"><changeLogPropertyDefined property="flavour" value="sweet"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="other-value" author="a">
+    <preConditions onFail="MARK_RAN"><changeLogPropertyDefined property="flavour" value="sour"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="undefined" author="a">
+    <preConditions onFail="MARK_RAN"><changeLogPropertyDefined property="colour"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>)xml");
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"defined:EXECUTED", "same-value:EXECUTED", "other-value:MARK_RAN",
+                                             "undefined:MARK_RAN"}));
+}
+
 // uniqueConstraintExists (Gravitee guards its dropUniqueConstraint with it): by name, by columns.
 TEST_P(MigratorTest, UniqueConstraintExistsByNameAndColumns) {
   Update(R"xml(

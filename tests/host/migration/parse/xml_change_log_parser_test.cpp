@@ -393,5 +393,16 @@ TEST(XmlChangeLogParserErrors, DuplicateIdentifiersAreListed) {
   EXPECT_THAT(error, HasSubstr("m.xml::1::a (m.xml:5 and m.xml:6)"));
 }
 
+// Liquibase's validation sees only the changesets the runtime contexts select: one id under two
+// contexts that exclude each other is fine once contexts are given (Fineract's changelogs).
+TEST(XmlChangeLogParserErrors, DuplicateIdentifiersCountOnlyAmongSelectedChangeSets) {
+  const std::map<std::string, std::string> files{{"m.xml", Xml(R"(<changeSet id="1" author="a" context="postgresql"><empty/></changeSet>
+<changeSet id="1" author="a" context="mysql"><empty/></changeSet>)")}};
+  ParseOptions postgresql;
+  postgresql.contexts = {"postgresql"};
+  EXPECT_EQ(ParseError(files, "m.xml", postgresql), "");
+  EXPECT_THAT(ParseError(files, "m.xml"), HasSubstr("1 changesets had duplicate identifiers"));
+}
+
 }  // namespace
 }  // namespace ledgerhost::migration
