@@ -249,13 +249,20 @@ void Migrator::CheckCheckSums(const History& history) const {
 Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& limit) {
   Plan plan;
   bool tag_reached = false;
+  // ShowSummaryUtil counts Liquibase's StatusVisitor map, keyed by file::id::author: a changeset
+  // filtered out under one context and selected under another (Fineract's mysql/postgresql pairs)
+  // counts once, by its last status. Changesets dropped for dbms= while parsing add to both counts.
+  std::map<std::string, bool> filtered_by_identity;
+  for (const auto& source : sources_) {
+    plan.summary.total += source.change_log->skipped_for_dbms;
+    plan.summary.filtered_out += source.change_log->skipped_for_dbms;
+  }
   for (const ChangeSet* change_set : change_sets_) {
     const ChangeSet& cs = *change_set;
     plan.summary.total++;
-    if (!Selected(cs)) {
-      plan.summary.filtered_out++;
-      continue;
-    }
+    const bool selected = Selected(cs);
+    filtered_by_identity[cs.Identifier()] = !selected;
+    if (!selected) continue;
     const HistoryRow* row = history.Find(cs);
     bool run = row == nullptr || cs.run_always;
     if (row != nullptr && !run && cs.run_on_change && row->md5sum) {
@@ -273,6 +280,7 @@ Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& lim
     plan.to_run.emplace_back(&cs, row);
     if (limit.tag && TagOf(cs) && *TagOf(cs) == *limit.tag) tag_reached = true;
   }
+  for (const auto& [identity, filtered] : filtered_by_identity) plan.summary.filtered_out += filtered ? 1 : 0;
   if (limit.tag && !tag_reached) {
     bool in_history = std::any_of(history.rows().begin(), history.rows().end(),
                                   [&](const HistoryRow& r) { return r.tag && *r.tag == *limit.tag; });
@@ -350,6 +358,7 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
                                NameOf(cs) + ": " + outcome.message;
       if (action == "CONTINUE") {
         Logger("migration")->info("{} (onFail/onError=CONTINUE: skipped, checked again next update)", what);
+        state.summary.run++;  // Liquibase's summary counts it as run (fireRan with SKIPPED)
         return;
       }
       if (action == "MARK_RAN") {
@@ -409,12 +418,15 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
     if (!cs.fail_on_error) {
       Logger("migration")->warn("{}\n  failOnError=false: continuing; the changeset is not recorded", message);
       state.summary.failed++;
+      state.summary.run++;  // counted as run by Liquibase's summary, as it returns from execute
       state.order_executed -= state.order_step;
       return;
     }
     throw MigrationError(message);
   }
-  if (execute) state.summary.run++;
+  // UPDATE SUMMARY's "Run": every changeset the update went through (EXECUTED, RERAN, MARK_RAN), as
+  // Liquibase's DefaultChangeExecListener counts them.
+  if (!sync_only) state.summary.run++;
   state.recorded.push_back(std::move(row));
 }
 

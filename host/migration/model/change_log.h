@@ -140,6 +140,9 @@ struct ChangeLog {
   std::vector<ChangeSet> change_sets;
   // Changelog-level preconditions of the root and every included file, in document order.
   std::vector<PreconditionContainer> preconditions;
+  // Changesets the parser dropped for another database's dbms= (Liquibase's skipped changesets):
+  // counted as filtered out and in the total of the update summary.
+  int skipped_for_dbms = 0;
 };
 
 }  // namespace ledgerhost::migration

@@ -214,7 +214,10 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
 
   cs.dbms = Value(node, "dbms");
   // Liquibase drops changesets for other databases while parsing XML/YAML/JSON.
-  if (!cs.dbms.empty() && !DbmsMatches(cs.dbms, ShortName(session_.options().database))) return;
+  if (!cs.dbms.empty() && !DbmsMatches(cs.dbms, ShortName(session_.options().database))) {
+    out_.skipped_for_dbms++;
+    return;
+  }
 
   cs.physical_path = physical_path_;
   if (auto logical = node.ChildValue("logicalFilePath"); logical && !logical->empty()) {

@@ -353,7 +353,9 @@ void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::
     FormattedSqlParser(session, path, scope, out).Parse(SplitLines(text));
     return;
   }
-  // A plain SQL file (SqlChangeLogParser): one changeset "raw" by "includeAll" running the file.
+  // A plain SQL file (SqlChangeLogParser): one changeset "raw" by "includeAll" running the whole
+  // file as one statement, never split and comments kept, so PostgreSQL $$ bodies stay whole.
+  if (text.empty()) ThrowAt({path, 1}, "Unable to parse empty file '" + path + "'");
   ChangeSet cs;
   cs.id = "raw";
   cs.author = "includeAll";
@@ -367,6 +369,8 @@ void ParseSqlChangeLog(ParseSession& session, std::string_view text, const std::
   change.type = "sql";
   change.location = cs.location;
   change.attributes["sql"] = std::string(text);
+  change.attributes["splitStatements"] = "false";
+  change.attributes["stripComments"] = "false";
   cs.changes.push_back(std::move(change));
   out.change_sets.push_back(std::move(cs));
 }

@@ -128,6 +128,18 @@ bool IsCharType(LiquibaseTypeClass type_class) {
   return type_class == C::kChar || type_class == C::kVarchar || type_class == C::kNChar || type_class == C::kNVarchar;
 }
 
+std::string PrintDataType(const std::string& name, const std::vector<std::string>& parameters,
+                          const std::string& additional, std::size_t max_parameters) {
+  std::string sql = name;
+  if (!parameters.empty()) {
+    sql += "(";
+    for (std::size_t i = 0; i < parameters.size() && i < max_parameters; ++i) sql += (i ? ", " : "") + parameters[i];
+    sql += ")";
+  }
+  if (!additional.empty()) sql += " " + additional;
+  return sql;
+}
+
 std::size_t UnknownTypeMaxParameters(const LiquibaseType& type) {
   const std::string lower = text::Lower(type.name);
   return lower == "enum" || lower == "set" ? SIZE_MAX : 2;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,11 @@ LiquibaseType ParseLiquibaseType(std::string_view description);
 // The name a type class prints by default (its @DataTypeInfo name, upper case), "" for the classes
 // whose every database prints a fixed name.
 const char* RegisteredTypeName(LiquibaseTypeClass type_class);
+
+// DatabaseDataType(name, parameters...).addAdditionalInformation(additional).toString(): "NAME(a, b)
+// additional", at most `max_parameters` of the parameters.
+std::string PrintDataType(const std::string& name, const std::vector<std::string>& parameters,
+                          const std::string& additional, std::size_t max_parameters = SIZE_MAX);
 
 // UnknownType: how many parameters an unknown type name keeps (two; enum and set keep all).
 std::size_t UnknownTypeMaxParameters(const LiquibaseType& type);

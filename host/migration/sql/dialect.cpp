@@ -210,7 +210,15 @@ std::optional<std::string> Dialect::Value(const Attributes& column) const {
     if (Is(DatabaseKind::kPostgresql)) return "currval('" + *v + "')";
     return Identifier(*v) + ".currval";
   }
-  if (const auto* v = get("value")) return String(*v);
+  if (const auto* v = get("value")) {
+    // InsertGenerator / UpdateGenerator: "NULL" in any case is NULL; looksLikeFunctionCall (a
+    // to_date( call, a "SYSIBM" name, the database's own now) is printed as written.
+    if (Upper(*v) == "NULL") return "NULL";
+    if (v->rfind("to_date(", 0) == 0 || v->rfind("\"SYSIBM\"", 0) == 0 || Upper(*v) == Upper(CurrentDateTime())) {
+      return *v;
+    }
+    return String(*v);
+  }
   return std::nullopt;
 }
 

@@ -13,23 +13,10 @@ namespace {
 
 using C = LiquibaseTypeClass;
 
-// DatabaseDataType(name, parameters...) followed by addAdditionalInformation(additional).
-std::string Render(const std::string& name, const std::vector<std::string>& parameters, const std::string& additional,
-                   std::size_t max_parameters = SIZE_MAX) {
-  std::string sql = name;
-  if (!parameters.empty()) {
-    sql += "(";
-    for (std::size_t i = 0; i < parameters.size() && i < max_parameters; ++i) sql += (i ? ", " : "") + parameters[i];
-    sql += ")";
-  }
-  if (!additional.empty()) sql += " " + additional;
-  return sql;
-}
-
 // LiquibaseDataType's default: the class's name upper-cased, its parameters, the words after them.
 std::string Default(const LiquibaseType& t) {
   const char* registered = RegisteredTypeName(t.type_class);
-  return Render(*registered ? registered : text::Upper(t.name), t.parameters, t.additional);
+  return PrintDataType(*registered ? registered : text::Upper(t.name), t.parameters, t.additional);
 }
 
 // CharType / VarcharType on PostgreSQL: "(n CHAR)" loses CHAR; the JDBC driver's 2147483647
@@ -39,7 +26,7 @@ std::string CharacterType(const LiquibaseType& t) {
   static const std::regex char_suffix(R"((\d)\s*[Cc][Hh][Aa][Rr]$)");
   const std::string parameter = std::regex_replace(t.parameters[0], char_suffix, "$1");
   if (parameter == "2147483647") return "CHARACTER VARYING";
-  return Render(RegisteredTypeName(t.type_class), {parameter}, t.additional);
+  return PrintDataType(RegisteredTypeName(t.type_class), {parameter}, t.additional);
 }
 
 bool HasTimeZone(const LiquibaseType& t) {
@@ -91,7 +78,7 @@ std::string Time(const LiquibaseType& t) {
   const bool valid = !t.parameters.empty() && ParseJavaInt(t.parameters[0], precision) && precision <= 6;
   std::string sql = "time";
   if (valid) {
-    sql = Render(sql, t.parameters, "");
+    sql = PrintDataType(sql, t.parameters, "");
   } else if (t.parameters.size() >= 2) {
     sql += "(" + t.parameters[1] + ")";
   }
@@ -101,7 +88,7 @@ std::string Time(const LiquibaseType& t) {
 std::string Number(const LiquibaseType& t) {
   long long precision = 0;
   if (!t.parameters.empty() && ParseJavaInt(t.parameters[0], precision) && precision > 1000) return "numeric";
-  return Render("numeric", t.parameters, "");
+  return PrintDataType("numeric", t.parameters, "");
 }
 
 }  // namespace
@@ -116,21 +103,21 @@ PostgresqlColumnType ResolvePostgresqlType(std::string_view description) {
       out.sql = "INTEGER";
       break;
     case C::kBigInt:
-      out.sql = Render("BIGINT", {}, t.additional);
+      out.sql = PrintDataType("BIGINT", {}, t.additional);
       break;
     case C::kSmallInt:
     case C::kTinyInt:
       out.sql = "SMALLINT";
       break;
     case C::kBoolean:
-      out.sql = text::StartsWith(raw, "bit") ? Render("BIT", t.parameters, "") : "BOOLEAN";
+      out.sql = text::StartsWith(raw, "bit") ? PrintDataType("BIT", t.parameters, "") : "BOOLEAN";
       break;
     case C::kChar:
     case C::kVarchar:
       out.sql = CharacterType(t);
       break;
     case C::kNVarchar:
-      out.sql = Render("VARCHAR", t.parameters, "");
+      out.sql = PrintDataType("VARCHAR", t.parameters, "");
       break;
     case C::kClob:
       out.sql = "TEXT";
@@ -170,7 +157,7 @@ PostgresqlColumnType ResolvePostgresqlType(std::string_view description) {
       out.sql = "XML";
       break;
     case C::kUnknown:
-      out.sql = Render(text::Upper(t.name), t.parameters, t.additional, UnknownTypeMaxParameters(t));
+      out.sql = PrintDataType(text::Upper(t.name), t.parameters, t.additional, UnknownTypeMaxParameters(t));
       break;
     default:
       out.sql = Default(t);

@@ -259,6 +259,7 @@ Statements CreateTable(const Change& change, const Dialect& d) {
 }
 
 Statements AddForeignKey(const Change& change, const Dialect& d);
+Statements SetColumnRemarks(const Change& change, const Dialect& d);
 Statements AddUnique(const Change& change, const Dialect& d);
 Statements AddNotNull(const Change& change, const Dialect& d);
 Statements AddDefault(const Change& change, const Dialect& d, const SqlGenerationContext& context);
@@ -434,6 +435,20 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
         if (Has(column.attributes, key)) add_default.attributes[key] = column.attributes.at(key);
       }
       for (auto& statement : AddDefault(add_default, d, context)) out.push_back(statement);
+    }
+  }
+  // AddColumnChange: a column's remarks (trimmed) become a SetColumnRemarksStatement where the
+  // database has a generator for it, except on MySQL, whose ADD already carried the COMMENT.
+  if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kSqlite)) {
+    for (const auto& column : change.columns) {
+      const std::string remarks = text::JavaTrim(Attr(column.attributes, "remarks"));
+      if (remarks.empty()) continue;
+      Change set_remarks;
+      set_remarks.type = "setColumnRemarks";
+      set_remarks.location = column.location;
+      set_remarks.attributes = {{"tableName", table_name}, {"columnName", ColumnName(column, change)}, {"remarks", remarks}};
+      if (const std::string* schema = change.Find("schemaName")) set_remarks.attributes["schemaName"] = *schema;
+      for (auto& statement : SetColumnRemarks(set_remarks, d)) out.push_back(statement);
     }
   }
   return out;
@@ -745,6 +760,28 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
   }
   if (d.IsMysqlFamily() || d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
   if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
+  if (d.Is(DatabaseKind::kPostgresql) && change.Find("constraintName") == nullptr) {
+    // DropPrimaryKeyGenerator: without a name the key is looked up when the statement runs (a
+    // renamed table's key is not <table>_pkey). Liquibase inlines its connection's default schema;
+    // the generator does not know it, so the database supplies it (current_schema()).
+    const std::string table_name = Require(change, "tableName");
+    const bool mixed = std::any_of(table_name.begin(), table_name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+                       std::any_of(table_name.begin(), table_name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    const std::string corrected = mixed ? table_name : text::Lower(table_name);  // correctObjectName
+    const std::string* schema = change.Find("schemaName");
+    const std::string schema_value = schema ? d.String(*schema) : "current_schema()";
+    // Names inside the EXECUTE literal: quoted identifiers with any ' doubled for the literal.
+    auto in_literal = [](std::string text) {
+      for (std::size_t at = text.find('\''); at != std::string::npos; at = text.find('\'', at + 2)) text.insert(at, "'");
+      return text;
+    };
+    const std::string schema_sql = schema ? in_literal(d.Identifier(*schema)) : "' || quote_ident(current_schema()) || '";
+    return {{"DO $$ DECLARE constraint_name varchar;\nBEGIN\n  SELECT tc.CONSTRAINT_NAME into strict constraint_name\n"
+             "    FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc\n    WHERE CONSTRAINT_TYPE = 'PRIMARY KEY'\n"
+             "      AND TABLE_NAME = " + d.String(corrected) + " AND TABLE_SCHEMA = " + schema_value + ";\n"
+             "    EXECUTE 'alter table " + schema_sql + "." + in_literal(d.Identifier(corrected)) +
+             " drop constraint \"' || constraint_name || '\"';\nEND $$"}};
+  }
   const std::string name = change.Get("constraintName", d.DefaultPrimaryKeyName(change.Get("tableName")));
   return {{"ALTER TABLE " + table + " DROP CONSTRAINT " + d.Identifier(name)}};
 }

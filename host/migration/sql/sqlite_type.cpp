@@ -14,17 +14,10 @@ SqliteColumnType ResolveSqliteType(std::string_view description) {
   const LiquibaseType parsed = ParseLiquibaseType(description);
   const C type_class = parsed.type_class;
   const std::vector<std::string>& parameters = parsed.parameters;
-  const std::string& additional = parsed.additional;
   const std::string& name = parsed.name;
   const bool auto_increment = parsed.auto_increment;
-  auto with_parameters = [&](std::string sql, std::size_t max_parameters) {
-    if (!parameters.empty()) {
-      sql += "(";
-      for (std::size_t i = 0; i < parameters.size() && i < max_parameters; ++i) sql += (i ? ", " : "") + parameters[i];
-      sql += ")";
-    }
-    if (!additional.empty()) sql += " " + additional;
-    return sql;
+  auto with_parameters = [&](const std::string& sql, std::size_t max_parameters) {
+    return PrintDataType(sql, parameters, parsed.additional, max_parameters);
   };
   SqliteColumnType out;
   out.type_class = type_class;

@@ -203,6 +203,37 @@ TEST_P(MigratorTest, FailOnErrorFalseContinues) {
   EXPECT_EQ(Ids(), (std::vector<std::string>{"2:EXECUTED"}));
 }
 
+// UPDATE SUMMARY as Liquibase's ShowSummaryUtil counts: "Run" is every changeset the update went
+// through (MARK_RAN, CONTINUE and failOnError=false failures included); changesets dropped for
+// dbms= count as filtered and in the total; an id filtered under one context and selected under
+// another counts once, by its last status.
+TEST_P(MigratorTest, UpdateSummaryCountsAsLiquibase) {
+  Write("changelog.xml", Xml(R"xml(
+  <changeSet id="ok" author="a"><sql>SELECT 1</sql></changeSet>
+  <changeSet id="mark" author="a">
+    <preConditions onFail="MARK_RAN"><tableExists tableName="nope"/></preConditions><sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="cont" author="a">
+    <preConditions onFail="CONTINUE"><tableExists tableName="nope"/></preConditions><sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="fails" author="a" failOnError="false"><sql>INSERT INTO missing VALUES (1)</sql></changeSet>
+  <changeSet id="other-db" author="a" dbms="oracle"><sql>SELECT 1</sql></changeSet>
+  <changeSet id="pair" author="a" context="there"><sql>SELECT 1</sql></changeSet>
+  <changeSet id="pair" author="a" context="here"><sql>SELECT 1</sql></changeSet>
+  <changeSet id="elsewhere" author="a" context="there"><sql>SELECT 1</sql></changeSet>)xml"));
+  ParseOptions parse_options;
+  parse_options.database = GetParam();
+  parse_options.contexts = {"here"};
+  const ChangeLog log = ParseChangeLog(*loader_, "changelog.xml", parse_options);
+  MigratorOptions options;
+  options.contexts = {"here"};
+  const UpdateSummary summary = MakeMigrator(log, options)->Update();
+  EXPECT_EQ(summary.run, 5);  // ok, mark, cont, fails, pair
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(summary.filtered_out, 2);  // other-db, elsewhere
+  EXPECT_EQ(summary.total, 8);
+}
+
 TEST_P(MigratorTest, RunOnChangeAndRunAlwaysAreReran) {
   const std::string v1 = R"xml(
   <changeSet id="1" author="a"><createTable tableName="t"><column name="x" type="INT"/></createTable></changeSet>
@@ -297,6 +328,19 @@ TEST_P(MigratorTest, IndexExistsMatchesColumnsInOrder) {
   </changeSet>)xml");
   EXPECT_EQ(Ids(), (std::vector<std::string>{"t:EXECUTED", "same-order:EXECUTED", "other-order:MARK_RAN",
                                              "primary-key:EXECUTED", "by-name:EXECUTED"}));
+}
+
+// dropPrimaryKey without constraintName finds the key when it runs (DropPrimaryKeyGenerator's DO
+// block on PostgreSQL): after a renameTable the key is still named after the old table.
+TEST_P(MigratorTest, DropPrimaryKeyWithoutNameFindsTheKeyOfARenamedTable) {
+  Update(R"xml(
+  <changeSet id="1" author="a"><createTable tableName="old_name">
+    <column name="id" type="INT"><constraints primaryKey="true" nullable="false"/></column>
+  </createTable></changeSet>
+  <changeSet id="2" author="a"><renameTable oldTableName="old_name" newTableName="new_name"/></changeSet>
+  <changeSet id="3" author="a"><dropPrimaryKey tableName="new_name"/></changeSet>
+  <changeSet id="4" author="a"><sql>INSERT INTO new_name (id) VALUES (1); INSERT INTO new_name (id) VALUES (1)</sql></changeSet>)xml");
+  EXPECT_EQ(Count("new_name"), "2");
 }
 
 // changeLogPropertyDefined: the property set (and, with value=, equal to it) where the changelog

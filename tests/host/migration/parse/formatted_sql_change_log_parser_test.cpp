@@ -144,6 +144,11 @@ TEST(FormattedSqlChangeLogParser, PlainSqlFileIsOneRawChangeSet) {
   ASSERT_EQ(log.change_sets.size(), 1u);
   EXPECT_EQ(log.change_sets[0].Identifier(), "plain.sql::raw::includeAll");
   EXPECT_EQ(log.change_sets[0].changes.at(0).Get("sql"), "create table p(id int);\ninsert into p values (1);\n");
+  // RawSQLChange with splitStatements=false, stripComments=false: PostgreSQL $$ bodies stay whole.
+  EXPECT_EQ(log.change_sets[0].changes.at(0).Get("splitStatements"), "false");
+  EXPECT_EQ(log.change_sets[0].changes.at(0).Get("stripComments"), "false");
+  EXPECT_THAT(ParseError({{"m.xml", testing::Xml("<include file=\"empty.sql\"/>")}, {"empty.sql", ""}}, "m.xml"),
+              HasSubstr("Unable to parse empty file 'empty.sql'"));
 }
 
 TEST(FormattedSqlChangeLogParserErrors, ChangeSetLineWithoutAuthorAndId) {

@@ -97,5 +97,35 @@ TEST(ColumnValue, NumbersLoseAZeroFraction) {
   EXPECT_EQ(pg.Value({{"valueNumeric", "(7.00)"}}), "7");
 }
 
+// InsertGenerator: value="NULL" (any case) is NULL; a to_date( call or the database's now is a call.
+TEST(ColumnValue, NullAndFunctionCallsAreNotStrings) {
+  const Dialect pg(DatabaseKind::kPostgresql);
+  EXPECT_EQ(pg.Value({{"value", "null"}}), "NULL");
+  EXPECT_EQ(pg.Value({{"value", "now()"}}), "now()");
+  EXPECT_EQ(pg.Value({{"value", "to_date('2024-01-01', 'YYYY-MM-DD')"}}), "to_date('2024-01-01', 'YYYY-MM-DD')");
+  EXPECT_EQ(pg.Value({{"value", "upper('x')"}}), "'upper(''x'')'");
+  EXPECT_EQ(Dialect(DatabaseKind::kMssql).Value({{"value", "GETDATE()"}}), "GETDATE()");
+}
+
+// AddColumnChange: a column's remarks, trimmed, become COMMENT ON COLUMN after the ALTER TABLE
+// (not on MySQL, whose ADD carries COMMENT, nor on SQLite, which has no generator for it).
+TEST(AddColumnRemarks, BecomeACommentOnTheColumn) {
+  Change add;
+  add.type = "addColumn";
+  add.attributes = {{"tableName", "t"}};
+  ColumnConfig column;
+  column.attributes = {{"name", "c"}, {"type", "int"}, {"remarks", " the c "}};
+  add.columns = {column};
+  SqlGenerationContext pg;
+  pg.database = DatabaseKind::kPostgresql;
+  const auto statements = GenerateSql(add, pg);
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_EQ(statements[0].sql, "ALTER TABLE t ADD c INTEGER");
+  EXPECT_EQ(statements[1].sql, "COMMENT ON COLUMN t.c IS 'the c'");
+  SqlGenerationContext mysql;
+  mysql.database = DatabaseKind::kMysql;
+  EXPECT_EQ(GenerateSql(add, mysql).size(), 1u);
+}
+
 }  // namespace
 }  // namespace ledgerhost::migration
