@@ -214,20 +214,34 @@ bool Connection::ColumnExists(const std::string& table, const std::string& colum
                      [&](const ColumnInfo& c) { return Lower(c.name) == Lower(column); });
 }
 
+namespace {
+
+// "a, B ,c" -> {"a", "b", "c"}: column lists compared as Liquibase's snapshot lookups compare them.
+std::vector<std::string> LowerNames(const std::string& comma_separated) {
+  std::vector<std::string> out;
+  for (const auto& name : text::SplitAndTrim(comma_separated, ',')) out.push_back(Lower(name));
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Connection::SqliteIndexColumns(const std::string& index) {
+  std::vector<std::string> columns;
+  for (auto& column : Query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {index})) {
+    columns.push_back(Lower(column[0].value_or("")));
+  }
+  return columns;
+}
+
 bool Connection::IndexExists(const std::string& index, const std::string& table, const std::string& columns) {
-  std::vector<std::string> wanted;
-  for (const auto& column : text::SplitAndTrim(columns, ',')) wanted.push_back(Lower(column));
+  const std::vector<std::string> wanted = LowerNames(columns);
   // (index name, its columns in order) of every index of the table (of every table when none given).
   std::vector<std::pair<std::string, std::vector<std::string>>> indexes;
   if (kind_ == DatabaseKind::kSqlite) {
     for (auto& row : Query("SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND (?='' OR lower(tbl_name)=lower(?))",
                            {table, table})) {
       const std::string name = row[0].value_or("");
-      std::vector<std::string> have;
-      for (auto& column : Query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {name})) {
-        have.push_back(Lower(column[0].value_or("")));
-      }
-      indexes.emplace_back(name, have);
+      indexes.emplace_back(name, SqliteIndexColumns(name));
     }
   } else {
     for (auto& row : Query("SELECT i.relname, string_agg(a.attname, ',' ORDER BY k.n) FROM pg_index x "
@@ -238,9 +252,7 @@ bool Connection::IndexExists(const std::string& index, const std::string& table,
                            "WHERE ns.nspname = current_schema() AND ($1 = '' OR lower(t.relname) = lower($1)) "
                            "GROUP BY i.relname",
                            {table})) {
-      std::vector<std::string> have;
-      for (const auto& column : text::SplitAndTrim(row[1].value_or(""), ',')) have.push_back(Lower(column));
-      indexes.emplace_back(row[0].value_or(""), have);
+      indexes.emplace_back(row[0].value_or(""), LowerNames(row[1].value_or("")));
     }
   }
   for (const auto& [name, have] : indexes) {
@@ -288,24 +300,15 @@ bool Connection::PrimaryKeyExists(const std::string& name, const std::string& ta
 }
 
 bool Connection::UniqueConstraintExists(const std::string& name, const std::string& table, const std::string& columns) {
-  std::vector<std::string> wanted;
-  for (const auto& column : text::SplitAndTrim(columns, ',')) wanted.push_back(text::Lower(column));
-  auto same_columns = [&](std::vector<std::string> have) {
-    if (wanted.empty()) return true;
-    for (auto& column : have) column = text::Lower(column);
-    return have == wanted;
-  };
+  const std::vector<std::string> wanted = LowerNames(columns);
+  auto same_columns = [&](const std::vector<std::string>& have) { return wanted.empty() || have == wanted; };
   if (kind_ == DatabaseKind::kSqlite) {
     // SQLite keeps a UNIQUE constraint as an index of origin 'u' (an autoindex, or named when the
     // constraint is); a unique index created on its own counts too, as the JDBC snapshot sees it.
     for (auto& index : Query("SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1", {table})) {
       const std::string index_name = index[0].value_or("");
-      if (!name.empty() && text::Lower(index_name) != text::Lower(name)) continue;
-      std::vector<std::string> have;
-      for (auto& column : Query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {index_name})) {
-        have.push_back(column[0].value_or(""));
-      }
-      if (same_columns(have)) return true;
+      if (!name.empty() && Lower(index_name) != Lower(name)) continue;
+      if (same_columns(SqliteIndexColumns(index_name))) return true;
     }
     return false;
   }
@@ -316,7 +319,7 @@ bool Connection::UniqueConstraintExists(const std::string& name, const std::stri
                                 "AND tc.constraint_type = 'UNIQUE' AND lower(tc.table_name) = lower($1) "
                                 "AND ($2 = '' OR lower(tc.constraint_name) = lower($2)) GROUP BY tc.constraint_name",
                                 {table, name})) {
-    if (same_columns(text::SplitAndTrim(constraint[1].value_or(""), ','))) return true;
+    if (same_columns(LowerNames(constraint[1].value_or("")))) return true;
   }
   return false;
 }

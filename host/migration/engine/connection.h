@@ -73,6 +73,7 @@ class Connection {
  private:
   Connection() = default;
   [[noreturn]] void Fail(const std::string& sql, const std::string& message) const;
+  std::vector<std::string> SqliteIndexColumns(const std::string& index);  // lower-cased, in index order
 
   DatabaseKind kind_ = DatabaseKind::kSqlite;
   std::string description_;

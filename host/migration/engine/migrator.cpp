@@ -205,15 +205,8 @@ const std::string& Migrator::CheckSumOf(const ChangeSet& cs) {
 const ResourceLoader& Migrator::LoaderOf(const ChangeSet& cs) const { return *sources_[source_of_[index_of_.at(&cs)]].loader; }
 
 bool Migrator::Selected(const ChangeSet& cs) const {
-  for (const auto& inherited : cs.inherited_contexts) {
-    if (!parse::ContextMatches(inherited, options_.contexts)) return false;
-  }
-  if (!parse::ContextMatches(cs.context, options_.contexts)) return false;
-  std::string labels;
-  for (const auto& set : cs.inherited_labels) labels += (labels.empty() ? "" : ",") + set;
-  if (!cs.labels.empty()) labels += (labels.empty() ? "" : ",") + cs.labels;
-  if (!parse::LabelsMatch(options_.label_filter, labels)) return false;
-  return DbmsMatches(cs.dbms, ShortName(database_));
+  return parse::ContextsAndLabelsSelect(cs, options_.contexts, options_.label_filter) &&
+         DbmsMatches(cs.dbms, ShortName(database_));
 }
 
 History Migrator::ReadHistory() {
@@ -599,17 +592,17 @@ void Migrator::CheckChangesSupported(bool custom_changes_only) {
       context.loader = &LoaderOf(cs);
       context.change_log_path = cs.physical_path;
       context.quoting = cs.quoting;
+      auto report = [&](const Error& e) {
+        problems.push_back(change.location.ToString() + ": changeset " + cs.id + "::" + cs.author + ": " + e.what());
+      };
       try {
         GenerateSql(change, context);
       } catch (const UnsupportedChangeError& e) {
-        // What Liquibase's validation reports: changes the database cannot express.
-        problems.push_back(change.location.ToString() + ": changeset " + cs.id + "::" + cs.author + ": " + e.what());
+        report(e);  // what Liquibase's validation reports: changes the database cannot express
       } catch (const Error& e) {
         // Other problems (SQLite rebuilds need live metadata) show when the changeset runs; a
         // customChange without a native replacement is refused here as Liquibase's missing class is.
-        if (change.type == "customChange") {
-          problems.push_back(change.location.ToString() + ": changeset " + cs.id + "::" + cs.author + ": " + e.what());
-        }
+        if (change.type == "customChange") report(e);
       }
     }
   }

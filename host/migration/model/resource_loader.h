@@ -54,7 +54,6 @@ class SearchPathResourceLoader : public ResourceLoader {
   std::optional<std::string> Read(const std::string& path) const override;
   std::vector<std::string> List(const std::string& dir) const override;
   std::string Describe() const override;
-  const std::vector<DirectoryResourceLoader>& roots() const { return roots_; }
 
  private:
   std::vector<DirectoryResourceLoader> roots_;

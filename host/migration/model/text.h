@@ -21,6 +21,8 @@ std::string TrimChars(std::string_view text, std::string_view chars);
 std::string Lower(std::string_view text);
 std::string Upper(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// At least one ASCII upper-case and one lower-case letter (Liquibase's hasMixedCase).
+bool HasMixedCase(std::string_view text);
 
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);

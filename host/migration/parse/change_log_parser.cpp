@@ -87,15 +87,7 @@ void ApplyRunOrder(std::vector<ChangeSet>& change_sets) {
 // filters (and skips ignored ones), so the same id may stand twice under contexts that exclude each
 // other, as Fineract's changelogs do ("postgresql" / "mysql").
 bool SelectedForValidation(const ChangeSet& cs, const ParseOptions& options) {
-  if (cs.ignore) return false;
-  for (const auto& inherited : cs.inherited_contexts) {
-    if (!ContextMatches(inherited, options.contexts)) return false;
-  }
-  if (!ContextMatches(cs.context, options.contexts)) return false;
-  std::string labels;
-  for (const auto& set : cs.inherited_labels) labels += (labels.empty() ? "" : ",") + set;
-  if (!cs.labels.empty()) labels += (labels.empty() ? "" : ",") + cs.labels;
-  return LabelsMatch(options.label_filter, labels);
+  return !cs.ignore && ContextsAndLabelsSelect(cs, options.contexts, options.label_filter);
 }
 
 void CheckDuplicateIdentifiers(const std::vector<ChangeSet>& change_sets, const ParseOptions& options) {

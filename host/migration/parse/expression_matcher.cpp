@@ -124,4 +124,16 @@ bool LabelsMatch(std::string_view label_filter, std::string_view labels) {
   });
 }
 
+bool ContextsAndLabelsSelect(const ChangeSet& cs, const std::vector<std::string>& runtime_contexts,
+                             std::string_view label_filter) {
+  for (const auto& inherited : cs.inherited_contexts) {
+    if (!ContextMatches(inherited, runtime_contexts)) return false;
+  }
+  if (!ContextMatches(cs.context, runtime_contexts)) return false;
+  std::string labels;
+  for (const auto& set : cs.inherited_labels) labels += (labels.empty() ? "" : ",") + set;
+  if (!cs.labels.empty()) labels += (labels.empty() ? "" : ",") + cs.labels;
+  return LabelsMatch(label_filter, labels);
+}
+
 }  // namespace ledgerhost::migration::parse

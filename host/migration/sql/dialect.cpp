@@ -66,10 +66,8 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool l
   const bool simple = IsSimpleIdentifier(name);
   const std::string upper = Upper(std::string(name));
   const bool reserved = simple && (IsReservedWord(upper, database) || (live && IsDriverKeyword(upper, database)));
-  const bool mixed_case_pg =
-      database == DatabaseKind::kPostgresql && simple && strategy == ObjectQuotingStrategy::kLegacy &&
-      std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
-      std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  const bool mixed_case_pg = database == DatabaseKind::kPostgresql && simple &&
+                             strategy == ObjectQuotingStrategy::kLegacy && text::HasMixedCase(name);
   if (simple && !reserved && !mixed_case_pg && strategy != ObjectQuotingStrategy::kQuoteAllObjects) {
     return std::string(name);
   }
@@ -173,13 +171,12 @@ std::string Dialect::DateLiteral(const std::string& raw) const {
 // Liquibase's DatabaseFunction rendering: a current date-time function is translated to the
 // database's own; any other expression is the changelog author's SQL, kept verbatim.
 std::string Dialect::Computed(const std::string& expression) const {
-  static const std::set<std::string> now{"CURRENT_TIMESTAMP", "NOW()", "CURRENT_TIMESTAMP()", "SYSDATE",
-                                         "SYSTIMESTAMP", "GETDATE()", "CURRENT_DATETIME"};
   // AbstractJdbcDatabase.isCurrentTimeFunction: anything starting current_timestamp or
-  // current_datetime ("CURRENT_TIMESTAMP(6)" too) is the database's current date-time function.
-  const std::string lower = text::Lower(Trim(expression));
-  if (now.count(Upper(Trim(expression))) || lower.rfind("current_timestamp", 0) == 0 ||
-      lower.rfind("current_datetime", 0) == 0) {
+  // current_datetime ("CURRENT_TIMESTAMP(6)" too), or one of the databases' own now functions.
+  static const std::set<std::string> now{"NOW()", "SYSDATE", "SYSTIMESTAMP", "GETDATE()"};
+  const std::string trimmed = Trim(expression);
+  if (now.count(Upper(trimmed)) || text::StartsWithIgnoreCase(trimmed, "current_timestamp") ||
+      text::StartsWithIgnoreCase(trimmed, "current_datetime")) {
     if (Is(DatabaseKind::kOracle)) return "CURRENT_TIMESTAMP";
     return CurrentDateTime();
   }
@@ -198,7 +195,7 @@ std::optional<std::string> Dialect::Value(const Attributes& column) const {
   }
   // ColumnConfig.load reads valueBoolean as Boolean.valueOf(text): "true" in any case is true,
   // anything else ("1", "falsee", " true") false.
-  if (const auto* v = get("valueBoolean")) return Boolean(text::Lower(*v) == "true");
+  if (const auto* v = get("valueBoolean")) return Boolean(text::ParseJavaBoolean(*v));
   if (const auto* v = get("valueDate")) return DateLiteral(*v);
   if (const auto* v = get("valueComputed")) return Computed(*v);
   if (const auto* v = get("valueSequenceNext")) {
@@ -263,7 +260,7 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, b
     }
     return JavaFormatNumber(*v);
   }
-  if (const auto* v = get("defaultValueBoolean")) return Boolean(text::Lower(*v) == "true");
+  if (const auto* v = get("defaultValueBoolean")) return Boolean(text::ParseJavaBoolean(*v));
   if (const auto* v = get("defaultValueDate")) return DateLiteral(*v);
   if (const auto* v = get("defaultValueComputed")) return Computed(*v);
   if (const auto* v = get("defaultValueSequenceNext")) {

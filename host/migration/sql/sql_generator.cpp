@@ -765,9 +765,8 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
     // renamed table's key is not <table>_pkey). Liquibase inlines its connection's default schema;
     // the generator does not know it, so the database supplies it (current_schema()).
     const std::string table_name = Require(change, "tableName");
-    const bool mixed = std::any_of(table_name.begin(), table_name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
-                       std::any_of(table_name.begin(), table_name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    const std::string corrected = mixed ? table_name : text::Lower(table_name);  // correctObjectName
+    const std::string corrected =
+        text::HasMixedCase(table_name) ? table_name : text::Lower(table_name);  // correctObjectName
     const std::string* schema = change.Find("schemaName");
     const std::string schema_value = schema ? d.String(*schema) : "current_schema()";
     // Names inside the EXECUTE literal: quoted identifiers with any ' doubled for the literal.
