@@ -60,6 +60,9 @@ class DbCommand : public Command {
     app_->add_option("--contexts", contexts_, "Runtime contexts, comma-separated");
     app_->add_option("--labels,--label-filter", labels_, "Label filter expression");
     app_->add_option("-D", properties_, "Changelog property name=value (repeatable)");
+    app_->add_option("--custom-change", custom_changes_,
+                     "CLASS=refuse|mark-ran: what to do with pending changesets whose Java customChange CLASS has no "
+                     "native implementation (repeatable; default refuse)");
     app_->add_option("--output-file", output_file_, "Write SQL scripts here instead of stdout");
     app_->add_option("--lock-wait-seconds", lock_wait_seconds_, "How long to wait for the changelog lock")
         ->capture_default_str();
@@ -162,6 +165,7 @@ class DbCommand : public Command {
       parse_options.database = url.kind;
       parse_options.contexts = SplitList(contexts_);
       parse_options.label_filter = labels_;
+      if (connection) parse_options.server = connection->Server();
       for (const auto& property : properties_) {
         auto eq = property.find('=');
         if (eq == std::string::npos) throw ConfigError("-D " + property + ": expected name=value");
@@ -175,6 +179,7 @@ class DbCommand : public Command {
     options.label_filter = labels_;
     options.changelog_display = ResourceLoader::Resolve(resource);
     options.database_display = url.ScriptDisplay();
+    options.custom_changes = CustomChangePolicies();
     options.lock.wait = std::chrono::seconds(lock_wait_seconds_);
     options.lock.poll = std::chrono::milliseconds(std::min(10000, std::max(100, lock_wait_seconds_ * 100)));
     Migrator migrator(change_log, loader, url.kind, connection.get(), options);
@@ -182,6 +187,16 @@ class DbCommand : public Command {
   }
 
  private:
+  std::map<std::string, CustomChangePolicy> CustomChangePolicies() const {
+    std::map<std::string, CustomChangePolicy> out;
+    for (const auto& entry : custom_changes_) {
+      const auto eq = entry.find('=');
+      if (eq == std::string::npos || eq == 0) throw ConfigError("--custom-change " + entry + ": expected CLASS=refuse|mark-ran");
+      out[entry.substr(0, eq)] = ParseCustomChangePolicy(entry.substr(eq + 1), "--custom-change " + entry);
+    }
+    return out;
+  }
+
   // The node's changelogs and database; read-only commands never create a SQLite file.
   int RunOnNode(const std::string& command) {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
@@ -202,8 +217,12 @@ class DbCommand : public Command {
       std::cout << drift.size() << " difference(s) between " << url.Redacted() << " and the selected schemas\n";
       return static_cast<int>(ExitCode::kChangeLog);
     }
+    std::map<std::string, std::string> custom_changes = config.database.custom_changes;
+    for (const auto& [class_name, policy] : CustomChangePolicies()) {
+      custom_changes[class_name] = policy == CustomChangePolicy::kMarkRan ? "mark-ran" : "refuse";
+    }
     node::NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
-                                    url.ScriptDisplay());
+                                    url.ScriptDisplay(), custom_changes);
     return Dispatch(command, migrations.migrator(), url);
   }
 
@@ -329,6 +348,7 @@ class DbCommand : public Command {
   std::string contexts_;
   std::string labels_;
   std::vector<std::string> properties_;
+  std::vector<std::string> custom_changes_;
   std::string output_file_;
   int lock_wait_seconds_ = 300;
   int count_ = 0;

@@ -11,7 +11,7 @@ namespace {
 class PluginsCommand : public Command {
  public:
   CLI::App* Register(CLI::App& parent) override {
-    app_ = parent.add_subcommand("plugins", "List the plugins of a node: schemas, migrations, services, refused files");
+    app_ = parent.add_subcommand("plugins", "List the plugins of a node: schemas, migrations, services, customChange classes, refused files");
     app_->add_option("--base-directory", base_directory_, "Node base directory (node.yaml, plugins/)")->capture_default_str();
     app_->add_option("--plugins-dir", plugins_dir_, "Plugins directory (default: from node.yaml, else <base>/plugins)");
     app_->add_option("--trusted-key", trusted_keys_, "PEM Ed25519 public key; when given, plugins need a valid .so.sig");
@@ -45,6 +45,7 @@ class PluginsCommand : public Command {
         }
         std::cout << "\n";
       }
+      for (const auto& class_name : plugin->custom_changes()) std::cout << "    customChange: " << class_name << "\n";
       std::cout << "    resources: " << plugin->resources().size() << " embedded file(s)\n";
     }
     if (!registry.skipped().empty()) {

@@ -90,7 +90,8 @@ std::filesystem::path Resolve(const std::filesystem::path& base, const std::stri
 void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig& db) {
   r.RequireMap(node, "database");
   r.RejectUnknownKeys(node, "database",
-                      {"url", "user", "password", "schema", "runMigration", "allowDerivedTables", "poolSize"});
+                      {"url", "user", "password", "schema", "runMigration", "allowDerivedTables", "poolSize",
+                       "customChanges"});
   if (node["url"]) db.url = r.String(node["url"], "database.url");
   if (node["user"]) db.user = r.String(node["user"], "database.user");
   if (node["password"]) db.password = r.String(node["password"], "database.password");
@@ -100,6 +101,16 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
     db.allow_derived_tables = r.Bool(node["allowDerivedTables"], "database.allowDerivedTables");
   }
   if (node["poolSize"]) db.pool_size = r.Int(node["poolSize"], "database.poolSize", 1, 1024);
+  if (const auto custom = node["customChanges"]) {
+    if (!custom.IsMap()) r.Fail(custom, "database.customChanges", "expected a map of Java class name to refuse|mark-ran");
+    for (const auto& entry : custom) {
+      const std::string class_name = entry.first.as<std::string>();
+      const std::string key = "database.customChanges." + class_name;
+      const std::string policy = r.String(entry.second, key);
+      if (policy != "refuse" && policy != "mark-ran") r.Fail(entry.second, key, "expected refuse or mark-ran");
+      db.custom_changes[class_name] = policy;
+    }
+  }
 }
 
 void ReadPlugins(const ConfigReader& r, const YAML::Node& node, const std::filesystem::path& base, PluginsConfig& p) {

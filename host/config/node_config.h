@@ -18,6 +18,8 @@ struct DatabaseConfig {
   bool run_migration = false;
   bool allow_derived_tables = false;  // derive tables for schemas without migrations on non-embedded databases
   int pool_size = 4;
+  // database.customChanges: Java customChange class -> "refuse" | "mark-ran" (checked when read).
+  std::map<std::string, std::string> custom_changes;
 };
 
 struct PluginsConfig {

@@ -87,7 +87,7 @@ int Generate(const config::NodeConfig& config, const schema::SchemaCatalog& cata
   const migration::DatabaseUrl url = NodeDatabaseUrl(config);
   auto connection = OpenNodeDatabaseReadOnly(config);
   NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
-                            url.ScriptDisplay());
+                            url.ScriptDisplay(), config.database.custom_changes);
   migrations.migrator().Validate();
   const auto pending = migrations.migrator().Pending();
   const std::filesystem::path file = options.generate_file.value_or(DefaultMigrationFile());
@@ -135,7 +135,7 @@ int RunNode(const NodeOptions& options) {
   const bool may_write = options.mode == NodeOptions::Mode::kJustRunMigration || config.database.run_migration;
   auto connection = may_write ? OpenNodeDatabase(config) : OpenNodeDatabaseReadOnly(config);
   NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
-                            url.ScriptDisplay());
+                            url.ScriptDisplay(), config.database.custom_changes);
   migration::Migrator& migrator = migrations.migrator();
   migrator.Validate();  // an edited executed changeset stops the node here, whatever the mode
   const auto pending = migrator.Pending();

@@ -3,7 +3,9 @@
 // by `ledgerhost db <command> --base-directory`.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <ostream>
 #include <vector>
 
@@ -18,8 +20,10 @@ class NodeMigrations {
  public:
   // `connection` may be null only for offline SQL generation. `database_display` is the redacted
   // URL for script headers.
+  // `custom_changes`: Java customChange class -> "refuse" | "mark-ran" (node.yaml database.customChanges).
   NodeMigrations(const schema::SchemaCatalog& catalog, migration::DatabaseKind database, bool allow_derived_tables,
-                 migration::Connection* connection, const std::string& database_display);
+                 migration::Connection* connection, const std::string& database_display,
+                 const std::map<std::string, std::string>& custom_changes = {});
 
   migration::Migrator& migrator() { return *migrator_; }
   const std::vector<schema::SchemaChangeLog>& change_logs() const { return change_logs_; }

@@ -32,6 +32,19 @@ std::shared_ptr<Service> LoadedPlugin::CreateService(const std::string& name) co
                                   [destroy, keep_alive = shared_from_this()](Service* service) { destroy(service); });
 }
 
+std::shared_ptr<const CustomChange> LoadedPlugin::CreateCustomChange(const std::string& class_name) const {
+  auto it = custom_change_factories_.find(class_name);
+  if (it == custom_change_factories_.end()) {
+    throw PluginError(path_.string(), "implements no customChange class '" + class_name + "'");
+  }
+  void* raw = it->second.create();
+  if (raw == nullptr) throw PluginError(path_.string(), "customChange '" + class_name + "' factory returned nothing");
+  auto destroy = it->second.destroy;
+  return std::shared_ptr<const CustomChange>(
+      static_cast<CustomChange*>(raw),
+      [destroy, keep_alive = shared_from_this()](const CustomChange* change) { destroy(const_cast<CustomChange*>(change)); });
+}
+
 std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path) {
   auto library = std::make_shared<boost::dll::shared_library>();
   std::error_code ec;
@@ -106,6 +119,18 @@ std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path) {
       throw PluginError(path.string(), "declares service '" + factory.name + "' twice");
     }
     plugin->services_.push_back(std::move(factory));
+  }
+  for (uint32_t i = 0; i < d->custom_change_count; ++i) {
+    const lh_custom_change_factory& f = d->custom_changes[i];
+    const std::string class_name = Text(f.class_name);
+    if (class_name.empty()) throw PluginError(path.string(), "declares a customChange without a class name");
+    if (f.create == nullptr || f.destroy == nullptr) {
+      throw PluginError(path.string(), "customChange '" + class_name + "' has no create/destroy function");
+    }
+    if (!plugin->custom_change_factories_.emplace(class_name, LoadedPlugin::Factory{f.create, f.destroy}).second) {
+      throw PluginError(path.string(), "declares customChange '" + class_name + "' twice");
+    }
+    plugin->custom_change_classes_.push_back(class_name);
   }
   plugin->library_ = std::move(library);
   return plugin;

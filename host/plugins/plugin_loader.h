@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ledgerhost/custom_change.h"
 #include "ledgerhost/schema.h"
 #include "ledgerhost/service.h"
 #include "migration/model/resource_loader.h"
@@ -50,6 +51,11 @@ class LoadedPlugin : public std::enable_shared_from_this<LoadedPlugin> {
   // Creates the service `name` through the plugin's factory. The returned object keeps the library
   // loaded and is destroyed by the plugin's own destroy(). Throws PluginError for an unknown name.
   std::shared_ptr<Service> CreateService(const std::string& name) const;
+  // The Java customChange class names the plugin implements natively, in declaration order.
+  const std::vector<std::string>& custom_changes() const { return custom_change_classes_; }
+  // Creates the implementation of `class_name` through the plugin's factory; kept alive and destroyed
+  // as services are. Throws PluginError for a class the plugin does not implement.
+  std::shared_ptr<const CustomChange> CreateCustomChange(const std::string& class_name) const;
 
  private:
   friend std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path);
@@ -63,6 +69,8 @@ class LoadedPlugin : public std::enable_shared_from_this<LoadedPlugin> {
   std::vector<LoadedSchema> schemas_;
   std::vector<ServiceFactory> services_;
   std::map<std::string, Factory> factories_;
+  std::vector<std::string> custom_change_classes_;
+  std::map<std::string, Factory> custom_change_factories_;
   std::map<std::string, std::string> resources_;
   std::shared_ptr<boost::dll::shared_library> library_;
 };

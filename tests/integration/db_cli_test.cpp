@@ -19,6 +19,7 @@
 
 #include "cli_runner.h"
 #include "core/error.h"
+#include "migration/engine/history_sql.h"
 #include "support/test_database.h"
 
 namespace ledgerhost {
@@ -26,6 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using migration::DatabaseKind;
+using migration::HistorySql;
 using testing::TestDatabase;
 
 using cli_test::Outcome;
@@ -167,6 +169,35 @@ TEST_P(DbCliTest, EditedExecutedChangeSetExitsWithMigrationErrorNamingIt) {
 
 INSTANTIATE_TEST_SUITE_P(Databases, DbCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
+
+// --custom-change CLASS=mark-ran records a changeset whose Java class has no native implementation
+// without running it; without it the update refuses and names the class and changeset.
+TEST_P(DbCliTest, CustomChangePolicyFromTheCommandLine) {
+  TestDatabase db(GetParam());
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="cli"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>
+  <changeSet id="2" author="cli"><customChange class="com.example.Backfill"/></changeSet>
+</databaseChangeLog>
+)");
+  const std::string common = "--changelog-file changelog.xml --url " + ShellQuote(db.url());
+  Outcome refused = RunIn(dir.path(), "db " + common + " update");
+  EXPECT_EQ(refused.exit_code, static_cast<int>(ExitCode::kChangeLog)) << refused.err;
+  EXPECT_NE(refused.err.find("com.example.Backfill:\n    changelog.xml::2::cli"), std::string::npos) << refused.err;
+
+  Outcome bad = RunIn(dir.path(), "db " + common + " --custom-change com.example.Backfill=skip update");
+  EXPECT_EQ(bad.exit_code, static_cast<int>(ExitCode::kConfig)) << bad.err;
+  EXPECT_NE(bad.err.find("'skip' is neither 'refuse' nor 'mark-ran'"), std::string::npos) << bad.err;
+
+  Outcome marked = RunIn(dir.path(), "db " + common + " --custom-change com.example.Backfill=mark-ran update");
+  ASSERT_EQ(marked.exit_code, 0) << marked.err;
+  EXPECT_NE(marked.err.find("changelog.xml::2::cli: its customChange class has no native implementation"),
+            std::string::npos) << marked.err;
+  auto connection = db.Connect();
+  EXPECT_EQ(connection->QueryScalar("SELECT exectype FROM " + HistorySql(GetParam()).ChangeLogTable() +
+                                    " WHERE id = '2'").value_or(""), "MARK_RAN");
+}
 
 TEST(DbCliErrors, WrongPasswordExitsWithDatabaseErrorWithoutShowingIt) {
   ScratchDir dir;

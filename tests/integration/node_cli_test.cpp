@@ -771,6 +771,27 @@ TEST_P(NodeCliTest, SchemaWithoutMigrationIsDerivedOnlyWhereAllowed) {
   EXPECT_TRUE(Contains(started.err, "notary auditor watching notarisations")) << started.err;
 }
 
+// 6b. A plugin implements the Java customChange class its changelog names: the script shows the
+// implementation's SQL, the migration runs it in its changeset, and the history records it.
+TEST_P(NodeCliTest, PluginImplementsACustomChangeClass) {
+  node_.AddPlugin(LEGACY_ACCOUNTS_PLUGIN);
+  node_.Configure(Yaml());
+  const Outcome generate =
+      node_.Run({"--base-directory", node_.base().string(), "--just-generate-db-migration", "legacy.sql"});
+  ASSERT_EQ(generate.exit_code, 0) << Describe(generate);
+  const std::string script = ReadFile(node_.work() / "legacy.sql");
+  EXPECT_TRUE(Contains(script, "UPDATE legacy_accounts SET display_code = UPPER(TRIM(display_code))")) << script;
+  EXPECT_TRUE(RecordsChangeSet(script, "normalize-display-codes")) << script;
+
+  const Outcome run = node_.RunOnlyMigration();
+  ASSERT_EQ(run.exit_code, 0) << Describe(run);
+  auto c = Connect();
+  EXPECT_EQ(c->QueryScalar("SELECT display_code FROM legacy_accounts WHERE account_code = 'SUSPENSE'"), "SUSPENSE");
+  EXPECT_EQ(Ids(HistoryOf(*c, "legacy-sample")),
+            (std::vector<std::string>{"create-legacy-accounts", "seed-suspense-account", "normalize-display-codes"}));
+  EXPECT_EQ(node_.Db("status").exit_code, 0);
+}
+
 // 7. Upgrading a plugin from v1 (master includes v1) to v2 (v1 and v2): only the new changeset runs,
 // and the IOUs recorded under v1 are still there, with the new column's default.
 TEST_P(NodeCliTest, UpgradingAPluginRunsOnlyItsNewChangeset) {

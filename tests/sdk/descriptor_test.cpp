@@ -18,12 +18,20 @@ class Audit : public ledgerhost::Service {
   void Start(ledgerhost::ServiceHub& hub) override { hub.Log(ledgerhost::LogLevel::kInfo, "audit"); }
 };
 
+class Relabel : public ledgerhost::CustomChange {
+ public:
+  std::vector<std::string> GenerateSql(const ledgerhost::CustomChangeContext& context) const override {
+    return {"UPDATE part_states SET label = '" + context.Param("label") + "'"};
+  }
+};
+
 void Define(ledgerhost::PluginDefinition& plugin) {
   plugin.AddSchema(ledgerhost::MappedSchema("com.example.PartsSchema", 2, "PartsSchemaV2")
                        .WithMigrationResource("parts.changelog-master")
                        .AddEntity({"part_states", {{"output_index", "INT", false, true}, {"label", "VARCHAR", true, false, 64}}, ""})
                        .AddEntity({"part_items", {{"item", "VARCHAR", false, false, 10}}, "part_states"}));
   plugin.AddService<Audit>("audit", {"iou-service", "cash-service"});
+  plugin.AddCustomChange<Relabel>("com.example.parts.Relabel");
 }
 
 TEST(DescriptorTest, BuilderFillsThePlainDataDescriptor) {
@@ -60,6 +68,16 @@ TEST(DescriptorTest, BuilderFillsThePlainDataDescriptor) {
   void* created = service.create();
   ASSERT_NE(dynamic_cast<Audit*>(static_cast<ledgerhost::Service*>(created)), nullptr);
   service.destroy(created);
+  ASSERT_EQ(d->custom_change_count, 1u);
+  const lh_custom_change_factory& custom = d->custom_changes[0];
+  EXPECT_STREQ(custom.class_name, "com.example.parts.Relabel");
+  void* change = custom.create();
+  ledgerhost::CustomChangeContext context;
+  EXPECT_THROW(static_cast<ledgerhost::CustomChange*>(change)->GenerateSql(context), std::invalid_argument);
+  context.params["label"] = "nut";
+  EXPECT_EQ(static_cast<ledgerhost::CustomChange*>(change)->GenerateSql(context),
+            std::vector<std::string>{"UPDATE part_states SET label = 'nut'"});
+  custom.destroy(change);
 }
 
 class PartState : public ledgerhost::QueryableState {

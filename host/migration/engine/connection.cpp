@@ -51,6 +51,7 @@ std::unique_ptr<Connection> Connection::Open(const DatabaseUrl& url) {
   std::unique_ptr<Connection> connection(new Connection());
   connection->kind_ = url.kind;
   connection->description_ = url.Redacted();
+  connection->url_is_local_ = url.kind != DatabaseKind::kSqlite && (url.host == "localhost" || url.host == "127.0.0.1");
   try {
     if (url.kind == DatabaseKind::kSqlite) {
       connection->session_ = std::make_unique<soci::session>(soci::sqlite3, "db=" + url.path + " timeout=30");
@@ -428,6 +429,26 @@ std::vector<std::string> Connection::Views() {
                           "ORDER BY table_name");
   for (auto& r : rows) out.push_back(r[0].value_or(""));
   return out;
+}
+
+parse::DatabaseServer Connection::Server() {
+  parse::DatabaseServer server;
+  server.url_is_local = url_is_local_;
+  if (kind_ == DatabaseKind::kSqlite) {
+    server.product_version = sqlite_api::sqlite3_libversion();
+    const int number = sqlite_api::sqlite3_libversion_number();  // 3040001
+    server.major_version = number / 1000000;
+    server.minor_version = number / 1000 % 1000;
+    return server;
+  }
+  server.product_version = QueryScalar("SHOW server_version").value_or("");
+  // As the JDBC driver reads server_version_num: 150018 is 15.18 (two-part versions since 10).
+  const int number = std::stoi(QueryScalar("SHOW server_version_num").value_or("0"));
+  server.major_version = number / 10000;
+  server.minor_version = number >= 100000 ? number % 10000 : number / 100 % 100;
+  server.default_catalog = QueryScalar("SELECT current_database()").value_or("");
+  server.default_schema = QueryScalar("SELECT current_schema()").value_or("");
+  return server;
 }
 
 std::vector<std::string> Connection::Sequences() {

@@ -11,6 +11,7 @@
 
 #include "migration/engine/database_url.h"
 #include "migration/model/database_kind.h"
+#include "migration/parse/database_properties.h"
 #include "migration/sql/sql_generator.h"
 
 namespace soci {
@@ -69,6 +70,8 @@ class Connection {
   std::vector<std::string> Tables();
   std::vector<std::string> Views();
   std::vector<std::string> Sequences();
+  // The server's version, catalog and schema, for Liquibase's ${database.*} changelog properties.
+  parse::DatabaseServer Server();
 
  private:
   Connection() = default;
@@ -77,6 +80,7 @@ class Connection {
 
   DatabaseKind kind_ = DatabaseKind::kSqlite;
   std::string description_;
+  bool url_is_local_ = false;
   std::unique_ptr<soci::session> session_;
   void* native_ = nullptr;  // sqlite3* or PGconn*, owned by the SOCI session
   bool in_transaction_ = false;

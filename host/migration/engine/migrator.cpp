@@ -13,6 +13,7 @@
 #include "migration/engine/statement_sink.h"
 #include "migration/model/text.h"
 #include "migration/parse/expression_matcher.h"
+#include "migration/sql/custom_change_registry.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -154,6 +155,7 @@ struct Migrator::RunState {
   UpdateSummary summary;
   const History* history = nullptr;
   std::vector<HistoryRow> recorded;  // rows this run wrote (or scripted), for changeSetExecuted
+  std::set<const ChangeSet*> marked_ran_by_policy;  // customChange without implementation, --custom-change mark-ran
 };
 
 Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database,
@@ -340,7 +342,13 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
                             bool sync_only) {
   std::string exec_type = previous ? "RERAN" : "EXECUTED";
   bool execute = !sync_only;
-  if (cs.preconditions && !sync_only) {
+  if (!sync_only && state.marked_ran_by_policy.count(&cs)) {
+    Logger("migration")->warn("{}: its customChange class has no native implementation; marked as ran without "
+                              "running any of its changes, as the custom-change policy says", NameOf(cs));
+    exec_type = "MARK_RAN";
+    execute = false;
+    previous = nullptr;
+  } else if (cs.preconditions && !sync_only) {
     const bool check_live = sink.live() || cs.preconditions->on_sql_output == "TEST";
     PreconditionEvaluator evaluator(check_live ? connection_ : nullptr, database_, *state.history, &state.recorded);
     const auto outcome = evaluator.Evaluate(*cs.preconditions);
@@ -435,14 +443,15 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
 
 UpdateSummary Migrator::Update(const UpdateLimit& limit) {
   Connection& connection = RequireConnection("update");
-  // Like Liquibase: a change the database cannot express stops the update before any changeset
-  // runs. A customChange without a native replacement fails as Liquibase's missing Java class does,
-  // while parsing, before the lock or DATABASECHANGELOG exist; the other checks come after.
-  CheckChangesSupported(/*custom_changes_only=*/true);
+  // On a database without history every selected changeset is pending: a customChange nothing can
+  // run is refused before the lock or DATABASECHANGELOG exist, leaving the database as Liquibase's
+  // missing Java class does.
+  if (!connection.TableExists(sql_.ChangeLogTable())) CheckCustomChanges(MakePlan(History(), limit));
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
-  CheckChangesSupported(/*custom_changes_only=*/false);
+  // Like Liquibase: a change the database cannot express stops the update before any changeset runs.
+  CheckChangesSupported();
   History history = ReadHistory();
   CheckCheckSums(history);
   PreconditionEvaluator evaluator(&connection, database_, history);
@@ -463,6 +472,7 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
     throw MigrationError(container.location.ToString() + ": changelog preconditions failed: " + outcome.message);
   }
   Plan plan = MakePlan(history, limit);
+  std::set<const ChangeSet*> marked_ran = CheckCustomChanges(plan);
   for (const ChangeSet* cs : plan.checksum_updates) {
     const HistoryRow* row = history.Find(*cs);
     if (row->md5sum) {
@@ -473,6 +483,7 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
   RunState state;
   state.history = &history;
   state.order_executed = history.MaxOrderExecuted();
+  state.marked_ran_by_policy = std::move(marked_ran);
   LiveSink sink(connection);
   RunPlan(plan, state, sink, false);
   lock.Release();
@@ -528,12 +539,14 @@ void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
   ScriptSink sink(out, database_);
   History history = ReadHistory();
   CheckCheckSums(history);
-  CheckChangesSupported(false);
+  CheckChangesSupported();
+  Plan plan = MakePlan(history, limit);
+  std::set<const ChangeSet*> marked_ran = CheckCustomChanges(plan);
   WriteScriptPrologue(sink);
   WriteScriptHeader(out, "Update Database Script");
-  Plan plan = MakePlan(history, limit);
   RunState state;
   state.history = &history;
+  state.marked_ran_by_policy = std::move(marked_ran);
   state.order_executed = history.MaxOrderExecuted();
   if (connection_ == nullptr) state.order_step = 2;
   RunPlan(plan, state, sink, false);
@@ -579,14 +592,14 @@ std::vector<PendingChangeSet> Migrator::Pending() {
   return out;
 }
 
-void Migrator::CheckChangesSupported(bool custom_changes_only) {
+void Migrator::CheckChangesSupported() {
   std::vector<std::string> problems;
   for (const ChangeSet* change_set : change_sets_) {
     const ChangeSet& cs = *change_set;
     if (!Selected(cs)) continue;
     for (const auto& change : cs.changes) {
-      if (change.type == "output" || change.type == "stop") continue;
-      if (custom_changes_only && change.type != "customChange") continue;
+      // customChange: CheckCustomChanges, for pending changesets only.
+      if (change.type == "output" || change.type == "stop" || change.type == "customChange") continue;
       SqlGenerationContext context;
       context.database = database_;
       context.loader = &LoaderOf(cs);
@@ -599,10 +612,8 @@ void Migrator::CheckChangesSupported(bool custom_changes_only) {
         GenerateSql(change, context);
       } catch (const UnsupportedChangeError& e) {
         report(e);  // what Liquibase's validation reports: changes the database cannot express
-      } catch (const Error& e) {
-        // Other problems (SQLite rebuilds need live metadata) show when the changeset runs; a
-        // customChange without a native replacement is refused here as Liquibase's missing class is.
-        if (change.type == "customChange") report(e);
+      } catch (const Error&) {
+        // Other problems (SQLite rebuilds need live metadata) show when the changeset runs.
       }
     }
   }
@@ -613,10 +624,45 @@ void Migrator::CheckChangesSupported(bool custom_changes_only) {
   }
 }
 
+CustomChangePolicy ParseCustomChangePolicy(const std::string& text, const std::string& where) {
+  if (text == "refuse") return CustomChangePolicy::kRefuse;
+  if (text == "mark-ran") return CustomChangePolicy::kMarkRan;
+  throw ConfigError(where + ": custom-change policy '" + text + "' is neither 'refuse' nor 'mark-ran'");
+}
+
+std::set<const ChangeSet*> Migrator::CheckCustomChanges(const Plan& plan) const {
+  std::set<const ChangeSet*> marked_ran;
+  std::map<std::string, std::vector<std::string>> refused;  // class -> changesets
+  for (const auto& [cs, previous] : plan.to_run) {
+    for (const auto& change : cs->changes) {
+      if (change.type != "customChange") continue;
+      const std::string class_name = change.Get("class");
+      if (FindCustomChange(class_name) != nullptr) continue;
+      const auto policy = options_.custom_changes.find(class_name);
+      if (policy != options_.custom_changes.end() && policy->second == CustomChangePolicy::kMarkRan) {
+        marked_ran.insert(cs);
+      } else {
+        refused[class_name].push_back(NameOf(*cs) + " (" + change.location.ToString() + ")");
+      }
+    }
+  }
+  if (refused.empty()) return marked_ran;
+  std::string message = "pending changesets run Java customChange classes that have no native implementation:\n";
+  for (const auto& [class_name, change_sets] : refused) {
+    message += "  " + class_name + ":\n";
+    for (const auto& name : change_sets) message += "    " + name + "\n";
+  }
+  message += "Nothing was run. Register a native implementation in a plugin (docs/plugin-authors.md), or, when the "
+             "class's work is done otherwise, record these changesets as ran without running them: "
+             "--custom-change CLASS=mark-ran (node.yaml: database.customChanges).";
+  throw ChangeLogError(message);
+}
+
 void Migrator::Validate() {
   History history = ReadHistory();
   CheckCheckSums(history);
-  CheckChangesSupported(false);
+  CheckChangesSupported();
+  CheckCustomChanges(MakePlan(history, {}));
 }
 
 std::vector<HistoryRow> Migrator::HistoryRows() {

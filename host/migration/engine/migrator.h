@@ -8,6 +8,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <set>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,12 +24,25 @@ namespace ledgerhost::migration {
 
 class StatementSink;
 
+// What to do with a pending changeset whose customChange names a Java class that has no native
+// implementation (registered by the host or a plugin). Liquibase would run the class; ledgerhost
+// cannot, so it refuses unless the operator decides otherwise for that class.
+enum class CustomChangePolicy {
+  kRefuse,   // the update stops before anything runs, listing every such changeset
+  kMarkRan,  // the changeset is recorded MARK_RAN without running any of its changes (logged)
+};
+
+// "refuse" or "mark-ran" (--custom-change CLASS=POLICY, node.yaml database.customChanges); throws
+// ConfigError naming `where` otherwise.
+CustomChangePolicy ParseCustomChangePolicy(const std::string& text, const std::string& where);
+
 struct MigratorOptions {
   std::vector<std::string> contexts;  // runtime contexts; empty = every changeset matches
   std::string label_filter;           // runtime label expression; empty = every changeset matches
   std::string changelog_display;      // "Change Log:" line of scripts (defaults to the root path)
   std::string database_display;       // "Against:" line of scripts: user@redacted-url
   LockOptions lock;
+  std::map<std::string, CustomChangePolicy> custom_changes;  // Java class name -> policy (default kRefuse)
 };
 
 // How far an update goes.
@@ -113,7 +127,10 @@ class Migrator {
   Plan MakePlan(const History& history, const UpdateLimit& limit);
   void CheckCheckSums(const History& history) const;
   // Throws ChangeLogError listing every selected change the database cannot express.
-  void CheckChangesSupported(bool custom_changes_only);
+  void CheckChangesSupported();
+  // Throws ChangeLogError listing every pending changeset with a customChange that can run neither
+  // natively nor by policy; returns those the policy marks ran.
+  std::set<const ChangeSet*> CheckCustomChanges(const Plan& plan) const;
   void RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only);
   void RunChangeSet(const ChangeSet& change_set, const HistoryRow* previous, RunState& state, StatementSink& sink,
                     bool sync_only);

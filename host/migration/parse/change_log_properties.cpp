@@ -15,7 +15,7 @@ constexpr int kMaxExpansionDepth = 32;
 }  // namespace
 
 ChangeLogProperties::ChangeLogProperties(const ParseOptions& options)
-    : options_(options), built_ins_(DatabaseProperties(options.database)) {
+    : options_(options), built_ins_(DatabaseProperties(options.database, options.server ? &*options.server : nullptr)) {
   for (const auto& [name, value] : options.properties) run_.emplace(text::Lower(name), value);
 }
 

@@ -45,9 +45,23 @@ constexpr std::array<DatabaseFacts, 7> kFacts{{
 
 std::string Bool(bool value) { return value ? "true" : "false"; }
 
+// JDBC DatabaseMetaData.getDatabaseProductName of each driver Liquibase uses.
+std::string_view ProductName(DatabaseKind database) {
+  switch (database) {
+    case DatabaseKind::kSqlite: return "SQLite";
+    case DatabaseKind::kPostgresql: return "PostgreSQL";
+    case DatabaseKind::kMysql: return "MySQL";
+    case DatabaseKind::kMariadb: return "MariaDB";
+    case DatabaseKind::kOracle: return "Oracle";
+    case DatabaseKind::kMssql: return "Microsoft SQL Server";
+    case DatabaseKind::kH2: return "H2";
+  }
+  return "";
+}
+
 }  // namespace
 
-std::map<std::string, std::string> DatabaseProperties(DatabaseKind database) {
+std::map<std::string, std::string> DatabaseProperties(DatabaseKind database, const DatabaseServer* server) {
   std::map<std::string, std::string> out;
   for (const auto& facts : kFacts) {
     if (facts.kind != database) continue;
@@ -69,6 +83,18 @@ std::map<std::string, std::string> DatabaseProperties(DatabaseKind database) {
     put("isSafeToRunUpdate", Bool(database == DatabaseKind::kH2));
     put("defaultSchemaNamePrefix", database == DatabaseKind::kH2 ? ".PUBLIC" : "");
     if (database == DatabaseKind::kH2) put("defaultSchemaName", "PUBLIC");
+    if (server == nullptr) continue;
+    put("databaseProductName", std::string(ProductName(database)));
+    put("databaseProductVersion", server->product_version);
+    put("databaseMajorVersion", std::to_string(server->major_version));
+    put("databaseMinorVersion", std::to_string(server->minor_version));
+    put("isSafeToRunUpdate", Bool(server->url_is_local));
+    put("supportsNotNullConstraintNames", "false");
+    if (!server->default_catalog.empty()) put("defaultCatalogName", server->default_catalog);
+    if (!server->default_schema.empty()) {
+      put("defaultSchemaName", server->default_schema);
+      put("defaultSchemaNamePrefix", "." + server->default_schema);
+    }
   }
   return out;
 }

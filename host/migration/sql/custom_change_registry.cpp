@@ -16,6 +16,17 @@ void RegisterCustomChange(const std::string& class_name, CustomChangeGenerator g
   Registry()[class_name] = std::move(generator);
 }
 
+void UnregisterCustomChange(const std::string& class_name) { Registry().erase(class_name); }
+
+ScopedCustomChanges::~ScopedCustomChanges() {
+  for (const auto& class_name : class_names_) UnregisterCustomChange(class_name);
+}
+
+void ScopedCustomChanges::Register(const std::string& class_name, CustomChangeGenerator generator) {
+  RegisterCustomChange(class_name, std::move(generator));
+  class_names_.push_back(class_name);
+}
+
 const CustomChangeGenerator* FindCustomChange(const std::string& class_name) {
   auto it = Registry().find(class_name);
   return it == Registry().end() ? nullptr : &it->second;

@@ -14,6 +14,21 @@ using CustomChangeGenerator = std::function<std::vector<SqlStatement>(const Chan
 
 // Registers (or replaces) the native implementation of `class_name`. Thread-compatible: register at start-up.
 void RegisterCustomChange(const std::string& class_name, CustomChangeGenerator generator);
+void UnregisterCustomChange(const std::string& class_name);
 const CustomChangeGenerator* FindCustomChange(const std::string& class_name);
+
+// Registrations that last as long as this object: a node's plugins' implementations go when the
+// plugins do.
+class ScopedCustomChanges {
+ public:
+  ScopedCustomChanges() = default;
+  ScopedCustomChanges(const ScopedCustomChanges&) = delete;
+  ScopedCustomChanges& operator=(const ScopedCustomChanges&) = delete;
+  ~ScopedCustomChanges();
+  void Register(const std::string& class_name, CustomChangeGenerator generator);
+
+ private:
+  std::vector<std::string> class_names_;
+};
 
 }  // namespace ledgerhost::migration

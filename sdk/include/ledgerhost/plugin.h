@@ -1,6 +1,7 @@
 // The plugin boundary. A ledgerhost plugin is a shared library that exports exactly one C function,
 // `ledgerhost_plugin_v1`, returning a pointer to a plain-data descriptor: what the plugin is, the
-// mapped schemas it brings, its embedded migration resources and its service factories.
+// mapped schemas it brings, its embedded migration resources, its service factories and the native
+// implementations of Liquibase customChange classes it provides (ledgerhost/custom_change.h).
 //
 // Plugin authors do not fill the descriptor: they write
 //
@@ -9,6 +10,7 @@
 //     plugin.AddSchema(ledgerhost::MappedSchema("com.example.schemas.IOUSchema", 1, "IOUSchemaV1")
 //                          .AddEntity(...));
 //     plugin.AddService<IouService>("iou-service");
+//     plugin.AddCustomChange<BackfillIous>("com.example.iou.BackfillIous");
 //   }
 //
 // and build the library with ledgerhost_add_plugin(NAME SOURCES ... MIGRATIONS dir/) from the SDK's
@@ -29,13 +31,15 @@
 #include <string>
 #include <vector>
 
+#include "ledgerhost/custom_change.h"
 #include "ledgerhost/schema.h"
 #include "ledgerhost/service.h"
 #include "ledgerhost/version.h"
 #endif
 
 // Bumped whenever the descriptor layout or the meaning of a field changes. The host refuses others.
-#define LEDGERHOST_PLUGIN_ABI_VERSION 1u
+// 2: custom_changes added.
+#define LEDGERHOST_PLUGIN_ABI_VERSION 2u
 // The one exported symbol of every plugin.
 #define LEDGERHOST_PLUGIN_ENTRY_NAME "ledgerhost_plugin_v1"
 
@@ -84,6 +88,13 @@ typedef struct lh_resource {
 
 // How the host creates a service. create() and destroy() may be called from any thread, but never
 // concurrently for the same object.
+// How the host creates the implementation of a Liquibase customChange class (ledgerhost/custom_change.h).
+typedef struct lh_custom_change_factory {
+  const char* class_name;  // the Java class name changelogs give, e.g. "com.example.NormalizeCodes"
+  void* (*create)(void);   // returns a ledgerhost::CustomChange*; the host calls destroy() on it
+  void (*destroy)(void* custom_change);
+} lh_custom_change_factory;
+
 typedef struct lh_service_factory {
   const char* name;  // unique within the node, e.g. "iou-service"
   const char* const* depends_on;  // names of services (any plugin's) that must start first
@@ -106,6 +117,8 @@ typedef struct lh_plugin_descriptor {
   uint32_t resource_count;
   const lh_service_factory* services;
   uint32_t service_count;
+  const lh_custom_change_factory* custom_changes;
+  uint32_t custom_change_count;
 } lh_plugin_descriptor;
 
 typedef const lh_plugin_descriptor* (*lh_plugin_entry)(void);
@@ -156,18 +169,34 @@ class PluginDefinition {
                          +[](void* service) { delete static_cast<Service*>(service); }});
   }
 
+  // Registers the native implementation of the Java customChange class `class_name`; ChangeType needs
+  // a default constructor and derives from ledgerhost::CustomChange.
+  template <typename ChangeType>
+  void AddCustomChange(std::string class_name) {
+    custom_changes_.push_back({std::move(class_name),
+                               +[]() -> void* { return static_cast<CustomChange*>(new ChangeType()); },
+                               +[](void* change) { delete static_cast<CustomChange*>(change); }});
+  }
+
   struct ServiceEntry {
     std::string name;
     std::vector<std::string> depends_on;
     void* (*create)(void);
     void (*destroy)(void*);
   };
+  struct CustomChangeEntry {
+    std::string class_name;
+    void* (*create)(void);
+    void (*destroy)(void*);
+  };
   const std::vector<MappedSchema>& schemas() const { return schemas_; }
   const std::vector<ServiceEntry>& services() const { return services_; }
+  const std::vector<CustomChangeEntry>& custom_changes() const { return custom_changes_; }
 
  private:
   std::vector<MappedSchema> schemas_;
   std::vector<ServiceEntry> services_;
+  std::vector<CustomChangeEntry> custom_changes_;
 };
 
 namespace detail {
@@ -203,6 +232,9 @@ class DescriptorStorage {
       services_.push_back({service.name.c_str(), dependency_storage_.back().data(),
                            static_cast<uint32_t>(dependency_storage_.back().size()), service.create, service.destroy});
     }
+    for (const auto& change : definition_.custom_changes()) {
+      custom_changes_.push_back({change.class_name.c_str(), change.create, change.destroy});
+    }
     descriptor_ = {LEDGERHOST_PLUGIN_ABI_VERSION,
                    static_cast<uint32_t>(sizeof(lh_plugin_descriptor)),
                    name,
@@ -213,7 +245,9 @@ class DescriptorStorage {
                    ledgerhost_embedded_resources,
                    ledgerhost_embedded_resource_count,
                    services_.data(),
-                   static_cast<uint32_t>(services_.size())};
+                   static_cast<uint32_t>(services_.size()),
+                   custom_changes_.data(),
+                   static_cast<uint32_t>(custom_changes_.size())};
   }
   const lh_plugin_descriptor* descriptor() const { return &descriptor_; }
 
@@ -227,6 +261,7 @@ class DescriptorStorage {
   std::vector<std::vector<const char*>> dependency_storage_;
   std::vector<lh_schema> schemas_;
   std::vector<lh_service_factory> services_;
+  std::vector<lh_custom_change_factory> custom_changes_;
   lh_plugin_descriptor descriptor_{};
 };
 

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
@@ -37,6 +39,8 @@ database:
   schema: ledger
   runMigration: true
   poolSize: 8
+  customChanges:
+    com.example.LegacyBackfill: mark-ran
 plugins:
   directory: cordapps
   trustedKeys: [keys/release.pem, /etc/ledgerhost/ops.pem]
@@ -55,6 +59,8 @@ logging:
   EXPECT_EQ(config.database.password, "secret");
   EXPECT_TRUE(config.database.run_migration);
   EXPECT_EQ(config.database.pool_size, 8);
+  EXPECT_EQ(config.database.custom_changes,
+            (std::map<std::string, std::string>{{"com.example.LegacyBackfill", "mark-ran"}}));
   EXPECT_EQ(config.plugins.directory, std::filesystem::path("/base/cordapps"));
   ASSERT_EQ(config.plugins.trusted_keys.size(), 2u);
   EXPECT_EQ(config.plugins.trusted_keys[0], std::filesystem::path("/base/keys/release.pem"));
@@ -71,14 +77,18 @@ logging:
 
 TEST(NodeConfigTest, UnknownKeyNamesKeyAndLine) {
   EXPECT_EQ(ErrorOf("database:\n  url: sqlite:x.db\n  runMigrations: true\n"),
-            "node.yaml:3: database.runMigrations: unknown key (known: allowDerivedTables, password, poolSize, "
-            "runMigration, schema, url, user)");
+            "node.yaml:3: database.runMigrations: unknown key (known: allowDerivedTables, customChanges, password, "
+            "poolSize, runMigration, schema, url, user)");
   EXPECT_NE(ErrorOf("databse: {}\n").find("node.yaml:1: databse: unknown key"), std::string::npos);
 }
 
 TEST(NodeConfigTest, WrongTypesNameKeyAndLine) {
   EXPECT_EQ(ErrorOf("database:\n  runMigration: sometimes\n"), "node.yaml:2: database.runMigration: expected true or false");
   EXPECT_EQ(ErrorOf("database:\n  poolSize: 0\n"), "node.yaml:2: database.poolSize: must be between 1 and 1024");
+  EXPECT_EQ(ErrorOf("database:\n  customChanges:\n    a.B: skip\n"),
+            "node.yaml:3: database.customChanges.a.B: expected refuse or mark-ran");
+  EXPECT_EQ(ErrorOf("database:\n  customChanges: [a.B]\n"),
+            "node.yaml:2: database.customChanges: expected a map of Java class name to refuse|mark-ran");
   EXPECT_EQ(ErrorOf("plugins:\n  trustedKeys: key.pem\n"),
             "node.yaml:2: plugins.trustedKeys: expected a list of PEM public key files");
   EXPECT_EQ(ErrorOf("schemas:\n  a.B:\n    versions: newest\n"),

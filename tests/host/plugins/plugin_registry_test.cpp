@@ -116,6 +116,24 @@ TEST_F(PluginRegistryTest, ServiceDependenciesAndStableOrder) {
   EXPECT_EQ(registry.plugins()[0]->schemas()[0].migration_resource, "migration/cash-schema-v1.changelog-master.sql");
 }
 
+TEST_F(PluginRegistryTest, CustomChangeImplementationRunsThePluginsCode) {
+  Add(LEGACY_ACCOUNTS_PLUGIN);
+  auto registry = Load();
+  ASSERT_EQ(registry.plugins().size(), 1u);
+  const auto& plugin = *registry.plugins()[0];
+  EXPECT_EQ(plugin.custom_changes(), (std::vector<std::string>{"com.example.legacy.NormalizeCodes"}));
+  auto change = plugin.CreateCustomChange("com.example.legacy.NormalizeCodes");
+  CustomChangeContext context;
+  context.database = "postgresql";
+  context.params = {{"tableName", "legacy_accounts"}, {"columnName", "display_code"}};
+  EXPECT_EQ(change->GenerateSql(context),
+            (std::vector<std::string>{"UPDATE legacy_accounts SET display_code = UPPER(TRIM(display_code)) WHERE "
+                                      "display_code IS NOT NULL"}));
+  context.params["tableName"] = "x; DROP TABLE y";
+  EXPECT_THROW(change->GenerateSql(context), std::invalid_argument);
+  EXPECT_THROW(plugin.CreateCustomChange("com.example.Other"), PluginError);
+}
+
 TEST_F(PluginRegistryTest, PluginWithoutMigrationsResolvesNone) {
   Add(NOTARY_AUDIT_PLUGIN);
   auto registry = Load();

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "migration/checksum/check_sum.h"
 #include "migration/parse/change_log_parser.h"
+#include "migration/sql/custom_change_registry.h"
 #include "support/test_database.h"
 
 namespace ledgerhost::migration {
@@ -366,6 +367,109 @@ TEST_P(MigratorTest, ChangeLogPropertyDefinedChecksTheChangelogsProperties) {
   </changeSet>)xml");
   EXPECT_EQ(Ids(), (std::vector<std::string>{"defined:EXECUTED", "same-value:EXECUTED", "other-value:MARK_RAN",
                                              "undefined:MARK_RAN"}));
+}
+
+// customChange names Java code: pending changesets whose class has no native implementation stop the
+// update before anything runs, every one listed; executed ones are skipped as Liquibase skips them.
+constexpr const char* kCustomChangeLog = R"xml(
+  <changeSet id="table" author="a"><createTable tableName="t"><column name="id" type="int"/></createTable></changeSet>
+  <changeSet id="fill" author="a">
+    <customChange class="com.example.Fill"><param name="rows" value="2"/></customChange>
+  </changeSet>)xml";
+
+TEST_P(MigratorTest, CustomChangeWithoutImplementationIsRefusedBeforeAnythingRuns) {
+  Write("changelog.xml", Xml(std::string(kCustomChangeLog) + R"xml(
+  <changeSet id="other" author="a"><customChange class="com.example.Other"/></changeSet>)xml"));
+  ChangeLog log = Parse();
+  try {
+    MakeMigrator(log)->Update({});
+    FAIL() << "expected a refusal";
+  } catch (const ChangeLogError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("com.example.Fill:\n    changelog.xml::fill::a"), std::string::npos) << message;
+    EXPECT_NE(message.find("com.example.Other:\n    changelog.xml::other::a"), std::string::npos) << message;
+    EXPECT_NE(message.find("--custom-change CLASS=mark-ran"), std::string::npos) << message;
+  }
+  EXPECT_FALSE(connection_->TableExists(HistorySql(GetParam()).ChangeLogTable()));  // nothing created
+  EXPECT_FALSE(connection_->TableExists("t"));
+}
+
+TEST_P(MigratorTest, ExecutedCustomChangeSetsNeedNoImplementation) {
+  Write("changelog.xml", Xml(kCustomChangeLog));
+  {
+    ScopedCustomChanges registered;
+    registered.Register("com.example.Fill", [](const Change& change, const SqlGenerationContext&) {
+      std::vector<SqlStatement> out;
+      for (int i = 0; i < std::stoi(change.params.at(0).second); ++i) out.push_back({"INSERT INTO t VALUES (" + std::to_string(i) + ")"});
+      return out;
+    });
+    ChangeLog log = Parse();
+    MakeMigrator(log)->Update({});
+  }
+  EXPECT_EQ(Count("t"), "2");
+  EXPECT_EQ(FindCustomChange("com.example.Fill"), nullptr);
+  // Liquibase's checksum of a customChange: its class and params (CustomChangeWrapper).
+  const auto recorded = connection_->QueryScalar("SELECT MD5SUM FROM " + HistorySql(GetParam()).ChangeLogTable() +
+                                                 " WHERE ID = 'fill'");
+  Write("changelog.xml", Xml(std::string(kCustomChangeLog) + R"xml(
+  <changeSet id="after" author="a"><insert tableName="t"><column name="id" valueNumeric="9"/></insert></changeSet>)xml"));
+  ChangeLog log = Parse();
+  MakeMigrator(log)->Update({});
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"table:EXECUTED", "fill:EXECUTED", "after:EXECUTED"}));
+  EXPECT_EQ(Count("t"), "3");
+  EXPECT_EQ(connection_->QueryScalar("SELECT MD5SUM FROM " + HistorySql(GetParam()).ChangeLogTable() +
+                                     " WHERE ID = 'fill'"),
+            recorded);
+}
+
+TEST_P(MigratorTest, CustomChangeMarkRanPolicyRecordsWithoutRunning) {
+  Write("changelog.xml", Xml(kCustomChangeLog));
+  ChangeLog log = Parse();
+  MigratorOptions options;
+  options.custom_changes["com.example.Fill"] = CustomChangePolicy::kMarkRan;
+  std::ostringstream script;
+  MakeMigrator(log, options)->UpdateSql(script, {});
+  EXPECT_NE(script.str().find("'MARK_RAN'"), std::string::npos) << script.str();
+  MakeMigrator(log, options)->Update({});
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"table:EXECUTED", "fill:MARK_RAN"}));
+  EXPECT_EQ(Count("t"), "0");
+  EXPECT_EQ(ParseCustomChangePolicy("mark-ran", "x"), CustomChangePolicy::kMarkRan);
+  EXPECT_THROW(ParseCustomChangePolicy("skip", "x"), ConfigError);
+}
+
+// ChangeLogParameters(Database): the live connection's facts are ${database.*} properties; offline
+// (no server) Liquibase leaves them undefined.
+TEST_P(MigratorTest, DatabasePropertiesComeFromTheLiveConnection) {
+  Write("changelog.xml", Xml(R"xml(
+  <changeSet id="1" author="a">
+    <preConditions onFail="MARK_RAN"><changeLogPropertyDefined property="database.databaseMajorVersion"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>)xml"));
+  const parse::DatabaseServer server = connection_->Server();
+  ParseOptions options;
+  options.database = GetParam();
+  options.server = server;
+  ChangeLog log = ParseChangeLog(*loader_, "changelog.xml", options);
+  MakeMigrator(log)->Update({});
+  EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED"}));
+
+  const auto live = parse::DatabaseProperties(GetParam(), &server);
+  const auto offline = parse::DatabaseProperties(GetParam());
+  EXPECT_EQ(offline.count("database.databasemajorversion"), 0u);
+  EXPECT_GE(server.major_version, GetParam() == DatabaseKind::kSqlite ? 3 : 10);
+  EXPECT_EQ(live.at("database.databasemajorversion"), std::to_string(server.major_version));
+  EXPECT_EQ(live.at("database.databaseproductversion").rfind(std::to_string(server.major_version) + ".", 0), 0u);
+  if (GetParam() == DatabaseKind::kPostgresql) {
+    EXPECT_EQ(live.at("database.databaseproductname"), "PostgreSQL");
+    EXPECT_EQ(live.at("database.defaultschemaname"), "public");
+    EXPECT_EQ(live.at("database.defaultschemanameprefix"), ".public");
+    EXPECT_EQ(live.at("database.issafetorunupdate"), "true");  // 127.0.0.1
+    EXPECT_FALSE(live.at("database.defaultcatalogname").empty());
+  } else {
+    EXPECT_EQ(live.at("database.databaseproductname"), "SQLite");
+    EXPECT_EQ(live.count("database.defaultschemaname"), 0u);
+    EXPECT_EQ(live.at("database.issafetorunupdate"), "false");
+  }
 }
 
 // uniqueConstraintExists (Gravitee guards its dropUniqueConstraint with it): by name, by columns.
