@@ -431,6 +431,11 @@ std::vector<std::string> Connection::Views() {
   return out;
 }
 
+std::optional<std::string> Connection::UserName() {
+  if (kind_ == DatabaseKind::kSqlite) return std::nullopt;
+  return QueryScalar("SELECT session_user");
+}
+
 parse::DatabaseServer Connection::Server() {
   parse::DatabaseServer server;
   server.url_is_local = url_is_local_;

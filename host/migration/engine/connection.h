@@ -72,6 +72,8 @@ class Connection {
   std::vector<std::string> Sequences();
   // The server's version, catalog and schema, for Liquibase's ${database.*} changelog properties.
   parse::DatabaseServer Server();
+  // The user the connection logged in as (PostgreSQL: session_user); none on SQLite.
+  std::optional<std::string> UserName();
 
  private:
   Connection() = default;

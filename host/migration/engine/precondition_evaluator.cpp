@@ -62,6 +62,11 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
     return require(DbmsMatches(Attr(p, "type"), ShortName(database_)),
                    "DBMS Precondition failed: expected " + Attr(p, "type") + ", got " + std::string(ShortName(database_)));
   }
+  if (type == "expectedQuotingStrategy") {
+    return require(Attr(p, "strategy") == Attr(p, "resolved.changelog"), "Quoting strategy Precondition failed: expected " +
+                                                                             Attr(p, "strategy") + ", got " +
+                                                                             Attr(p, "resolved.changelog"));
+  }
   if (type == "changeSetExecuted") {
     const std::string file = Attr(p, "changeLogFile");
     bool found = false;
@@ -92,6 +97,15 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
     throw DatabaseError("precondition " + type + " needs a database connection");
   }
   Connection& db = *connection_;
+  if (type == "runningAs") {
+    // RunningAsPrecondition: the connection's user up to any '@', compared ignoring case. SQLite's
+    // driver has no user, so it never holds there.
+    std::string user = db.UserName().value_or("");
+    if (auto at = user.find('@'); at != std::string::npos) user.resize(at);
+    const bool holds = db.UserName().has_value() && text::Lower(Attr(p, "username")) == text::Lower(user);
+    return require(holds, "RunningAs Precondition failed: expected " + Attr(p, "username") + ", was " +
+                              (db.UserName() ? user : "null"));
+  }
   if (type == "tableExists") {
     return require(db.TableExists(Attr(p, "tableName")), "Table " + Attr(p, "tableName") + " does not exist");
   }

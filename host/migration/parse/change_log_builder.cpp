@@ -518,6 +518,11 @@ Precondition ChangeLogBuilder::BuildPrecondition(const ParsedNode& node) const {
     precondition.attributes["resolved.defined"] = value != reference ? "true" : "false";
     precondition.attributes["resolved.value"] = value;
   }
+  if (precondition.type == "expectedQuotingStrategy") {
+    // ObjectQuotingStrategyPrecondition compares with the changelog's own strategy, known only here.
+    static const char* const kNames[] = {"LEGACY", "QUOTE_ALL_OBJECTS", "QUOTE_ONLY_RESERVED_WORDS"};
+    precondition.attributes["resolved.changelog"] = kNames[static_cast<int>(quoting_)];
+  }
   return precondition;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "migration/checksum/check_sum.h"
+#include "migration/model/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "migration/sql/custom_change_registry.h"
 #include "support/test_database.h"
@@ -367,6 +368,31 @@ TEST_P(MigratorTest, ChangeLogPropertyDefinedChecksTheChangelogsProperties) {
   </changeSet>)xml");
   EXPECT_EQ(Ids(), (std::vector<std::string>{"defined:EXECUTED", "same-value:EXECUTED", "other-value:MARK_RAN",
                                              "undefined:MARK_RAN"}));
+}
+
+// RunningAsPrecondition (user before any '@', any case; never on SQLite, whose driver has no user) and
+// ObjectQuotingStrategyPrecondition (the changelog's own strategy).
+TEST_P(MigratorTest, RunningAsAndExpectedQuotingStrategy) {
+  const std::string user = text::Upper(connection_->UserName().value_or("sqlite-has-none"));
+  Update(R"xml(
+  <changeSet id="as-me" author="a">
+    <preConditions onFail="MARK_RAN"><runningAs username=")xml" + user + R"xml("/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="as-other" author="a">
+    <preConditions onFail="MARK_RAN"><runningAs username="nobody"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="legacy" author="a">
+    <preConditions onFail="MARK_RAN"><expectedQuotingStrategy strategy="LEGACY"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>
+  <changeSet id="quote-all" author="a">
+    <preConditions onFail="MARK_RAN"><expectedQuotingStrategy strategy="QUOTE_ALL_OBJECTS"/></preConditions>
+    <sql>SELECT 1</sql>
+  </changeSet>)xml");
+  const std::string as_me = GetParam() == DatabaseKind::kSqlite ? "as-me:MARK_RAN" : "as-me:EXECUTED";
+  EXPECT_EQ(Ids(), (std::vector<std::string>{as_me, "as-other:MARK_RAN", "legacy:EXECUTED", "quote-all:MARK_RAN"}));
 }
 
 // customChange names Java code: pending changesets whose class has no native implementation stop the
