@@ -396,6 +396,10 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
     }
   }
   if (custom && !change.Find("class")) ThrowAt(At(node), where + "<customChange> requires 'class'");
+  // LoadDataChange.setSeparator: the two characters \t are a tab (checksum and CSV reading alike).
+  if (auto it = change.attributes.find("separator"); it != change.attributes.end() && it->second == "\\t") {
+    it->second = "\t";
+  }
   return change;
 }
 
@@ -539,16 +543,31 @@ void ChangeLogBuilder::BuildSqlVisitors(const ParsedNode& node, ChangeSet& chang
       }
       ThrowAt(At(node), "attribute '" + child.name + "' is not allowed on <modifySql>");
     }
-    if (!kSqlVisitorTypes.count(child.name)) ThrowAt(At(child), "unknown modifySql visitor " + Describe(child));
+    if (!kSqlVisitorTypes.count(child.name)) {
+      // SqlVisitorFactory.create gives null for an unknown name and ChangeSet skips it; XML has its schema.
+      if (!node.from_xml) continue;
+      ThrowAt(At(child), "unknown modifySql visitor " + Describe(child));
+    }
     SqlVisitor visitor;
     visitor.type = child.name;
-    for (const auto& attribute : child.children) {
-      if (attribute.value) visitor.attributes[attribute.name] = *attribute.value;
-    }
     visitor.dbms = dbms;
     visitor.context = context;
     visitor.labels = labels;
     visitor.apply_to_rollback = apply_to_rollback;
+    // AbstractSqlVisitor.load: a visitor's own dbms, applyToRollback and context(Filter|s) win over
+    // the enclosing modifySql's (YAML lists several visitors, each with its own dbms).
+    for (const auto& attribute : child.children) {
+      if (!attribute.value) continue;
+      if (attribute.name == "dbms") {
+        visitor.dbms = *attribute.value;
+      } else if (attribute.name == "applyToRollback") {
+        visitor.apply_to_rollback = text::ParseJavaBoolean(*attribute.value);
+      } else if (attribute.name == "context" || attribute.name == "contextFilter" || attribute.name == "contexts") {
+        visitor.context = *attribute.value;
+      } else {
+        visitor.attributes[attribute.name] = *attribute.value;
+      }
+    }
     change_set.sql_visitors.push_back(std::move(visitor));
   }
 }

@@ -155,7 +155,9 @@ std::string Dialect::DateLiteral(const std::string& raw) const {
   std::string text = raw;
   const bool has_time = text.size() >= 19 && (text[10] == 'T' || text[10] == ' ');
   const bool date_only = text.size() == 10 && text[4] == '-' && text[7] == '-';
-  if (!has_time && !date_only && !(text.size() == 8 && text[2] == ':')) return text;  // computed: verbatim
+  // ColumnConfig.setValueDate: what ISODateFormat cannot parse is a DatabaseFunction
+  // ("current_datetime", "NOW()"), rendered as valueComputed is.
+  if (!has_time && !date_only && !(text.size() == 8 && text[2] == ':')) return Computed(text);
   if (Is(DatabaseKind::kMssql)) {
     if (has_time) text[10] = 'T';
     return String(text);

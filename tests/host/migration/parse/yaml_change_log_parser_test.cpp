@@ -119,6 +119,21 @@ TEST(YamlChangeLogParser, BuildsTheSameModelAsXml) {
   EXPECT_EQ(third.rollback.changes.size(), 2u);
 }
 
+// LoadDataChange.setSeparator: a plain `\t` (backslash, t) is a tab.
+TEST(YamlChangeLogParser, BackslashTSeparatorIsATab) {
+  ChangeLog log = Parse({{"c.yaml", R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - loadData: {tableName: t, file: d.tsv, separator: \t}
+        - loadData: {tableName: t, file: d.csv, separator: ";"}
+)"}},
+                        "c.yaml");
+  EXPECT_EQ(log.change_sets.at(0).changes.at(0).Get("separator"), "\t");
+  EXPECT_EQ(log.change_sets.at(0).changes.at(1).Get("separator"), ";");
+}
+
 TEST(YamlChangeLogParser, JsonIsTheSameStructure) {
   const char* json = R"({"databaseChangeLog": [
     {"property": {"name": "t", "value": "node"}},
@@ -216,6 +231,31 @@ TEST(YamlChangeLogParser, ChangesListTakesModifySqlRollbackAndValidCheckSum) {
   ASSERT_EQ(cs.rollback.changes.size(), 1u);
   EXPECT_EQ(cs.rollback.changes[0].type, "dropTable");
   EXPECT_EQ(cs.comments, "the changeset's comment");
+}
+
+// AbstractSqlVisitor.load: each visitor of a modifySql list may carry its own dbms, context and
+// applyToRollback, which win over the modifySql's; an unknown visitor name is skipped.
+TEST(YamlChangeLogParser, ModifySqlVisitorsCarryTheirOwnDbms) {
+  const char* yaml = R"yaml(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - createTable: {tableName: replaceTest, columns: [{column: {name: id, type: int}}]}
+      modifySql:
+        - replace: {replace: replaceTest, with: replacedTest}
+        - append: {dbms: mysql, value: " engine innodb", applyToRollback: true}
+        - prepend: {context: dev, value: "-- dev"}
+        - unknownVisitor: {value: x}
+)yaml";
+  const ChangeLog log = Parse({{"c.yaml", yaml}}, "c.yaml");
+  const ChangeSet& cs = log.change_sets.at(0);
+  ASSERT_EQ(cs.sql_visitors.size(), 3u);
+  EXPECT_EQ(cs.sql_visitors[0].dbms, "");
+  EXPECT_EQ(cs.sql_visitors[1].dbms, "mysql");
+  EXPECT_TRUE(cs.sql_visitors[1].apply_to_rollback);
+  EXPECT_EQ(cs.sql_visitors[1].attributes.count("dbms"), 0u);
+  EXPECT_EQ(cs.sql_visitors[2].context, "dev");
 }
 
 // ChangeSet.toChange: an unknown name with children is an error (Liquibase's strict parse mode); a

@@ -107,6 +107,17 @@ TEST(ColumnValue, NullAndFunctionCallsAreNotStrings) {
   EXPECT_EQ(Dialect(DatabaseKind::kMssql).Value({{"value", "GETDATE()"}}), "GETDATE()");
 }
 
+// ColumnConfig.setValueDate: a date ISODateFormat cannot parse is a DatabaseFunction, so
+// "current_datetime" is the database's now like valueComputed; dates and times are literals.
+TEST(ColumnValue, UnparseableValueDateIsAFunction) {
+  const Dialect pg(DatabaseKind::kPostgresql);
+  EXPECT_EQ(pg.Value({{"valueDate", "current_datetime"}}), "NOW()");
+  EXPECT_EQ(pg.Value({{"valueDate", "localtimestamp"}}), "localtimestamp");
+  EXPECT_EQ(pg.Value({{"valueDate", "2007-08-09T13:14:15"}}), "'2007-08-09 13:14:15'");
+  EXPECT_EQ(pg.Value({{"valueDate", "13:14:15"}}), "'13:14:15'");
+  EXPECT_EQ(Dialect(DatabaseKind::kMssql).Value({{"valueDate", "current_datetime"}}), "GETDATE()");
+}
+
 // AddColumnChange: a column's remarks, trimmed, become COMMENT ON COLUMN after the ALTER TABLE
 // (not on MySQL, whose ADD carries COMMENT, nor on SQLite, which has no generator for it).
 TEST(AddColumnRemarks, BecomeACommentOnTheColumn) {
