@@ -71,7 +71,8 @@ CORPORA = {
 # The corpora CI runs (ctest compat.corpus.<name>.<db>): those that are equal today and quick.
 # Everything else runs in the full table (--all), whose result docs/compatibility.md records.
 CI = [(name, "postgresql") for name in ("cromwell-engine", "cromwell-metadata", "fineract-tenant", "gravitee-apim",
-                                        "horreum", "keel", "orcid", "orcid-activities", "orcid-message-listener")] + \
+                                        "horreum", "keel", "orcid", "orcid-activities", "orcid-message-listener",
+                                        "liquibase-yaml", "liquibase-json", "liquibase-pg-fk-pk")] + \
     [(name, "sqlite") for name in ("fineract-tenant", "gravitee-apim", "keel", "orcid-activities")]
 
 

@@ -122,6 +122,8 @@ void ChangeLogBuilder::Build(const ParsedNode& root, bool properties_defined) {
       if (!text::JavaTrim(value).empty()) quoting_ = ParseQuotingStrategy(text::JavaTrim(value), At(child));
     } else if (child.name == "changeLogId") {
       // Informational only.
+    } else if (!child.from_xml) {
+      // DatabaseChangeLog.handleChildNode: an unknown entry without children is ignored.
     } else {
       ThrowAt(At(child), "unexpected " + std::string(child.is_attribute ? "attribute '" : "entry '") + child.name +
                              "' on databaseChangeLog");
@@ -383,6 +385,10 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
   if (node.from_xml && node.value) {
     if (info->text_attribute.empty()) ThrowAt(At(node), where + "<" + node.name + "> takes no text");
     change.attributes[info->text_attribute] = *node.value;
+  } else if (node.value && !info->text_attribute.empty() && !change.Find(info->text_attribute)) {
+    // AbstractChange.load: `- sql: SELECT 1` gives the change's DIRECT_VALUE parameter (sql, an
+    // output's or stop's message, a view's selectQuery, a procedure's text).
+    change.attributes[info->text_attribute] = *node.value;
   }
   for (const auto& required : info->required) {
     if (required == "columns") {
@@ -456,6 +462,13 @@ RollbackSpec ChangeLogBuilder::BuildRollback(const ParsedNode& node, const Chang
   return rollback;
 }
 
+void ChangeLogBuilder::RequireKnownPrecondition(const ParsedNode& node) const {
+  // PreconditionLogic.toPrecondition in Liquibase's strict parse mode: an unknown name with content.
+  if (!kPreconditionTypes.count(node.name)) {
+    ThrowAt(At(node), "Unknown precondition '" + node.name + "'. Check for spelling or capitalization errors");
+  }
+}
+
 PreconditionContainer ChangeLogBuilder::BuildPreconditions(const ParsedNode& node) const {
   PreconditionContainer container;
   container.location = At(node);
@@ -474,11 +487,13 @@ PreconditionContainer ChangeLogBuilder::BuildPreconditions(const ParsedNode& nod
         container.on_sql_output = value;
       } else if (kPreconditionTypes.count(child.name)) {
         container.conditions.push_back(BuildPrecondition(child));
-      } else {
+      } else if (node.from_xml) {
         ThrowAt(At(child), "attribute '" + child.name + "' is not allowed on <preConditions>");
       }
+      // PreconditionLogic.toPrecondition: an unknown name without children is ignored (YAML/JSON).
       continue;
     }
+    RequireKnownPrecondition(child);
     container.conditions.push_back(BuildPrecondition(child));
   }
   auto check = [&](const std::string& value, const char* what) {
@@ -509,6 +524,7 @@ Precondition ChangeLogBuilder::BuildPrecondition(const ParsedNode& node) const {
         precondition.attributes[child.name] = *child.value;
       }
     } else {
+      if (node.name == "and" || node.name == "or" || node.name == "not") RequireKnownPrecondition(child);
       precondition.children.push_back(BuildPrecondition(child));
     }
   }

@@ -35,6 +35,7 @@ class ChangeLogBuilder {
   ColumnConfig BuildColumn(const ParsedNode& node) const;
   RollbackSpec BuildRollback(const ParsedNode& node, const ChangeSet& change_set) const;
   PreconditionContainer BuildPreconditions(const ParsedNode& node) const;
+  void RequireKnownPrecondition(const ParsedNode& node) const;
   Precondition BuildPrecondition(const ParsedNode& node) const;
   void BuildSqlVisitors(const ParsedNode& node, ChangeSet& change_set) const;
   void Include(const ParsedNode& node);

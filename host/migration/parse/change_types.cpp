@@ -1,6 +1,9 @@
 #include "migration/parse/change_types.h"
 
 #include <array>
+#include <map>
+
+#include "migration/model/text.h"
 
 namespace ledgerhost::migration::parse {
 namespace {
@@ -157,7 +160,7 @@ const std::vector<ChangeTypeInfo>& Table() {
         "splitStatements", "stripComments"},
        {"path"},
        ""},
-      {"stop", {"message"}, {}, ""},
+      {"stop", {"message"}, {}, "message"},
       {"tagDatabase", {"tag"}, {}, ""},
       {"update", {"catalogName", "schemaName", "tableName", "where"}, {"columns", "tableName"}, ""},
   };
@@ -165,6 +168,41 @@ const std::vector<ChangeTypeInfo>& Table() {
 }
 
 }  // namespace
+
+std::string CanonicalAttributeName(std::string_view key) {
+  static const std::map<std::string, std::string> kByLowerName = [] {
+    std::map<std::string, std::string> out;
+    auto add = [&](const std::string& name) { out.emplace(text::Lower(name), name); };
+    for (const auto& info : Table()) {
+      for (const auto& attribute : info.attributes) add(attribute);
+    }
+    // ChangeSet, ColumnConfig / LoadDataColumnConfig, ConstraintsConfig, preconditions, include(All),
+    // property and sql visitor fields (Liquibase 4.28).
+    for (const char* name :
+         {"id", "author", "context", "contextFilter", "labels", "dbms", "runOnChange", "runAlways", "alwaysRun",
+          "failOnError", "created", "onValidationFail", "runOrder", "runInTransaction", "logicalFilePath",
+          "objectQuotingStrategy", "ignore", "runWith", "runWithSpoolFile", "name", "computed", "type", "value",
+          "valueNumeric", "valueDate", "valueBoolean", "valueBlobFile", "valueClobFile", "encoding", "valueComputed",
+          "valueSequenceNext", "valueSequenceCurrent", "defaultValue", "defaultValueNumeric", "defaultValueDate",
+          "defaultValueBoolean", "defaultValueComputed", "defaultValueSequenceNext", "defaultValueConstraintName",
+          "autoIncrement", "startWith", "incrementBy", "generationType", "defaultOnNull", "remarks", "descending",
+          "position", "header", "index", "afterColumn", "beforeColumn", "allowUpdate", "nullPlaceholder", "nullable",
+          "notNullConstraintName", "primaryKey", "primaryKeyName", "primaryKeyTablespace", "unique",
+          "uniqueConstraintName", "references", "referencedTableCatalogName", "referencedTableSchemaName",
+          "referencedTableName", "referencedColumnNames", "foreignKeyName", "deleteCascade", "deferrable",
+          "initiallyDeferred", "checkConstraint", "validateNullable", "validateUnique", "validatePrimaryKey",
+          "validateForeignKey", "onFail", "onError", "onFailMessage", "onErrorMessage", "onSqlOutput",
+          "expectedResult", "expectedRows", "property", "changeLogFile", "foreignKeyTableName", "foreignKeyName",
+          "columnNames", "username", "strategy", "file", "path", "relativeToChangelogFile", "errorIfMissing",
+          "errorIfMissingOrEmpty", "resourceFilter", "filter", "resourceComparator", "minDepth", "maxDepth",
+          "endsWithFilter", "global", "applyToRollback", "with", "replace"}) {
+      add(name);
+    }
+    return out;
+  }();
+  auto it = kByLowerName.find(text::Lower(key));
+  return it == kByLowerName.end() ? std::string(key) : it->second;
+}
 
 const ChangeTypeInfo* FindChangeType(std::string_view name) {
   for (const auto& info : Table()) {

@@ -19,4 +19,9 @@ struct ChangeTypeInfo {
 // nullptr for a change type Liquibase (open source) does not know.
 const ChangeTypeInfo* FindChangeType(std::string_view name);
 
+// Liquibase's ParsedNode finds a node's values by name ignoring case (`TableName`, `primarykey`).
+// The spelling the model uses for `key` when it is, in another case, the name of a changeSet, change,
+// column, constraint, precondition, include or property attribute; `key` itself otherwise.
+std::string CanonicalAttributeName(std::string_view key);
+
 }  // namespace ledgerhost::migration::parse

@@ -8,6 +8,7 @@
 
 #include "migration/model/change_log.h"
 #include "migration/model/text.h"
+#include "migration/parse/change_types.h"
 #include "migration/parse/parse_session.h"
 
 namespace ledgerhost::migration::parse {
@@ -98,10 +99,16 @@ class YamlConverter {
   explicit YamlConverter(const std::string& path) : path_(path) {}
 
   // One "name: value" entry of a map (or of a single-key map in a list).
-  ParsedNode Entry(const std::string& name, const YAML::Node& value, int key_line) const {
+  ParsedNode Entry(const std::string& name, const YAML::Node& value, int key_line,
+                   const std::string& parent = "") const {
     ParsedNode node;
     node.name = name;
     node.line = key_line;
+    // ParsedNode matches names ignoring case; a customChange's params keep theirs (they are the
+    // Java class's property names, hashed as written).
+    if (parent != "customChange" && (value.IsScalar() || value.IsNull() || text::Lower(name) == "constraints")) {
+      node.name = text::Lower(name) == "constraints" ? "constraints" : CanonicalAttributeName(name);
+    }
     switch (value.Type()) {
       case YAML::NodeType::Null:
       case YAML::NodeType::Undefined:
@@ -110,13 +117,15 @@ class YamlConverter {
         node.value = Scalar(value);
         break;
       case YAML::NodeType::Map:
-        for (const auto& item : value) node.children.push_back(Entry(Key(item.first), item.second, Line(item.first)));
+        for (const auto& item : value) {
+          node.children.push_back(Entry(Key(item.first), item.second, Line(item.first), node.name));
+        }
         break;
       case YAML::NodeType::Sequence:
         for (const auto& item : value) {
           if (item.IsMap()) {
             for (const auto& entry : item) {
-              node.children.push_back(Entry(Key(entry.first), entry.second, Line(entry.first)));
+              node.children.push_back(Entry(Key(entry.first), entry.second, Line(entry.first), node.name));
             }
           } else if (item.IsScalar()) {
             if (auto scalar = Scalar(item)) node.list.push_back(*scalar);
@@ -220,6 +229,8 @@ ParsedNode ParseYamlChangeLog(std::string_view text, const std::string& path) {
   root.name = "databaseChangeLog";
   root.line = YamlConverter::Line(list);
   for (const auto& item : list) {
+    // DatabaseChangeLog.handleChildNode ignores an item without children (`- just a string`).
+    if (item.IsScalar() || item.IsNull()) continue;
     if (!item.IsMap()) ThrowAt({path, YamlConverter::Line(item)}, "each databaseChangeLog item must be a map");
     for (const auto& entry : item) {
       root.children.push_back(converter.Entry(entry.first.Scalar(), entry.second, YamlConverter::Line(entry.first)));
