@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <sstream>
 
 #include "core/error.h"
 #include "core/logging.h"
@@ -402,6 +403,17 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
     }
   }
   if (custom && !change.Find("class")) ThrowAt(At(node), where + "<customChange> requires 'class'");
+  // The XSD types onDelete/onUpdate as xsd:token: the validating XML parser collapses their whitespace.
+  if (node.from_xml && node.name == "addForeignKeyConstraint") {
+    for (const char* action : {"onDelete", "onUpdate"}) {
+      if (auto it = change.attributes.find(action); it != change.attributes.end()) {
+        std::string collapsed;
+        std::istringstream words(it->second);
+        for (std::string word; words >> word;) collapsed += (collapsed.empty() ? "" : " ") + word;
+        it->second = collapsed;
+      }
+    }
+  }
   // LoadDataChange.setSeparator: the two characters \t are a tab (checksum and CSV reading alike).
   if (auto it = change.attributes.find("separator"); it != change.attributes.end() && it->second == "\\t") {
     it->second = "\t";
