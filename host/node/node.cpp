@@ -34,15 +34,22 @@ std::filesystem::path DefaultMigrationFile() {
   return std::filesystem::current_path() / name;
 }
 
+// Per changelog file, in run order, so that every plugin's pending work shows however long the
+// host's own list is.
 std::string PendingList(const std::vector<migration::PendingChangeSet>& pending) {
-  std::string out;
-  size_t shown = 0;
+  constexpr size_t kShownPerFile = 5;
+  std::vector<std::pair<std::string, std::vector<const migration::PendingChangeSet*>>> by_file;
   for (const auto& p : pending) {
-    if (++shown > 10) {
-      out += "  ... and " + std::to_string(pending.size() - 10) + " more\n";
-      break;
+    if (by_file.empty() || by_file.back().first != p.change_set->file_path) by_file.push_back({p.change_set->file_path, {}});
+    by_file.back().second.push_back(&p);
+  }
+  std::string out;
+  for (const auto& [file, entries] : by_file) {
+    out += "  " + file + ":\n";
+    for (size_t i = 0; i < entries.size() && i < kShownPerFile; ++i) {
+      out += "    " + entries[i]->change_set->id + "::" + entries[i]->change_set->author + " (" + entries[i]->reason + ")\n";
     }
-    out += "  " + p.change_set->Identifier() + " (" + p.reason + ")\n";
+    if (entries.size() > kShownPerFile) out += "    ... and " + std::to_string(entries.size() - kShownPerFile) + " more\n";
   }
   return out;
 }

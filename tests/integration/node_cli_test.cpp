@@ -76,8 +76,10 @@ int HostChangeSetCount() {
   return count;
 }
 
-const std::vector<std::string> kHostTables{"vault_states", "state_party", "node_named_identities", "node_attachments",
-                                           "node_info"};
+const std::vector<std::string> kHostTables{"vault_states",         "state_party",          "node_named_identities",
+                                           "node_attachments",     "node_info",            "balance_accounts",
+                                           "balance_reservations", "balance_settlements",  "balance_incoming_settlements",
+                                           "balance_journal"};
 
 // node.yaml as the tests write it.
 struct NodeYaml {

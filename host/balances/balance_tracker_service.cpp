@@ -1,0 +1,117 @@
+#include "balances/balance_tracker_service.h"
+
+#include "core/logging.h"
+
+namespace ledgerhost::balances {
+
+BalanceTrackerService::BalanceTrackerService(std::shared_ptr<BalanceStore> store, BalanceTrackerOptions options)
+    : store_(std::move(store)), options_(options) {
+  if (options_.background) background_ = std::thread([this] { Background(); });
+}
+
+BalanceTrackerService::~BalanceTrackerService() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (background_.joinable()) background_.join();
+}
+
+void BalanceTrackerService::ConfigureAccount(const std::string& account, const BalanceSettings& settings) {
+  store_->ConfigureAccount(account, settings);
+}
+BalanceSettings BalanceTrackerService::Settings(const std::string& account) { return store_->Settings(account); }
+AccountBalance BalanceTrackerService::Balance(const std::string& account) { return store_->Balance(account); }
+AccountBalance BalanceTrackerService::Prepare(const PrepareRequest& request) { return store_->Prepare(request); }
+AccountBalance BalanceTrackerService::Reject(const std::string& packet_id) { return store_->Reject(packet_id); }
+
+FulfillResult BalanceTrackerService::Fulfill(const std::string& packet_id, const std::string& destination, Amount amount) {
+  FulfillResult result = store_->Fulfill(packet_id, destination, amount);
+  if (result.settlement) {  // the worker offers it to the engine now, not at the next tick
+    std::lock_guard<std::mutex> lock(mutex_);
+    poked_ = true;
+    wake_.notify_all();
+  }
+  return result;
+}
+
+AccountBalance BalanceTrackerService::IncomingSettlement(const std::string& key, const std::string& account,
+                                                         Amount amount) {
+  return store_->IncomingSettlement(key, account, amount);
+}
+
+void BalanceTrackerService::AttachSettlementEngine(std::shared_ptr<SettlementEngine> engine) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    engine_ = std::move(engine);
+    poked_ = true;
+  }
+  wake_.notify_all();
+}
+
+int BalanceTrackerService::SweepOnce(std::chrono::system_clock::time_point now) {
+  int total = 0;
+  for (;;) {
+    const auto expired = store_->ExpirePrepares(now, 500);
+    total += static_cast<int>(expired.size());
+    if (expired.size() < 500) return total;
+  }
+}
+
+int BalanceTrackerService::SettleOnce() {
+  std::shared_ptr<SettlementEngine> engine;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    engine = engine_;
+  }
+  if (!engine) return 0;
+  int finished = 0;
+  for (const auto& intent : store_->UnfinishedSettlements()) {
+    Amount settled = 0;
+    try {
+      settled = engine->Settle(intent);
+    } catch (const SettlementRefused& e) {
+      Logger("balances")->warn("settlement {} of {} for account {} refused by the engine ({}): credited back",
+                               intent.key, intent.amount, intent.account, e.what());
+      settled = 0;
+    } catch (const std::exception& e) {
+      Logger("balances")->warn("settlement {} for account {}: no answer from the engine ({}); asking again later",
+                               intent.key, intent.account, e.what());
+      continue;
+    }
+    if (settled < 0 || settled > intent.amount) {
+      Logger("balances")->error("settlement {}: the engine says it settled {} of {}; treated as 0, credited back",
+                                intent.key, settled, intent.amount);
+      settled = 0;
+    }
+    store_->FinishSettlement(intent.key, settled);
+    ++finished;
+  }
+  return finished;
+}
+
+void BalanceTrackerService::Background() {
+  auto next_sweep = std::chrono::steady_clock::now();
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait_until(lock, std::chrono::steady_clock::now() + options_.retry_interval,
+                       [this] { return stopping_ || poked_; });
+      if (stopping_) return;
+      poked_ = false;
+    }
+    try {
+      if (std::chrono::steady_clock::now() >= next_sweep) {
+        SweepOnce();
+        next_sweep = std::chrono::steady_clock::now() + options_.sweep_interval;
+      }
+      SettleOnce();
+    } catch (const std::exception& e) {
+      // The store may be down for a while; the duties resume when it is back.
+      Logger("balances")->warn("balance tracker background work on {}: {}", store_->Describe(), e.what());
+    }
+  }
+}
+
+}  // namespace ledgerhost::balances

@@ -1,0 +1,57 @@
+// ledgerhost::BalanceTracker (the SDK interface) over one store, with the two background duties that
+// keep it honest: a sweeper that voids expired reservations, and a settlement worker that offers every
+// unfinished settlement intent (also those written before a crash) to the attached engine with the
+// same key until it answers.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "balances/balance_store.h"
+#include "ledgerhost/balances.h"
+
+namespace ledgerhost::balances {
+
+struct BalanceTrackerOptions {
+  std::chrono::milliseconds sweep_interval{1000};  // how often expired reservations are voided
+  std::chrono::milliseconds retry_interval{1000};  // how soon an engine that did not answer is asked again
+  bool background = true;  // false: no thread; the owner calls SweepOnce/SettleOnce (tests)
+};
+
+class BalanceTrackerService : public BalanceTracker {
+ public:
+  BalanceTrackerService(std::shared_ptr<BalanceStore> store, BalanceTrackerOptions options = {});
+  ~BalanceTrackerService() override;  // stops the background work; intents in flight stay unfinished
+
+  void ConfigureAccount(const std::string& account, const BalanceSettings& settings) override;
+  BalanceSettings Settings(const std::string& account) override;
+  AccountBalance Balance(const std::string& account) override;
+  AccountBalance Prepare(const PrepareRequest& request) override;
+  FulfillResult Fulfill(const std::string& packet_id, const std::string& destination, Amount amount) override;
+  AccountBalance Reject(const std::string& packet_id) override;
+  AccountBalance IncomingSettlement(const std::string& key, const std::string& account, Amount amount) override;
+  void AttachSettlementEngine(std::shared_ptr<SettlementEngine> engine) override;
+
+  // One pass of each duty, as the background thread runs them (tests call them directly).
+  int SweepOnce(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+  int SettleOnce();
+
+  BalanceStore& store() { return *store_; }
+
+ private:
+  void Background();
+
+  std::shared_ptr<BalanceStore> store_;
+  BalanceTrackerOptions options_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::shared_ptr<SettlementEngine> engine_;
+  bool stopping_ = false;
+  bool poked_ = false;  // a new intent or engine: settle now, not at the next tick
+  std::thread background_;
+};
+
+}  // namespace ledgerhost::balances
