@@ -29,7 +29,7 @@ std::vector<Registered>& Registry() {
 const char* VersionString() { return LEDGERHOST_VERSION_STRING; }
 
 void RegisterCommands(CLI::App& app) {
-  for (auto* make : {&MakePluginsCommand, &MakeDbCommand}) {
+  for (auto* make : {&MakePluginsCommand, &MakeDbCommand, &MakeBalancesCommand}) {
     auto command = make();
     CLI::App* sub = command->Register(app);
     Registry().push_back({sub, std::move(command)});

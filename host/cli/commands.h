@@ -19,6 +19,7 @@ class Command {
 
 std::unique_ptr<Command> MakePluginsCommand();  // plugins_command.cpp
 std::unique_ptr<Command> MakeDbCommand();       // db_command.cpp
+std::unique_ptr<Command> MakeBalancesCommand(); // balances_command.cpp
 std::unique_ptr<Command> MakeNodeCommand();     // node_command.cpp: the top level, run when no subcommand is given
 
 const char* VersionString();

@@ -52,6 +52,14 @@ class ConfigReader {
     return value;
   }
 
+  long long Int64(const YAML::Node& node, const std::string& key) const {
+    long long value = 0;
+    if (!node.IsScalar() || !YAML::convert<long long>::decode(node, value)) {
+      Fail(node, key, "expected a signed 64-bit integer");
+    }
+    return value;
+  }
+
   int Int(const YAML::Node& node, const std::string& key, int min, int max) const {
     int value = 0;
     if (!node.IsScalar() || !YAML::convert<int>::decode(node, value)) Fail(node, key, "expected an integer");
@@ -109,6 +117,34 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
       const std::string policy = r.String(entry.second, key);
       if (policy != "refuse" && policy != "mark-ran") r.Fail(entry.second, key, "expected refuse or mark-ran");
       db.custom_changes[class_name] = policy;
+    }
+  }
+}
+
+void ReadBalances(const ConfigReader& r, const YAML::Node& node, BalancesConfig& b) {
+  r.RequireMap(node, "balances");
+  r.RejectUnknownKeys(node, "balances", {"accounts", "sweepIntervalMs"});
+  if (node["sweepIntervalMs"]) b.sweep_interval_ms = r.Int(node["sweepIntervalMs"], "balances.sweepIntervalMs", 10, 3600000);
+  if (const auto accounts = node["accounts"]) {
+    r.RequireMap(accounts, "balances.accounts");
+    for (const auto& entry : accounts) {
+      const std::string id = entry.first.as<std::string>();
+      const std::string key = "balances.accounts." + id;
+      if (id.empty() || id.size() > 255) r.Fail(entry.first, key, "an account id has 1 to 255 characters");
+      BalanceAccountConfig account;
+      if (!entry.second.IsNull()) {
+        r.RequireMap(entry.second, key);
+        r.RejectUnknownKeys(entry.second, key, {"minimumBalance", "settleThreshold", "settleTo"});
+        if (entry.second["minimumBalance"]) account.minimum_balance = r.Int64(entry.second["minimumBalance"], key + ".minimumBalance");
+        if (entry.second["settleThreshold"]) {
+          account.settle_threshold = r.Int64(entry.second["settleThreshold"], key + ".settleThreshold");
+        }
+        if (entry.second["settleTo"]) account.settle_to = r.Int64(entry.second["settleTo"], key + ".settleTo");
+        if (account.settle_threshold && *account.settle_threshold < account.settle_to) {
+          r.Fail(entry.second, key, "settleThreshold must not be under settleTo");
+        }
+      }
+      b.accounts[id] = account;
     }
   }
 }
@@ -205,7 +241,7 @@ NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& sour
   if (!root || root.IsNull()) return config;
   ConfigReader reader(source);
   reader.RequireMap(root, "(top level)");
-  reader.RejectUnknownKeys(root, "", {"legalName", "database", "plugins", "schemas", "logging"});
+  reader.RejectUnknownKeys(root, "", {"legalName", "database", "plugins", "schemas", "logging", "balances"});
   if (root["legalName"]) {
     config.legal_name = reader.String(root["legalName"], "legalName");
     if (config.legal_name.find("O=") == std::string::npos) {
@@ -216,6 +252,7 @@ NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& sour
   if (root["plugins"]) ReadPlugins(reader, root["plugins"], base_directory, config.plugins);
   if (root["schemas"]) ReadSchemas(reader, root["schemas"], config.schemas);
   if (root["logging"]) ReadLogging(reader, root["logging"], base_directory, config.logging);
+  if (root["balances"]) ReadBalances(reader, root["balances"], config.balances);
   return config;
 }
 

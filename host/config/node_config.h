@@ -38,6 +38,19 @@ struct SchemaFamilyConfig {
   std::string database_schema;  // PostgreSQL only
 };
 
+// balances.accounts.<id>: an account of the balance tracker and its settings (all optional).
+struct BalanceAccountConfig {
+  std::optional<long long> minimum_balance;   // none: no minimum
+  std::optional<long long> settle_threshold;  // none: never settle automatically
+  long long settle_to = 0;
+};
+
+struct BalancesConfig {
+  // The store: the node's own database (its balance_* tables). Redis comes with issue 12's next step.
+  std::map<std::string, BalanceAccountConfig> accounts;
+  int sweep_interval_ms = 1000;  // how often expired prepares are voided
+};
+
 struct LoggingConfig {
   std::string level = "info";
   std::filesystem::path file;  // empty = stderr only
@@ -50,6 +63,7 @@ struct NodeConfig {
   PluginsConfig plugins;
   std::map<std::string, SchemaFamilyConfig> schemas;  // by family name
   LoggingConfig logging;
+  BalancesConfig balances;
 };
 
 // Reads <base_directory>/node.yaml (a missing file means all defaults), then applies environment

@@ -17,6 +17,7 @@ enum class ExitCode : int {
   kMigration = 6,       // applying or generating a migration failed
   kDatabase = 7,        // connection or SQL failure outside a migration
   kPendingMigrations = 8,  // the node refuses to start with unapplied changesets
+  kBalances = 9,           // a balance operation was refused, or reconcile found drift
   kInternal = 70,
 };
 

@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 
+#include "balances/balance_tracker_service.h"
+#include "balances/sql_balance_store.h"
 #include "config/node_config.h"
 #include "core/error.h"
 #include "core/logging.h"
@@ -36,6 +38,27 @@ std::filesystem::path DefaultMigrationFile() {
 
 // Per changelog file, in run order, so that every plugin's pending work shows however long the
 // host's own list is.
+// The balance tracker on the node's database (its own connection), with the configured accounts.
+std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::NodeConfig& config) {
+  auto store = std::make_shared<balances::SqlBalanceStore>(OpenNodeDatabase(config));
+  for (const auto& [id, account] : config.balances.accounts) {
+    BalanceSettings settings;
+    settings.minimum = account.minimum_balance;
+    settings.settle_threshold = account.settle_threshold;
+    settings.settle_to = account.settle_to;
+    try {
+      store->ConfigureAccount(id, settings);
+    } catch (const BalanceError& e) {
+      throw ConfigError("balances.accounts." + id + ": " + e.what());
+    }
+  }
+  balances::BalanceTrackerOptions options;
+  options.sweep_interval = std::chrono::milliseconds(config.balances.sweep_interval_ms);
+  Logger("node")->info("balance tracker ready on {} ({} configured account(s))", store->Describe(),
+                       config.balances.accounts.size());
+  return std::make_unique<balances::BalanceTrackerService>(store, options);
+}
+
 std::string PendingList(const std::vector<migration::PendingChangeSet>& pending) {
   constexpr size_t kShownPerFile = 5;
   std::vector<std::pair<std::string, std::vector<const migration::PendingChangeSet*>>> by_file;
@@ -171,6 +194,7 @@ int RunNode(const NodeOptions& options) {
   vault::IdentityRegistry identities(*connection, catalog, our_identity);
   vault::NodeVault vault(*connection, catalog);
   log->info("vault ready");
+  auto balances = StartBalances(config);
 
   std::map<std::string, std::unique_ptr<NodeServiceHub>> hubs;  // by plugin path
   ServiceRunner runner(PlanServiceStart(registry.plugins()));
@@ -182,7 +206,8 @@ int RunNode(const NodeOptions& options) {
           if (auto it = config.plugins.settings.find(planned.plugin->name()); it != config.plugins.settings.end()) {
             settings = it->second;
           }
-          hub = std::make_unique<NodeServiceHub>(planned.plugin->name(), settings, *connection, vault, identities, catalog);
+          hub = std::make_unique<NodeServiceHub>(planned.plugin->name(), settings, *connection, vault, identities, catalog,
+                                                 *balances);
         }
         return *hub;
       },

@@ -8,13 +8,14 @@ namespace ledgerhost::node {
 
 NodeServiceHub::NodeServiceHub(std::string plugin_name, std::map<std::string, std::string> settings,
                                migration::Connection& connection, Vault& vault, IdentityService& identities,
-                               const schema::SchemaCatalog& catalog)
+                               const schema::SchemaCatalog& catalog, BalanceTracker& balances)
     : plugin_name_(std::move(plugin_name)),
       settings_(std::move(settings)),
       connection_(connection),
       vault_(vault),
       identities_(identities),
-      catalog_(catalog) {}
+      catalog_(catalog),
+      balances_(balances) {}
 
 void NodeServiceHub::Log(LogLevel level, const std::string& message) {
   auto logger = Logger("plugin." + plugin_name_);

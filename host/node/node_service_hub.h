@@ -15,7 +15,8 @@ namespace ledgerhost::node {
 class NodeServiceHub : public ServiceHub {
  public:
   NodeServiceHub(std::string plugin_name, std::map<std::string, std::string> settings, migration::Connection& connection,
-                 Vault& vault, IdentityService& identities, const schema::SchemaCatalog& catalog);
+                 Vault& vault, IdentityService& identities, const schema::SchemaCatalog& catalog,
+                 BalanceTracker& balances);
 
   void Log(LogLevel level, const std::string& message) override;
   std::string Config(const std::string& key) const override;
@@ -23,6 +24,7 @@ class NodeServiceHub : public ServiceHub {
   Vault& GetVault() override { return vault_; }
   IdentityService& Identities() override { return identities_; }
   std::string TableName(const std::string& family, int version, const std::string& table) const override;
+  BalanceTracker& Balances() override { return balances_; }
 
  private:
   std::string plugin_name_;
@@ -31,6 +33,7 @@ class NodeServiceHub : public ServiceHub {
   Vault& vault_;
   IdentityService& identities_;
   const schema::SchemaCatalog& catalog_;
+  BalanceTracker& balances_;
 };
 
 }  // namespace ledgerhost::node

@@ -1,7 +1,14 @@
 #include "ledgerhost/testkit.h"
 
+#include <unistd.h>
+
 #include <soci/soci.h>
 
+#include <atomic>
+#include <filesystem>
+
+#include "balances/balance_tracker_service.h"
+#include "balances/sql_balance_store.h"
 #include "core/error.h"
 #include "migration/engine/connection.h"
 #include "migration/engine/database_url.h"
@@ -31,7 +38,17 @@ std::map<std::string, std::string> ReadMigrations(const std::filesystem::path& d
 }  // namespace
 
 struct TestNode::Impl {
+  ~Impl() {
+    hub.reset();
+    balances.reset();
+    vault.reset();
+    identities.reset();
+    connection.reset();
+    if (!temporary_file.empty()) std::filesystem::remove(temporary_file);
+  }
+  std::filesystem::path temporary_file;  // "sqlite::memory:" is a temporary file: the balance store needs a second connection
   std::unique_ptr<migration::Connection> connection;
+  std::unique_ptr<balances::BalanceTrackerService> balances;
   schema::SchemaCatalog catalog;
   std::unique_ptr<vault::IdentityRegistry> identities;
   std::unique_ptr<vault::NodeVault> vault;
@@ -56,7 +73,15 @@ TestNode::TestNode(TestNodeOptions options) : impl_(std::make_unique<Impl>()) {
   }
   impl_->catalog = schema::SchemaCatalog(std::move(selected));
 
-  const auto url = migration::ParseDatabaseUrl(options.database_url);
+  std::string database_url = options.database_url;
+  if (database_url == "sqlite::memory:") {
+    static std::atomic<int> counter{0};
+    impl_->temporary_file = std::filesystem::temp_directory_path() /
+                            ("ledgerhost-testkit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
+    std::filesystem::remove(impl_->temporary_file);
+    database_url = "sqlite:" + impl_->temporary_file.string();
+  }
+  const auto url = migration::ParseDatabaseUrl(database_url);
   impl_->connection = migration::Connection::Open(url);
   // Derived tables are what a test of a schema without migrations needs, whatever the database.
   node::NodeMigrations migrations(impl_->catalog, url.kind, /*allow_derived_tables=*/true, impl_->connection.get(),
@@ -66,8 +91,10 @@ TestNode::TestNode(TestNodeOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->identities = std::make_unique<vault::IdentityRegistry>(*impl_->connection, impl_->catalog,
                                                                 Party{options.legal_name, {}, true});
   impl_->vault = std::make_unique<vault::NodeVault>(*impl_->connection, impl_->catalog);
+  impl_->balances = std::make_unique<balances::BalanceTrackerService>(
+      std::make_shared<balances::SqlBalanceStore>(migration::Connection::Open(url)));
   impl_->hub = std::make_unique<node::NodeServiceHub>("test", options.config, *impl_->connection, *impl_->vault,
-                                                      *impl_->identities, impl_->catalog);
+                                                      *impl_->identities, impl_->catalog, *impl_->balances);
 }
 
 TestNode::~TestNode() = default;

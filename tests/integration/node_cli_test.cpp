@@ -88,6 +88,7 @@ struct NodeYaml {
   bool allow_derived_tables = false;
   std::string plugin_config;  // a YAML flow map for plugins.config, e.g. {iou: {issueOnStart: "3"}}
   std::string schemas;        // a YAML flow map for schemas
+  std::string balances;       // a YAML flow map for balances
 
   std::string Text() const {
     std::string yaml = std::string("legalName: \"") + kLegalName + "\"\n";
@@ -97,6 +98,7 @@ struct NodeYaml {
     if (allow_derived_tables) yaml += "  allowDerivedTables: true\n";
     if (!plugin_config.empty()) yaml += "plugins:\n  config: " + plugin_config + "\n";
     if (!schemas.empty()) yaml += "schemas: " + schemas + "\n";
+    if (!balances.empty()) yaml += "balances: " + balances + "\n";
     yaml += "logging:\n  level: info\n";
     return yaml;
   }
@@ -792,6 +794,42 @@ TEST_P(NodeCliTest, PluginImplementsACustomChangeClass) {
   EXPECT_EQ(Ids(HistoryOf(*c, "legacy-sample")),
             (std::vector<std::string>{"create-legacy-accounts", "seed-suspense-account", "normalize-display-codes"}));
   EXPECT_EQ(node_.Db("status").exit_code, 0);
+}
+
+// 6c. The balance tracker's accounts come from node.yaml when the node starts; `ledgerhost balances`
+// shows them and reconciles every journal, and finds drift written behind its back.
+TEST_P(NodeCliTest, BalanceAccountsFromNodeYamlAndReconcile) {
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  yaml.balances = "{accounts: {alice: {minimumBalance: -1000, settleThreshold: 500, settleTo: 100}, bob: {}}}";
+  node_.Configure(yaml);
+  const Outcome started = node_.StartAndStop(SIGTERM);
+  ASSERT_EQ(started.exit_code, 0) << Describe(started);
+  const std::vector<std::string> base{"--base-directory", node_.base().string()};
+  auto balances = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "balances");
+    args.insert(args.end(), base.begin(), base.end());
+    return node_.Run(args);
+  };
+  const Outcome accounts = balances({"accounts"});
+  ASSERT_EQ(accounts.exit_code, 0) << Describe(accounts);
+  EXPECT_EQ(accounts.out, "alice\nbob\n");
+  const Outcome show = balances({"show", "alice"});
+  EXPECT_TRUE(Contains(show.out, "minimum balance:  -1000")) << show.out;
+  EXPECT_TRUE(Contains(show.out, "settle threshold: 500")) << show.out;
+  EXPECT_TRUE(Contains(show.out, "settle to:        100")) << show.out;
+  const Outcome unknown = balances({"show", "nobody"});
+  EXPECT_EQ(unknown.exit_code, static_cast<int>(ExitCode::kBalances)) << Describe(unknown);
+  EXPECT_TRUE(Contains(unknown.err, "unknown account 'nobody'")) << unknown.err;
+  const Outcome clean = balances({"reconcile"});
+  EXPECT_EQ(clean.exit_code, 0) << Describe(clean);
+  EXPECT_TRUE(Contains(clean.out, "2 account(s), 0 journal entries: every balance equals its journal")) << clean.out;
+
+  Connect()->Execute("UPDATE balance_accounts SET clearing = 5 WHERE account_id = 'bob'");
+  const Outcome drift = balances({"reconcile"});
+  EXPECT_EQ(drift.exit_code, static_cast<int>(ExitCode::kBalances)) << Describe(drift);
+  EXPECT_TRUE(Contains(drift.out, "DRIFT bob: balance is clearing 5, prepaid 0, pending 0, its journal adds up to "
+                                  "clearing 0")) << drift.out;
 }
 
 // 7. Upgrading a plugin from v1 (master includes v1) to v2 (v1 and v2): only the new changeset runs,

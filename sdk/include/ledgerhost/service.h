@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ledgerhost/balances.h"
 #include "ledgerhost/state.h"
 
 namespace soci {
@@ -90,6 +91,8 @@ class ServiceHub {
   // vault's own tables are in family kNodeSchemaFamily. Throws std::invalid_argument when the schema
   // is not selected in this node or does not declare the table.
   virtual std::string TableName(const std::string& family, int version, const std::string& table) const = 0;
+  // The node's balance tracker (ledgerhost/balances.h); the same object for every plugin, thread-safe.
+  virtual BalanceTracker& Balances() = 0;
 };
 
 class Service {

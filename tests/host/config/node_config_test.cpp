@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <limits>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -54,6 +55,11 @@ schemas:
 logging:
   level: debug
   file: logs/node.log
+balances:
+  sweepIntervalMs: 250
+  accounts:
+    peer-a: {minimumBalance: -9223372036854775808, settleThreshold: 1000, settleTo: 10}
+    peer-b:
 )", "node.yaml", "/base");
   EXPECT_EQ(config.database.url, "postgresql://127.0.0.1:5432/node");
   EXPECT_EQ(config.database.password, "secret");
@@ -73,6 +79,13 @@ logging:
   EXPECT_EQ(cash.listed_versions, (std::vector<int>{1, 3}));
   EXPECT_EQ(cash.database_schema, "cash");
   EXPECT_EQ(config.logging.level, "debug");
+  EXPECT_EQ(config.balances.sweep_interval_ms, 250);
+  ASSERT_EQ(config.balances.accounts.size(), 2u);
+  const auto& peer_a = config.balances.accounts.at("peer-a");
+  EXPECT_EQ(peer_a.minimum_balance, std::numeric_limits<long long>::min());
+  EXPECT_EQ(peer_a.settle_threshold, 1000);
+  EXPECT_EQ(peer_a.settle_to, 10);
+  EXPECT_FALSE(config.balances.accounts.at("peer-b").minimum_balance.has_value());
 }
 
 TEST(NodeConfigTest, UnknownKeyNamesKeyAndLine) {
@@ -87,6 +100,10 @@ TEST(NodeConfigTest, WrongTypesNameKeyAndLine) {
   EXPECT_EQ(ErrorOf("database:\n  poolSize: 0\n"), "node.yaml:2: database.poolSize: must be between 1 and 1024");
   EXPECT_EQ(ErrorOf("database:\n  customChanges:\n    a.B: skip\n"),
             "node.yaml:3: database.customChanges.a.B: expected refuse or mark-ran");
+  EXPECT_EQ(ErrorOf("balances:\n  accounts:\n    a: {settleThreshold: 1, settleTo: 2}\n"),
+            "node.yaml:3: balances.accounts.a: settleThreshold must not be under settleTo");
+  EXPECT_EQ(ErrorOf("balances:\n  accounts:\n    a: {minimumBalance: 9223372036854775808}\n"),
+            "node.yaml:3: balances.accounts.a.minimumBalance: expected a signed 64-bit integer");
   EXPECT_EQ(ErrorOf("database:\n  customChanges: [a.B]\n"),
             "node.yaml:2: database.customChanges: expected a map of Java class name to refuse|mark-ran");
   EXPECT_EQ(ErrorOf("plugins:\n  trustedKeys: key.pem\n"),

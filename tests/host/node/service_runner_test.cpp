@@ -25,6 +25,7 @@ class ConfigOnlyHub : public ServiceHub {
   Vault& GetVault() override { throw std::logic_error("no vault"); }
   IdentityService& Identities() override { throw std::logic_error("no identities"); }
   std::string TableName(const std::string&, int, const std::string&) const override { return ""; }
+  BalanceTracker& Balances() override { throw std::logic_error("no balances"); }
 
  private:
   std::map<std::string, std::string> settings_;

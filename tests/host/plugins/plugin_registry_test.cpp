@@ -38,6 +38,7 @@ class RecordingHub : public ServiceHub {
   std::string TableName(const std::string&, int, const std::string&) const override {
     throw std::logic_error("no tables in this test");
   }
+  BalanceTracker& Balances() override { throw std::logic_error("no balances in this test"); }
   std::vector<std::string> messages;
 };
 

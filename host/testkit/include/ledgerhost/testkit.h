@@ -33,7 +33,7 @@ struct TestNodeOptions {
   std::string legal_name = "O=Test Node, L=London, C=GB";
   std::map<std::string, std::string> config;          // what ServiceHub::Config returns
   std::map<std::string, std::string> table_prefixes;  // family -> prefix, as schemas.<family>.tablePrefix
-  std::string database_url = "sqlite::memory:";        // e.g. a PostgreSQL test database
+  std::string database_url = "sqlite::memory:";  // a temporary SQLite file; or e.g. a PostgreSQL test database
 };
 
 using Row = std::map<std::string, std::optional<std::string>>;  // column -> value (NULL = nullopt)

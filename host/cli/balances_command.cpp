@@ -1,0 +1,97 @@
+// `ledgerhost balances`: the balance tracker of a node, read by an operator: accounts, one account's
+// balance and settings, its journal, and a reconciliation of every journal against the balances.
+#include <iomanip>
+#include <iostream>
+
+#include "balances/reconcile.h"
+#include "balances/sql_balance_store.h"
+#include "cli/commands.h"
+#include "config/node_config.h"
+#include "core/error.h"
+#include "node/node_database.h"
+
+namespace ledgerhost::cli {
+namespace {
+
+std::string Optional(const std::optional<Amount>& value) { return value ? std::to_string(*value) : "none"; }
+
+class BalancesCommand : public Command {
+ public:
+  CLI::App* Register(CLI::App& parent) override {
+    app_ = parent.add_subcommand("balances", "The node's balance tracker: accounts, balances, journals, reconcile");
+    app_->add_option("--base-directory", base_directory_, "Node base directory (node.yaml)")->capture_default_str();
+    app_->require_subcommand(1);
+    app_->add_subcommand("accounts", "List the accounts");
+    auto* show = app_->add_subcommand("show", "An account's balance and settings");
+    show->add_option("account", account_)->required();
+    auto* journal = app_->add_subcommand("journal", "An account's journal, oldest first");
+    journal->add_option("account", account_)->required();
+    app_->add_subcommand("reconcile", "Check every journal against the balances; exit 9 on drift");
+    return app_;
+  }
+
+  int Run() override {
+    const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
+    auto connection = node::OpenNodeDatabase(config);
+    if (!connection->TableExists("balance_accounts")) {
+      throw ConfigError(connection->description() + " has no balance tables yet: run the node's migrations first "
+                        "(ledgerhost --base-directory " + base_directory_ + " --just-run-db-migration)");
+    }
+    balances::SqlBalanceStore store(std::move(connection));
+    try {
+      return Dispatch(store, app_->get_subcommands().front()->get_name());
+    } catch (const BalanceError& e) {
+      throw Error(ExitCode::kBalances, e.what());
+    }
+  }
+
+ private:
+  int Dispatch(balances::SqlBalanceStore& store, const std::string& command) {
+    if (command == "accounts") {
+      for (const auto& account : store.Accounts()) std::cout << account << "\n";
+      return 0;
+    }
+    if (command == "show") {
+      const AccountBalance b = store.Balance(account_);
+      const BalanceSettings s = store.Settings(account_);
+      std::cout << "account:          " << account_ << "\n"
+                << "clearing:         " << b.clearing << "\n"
+                << "prepaid:          " << b.prepaid << "\n"
+                << "net:              " << b.Net() << "\n"
+                << "pending:          " << b.pending << "\n"
+                << "minimum balance:  " << Optional(s.minimum) << "\n"
+                << "settle threshold: " << Optional(s.settle_threshold) << "\n"
+                << "settle to:        " << s.settle_to << "\n";
+      for (const auto& intent : store.UnfinishedSettlements()) {
+        if (intent.account == account_) std::cout << "settling:         " << intent.amount << " (" << intent.key << ")\n";
+      }
+      return 0;
+    }
+    if (command == "journal") {
+      store.Balance(account_);  // an unknown account is an error, not an empty journal
+      std::cout << "seq  operation            id                               clearing  prepaid  pending\n";
+      for (const auto& e : store.Journal(account_)) {
+        std::cout << std::left << std::setw(5) << e.seq << std::setw(21) << e.operation << std::setw(33) << e.operation_id
+                  << std::right << e.before.clearing << " -> " << e.after.clearing << "  " << e.before.prepaid << " -> "
+                  << e.after.prepaid << "  " << e.before.pending << " -> " << e.after.pending << "\n";
+      }
+      return 0;
+    }
+    const balances::ReconcileReport report = balances::Reconcile(store);
+    for (const auto& line : report.drift) std::cout << "DRIFT " << line << "\n";
+    std::cout << report.accounts << " account(s), " << report.entries << " journal entries: "
+              << (report.drift.empty() ? "every balance equals its journal" : std::to_string(report.drift.size()) + " problem(s)")
+              << "\n";
+    return report.drift.empty() ? 0 : static_cast<int>(ExitCode::kBalances);
+  }
+
+  CLI::App* app_ = nullptr;
+  std::string base_directory_ = ".";
+  std::string account_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeBalancesCommand() { return std::make_unique<BalancesCommand>(); }
+
+}  // namespace ledgerhost::cli
