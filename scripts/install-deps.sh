@@ -8,6 +8,8 @@ packages=(
   libyaml-cpp-dev libspdlog-dev libfmt-dev libssl-dev libpugixml-dev libcli11-dev libhiredis-dev
   libgtest-dev libgmock-dev libbenchmark-dev libicu-dev
   sqlite3 postgresql postgresql-client python3
+  # the balance tracker's Redis store: Redis 7 (Functions), started by scripts/start-redis.sh
+  redis-server redis-tools
   # the plugin signature tests sign with the openssl command line
   openssl
   # real Liquibase for the compatibility suite and benchmarks (../shared/tools/liquibase.sh)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need, starts PostgreSQL on 127.0.0.1, builds everything with ASan+UBSan
+# Installs what the tests need, starts PostgreSQL and Redis on 127.0.0.1, builds everything with ASan+UBSan
 # and runs the whole test suite with ctest: one build in which every test, the Liquibase
 # comparison included, runs under the sanitizers. Extra arguments go to ctest (e.g. -L compat).
 #   LEDGERHOST_SANITIZE=LIST     sanitizers (default: address,undefined; "" for a plain build)
@@ -11,6 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 ./scripts/install-deps.sh
 ./scripts/start-postgres.sh
+./scripts/start-redis.sh
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
 # Real Liquibase (installed on first use) is the reference of the compatibility suite: without it
 # the suite cannot run, so say so here rather than fail later with no message.

@@ -109,6 +109,12 @@ AccountState ApplySettlementCredit(const std::string& account, const AccountStat
   return Checked(account, out);
 }
 
+void CheckId(const std::string& what, const std::string& id) {
+  bool ok = !id.empty() && id.size() <= 255;
+  for (unsigned char c : id) ok = ok && c >= 0x20 && c != 0x7f && c != '{' && c != '}' && c != '|';
+  if (!ok) throw BalanceError(what + " '" + id + "' must have 1 to 255 characters, without control characters or { } |");
+}
+
 void CheckSettings(const std::string& account, const BalanceSettings& settings) {
   if (settings.settle_threshold && *settings.settle_threshold < settings.settle_to) {
     throw BalanceError("account " + account + ": settle threshold " + std::to_string(*settings.settle_threshold) +

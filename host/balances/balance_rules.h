@@ -52,6 +52,10 @@ AccountState ApplyIncomingSettlement(const std::string& account, const AccountSt
 // What the settlement engine did not settle goes back to clearing.
 AccountState ApplySettlementCredit(const std::string& account, const AccountState& state, Amount amount);
 
+// Account ids, packet ids and settlement keys: 1 to 255 characters, none of them a control character
+// or one of { } | (Redis hash tags and journal fields use those). Throws BalanceError naming `what`.
+void CheckId(const std::string& what, const std::string& id);
+
 // Throws BalanceError for settle_threshold < settle_to.
 void CheckSettings(const std::string& account, const BalanceSettings& settings);
 

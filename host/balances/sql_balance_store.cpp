@@ -191,7 +191,7 @@ std::optional<SqlBalanceStore::ReservationRow> SqlBalanceStore::FindReservation(
 
 void SqlBalanceStore::ConfigureAccount(const std::string& account, const BalanceSettings& settings) {
   CheckSettings(account, settings);
-  if (account.empty() || account.size() > 255) throw BalanceError("account id must be 1 to 255 characters");
+  CheckId("account id", account);
   Run<bool>([&] {
     const std::string minimum = settings.minimum ? Text(*settings.minimum) : "";
     const std::string threshold = settings.settle_threshold ? Text(*settings.settle_threshold) : "";
@@ -230,7 +230,7 @@ std::vector<std::string> SqlBalanceStore::Accounts() {
 }
 
 AccountBalance SqlBalanceStore::Prepare(const PrepareRequest& request) {
-  if (request.packet_id.empty() || request.packet_id.size() > 255) throw BalanceError("packet id must be 1 to 255 characters");
+  CheckId("packet id", request.packet_id);
   return Run<AccountBalance>([&] {
     if (auto existing = FindReservation(request.packet_id)) {
       if (existing->account != request.account || existing->reservation.amount != request.amount) {
@@ -323,7 +323,7 @@ AccountBalance SqlBalanceStore::Reject(const std::string& packet_id) {
 }
 
 AccountBalance SqlBalanceStore::IncomingSettlement(const std::string& key, const std::string& account, Amount amount) {
-  if (key.empty() || key.size() > 255) throw BalanceError("settlement idempotency key must be 1 to 255 characters");
+  CheckId("settlement idempotency key", key);
   return Run<AccountBalance>([&] {
     const auto seen = connection_->Query("SELECT account_id, amount, clearing_after, prepaid_after, pending_after FROM "
                                          "balance_incoming_settlements WHERE idempotency_key = " + P(1),

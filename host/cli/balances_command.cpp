@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "balances/reconcile.h"
-#include "balances/sql_balance_store.h"
+#include "balances/balance_store_factory.h"
 #include "cli/commands.h"
 #include "config/node_config.h"
 #include "core/error.h"
@@ -32,21 +32,17 @@ class BalancesCommand : public Command {
 
   int Run() override {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
-    auto connection = node::OpenNodeDatabase(config);
-    if (!connection->TableExists("balance_accounts")) {
-      throw ConfigError(connection->description() + " has no balance tables yet: run the node's migrations first "
-                        "(ledgerhost --base-directory " + base_directory_ + " --just-run-db-migration)");
-    }
-    balances::SqlBalanceStore store(std::move(connection));
     try {
-      return Dispatch(store, app_->get_subcommands().front()->get_name());
+      auto store = balances::OpenBalanceStore(config.balances.store, config.balances.url, config.balances.key_prefix,
+                                              [&] { return node::OpenNodeDatabase(config); });
+      return Dispatch(*store, app_->get_subcommands().front()->get_name());
     } catch (const BalanceError& e) {
       throw Error(ExitCode::kBalances, e.what());
     }
   }
 
  private:
-  int Dispatch(balances::SqlBalanceStore& store, const std::string& command) {
+  int Dispatch(balances::BalanceStore& store, const std::string& command) {
     if (command == "accounts") {
       for (const auto& account : store.Accounts()) std::cout << account << "\n";
       return 0;

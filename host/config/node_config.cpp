@@ -123,7 +123,14 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
 
 void ReadBalances(const ConfigReader& r, const YAML::Node& node, BalancesConfig& b) {
   r.RequireMap(node, "balances");
-  r.RejectUnknownKeys(node, "balances", {"accounts", "sweepIntervalMs"});
+  r.RejectUnknownKeys(node, "balances", {"store", "url", "keyPrefix", "accounts", "sweepIntervalMs"});
+  if (node["keyPrefix"]) b.key_prefix = r.Identifier(node["keyPrefix"], "balances.keyPrefix", 64);
+  if (node["store"]) {
+    b.store = r.String(node["store"], "balances.store");
+    if (b.store != "database" && b.store != "redis") r.Fail(node["store"], "balances.store", "expected database or redis");
+  }
+  if (node["url"]) b.url = r.String(node["url"], "balances.url");
+  if (b.store == "redis" && b.url.empty()) r.Fail(node, "balances.url", "store redis needs a redis://host:port URL");
   if (node["sweepIntervalMs"]) b.sweep_interval_ms = r.Int(node["sweepIntervalMs"], "balances.sweepIntervalMs", 10, 3600000);
   if (const auto accounts = node["accounts"]) {
     r.RequireMap(accounts, "balances.accounts");

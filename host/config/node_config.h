@@ -46,7 +46,9 @@ struct BalanceAccountConfig {
 };
 
 struct BalancesConfig {
-  // The store: the node's own database (its balance_* tables). Redis comes with issue 12's next step.
+  std::string store = "database";  // "database": the node's own database (balance_* tables); "redis"
+  std::string url;                 // redis://host:port for store redis (password: LEDGERHOST_REDIS_PASSWORD)
+  std::string key_prefix = "lh";   // store redis: every key starts with it (several nodes may share a server)
   std::map<std::string, BalanceAccountConfig> accounts;
   int sweep_interval_ms = 1000;  // how often expired prepares are voided
 };

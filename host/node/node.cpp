@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "balances/balance_tracker_service.h"
-#include "balances/sql_balance_store.h"
+#include "balances/balance_store_factory.h"
 #include "config/node_config.h"
 #include "core/error.h"
 #include "core/logging.h"
@@ -38,9 +38,16 @@ std::filesystem::path DefaultMigrationFile() {
 
 // Per changelog file, in run order, so that every plugin's pending work shows however long the
 // host's own list is.
-// The balance tracker on the node's database (its own connection), with the configured accounts.
+// The balance tracker on its store (the node's database on its own connection, or Redis), with the
+// configured accounts.
 std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::NodeConfig& config) {
-  auto store = std::make_shared<balances::SqlBalanceStore>(OpenNodeDatabase(config));
+  std::shared_ptr<balances::BalanceStore> store;
+  try {
+    store = balances::OpenBalanceStore(config.balances.store, config.balances.url, config.balances.key_prefix,
+                                       [&] { return OpenNodeDatabase(config); });
+  } catch (const BalanceError& e) {
+    throw Error(ExitCode::kBalances, std::string("balances: ") + e.what());
+  }
   for (const auto& [id, account] : config.balances.accounts) {
     BalanceSettings settings;
     settings.minimum = account.minimum_balance;

@@ -832,6 +832,26 @@ TEST_P(NodeCliTest, BalanceAccountsFromNodeYamlAndReconcile) {
                                   "clearing 0")) << drift.out;
 }
 
+// 6d. The same on Redis (scripts/start-redis.sh): the node loads its functions and configures the
+// accounts there; the CLI reads them back.
+TEST_P(NodeCliTest, BalancesOnRedis) {
+  const char* port = std::getenv("LEDGERHOST_TEST_REDIS_PORT");
+  const std::string prefix = testing::UniqueName("lh_node");
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  yaml.balances = "{store: redis, url: \"redis://127.0.0.1:" + std::string(port ? port : "6390") + "\", keyPrefix: " +
+                  prefix + ", accounts: {carol: {settleThreshold: 10}}}";
+  node_.Configure(yaml);
+  const Outcome started = node_.StartAndStop(SIGTERM);
+  ASSERT_EQ(started.exit_code, 0) << Describe(started);
+  EXPECT_TRUE(Contains(started.err, "balance tracker ready on redis://127.0.0.1:")) << started.err;
+  const Outcome show = node_.Run({"balances", "show", "carol", "--base-directory", node_.base().string()});
+  EXPECT_EQ(show.exit_code, 0) << Describe(show);
+  EXPECT_TRUE(Contains(show.out, "settle threshold: 10")) << show.out;
+  const Outcome reconcile = node_.Run({"balances", "reconcile", "--base-directory", node_.base().string()});
+  EXPECT_EQ(reconcile.exit_code, 0) << Describe(reconcile);
+}
+
 // 7. Upgrading a plugin from v1 (master includes v1) to v2 (v1 and v2): only the new changeset runs,
 // and the IOUs recorded under v1 are still there, with the new column's default.
 TEST_P(NodeCliTest, UpgradingAPluginRunsOnlyItsNewChangeset) {

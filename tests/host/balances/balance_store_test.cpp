@@ -1,9 +1,13 @@
-// The SQL store against a small reference model (written here, independently of balance_rules.cpp):
+// Every store (SQLite, PostgreSQL, Redis) against a small reference model (written here, independently of balance_rules.cpp):
 // random operation sequences with retries of the same ids, unknown ids, expiries and settlements, on a
 // real SQLite file and a real PostgreSQL database; then concurrent callers. Answers, balances and the
 // journal must match the model exactly.
+#include "balances/redis_balance_store.h"
 #include "balances/sql_balance_store.h"
 
+#include <hiredis/hiredis.h>
+
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -19,10 +23,34 @@
 namespace ledgerhost::balances {
 namespace {
 
-using migration::DatabaseKind;
 using Clock = std::chrono::system_clock;
 
-std::unique_ptr<migration::Connection> MigratedConnection(testing::TestDatabase& database, DatabaseKind kind) {
+enum class Store { kSqlite, kPostgresql, kRedis };
+
+// The test Redis (scripts/start-redis.sh): LEDGERHOST_TEST_REDIS_PORT, default 6390.
+int RedisPort() {
+  const char* port = std::getenv("LEDGERHOST_TEST_REDIS_PORT");
+  return port ? std::atoi(port) : 6390;
+}
+
+// Removes every key under `prefix` (each test has its own).
+void DeleteRedisKeys(const std::string& prefix) {
+  redisContext* c = redisConnect("127.0.0.1", RedisPort());
+  ASSERT_TRUE(c != nullptr && !c->err) << "no test Redis on 127.0.0.1:" << RedisPort() << ": run scripts/start-redis.sh";
+  std::string cursor = "0";
+  do {
+    auto* reply = static_cast<redisReply*>(redisCommand(c, "SCAN %s MATCH %s* COUNT 1000", cursor.c_str(), prefix.c_str()));
+    ASSERT_NE(reply, nullptr);
+    cursor = reply->element[0]->str;
+    for (size_t i = 0; i < reply->element[1]->elements; ++i) {
+      freeReplyObject(redisCommand(c, "DEL %s", reply->element[1]->element[i]->str));
+    }
+    freeReplyObject(reply);
+  } while (cursor != "0");
+  redisFree(c);
+}
+
+std::unique_ptr<migration::Connection> MigratedConnection(testing::TestDatabase& database, migration::DatabaseKind kind) {
   auto connection = database.Connect();
   migration::ParseOptions options;
   options.database = kind;
@@ -63,16 +91,30 @@ struct Model {
   }
 };
 
-class SqlBalanceStoreTest : public ::testing::TestWithParam<DatabaseKind> {
+class BalanceStoreTest : public ::testing::TestWithParam<Store> {
  protected:
   void SetUp() override {
-    database_ = std::make_unique<testing::TestDatabase>(GetParam());
-    MigratedConnection(*database_, GetParam());
-    store_ = std::make_shared<SqlBalanceStore>(database_->Connect());
+    if (GetParam() == Store::kRedis) {
+      redis_prefix_ = testing::UniqueName("lh_test");
+    } else {
+      const auto kind = GetParam() == Store::kSqlite ? migration::DatabaseKind::kSqlite : migration::DatabaseKind::kPostgresql;
+      database_ = std::make_unique<testing::TestDatabase>(kind);
+      MigratedConnection(*database_, kind);
+    }
+    store_ = MakeStore();
+  }
+  // A new store on the same data, as a restarted process opens it.
+  std::shared_ptr<BalanceStore> MakeStore() {
+    if (GetParam() != Store::kRedis) return std::make_shared<SqlBalanceStore>(database_->Connect());
+    RedisEndpoint endpoint;
+    endpoint.port = RedisPort();
+    endpoint.prefix = redis_prefix_;
+    return std::make_shared<RedisBalanceStore>(endpoint);
   }
   void TearDown() override {
     store_.reset();
     database_.reset();
+    if (!redis_prefix_.empty()) DeleteRedisKeys(redis_prefix_);
   }
   // Every account's journal is one gapless chain ending at its balance.
   void ExpectJournalsReconcile() {
@@ -95,10 +137,11 @@ class SqlBalanceStoreTest : public ::testing::TestWithParam<DatabaseKind> {
   }
 
   std::unique_ptr<testing::TestDatabase> database_;
-  std::shared_ptr<SqlBalanceStore> store_;
+  std::string redis_prefix_;
+  std::shared_ptr<BalanceStore> store_;
 };
 
-TEST_P(SqlBalanceStoreTest, RandomOperationsMatchTheModel) {
+TEST_P(BalanceStoreTest, RandomOperationsMatchTheModel) {
   Model model;
   const std::vector<std::string> ids{"alice", "bob", "carol"};
   const BalanceSettings settings[] = {{Amount{-100}, std::nullopt, 0}, {std::nullopt, Amount{50}, 10}, {Amount{0}, Amount{30}, 0}};
@@ -236,7 +279,7 @@ TEST_P(SqlBalanceStoreTest, RandomOperationsMatchTheModel) {
   ExpectJournalsReconcile();
 }
 
-TEST_P(SqlBalanceStoreTest, ExpiredReservationsAreVoidedBySweeper) {
+TEST_P(BalanceStoreTest, ExpiredReservationsAreVoidedBySweeper) {
   store_->ConfigureAccount("a", {});
   store_->ConfigureAccount("b", {});
   store_->IncomingSettlement("fund", "a", 100);
@@ -255,7 +298,7 @@ TEST_P(SqlBalanceStoreTest, ExpiredReservationsAreVoidedBySweeper) {
 
 // An engine that settles part, one that refuses, one that does not answer the first time: the
 // leftover and refusals are credited back, the silent one is asked again with the same key.
-TEST_P(SqlBalanceStoreTest, SettlementWorkerFinishesEveryIntentExactlyOnce) {
+TEST_P(BalanceStoreTest, SettlementWorkerFinishesEveryIntentExactlyOnce) {
   store_->ConfigureAccount("src", {});
   store_->ConfigureAccount("dst", {std::nullopt, Amount{10}, 0});
   for (int i = 0; i < 3; ++i) {
@@ -288,7 +331,7 @@ TEST_P(SqlBalanceStoreTest, SettlementWorkerFinishesEveryIntentExactlyOnce) {
 
 // Intents written before a restart are offered to the engine by the new process's background worker,
 // and expired reservations are voided by its sweeper, without anyone calling them.
-TEST_P(SqlBalanceStoreTest, BackgroundWorkResumesAfterARestart) {
+TEST_P(BalanceStoreTest, BackgroundWorkResumesAfterARestart) {
   store_->ConfigureAccount("src", {});
   store_->ConfigureAccount("dst", {std::nullopt, Amount{5}, 0});
   store_->Prepare({"before-crash", "src", 8, Clock::now() + std::chrono::hours(1)});
@@ -296,7 +339,7 @@ TEST_P(SqlBalanceStoreTest, BackgroundWorkResumesAfterARestart) {
   store_->Prepare({"in-flight", "src", 4, Clock::now() + std::chrono::milliseconds(200)});
   store_.reset();  // the process is gone; what it wrote stays
 
-  store_ = std::make_shared<SqlBalanceStore>(database_->Connect());
+  store_ = MakeStore();
   struct Engine : SettlementEngine {
     std::atomic<int> calls{0};
     Amount Settle(const SettlementIntent& intent) override {
@@ -316,7 +359,7 @@ TEST_P(SqlBalanceStoreTest, BackgroundWorkResumesAfterARestart) {
   EXPECT_EQ(store_->Balance("src").clearing, -8);  // the expired 4 came back
 }
 
-TEST_P(SqlBalanceStoreTest, ConcurrentCallersLoseNothingAndNeverBreachTheMinimum) {
+TEST_P(BalanceStoreTest, ConcurrentCallersLoseNothingAndNeverBreachTheMinimum) {
   store_->ConfigureAccount("pool", {Amount{-500}, std::nullopt, 0});
   store_->ConfigureAccount("sink", {});
   std::vector<std::thread> workers;
@@ -343,7 +386,7 @@ TEST_P(SqlBalanceStoreTest, ConcurrentCallersLoseNothingAndNeverBreachTheMinimum
   ExpectJournalsReconcile();
 }
 
-TEST_P(SqlBalanceStoreTest, BadInputIsRefusedWithoutWriting) {
+TEST_P(BalanceStoreTest, BadInputIsRefusedWithoutWriting) {
   store_->ConfigureAccount("a", {});
   EXPECT_THROW(store_->Prepare({"x", "nobody", 1, Clock::now()}), BalanceError);
   EXPECT_THROW(store_->Prepare({"x", "a", -1, Clock::now()}), AmountOutOfRange);
@@ -355,8 +398,52 @@ TEST_P(SqlBalanceStoreTest, BadInputIsRefusedWithoutWriting) {
   EXPECT_EQ(store_->Balance("a").Net(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, SqlBalanceStoreTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
-                         [](const auto& info) { return info.param == DatabaseKind::kSqlite ? "Sqlite" : "Postgresql"; });
+// Above 2^53, where the connector's Lua compared doubles, and at the edge of 64 bits.
+TEST_P(BalanceStoreTest, ExactInSixtyFourBits) {
+  const Amount big = (Amount{1} << 60) + 1;
+  store_->ConfigureAccount("big", {Amount{1}, std::nullopt, 0});
+  store_->ConfigureAccount("edge", {});
+  store_->IncomingSettlement("fund", "big", big);
+  EXPECT_THROW(store_->Prepare({"too-much", "big", big, Clock::now() + std::chrono::hours(1)}), InsufficientLiquidity);
+  EXPECT_EQ(store_->Prepare({"just", "big", big - 1, Clock::now() + std::chrono::hours(1)}).prepaid, 1);
+  store_->IncomingSettlement("max", "edge", std::numeric_limits<Amount>::max());
+  EXPECT_THROW(store_->IncomingSettlement("one-more", "edge", 1), AmountOutOfRange);
+  EXPECT_EQ(store_->Balance("edge").prepaid, std::numeric_limits<Amount>::max());
+  EXPECT_THROW(store_->ConfigureAccount("bad{id}", {}), BalanceError);
+  EXPECT_THROW(store_->Prepare({"a|b", "big", 1, Clock::now()}), BalanceError);
+}
+
+// Redis lost its functions (FUNCTION FLUSH, a restart without persistence): they are loaded again.
+TEST(RedisBalanceStore, ReloadsItsFunctionsAndNamesTheStoreWhenDown) {
+  RedisEndpoint endpoint;
+  endpoint.port = RedisPort();
+  endpoint.prefix = testing::UniqueName("lh_test");
+  {
+    RedisBalanceStore store(endpoint);
+    store.ConfigureAccount("a", {});
+    redisContext* c = redisConnect("127.0.0.1", RedisPort());
+    ASSERT_TRUE(c != nullptr && !c->err);
+    freeReplyObject(redisCommand(c, "FUNCTION FLUSH"));
+    redisFree(c);
+    EXPECT_EQ(store.IncomingSettlement("k", "a", 5).prepaid, 5);
+  }
+  DeleteRedisKeys(endpoint.prefix);
+  RedisEndpoint down = endpoint;
+  down.port = 1;  // nothing listens there
+  try {
+    RedisBalanceStore store(down);
+    FAIL() << "expected an error";
+  } catch (const BalanceError& e) {
+    EXPECT_NE(std::string(e.what()).find("redis://127.0.0.1:1"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(ParseRedisUrl("redis://:secret@10.0.0.5:7000").port, 7000);
+  EXPECT_THROW(ParseRedisUrl("http://x"), BalanceError);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, BalanceStoreTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
+                         [](const auto& info) {
+                           return info.param == Store::kSqlite ? "Sqlite" : info.param == Store::kPostgresql ? "Postgresql" : "Redis";
+                         });
 
 }  // namespace
 }  // namespace ledgerhost::balances
