@@ -1,0 +1,97 @@
+// The balance tracker under load: caller threads play prepare + fulfill pairs over N accounts for a
+// few seconds against one store; prints operations per second and latency percentiles. The floors
+// it is compared with (redis-benchmark, pgbench, sqlite3) run beside it in scripts/bench/balances.py.
+//
+//   ledgerhost_balance_benchmark --store sqlite --url sqlite:/tmp/b.db [--threads 8] [--seconds 5] [--accounts 1]
+//   ledgerhost_balance_benchmark --store postgresql --url postgresql://u:p@127.0.0.1:5432/db
+//   ledgerhost_balance_benchmark --store redis --url redis://127.0.0.1:6390
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <limits>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "balances/redis_balance_store.h"
+#include "balances/sql_balance_store.h"
+#include "core/logging.h"
+#include "migration/engine/database_url.h"
+#include "migration/engine/migrator.h"
+#include "migration/parse/change_log_parser.h"
+
+using namespace ledgerhost;
+
+int main(int argc, char** argv) {
+  CLI::App app("balance tracker benchmark");
+  std::string store_kind = "sqlite", url, prefix = "lh_bench";
+  int threads = 8, seconds = 5, accounts = 1;
+  app.add_option("--store", store_kind)->check(CLI::IsMember({"sqlite", "postgresql", "redis"}));
+  app.add_option("--url", url)->required();
+  app.add_option("--threads", threads);
+  app.add_option("--seconds", seconds);
+  app.add_option("--accounts", accounts);
+  app.add_option("--key-prefix", prefix);
+  CLI11_PARSE(app, argc, argv);
+  ConfigureLogging("warn");
+
+  std::shared_ptr<balances::BalanceStore> store;
+  if (store_kind == "redis") {
+    auto endpoint = balances::ParseRedisUrl(url);
+    endpoint.prefix = prefix;
+    store = std::make_shared<balances::RedisBalanceStore>(endpoint);
+  } else {
+    const auto database = migration::ParseDatabaseUrl(url);
+    auto connection = migration::Connection::Open(database);
+    migration::ParseOptions options;
+    options.database = database.kind;
+    const migration::DirectoryResourceLoader files(LEDGERHOST_NODE_MIGRATIONS_DIR);
+    const auto log = migration::ParseChangeLog(files, "ledgerhost-node.changelog-master.xml", options);
+    migration::Migrator(log, files, database.kind, connection.get()).Update();
+    store = std::make_shared<balances::SqlBalanceStore>(migration::Connection::Open(database));
+  }
+  // Liquidity never runs out, settlement never triggers: the benchmark measures the operations.
+  BalanceSettings settings;
+  settings.minimum = std::numeric_limits<Amount>::min() / 2;
+  for (int a = 0; a < accounts; ++a) store->ConfigureAccount("acct-" + std::to_string(a), settings);
+
+  const auto run_id = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  std::vector<std::vector<double>> latencies(threads);
+  std::atomic<long long> operations{0};
+  std::vector<std::thread> workers;
+  const auto start = std::chrono::steady_clock::now();
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      std::mt19937 random(t + 1);
+      for (long long i = 0; std::chrono::steady_clock::now() < deadline; ++i) {
+        const std::string packet = run_id + "-" + std::to_string(t) + "-" + std::to_string(i);
+        const std::string source = "acct-" + std::to_string(random() % accounts);
+        const std::string destination = "acct-" + std::to_string(random() % accounts);
+        auto timed = [&](auto&& op) {
+          const auto before = std::chrono::steady_clock::now();
+          op();
+          latencies[t].push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - before).count());
+          ++operations;
+        };
+        timed([&] { store->Prepare({packet, source, 1, std::chrono::system_clock::now() + std::chrono::minutes(5)}); });
+        timed([&] { store->Fulfill(packet, destination, 1); });
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  auto percentile = [&](double p) { return all.empty() ? 0.0 : all[static_cast<size_t>(p * (all.size() - 1))]; };
+  std::cout << "store=" << store_kind << " threads=" << threads << " accounts=" << accounts << " ops=" << operations
+            << " seconds=" << elapsed << " ops_per_s=" << static_cast<long long>(operations / elapsed)
+            << " p50_us=" << static_cast<long long>(percentile(0.5)) << " p99_us=" << static_cast<long long>(percentile(0.99))
+            << std::endl;
+  return 0;
+}

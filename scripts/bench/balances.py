@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""The balance tracker against each store's floor, measured in one run on this machine (docs/performance.md).
+
+Floors (the same kind of work without the tracker):
+  Redis       redis-benchmark -P 16 -c 50: EVALSHA of a one-line HINCRBY script
+  PostgreSQL  pgbench -M prepared -c 8 -j 2: the single conditional UPDATE, one hot account and 10,000 accounts
+  SQLite      sqlite3: one transaction per operation (WAL, synchronous FULL)
+The tracker: build/bin/ledgerhost_balance_benchmark, prepare + fulfill pairs from caller threads.
+
+  scripts/bench/balances.py --bench build-release/bin/ledgerhost_balance_benchmark [--seconds 5]
+Needs the test PostgreSQL (scripts/start-postgres.sh) and Redis (scripts/start-redis.sh).
+"""
+import argparse
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+PG = "postgresql://ledgerhost:ledgerhost@127.0.0.1:5432"
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def ours(bench, store, url, seconds, threads, accounts, prefix="lh_bench"):
+    out = run([bench, "--store", store, "--url", url, "--seconds", str(seconds), "--threads", str(threads),
+               "--accounts", str(accounts), "--key-prefix", prefix + str(time.time_ns())])
+    fields = dict(kv.split("=") for kv in out.split())
+    return int(fields["ops_per_s"]), int(fields["p50_us"]), int(fields["p99_us"])
+
+
+def fresh_pg(name):
+    env = dict(os.environ, PGPASSWORD="ledgerhost")
+    for sql in ("DROP DATABASE IF EXISTS %s" % name, "CREATE DATABASE %s" % name):
+        run(["psql", "-h", "127.0.0.1", "-U", "ledgerhost", "-d", "ledgerhost_test", "-qc", sql], env=env)
+    return env
+
+
+def redis_floor(port):
+    sha = run(["redis-cli", "-p", str(port), "SCRIPT", "LOAD", "return redis.call('HINCRBY', KEYS[1], 'f', ARGV[1])"]).strip()
+    out = run(["redis-benchmark", "-p", str(port), "-P", "16", "-c", "50", "-n", "1000000", "-q",
+               "EVALSHA", sha, "1", "bench:{floor}", "1"])
+    return int(float(re.search(r"([\d.]+) requests per second", out).group(1)))
+
+
+def pg_floor(accounts, seconds):
+    env = fresh_pg("lh_bench_floor")
+    psql = ["psql", "-h", "127.0.0.1", "-U", "ledgerhost", "-d", "lh_bench_floor", "-qc"]
+    run(psql + ["CREATE TABLE balance_floor (account_id varchar(255) primary key, clearing bigint not null, "
+                "prepaid bigint not null)"], env=env)
+    run(psql + ["INSERT INTO balance_floor SELECT 'acct-' || g, 0, 0 FROM generate_series(0, %d) g" % (accounts - 1)], env=env)
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write("\\set a random(0, %d)\n" % (accounts - 1))
+        f.write("UPDATE balance_floor SET clearing = clearing - 1 WHERE account_id = 'acct-' || :a "
+                "AND clearing + prepaid - 1 >= -1000000000000;\n")
+    out = run(["pgbench", "-h", "127.0.0.1", "-U", "ledgerhost", "-n", "-M", "prepared", "-c", "8", "-j", "2",
+               "-T", str(seconds), "-f", f.name, "lh_bench_floor"], env=env)
+    os.unlink(f.name)
+    return int(float(re.search(r"tps = ([\d.]+)", out).group(1)))
+
+
+def sqlite_floor(n=3000):
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "floor.db")
+        setup = "PRAGMA journal_mode=WAL;\nCREATE TABLE b (account_id TEXT PRIMARY KEY, clearing INTEGER, prepaid INTEGER);\n" \
+                "INSERT INTO b VALUES ('hot', 0, 0);\n"
+        subprocess.run(["sqlite3", db], input=setup, check=True, capture_output=True, text=True)
+        script = "PRAGMA synchronous=FULL;\n" + "BEGIN;\nUPDATE b SET clearing = clearing - 1 WHERE account_id = 'hot' " \
+                 "AND clearing + prepaid - 1 >= -1000000000000;\nCOMMIT;\n" * n
+        start = time.monotonic()
+        subprocess.run(["sqlite3", db], input=script, check=True, capture_output=True, text=True)
+        return int(n / (time.monotonic() - start))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bench", required=True)
+    ap.add_argument("--seconds", type=int, default=5)
+    ap.add_argument("--redis-port", type=int, default=int(os.environ.get("LEDGERHOST_TEST_REDIS_PORT", "6390")))
+    args = ap.parse_args()
+    rows = []
+    floor = redis_floor(args.redis_port)
+    mine = ours(args.bench, "redis", "redis://127.0.0.1:%d" % args.redis_port, args.seconds, 8, 1000)
+    rows.append(("Redis, 1,000 accounts", "redis-benchmark -P 16 -c 50 EVALSHA HINCRBY", floor, mine))
+    for accounts, label in ((1, "PostgreSQL, one hot account"), (10000, "PostgreSQL, 10,000 accounts")):
+        floor = pg_floor(accounts, args.seconds)
+        fresh_pg("lh_bench_tracker")
+        mine = ours(args.bench, "postgresql", PG + "/lh_bench_tracker", args.seconds, 8, accounts)
+        rows.append((label, "pgbench -M prepared -c 8 -j 2, conditional UPDATE", floor, mine))
+    floor = sqlite_floor()
+    with tempfile.TemporaryDirectory() as d:
+        mine = ours(args.bench, "sqlite", "sqlite:" + os.path.join(d, "tracker.db"), args.seconds, 8, 1)
+    rows.append(("SQLite, one hot account", "sqlite3, one transaction per UPDATE (WAL, synchronous FULL)", floor, mine))
+    print("| store | floor | floor ops/s | tracker ops/s (prepare + fulfill) | ratio | p50 / p99 µs |")
+    print("|---|---|---|---|---|---|")
+    for label, how, floor, (ops, p50, p99) in rows:
+        print("| %s | %s | %d | %d | %.2f× | %d / %d |" % (label, how, floor, ops, ops / floor, p50, p99))
+
+
+if __name__ == "__main__":
+    main()
