@@ -87,7 +87,6 @@ RedisEndpoint ParseRedisUrl(const std::string& url) {
 }
 
 RedisBalanceStore::RedisBalanceStore(RedisEndpoint endpoint) : endpoint_(std::move(endpoint)) {
-  std::lock_guard<std::mutex> lock(mutex_);
   Connect();
   try {
     LoadFunctions();
@@ -96,9 +95,16 @@ RedisBalanceStore::RedisBalanceStore(RedisEndpoint endpoint) : endpoint_(std::mo
     context_ = nullptr;
     throw;
   }
+  dispatcher_ = std::thread([this] { Dispatch(); });
 }
 
 RedisBalanceStore::~RedisBalanceStore() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  dispatcher_.join();
   if (context_) redisFree(context_);
 }
 
@@ -130,40 +136,92 @@ void RedisBalanceStore::Connect() {
 }
 
 void RedisBalanceStore::LoadFunctions() {
-  const Reply reply = CommandLocked({"FUNCTION", "LOAD", "REPLACE", kRedisFunctions});
+  const std::vector<std::string> load{"FUNCTION", "LOAD", "REPLACE", kRedisFunctions};
+  const Reply reply = dispatcher_.joinable() ? Command(load) : Synchronous(load);
   if (reply.kind == Reply::Kind::kError) {
     throw BalanceError(Describe() + ": cannot load the balance functions (Redis 7 with Functions is required): " +
                        reply.text);
   }
 }
 
-RedisBalanceStore::Reply RedisBalanceStore::CommandLocked(const std::vector<std::string>& args) {
+RedisBalanceStore::Reply RedisBalanceStore::Synchronous(const std::vector<std::string>& args) {
   std::vector<const char*> argv;
   std::vector<size_t> lengths;
   for (const auto& a : args) {
     argv.push_back(a.c_str());
     lengths.push_back(a.size());
   }
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    if (context_ == nullptr) Connect();
-    auto* raw = static_cast<redisReply*>(redisCommandArgv(context_, static_cast<int>(argv.size()), argv.data(), lengths.data()));
-    if (raw != nullptr) {
-      Reply reply = Copy(raw);
-      freeReplyObject(raw);
-      return reply;
-    }
-    // The connection broke or timed out: every operation is idempotent, so sending it again is safe.
-    const std::string reason = context_->errstr;
-    redisFree(context_);
-    context_ = nullptr;
-    if (attempt == 1) throw BalanceError(Describe() + ": " + reason);
-  }
-  throw BalanceError(Describe() + ": no answer");
+  auto* raw = static_cast<redisReply*>(redisCommandArgv(context_, static_cast<int>(argv.size()), argv.data(), lengths.data()));
+  if (raw == nullptr) throw BalanceError(Describe() + ": " + context_->errstr);
+  Reply reply = Copy(raw);
+  freeReplyObject(raw);
+  return reply;
 }
 
 RedisBalanceStore::Reply RedisBalanceStore::Command(const std::vector<std::string>& args) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return CommandLocked(args);
+  Pending pending;
+  pending.args = args;
+  std::future<Reply> reply = pending.reply.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) throw BalanceError(Describe() + ": the balance store is shutting down");
+    queue_.push_back(std::move(pending));
+  }
+  wake_.notify_one();
+  return reply.get();
+}
+
+void RedisBalanceStore::Dispatch() {
+  constexpr std::size_t kMaxPipeline = 512;
+  for (;;) {
+    std::vector<Pending> batch;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      while (!queue_.empty() && batch.size() < kMaxPipeline) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    SendBatch(batch);
+  }
+}
+
+void RedisBalanceStore::SendBatch(std::vector<Pending>& batch) {
+  std::size_t answered = 0;
+  // A broken connection or a timeout: every command is idempotent, so the unanswered ones are sent
+  // again once on a new connection.
+  for (int attempt = 0; attempt < 2 && answered < batch.size(); ++attempt) {
+    try {
+      if (context_ == nullptr) Connect();
+      for (std::size_t i = answered; i < batch.size(); ++i) {
+        std::vector<const char*> argv;
+        std::vector<size_t> lengths;
+        for (const auto& a : batch[i].args) {
+          argv.push_back(a.c_str());
+          lengths.push_back(a.size());
+        }
+        redisAppendCommandArgv(context_, static_cast<int>(argv.size()), argv.data(), lengths.data());
+      }
+      for (; answered < batch.size(); ++answered) {
+        void* raw = nullptr;
+        if (redisGetReply(context_, &raw) != REDIS_OK || raw == nullptr) {
+          throw BalanceError(Describe() + ": " + context_->errstr);
+        }
+        Reply reply = Copy(static_cast<redisReply*>(raw));
+        freeReplyObject(raw);
+        batch[answered].reply.set_value(std::move(reply));
+      }
+    } catch (const BalanceError& e) {
+      if (context_) redisFree(context_);
+      context_ = nullptr;
+      if (attempt == 1) {
+        for (std::size_t i = answered; i < batch.size(); ++i) batch[i].reply.set_exception(std::current_exception());
+        return;
+      }
+    }
+  }
 }
 
 std::vector<std::string> RedisBalanceStore::Keys(const std::string& account) const {
@@ -184,11 +242,10 @@ RedisBalanceStore::Reply RedisBalanceStore::Call(const std::string& function, co
   command.insert(command.end(), keys.begin(), keys.end());
   command.push_back(account);
   command.insert(command.end(), args.begin(), args.end());
-  std::lock_guard<std::mutex> lock(mutex_);
-  Reply reply = CommandLocked(command);
+  Reply reply = Command(command);
   if (reply.kind == Reply::Kind::kError && reply.text.find("Function not found") != std::string::npos) {
     LoadFunctions();  // FUNCTION FLUSH, a restart without persistence, a failover to a fresh replica
-    reply = CommandLocked(command);
+    reply = Command(command);
   }
   if (reply.kind == Reply::Kind::kError) {
     auto message = [&](const char* prefix) { return reply.text.substr(std::string(prefix).size()); };

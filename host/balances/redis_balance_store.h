@@ -7,8 +7,12 @@
 // so a command whose answer was lost to a broken connection is simply sent again.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
+#include <future>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "balances/balance_store.h"
@@ -56,8 +60,17 @@ class RedisBalanceStore : public BalanceStore {
   };
 
  private:
+  struct Pending {
+    std::vector<std::string> args;
+    std::promise<Reply> reply;
+  };
+  // Sends `args` through the one connection and waits for its reply. Callers' commands are pipelined:
+  // the dispatcher writes every queued command, then reads the replies in order, so concurrent callers
+  // share round trips (and, with appendfsync always, fsyncs).
   Reply Command(const std::vector<std::string>& args);
-  Reply CommandLocked(const std::vector<std::string>& args);
+  void Dispatch();
+  void SendBatch(std::vector<Pending>& batch);
+  Reply Synchronous(const std::vector<std::string>& args);  // before the dispatcher runs
   // FCALL of `function` on `account`'s keys; Redis refusals (LH_*) become the SDK's exceptions.
   Reply Call(const std::string& function, const std::string& account, std::vector<std::string> args);
   std::vector<std::string> Keys(const std::string& account) const;
@@ -69,8 +82,12 @@ class RedisBalanceStore : public BalanceStore {
   void FinishPostedFulfills(const std::string& account);
 
   RedisEndpoint endpoint_;
+  redisContext* context_ = nullptr;  // used by the dispatcher thread only (and the constructor before it)
   std::mutex mutex_;
-  redisContext* context_ = nullptr;
+  std::condition_variable wake_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  std::thread dispatcher_;
 };
 
 }  // namespace ledgerhost::balances

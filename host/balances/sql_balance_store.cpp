@@ -7,7 +7,10 @@
 namespace ledgerhost::balances {
 namespace {
 
-constexpr std::size_t kSqliteBatch = 256;
+constexpr std::size_t kMaxBatch = 256;
+// PostgreSQL may pick a batch's transaction as a deadlock victim (another process locked the same
+// accounts in another order): the batch is run again, as nothing of it was committed.
+constexpr int kBatchAttempts = 5;
 
 long long NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -33,7 +36,7 @@ SqlBalanceStore::SqlBalanceStore(std::unique_ptr<migration::Connection> connecti
     : connection_(std::move(connection)),
       description_(connection_->description()),
       sqlite_(connection_->kind() == migration::DatabaseKind::kSqlite),
-      max_batch_(sqlite_ ? kSqliteBatch : 1) {
+      max_batch_(kMaxBatch) {
   if (sqlite_) {
     // Durable by default: every commit is on disk when the caller gets its answer.
     connection_->Execute("PRAGMA journal_mode = WAL");
@@ -87,7 +90,33 @@ void SqlBalanceStore::Worker() {
 
 void SqlBalanceStore::RunBatch(std::vector<Job>& batch) {
   std::vector<std::exception_ptr> refused(batch.size());
-  try {
+  for (int attempt = 1;; ++attempt) {
+    std::fill(refused.begin(), refused.end(), nullptr);
+    try {
+      RunBatchOnce(batch, refused);
+      break;
+    } catch (const std::exception& e) {
+      connection_->Rollback();
+      const bool deadlock = std::string(e.what()).find("deadlock detected") != std::string::npos ||
+                            std::string(e.what()).find("could not serialize") != std::string::npos;
+      if (deadlock && attempt < kBatchAttempts) continue;
+      // Nothing of the batch was written: every caller learns it and may retry.
+      const auto failure = std::make_exception_ptr(BalanceError(description_ + ": balance store error: " + e.what()));
+      for (auto& job : batch) job.done.set_exception(failure);
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (refused[i]) {
+      batch[i].done.set_exception(refused[i]);
+    } else {
+      batch[i].done.set_value();
+    }
+  }
+}
+
+void SqlBalanceStore::RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused) {
+  {
     connection_->Begin();
     for (std::size_t i = 0; i < batch.size(); ++i) {
       connection_->Execute("SAVEPOINT balance_operation");
@@ -102,19 +131,6 @@ void SqlBalanceStore::RunBatch(std::vector<Job>& batch) {
       }
     }
     connection_->Commit();
-  } catch (const std::exception& e) {
-    connection_->Rollback();
-    // Nothing of the batch was written: every caller learns it and may retry.
-    const auto failure = std::make_exception_ptr(BalanceError(description_ + ": balance store error: " + e.what()));
-    for (auto& job : batch) job.done.set_exception(failure);
-    return;
-  }
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (refused[i]) {
-      batch[i].done.set_exception(refused[i]);
-    } else {
-      batch[i].done.set_value();
-    }
   }
 }
 

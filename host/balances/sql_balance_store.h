@@ -1,9 +1,9 @@
 // The balance tracker on the node's SQL database (SQLite or PostgreSQL), in the host's balance_*
-// tables (migrations/ledgerhost-node.changelog-v2.xml). One worker thread owns a dedicated
-// connection. On SQLite it group-commits: the operations queued by every caller share one
-// transaction and one fsync, each inside its own savepoint so that a refused one leaves no trace.
-// On PostgreSQL each operation is its own transaction, taking its accounts' rows FOR UPDATE in
-// account-id order, so processes sharing the database neither lose updates nor deadlock.
+// tables (migrations/ledgerhost-node.changelog-v2.xml). One worker thread owns a dedicated connection
+// and group-commits: the operations queued by every caller (up to 256) share one transaction and one
+// fsync, each inside its own savepoint so that a refused one leaves no trace. On PostgreSQL the
+// accounts' rows are taken FOR UPDATE, so processes sharing the database never lose an update; a
+// batch chosen as a deadlock victim by another process's batch is run again.
 #pragma once
 
 #include <condition_variable>
@@ -63,6 +63,7 @@ class SqlBalanceStore : public BalanceStore {
   Result Run(std::function<Result()> op);
   void Worker();
   void RunBatch(std::vector<Job>& batch);
+  void RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused);
 
   std::string P(int n) const;  // the n-th placeholder: $n or ?
   std::optional<Account> FindAccount(const std::string& account, bool lock);

@@ -5,7 +5,7 @@ Floors (the same kind of work without the tracker):
   Redis       redis-benchmark -P 16 -c 50: EVALSHA of a one-line HINCRBY script
   PostgreSQL  pgbench -M prepared -c 8 -j 2: the single conditional UPDATE, one hot account and 10,000 accounts
   SQLite      sqlite3: one transaction per operation (WAL, synchronous FULL)
-The tracker: build/bin/ledgerhost_balance_benchmark, prepare + fulfill pairs from caller threads.
+The tracker: build/bin/ledgerhost_balance_benchmark, prepare + fulfill pairs from 64 caller threads.
 
   scripts/bench/balances.py --bench build-release/bin/ledgerhost_balance_benchmark [--seconds 5]
 Needs the test PostgreSQL (scripts/start-postgres.sh) and Redis (scripts/start-redis.sh).
@@ -78,20 +78,21 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", required=True)
     ap.add_argument("--seconds", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=64, help="tracker caller threads (packets in flight)")
     ap.add_argument("--redis-port", type=int, default=int(os.environ.get("LEDGERHOST_TEST_REDIS_PORT", "6390")))
     args = ap.parse_args()
     rows = []
     floor = redis_floor(args.redis_port)
-    mine = ours(args.bench, "redis", "redis://127.0.0.1:%d" % args.redis_port, args.seconds, 8, 1000)
+    mine = ours(args.bench, "redis", "redis://127.0.0.1:%d" % args.redis_port, args.seconds, args.threads, 1000)
     rows.append(("Redis, 1,000 accounts", "redis-benchmark -P 16 -c 50 EVALSHA HINCRBY", floor, mine))
     for accounts, label in ((1, "PostgreSQL, one hot account"), (10000, "PostgreSQL, 10,000 accounts")):
         floor = pg_floor(accounts, args.seconds)
         fresh_pg("lh_bench_tracker")
-        mine = ours(args.bench, "postgresql", PG + "/lh_bench_tracker", args.seconds, 8, accounts)
+        mine = ours(args.bench, "postgresql", PG + "/lh_bench_tracker", args.seconds, args.threads, accounts)
         rows.append((label, "pgbench -M prepared -c 8 -j 2, conditional UPDATE", floor, mine))
     floor = sqlite_floor()
     with tempfile.TemporaryDirectory() as d:
-        mine = ours(args.bench, "sqlite", "sqlite:" + os.path.join(d, "tracker.db"), args.seconds, 8, 1)
+        mine = ours(args.bench, "sqlite", "sqlite:" + os.path.join(d, "tracker.db"), args.seconds, args.threads, 1)
     rows.append(("SQLite, one hot account", "sqlite3, one transaction per UPDATE (WAL, synchronous FULL)", floor, mine))
     print("| store | floor | floor ops/s | tracker ops/s (prepare + fulfill) | ratio | p50 / p99 µs |")
     print("|---|---|---|---|---|---|")
