@@ -177,13 +177,16 @@ AccountBalance SqlBalanceStore::Save(Account& account, const AccountState& after
   return BalanceOf(account.id, after);
 }
 
-std::optional<AccountBalance> SqlBalanceStore::Answer(const std::string& account, const std::string& operation,
-                                                      const std::string& operation_id) {
+AccountBalance SqlBalanceStore::Answer(const std::string& account, const std::string& operation,
+                                       const std::string& operation_id) {
   const auto rows = connection_->Query("SELECT clearing_after, prepaid_after, pending_after FROM balance_journal "
                                        "WHERE operation_id = " + P(1) + " AND account_id = " + P(2) +
                                            " AND operation = " + P(3),
                                        {operation_id, account, operation});
-  if (rows.empty()) return std::nullopt;
+  if (rows.empty()) {
+    throw BalanceError("account " + account + ": no journal entry for " + operation + " " + operation_id +
+                       " although its state says it happened (" + description_ + "); run ledgerhost balances reconcile");
+  }
   return AccountBalance{account, Number(rows[0][0]), Number(rows[0][1]), Number(rows[0][2])};
 }
 
@@ -211,18 +214,15 @@ void SqlBalanceStore::ConfigureAccount(const std::string& account, const Balance
   Run<bool>([&] {
     const std::string minimum = settings.minimum ? Text(*settings.minimum) : "";
     const std::string threshold = settings.settle_threshold ? Text(*settings.settle_threshold) : "";
+    // Several processes may configure the same new account at once: insert if missing, then set.
     // Empty text binds as NULL through NULLIF, so one statement shape serves both.
-    if (FindAccount(account, true)) {
-      connection_->Query("UPDATE balance_accounts SET minimum_balance = CAST(NULLIF(" + P(1) + ", '') AS BIGINT), "
-                         "settle_threshold = CAST(NULLIF(" + P(2) + ", '') AS BIGINT), settle_to = " + P(3) +
-                             " WHERE account_id = " + P(4),
-                         {minimum, threshold, Text(settings.settle_to), account});
-    } else {
-      connection_->Query("INSERT INTO balance_accounts (account_id, clearing, prepaid, pending, minimum_balance, "
-                         "settle_threshold, settle_to, journal_seq) VALUES (" + P(1) + ", 0, 0, 0, CAST(NULLIF(" +
-                             P(2) + ", '') AS BIGINT), CAST(NULLIF(" + P(3) + ", '') AS BIGINT), " + P(4) + ", 0)",
-                         {account, minimum, threshold, Text(settings.settle_to)});
-    }
+    connection_->Query("INSERT INTO balance_accounts (account_id, clearing, prepaid, pending, settle_to, journal_seq) "
+                       "VALUES (" + P(1) + ", 0, 0, 0, 0, 0) ON CONFLICT (account_id) DO NOTHING",
+                       {account});
+    connection_->Query("UPDATE balance_accounts SET minimum_balance = CAST(NULLIF(" + P(1) + ", '') AS BIGINT), "
+                       "settle_threshold = CAST(NULLIF(" + P(2) + ", '') AS BIGINT), settle_to = " + P(3) +
+                           " WHERE account_id = " + P(4),
+                       {minimum, threshold, Text(settings.settle_to), account});
     return true;
   });
 }
@@ -253,7 +253,7 @@ AccountBalance SqlBalanceStore::Prepare(const PrepareRequest& request) {
         throw BalanceError("packet " + request.packet_id + " was prepared before on account " + existing->account +
                            " for " + Text(existing->reservation.amount));
       }
-      return *Answer(request.account, "prepare", request.packet_id);
+      return Answer(request.account, "prepare", request.packet_id);
     }
     Account account = LoadAccount(request.account, true);
     const PrepareOutcome outcome = ApplyPrepare(account.id, account.state, request.amount, account.settings.minimum);
@@ -278,7 +278,7 @@ FulfillResult SqlBalanceStore::Fulfill(const std::string& packet_id, const std::
                            Text(row->destination_amount));
       }
       FulfillResult again;
-      again.destination = *Answer(destination, "fulfill", packet_id);
+      again.destination = Answer(destination, "fulfill", packet_id);
       if (!row->settlement_key.empty()) {
         const auto s = connection_->Query("SELECT account_id, amount FROM balance_settlements WHERE settlement_key = " + P(1),
                                           {row->settlement_key});
@@ -331,8 +331,8 @@ AccountBalance SqlBalanceStore::Reject(const std::string& packet_id) {
   return Run<AccountBalance>([&] {
     auto row = FindReservation(packet_id);
     if (!row) throw BalanceError("reject of unknown packet " + packet_id);
-    if (row->state == "rejected") return *Answer(row->account, "reject", packet_id);
-    if (row->state == "expired") return *Answer(row->account, "expire", packet_id);
+    if (row->state == "rejected") return Answer(row->account, "reject", packet_id);
+    if (row->state == "expired") return Answer(row->account, "expire", packet_id);
     if (row->state != "pending") throw BalanceError("reject of packet " + packet_id + " after it was " + row->state);
     return VoidReservation(packet_id, *row, "reject");
   });

@@ -71,8 +71,8 @@ class SqlBalanceStore : public BalanceStore {
   // Writes `after` to the account with a journal entry; returns the balance written.
   AccountBalance Save(Account& account, const AccountState& after, const std::string& operation,
                       const std::string& operation_id);
-  std::optional<AccountBalance> Answer(const std::string& account, const std::string& operation,
-                                       const std::string& operation_id);
+  // The answer a first call gave (the journal entry's after-state).
+  AccountBalance Answer(const std::string& account, const std::string& operation, const std::string& operation_id);
   struct ReservationRow {
     std::string account;
     Reservation reservation;

@@ -1,0 +1,122 @@
+// Four processes on one store (balance_worker), one of them killed with SIGKILL in the middle of its
+// work: no update lost or doubled, the minimum never breached, every journal reconciles, and once the
+// sweeper has run, money is conserved (sum of net + pending over all accounts is what it was: 0).
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <hiredis/hiredis.h>
+
+#include "balances/reconcile.h"
+#include "balances/redis_balance_store.h"
+#include "balances/sql_balance_store.h"
+#include "migration/engine/migrator.h"
+#include "migration/parse/change_log_parser.h"
+#include "support/test_database.h"
+
+extern char** environ;
+
+namespace ledgerhost::balances {
+namespace {
+
+enum class Store { kSqlite, kPostgresql, kRedis };
+
+int RedisPort() {
+  const char* port = std::getenv("LEDGERHOST_TEST_REDIS_PORT");
+  return port ? std::atoi(port) : 6390;
+}
+
+pid_t Spawn(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  EXPECT_EQ(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0) << args[0];
+  return pid;
+}
+
+class BalanceProcessesTest : public ::testing::TestWithParam<Store> {};
+
+TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
+  std::unique_ptr<testing::TestDatabase> database;
+  std::vector<std::string> store_args;
+  std::shared_ptr<BalanceStore> store;
+  if (GetParam() == Store::kRedis) {
+    const std::string prefix = testing::UniqueName("lh_procs");
+    store_args = {"--store", "redis", "--url", "redis://127.0.0.1:" + std::to_string(RedisPort()), "--key-prefix", prefix};
+    RedisEndpoint endpoint;
+    endpoint.port = RedisPort();
+    endpoint.prefix = prefix;
+    store = std::make_shared<RedisBalanceStore>(endpoint);
+  } else {
+    const auto kind = GetParam() == Store::kSqlite ? migration::DatabaseKind::kSqlite : migration::DatabaseKind::kPostgresql;
+    database = std::make_unique<testing::TestDatabase>(kind);
+    auto connection = database->Connect();
+    migration::ParseOptions options;
+    options.database = kind;
+    const migration::DirectoryResourceLoader files(LEDGERHOST_NODE_MIGRATIONS_DIR);
+    const auto log = migration::ParseChangeLog(files, "ledgerhost-node.changelog-master.xml", options);
+    migration::Migrator(log, files, kind, connection.get()).Update();
+    store_args = {"--store", "sql", "--url", database->url()};
+    store = std::make_shared<SqlBalanceStore>(database->Connect());
+  }
+  constexpr int kAccounts = 4;
+  constexpr Amount kMinimum = -50;
+  for (int a = 0; a < kAccounts; ++a) store->ConfigureAccount("acct-" + std::to_string(a), {kMinimum, std::nullopt, 0});
+
+  std::vector<pid_t> workers;
+  for (int w = 0; w < 4; ++w) {
+    std::vector<std::string> args{BALANCE_WORKER};
+    args.insert(args.end(), store_args.begin(), store_args.end());
+    for (const std::string& extra : {std::string("--worker"), std::to_string(w), std::string("--packets"),
+                                     std::to_string(w == 3 ? 100000 : 150), std::string("--accounts"),
+                                     std::to_string(kAccounts)}) {
+      args.push_back(extra);
+    }
+    workers.push_back(Spawn(args));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  kill(workers[3], SIGKILL);  // in the middle of its 100,000 packets
+  for (size_t w = 0; w < workers.size(); ++w) {
+    int status = 0;
+    ASSERT_EQ(waitpid(workers[w], &status, 0), workers[w]);
+    if (w < 3) {
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "worker " << w << " status " << status;
+    } else {
+      EXPECT_TRUE(WIFSIGNALED(status)) << "worker 3 finished before it was killed";
+    }
+  }
+  // The sweeper voids what the killed process left in flight (and, on Redis, finishes a fulfill
+  // interrupted between its source and destination).
+  store->ExpirePrepares(std::chrono::system_clock::now() + std::chrono::hours(1), 100000);
+
+  const ReconcileReport report = Reconcile(*store);
+  EXPECT_TRUE(report.drift.empty()) << report.drift.front();
+  EXPECT_GT(report.entries, 4 * 150);
+  Amount total = 0;
+  for (int a = 0; a < kAccounts; ++a) {
+    const AccountBalance b = store->Balance("acct-" + std::to_string(a));
+    EXPECT_GE(b.Net(), kMinimum) << b.account;
+    EXPECT_EQ(b.pending, 0) << b.account;
+    total += b.Net() + b.pending;
+  }
+  EXPECT_EQ(total, 0) << "money created or destroyed";
+  if (GetParam() == Store::kRedis) {
+    redisContext* c = redisConnect("127.0.0.1", RedisPort());
+    ASSERT_TRUE(c != nullptr && !c->err);
+    freeReplyObject(redisCommand(c, "EVAL %s 0 %s", "for _,k in ipairs(redis.call('KEYS', ARGV[1]..'*')) do redis.call('DEL', k) end", store_args[5].c_str()));
+    redisFree(c);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, BalanceProcessesTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
+                         [](const auto& info) {
+                           return info.param == Store::kSqlite ? "Sqlite" : info.param == Store::kPostgresql ? "Postgresql" : "Redis";
+                         });
+
+}  // namespace
+}  // namespace ledgerhost::balances
