@@ -6,6 +6,9 @@
 #include "balances/sql_balance_store.h"
 
 #include <hiredis/hiredis.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <limits>
 #include <map>
@@ -438,6 +441,42 @@ TEST(RedisBalanceStore, ReloadsItsFunctionsAndNamesTheStoreWhenDown) {
   }
   EXPECT_EQ(ParseRedisUrl("redis://:secret@10.0.0.5:7000").port, 7000);
   EXPECT_THROW(ParseRedisUrl("http://x"), BalanceError);
+}
+
+// A Redis that goes away: operations fail with an error naming the store (no hang), and work again
+// once it is back, on the same data (appendonly), without a new store object.
+TEST(RedisBalanceStore, OperationsResumeWhenTheServerIsBack) {
+  const std::string dir = (std::filesystem::temp_directory_path() / testing::UniqueName("lh_redis")).string();
+  std::filesystem::create_directories(dir);
+  const int port = 20000 + static_cast<int>(::getpid() % 20000);
+  const std::string start = "redis-server --bind 127.0.0.1 --port " + std::to_string(port) + " --daemonize yes --dir " +
+                            dir + " --appendonly yes --appendfsync always --save '' --pidfile " + dir + "/redis.pid";
+  auto ping = [&] { return std::system(("redis-cli -p " + std::to_string(port) + " ping >/dev/null 2>&1").c_str()) == 0; };
+  auto wait_for = [&](bool up) {
+    for (int i = 0; i < 100 && ping() != up; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return ping() == up;
+  };
+  ASSERT_EQ(std::system(start.c_str()), 0);
+  ASSERT_TRUE(wait_for(true));
+  RedisEndpoint endpoint;
+  endpoint.port = port;
+  RedisBalanceStore store(endpoint);
+  store.ConfigureAccount("a", {});
+  store.IncomingSettlement("before", "a", 7);
+
+  (void)std::system(("redis-cli -p " + std::to_string(port) + " shutdown >/dev/null 2>&1").c_str());
+  ASSERT_TRUE(wait_for(false));
+  try {
+    store.IncomingSettlement("while-down", "a", 1);
+    FAIL() << "expected an error while Redis is down";
+  } catch (const BalanceError& e) {
+    EXPECT_NE(std::string(e.what()).find("redis://127.0.0.1:" + std::to_string(port)), std::string::npos) << e.what();
+  }
+  ASSERT_EQ(std::system(start.c_str()), 0);
+  ASSERT_TRUE(wait_for(true));
+  EXPECT_EQ(store.IncomingSettlement("after", "a", 5).prepaid, 12);  // the data survived, the store reconnected
+  (void)std::system(("redis-cli -p " + std::to_string(port) + " shutdown nosave >/dev/null 2>&1").c_str());
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BalanceStoreTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
