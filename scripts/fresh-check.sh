@@ -11,9 +11,9 @@
 #   FRESH_CHECK_MIRROR=URL  the Debian mirror (default: mmdebstrap's)
 #
 # Two things such a root meets that a real fresh machine does not:
-# - It shares this machine's network, so a PostgreSQL of this machine already on 127.0.0.1:5432
-#   would answer instead of the root's own. The script stops nothing of the machine's: it refuses to
-#   start while the port is taken, and says so.
+# - It shares this machine's network, so a PostgreSQL (127.0.0.1:5432) or test Redis (127.0.0.1:6390)
+#   of this machine would answer instead of the root's own. The script stops nothing of the machine's:
+#   it refuses to start while a port is taken, and says so.
 # - The registries may need this machine's CA certificates (e.g. behind an intercepting proxy):
 #   they are copied into the root before anything runs. Nothing else of the machine is.
 set -euo pipefail
@@ -26,11 +26,14 @@ fi
 repo=$(cd "$(dirname "$0")/.." && pwd)
 shared=${LEDGERHOST_SHARED_DIR:-$repo/../shared}
 [[ -d $shared ]] || { echo "fresh-check.sh: $shared not found (the ../shared folder beside the checkout)" >&2; exit 2; }
-if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
-  echo "fresh-check.sh: 127.0.0.1:5432 is taken on this machine (its own PostgreSQL?); the root shares the" \
-       "network, so its PostgreSQL could not start. Stop that server first; this script stops nothing." >&2
-  exit 2
-fi
+for port in 5432 6390; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "fresh-check.sh: 127.0.0.1:$port is taken on this machine (its own PostgreSQL or test Redis?); the root" \
+         "shares the network, so its own server would not be the one tested. Stop that server first; this script" \
+         "stops nothing." >&2
+    exit 2
+  fi
+done
 command -v mmdebstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq mmdebstrap >/dev/null; }
 
 work=${FRESH_CHECK_DIR:-$(mktemp -d)}
