@@ -191,9 +191,11 @@ AccountBalance SqlBalanceStore::Answer(const std::string& account, const std::st
 }
 
 std::optional<SqlBalanceStore::ReservationRow> SqlBalanceStore::FindReservation(const std::string& packet_id) {
+  // FOR UPDATE on PostgreSQL: another process fulfilling or rejecting the same packet waits for this
+  // transaction and then sees its outcome, so a packet is never posted or voided twice.
   const auto rows = connection_->Query(
       "SELECT account_id, amount, from_prepaid, from_clearing, expires_at, state, destination_id, destination_amount, "
-      "settlement_key FROM balance_reservations WHERE packet_id = " + P(1),
+      "settlement_key FROM balance_reservations WHERE packet_id = " + P(1) + (sqlite_ ? "" : " FOR UPDATE"),
       {packet_id});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
@@ -248,22 +250,26 @@ std::vector<std::string> SqlBalanceStore::Accounts() {
 AccountBalance SqlBalanceStore::Prepare(const PrepareRequest& request) {
   CheckId("packet id", request.packet_id);
   return Run<AccountBalance>([&] {
-    if (auto existing = FindReservation(request.packet_id)) {
-      if (existing->account != request.account || existing->reservation.amount != request.amount) {
-        throw BalanceError("packet " + request.packet_id + " was prepared before on account " + existing->account +
-                           " for " + Text(existing->reservation.amount));
+    auto answer_existing = [&](const ReservationRow& existing) {
+      if (existing.account != request.account || existing.reservation.amount != request.amount) {
+        throw BalanceError("packet " + request.packet_id + " was prepared before on account " + existing.account +
+                           " for " + Text(existing.reservation.amount));
       }
       return Answer(request.account, "prepare", request.packet_id);
-    }
+    };
+    if (auto existing = FindReservation(request.packet_id)) return answer_existing(*existing);
     Account account = LoadAccount(request.account, true);
     const PrepareOutcome outcome = ApplyPrepare(account.id, account.state, request.amount, account.settings.minimum);
     const long long expires =
         std::chrono::duration_cast<std::chrono::milliseconds>(request.expires_at.time_since_epoch()).count();
-    connection_->Query("INSERT INTO balance_reservations (packet_id, account_id, amount, from_prepaid, from_clearing, "
-                       "expires_at, state) VALUES (" + P(1) + ", " + P(2) + ", " + P(3) + ", " + P(4) + ", " + P(5) +
-                           ", " + P(6) + ", 'pending')",
-                       {request.packet_id, account.id, Text(request.amount), Text(outcome.reservation.from_prepaid),
-                        Text(outcome.reservation.from_clearing), std::to_string(expires)});
+    // Another process may have prepared the same packet meanwhile: then its answer (or a refusal).
+    const auto inserted = connection_->Query(
+        "INSERT INTO balance_reservations (packet_id, account_id, amount, from_prepaid, from_clearing, expires_at, "
+        "state) VALUES (" + P(1) + ", " + P(2) + ", " + P(3) + ", " + P(4) + ", " + P(5) + ", " + P(6) +
+            ", 'pending') ON CONFLICT (packet_id) DO NOTHING RETURNING packet_id",
+        {request.packet_id, account.id, Text(request.amount), Text(outcome.reservation.from_prepaid),
+         Text(outcome.reservation.from_clearing), std::to_string(expires)});
+    if (inserted.empty()) return answer_existing(*FindReservation(request.packet_id));
     return Save(account, outcome.state, "prepare", request.packet_id);
   });
 }
@@ -341,6 +347,8 @@ AccountBalance SqlBalanceStore::Reject(const std::string& packet_id) {
 AccountBalance SqlBalanceStore::IncomingSettlement(const std::string& key, const std::string& account, Amount amount) {
   CheckId("settlement idempotency key", key);
   return Run<AccountBalance>([&] {
+    // The account first: a concurrent call with the same key waits here and then finds its answer.
+    Account target = LoadAccount(account, true);
     const auto seen = connection_->Query("SELECT account_id, amount, clearing_after, prepaid_after, pending_after FROM "
                                          "balance_incoming_settlements WHERE idempotency_key = " + P(1),
                                          {key});
@@ -352,7 +360,6 @@ AccountBalance SqlBalanceStore::IncomingSettlement(const std::string& key, const
       }
       return AccountBalance{account, Number(r[2]), Number(r[3]), Number(r[4])};
     }
-    Account target = LoadAccount(account, true);
     const AccountBalance after = Save(target, ApplyIncomingSettlement(account, target.state, amount),
                                       "incoming_settlement", key);
     connection_->Query("INSERT INTO balance_incoming_settlements (idempotency_key, account_id, amount, clearing_after, "
@@ -396,7 +403,9 @@ std::vector<SettlementIntent> SqlBalanceStore::UnfinishedSettlements() {
 void SqlBalanceStore::FinishSettlement(const std::string& key, Amount settled) {
   Run<bool>([&] {
     const auto rows = connection_->Query(
-        "SELECT account_id, amount, state FROM balance_settlements WHERE settlement_key = " + P(1), {key});
+        "SELECT account_id, amount, state FROM balance_settlements WHERE settlement_key = " + P(1) +
+            (sqlite_ ? "" : " FOR UPDATE"),  // finished once, even by two processes at the same time
+        {key});
     if (rows.empty()) throw BalanceError("unknown settlement " + key);
     if (rows[0][2].value_or("") != "pending") return true;  // finished before: the answer was recorded then
     const Amount amount = Number(rows[0][1]);

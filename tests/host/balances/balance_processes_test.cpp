@@ -1,6 +1,7 @@
-// Four processes on one store (balance_worker), one of them killed with SIGKILL in the middle of its
-// work: no update lost or doubled, the minimum never breached, every journal reconciles, and once the
-// sweeper has run, money is conserved (sum of net + pending over all accounts is what it was: 0).
+// Four processes on one store (balance_worker): two of them race for the same packets, one is killed
+// with SIGKILL in the middle of its work. No update lost or doubled, no packet posted or voided twice,
+// the minimum never breached, every journal reconciles, and once the sweeper has run, money is
+// conserved (sum of net + pending over all accounts is what it was: 0).
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -76,6 +77,10 @@ TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
                                      std::to_string(w == 3 ? 100000 : 150), std::string("--accounts"),
                                      std::to_string(kAccounts)}) {
       args.push_back(extra);
+    }
+    if (w < 2) {  // workers 0 and 1 race for the same packets
+      args.push_back("--packet-prefix");
+      args.push_back("shared");
     }
     workers.push_back(Spawn(args));
   }
