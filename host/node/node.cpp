@@ -7,8 +7,8 @@
 #include <map>
 #include <memory>
 
-#include "balances/balance_tracker_service.h"
 #include "balances/balance_store_factory.h"
+#include "balances/balance_tracker_service.h"
 #include "config/node_config.h"
 #include "core/error.h"
 #include "core/logging.h"
@@ -36,8 +36,6 @@ std::filesystem::path DefaultMigrationFile() {
   return std::filesystem::current_path() / name;
 }
 
-// Per changelog file, in run order, so that every plugin's pending work shows however long the
-// host's own list is.
 // The balance tracker on its store (the node's database on its own connection, or Redis), with the
 // configured accounts.
 std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::NodeConfig& config) {
@@ -66,6 +64,8 @@ std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::Nod
   return std::make_unique<balances::BalanceTrackerService>(store, options);
 }
 
+// Per changelog file, in run order, so that every plugin's pending work shows however long the
+// host's own list is.
 std::string PendingList(const std::vector<migration::PendingChangeSet>& pending) {
   constexpr size_t kShownPerFile = 5;
   std::vector<std::pair<std::string, std::vector<const migration::PendingChangeSet*>>> by_file;
