@@ -17,8 +17,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "balances/redis_balance_store.h"
-#include "balances/sql_balance_store.h"
+#include "balances/balance_store_factory.h"
 #include "core/logging.h"
 #include "migration/engine/database_url.h"
 #include "migration/engine/migrator.h"
@@ -39,12 +38,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   ConfigureLogging("warn");
 
-  std::shared_ptr<balances::BalanceStore> store;
-  if (store_kind == "redis") {
-    auto endpoint = balances::ParseRedisUrl(url);
-    endpoint.prefix = prefix;
-    store = std::make_shared<balances::RedisBalanceStore>(endpoint);
-  } else {
+  if (store_kind != "redis") {  // the host's balance tables
     const auto database = migration::ParseDatabaseUrl(url);
     auto connection = migration::Connection::Open(database);
     migration::ParseOptions options;
@@ -52,8 +46,10 @@ int main(int argc, char** argv) {
     const migration::DirectoryResourceLoader files(LEDGERHOST_NODE_MIGRATIONS_DIR);
     const auto log = migration::ParseChangeLog(files, "ledgerhost-node.changelog-master.xml", options);
     migration::Migrator(log, files, database.kind, connection.get()).Update();
-    store = std::make_shared<balances::SqlBalanceStore>(migration::Connection::Open(database));
   }
+  const auto store = balances::OpenBalanceStore(
+      store_kind == "redis" ? "redis" : "database", url, prefix,
+      [&] { return migration::Connection::Open(migration::ParseDatabaseUrl(url)); });
   // Liquidity never runs out, settlement never triggers: the benchmark measures the operations.
   BalanceSettings settings;
   settings.minimum = std::numeric_limits<Amount>::min() / 2;

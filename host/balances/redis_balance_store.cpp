@@ -47,6 +47,19 @@ RedisBalanceStore::Reply Copy(const redisReply* r) {
   return out;
 }
 
+// hiredis's argument arrays for `args` (which must outlive them); hiredis 0.14 takes them non-const.
+struct Argv {
+  explicit Argv(const std::vector<std::string>& args) {
+    for (const auto& a : args) {
+      pointers.push_back(a.c_str());
+      lengths.push_back(a.size());
+    }
+  }
+  int count() const { return static_cast<int>(pointers.size()); }
+  std::vector<const char*> pointers;
+  std::vector<size_t> lengths;
+};
+
 Amount Number(const std::string& text) { return text.empty() ? 0 : std::stoll(text); }
 
 std::vector<std::string> Split(const std::string& text) {
@@ -145,13 +158,8 @@ void RedisBalanceStore::LoadFunctions() {
 }
 
 RedisBalanceStore::Reply RedisBalanceStore::Synchronous(const std::vector<std::string>& args) {
-  std::vector<const char*> argv;
-  std::vector<size_t> lengths;
-  for (const auto& a : args) {
-    argv.push_back(a.c_str());
-    lengths.push_back(a.size());
-  }
-  auto* raw = static_cast<redisReply*>(redisCommandArgv(context_, static_cast<int>(argv.size()), argv.data(), lengths.data()));
+  Argv argv(args);
+  auto* raw = static_cast<redisReply*>(redisCommandArgv(context_, argv.count(), argv.pointers.data(), argv.lengths.data()));
   if (raw == nullptr) throw BalanceError(Describe() + ": " + context_->errstr);
   Reply reply = Copy(raw);
   freeReplyObject(raw);
@@ -196,13 +204,8 @@ void RedisBalanceStore::SendBatch(std::vector<Pending>& batch) {
     try {
       if (context_ == nullptr) Connect();
       for (std::size_t i = answered; i < batch.size(); ++i) {
-        std::vector<const char*> argv;
-        std::vector<size_t> lengths;
-        for (const auto& a : batch[i].args) {
-          argv.push_back(a.c_str());
-          lengths.push_back(a.size());
-        }
-        redisAppendCommandArgv(context_, static_cast<int>(argv.size()), argv.data(), lengths.data());
+        Argv argv(batch[i].args);
+        redisAppendCommandArgv(context_, argv.count(), argv.pointers.data(), argv.lengths.data());
       }
       for (; answered < batch.size(); ++answered) {
         void* raw = nullptr;

@@ -100,11 +100,11 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
   if (type == "runningAs") {
     // RunningAsPrecondition: the connection's user up to any '@', compared ignoring case. SQLite's
     // driver has no user, so it never holds there.
-    std::string user = db.UserName().value_or("");
+    const std::optional<std::string> logged_in = db.UserName();
+    std::string user = logged_in.value_or("null");
     if (auto at = user.find('@'); at != std::string::npos) user.resize(at);
-    const bool holds = db.UserName().has_value() && text::Lower(Attr(p, "username")) == text::Lower(user);
-    return require(holds, "RunningAs Precondition failed: expected " + Attr(p, "username") + ", was " +
-                              (db.UserName() ? user : "null"));
+    const bool holds = logged_in.has_value() && text::Lower(Attr(p, "username")) == text::Lower(user);
+    return require(holds, "RunningAs Precondition failed: expected " + Attr(p, "username") + ", was " + user);
   }
   if (type == "tableExists") {
     return require(db.TableExists(Attr(p, "tableName")), "Table " + Attr(p, "tableName") + " does not exist");

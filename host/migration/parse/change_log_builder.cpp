@@ -20,25 +20,6 @@ bool IsScalar(const ParsedNode& node) { return node.is_attribute || (!node.from_
 
 std::string Describe(const ParsedNode& node) { return node.from_xml ? "<" + node.name + ">" : "'" + node.name + "'"; }
 
-const std::set<std::string> kChangeSetAttributes{"id",
-                                                 "author",
-                                                 "context",
-                                                 "contextFilter",
-                                                 "labels",
-                                                 "dbms",
-                                                 "runOnChange",
-                                                 "runAlways",
-                                                 "alwaysRun",
-                                                 "failOnError",
-                                                 "created",
-                                                 "onValidationFail",
-                                                 "runOrder",
-                                                 "runInTransaction",
-                                                 "logicalFilePath",
-                                                 "objectQuotingStrategy",
-                                                 "ignore",
-                                                 "runWith",
-                                                 "runWithSpoolFile"};
 
 const std::set<std::string> kPreconditionTypes{"and",
                                                "or",
@@ -210,7 +191,7 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
   if (cs.id.empty()) ThrowAt(cs.location, "changeset " + name + ": attribute 'id' is required");
   if (cs.author.empty()) ThrowAt(cs.location, "changeset " + name + ": attribute 'author' is required");
   for (const auto& child : node.children) {
-    if (child.is_attribute && !kChangeSetAttributes.count(child.name)) {
+    if (child.is_attribute && !ChangeSetAttributes().count(child.name)) {
       ThrowAt(cs.location, "changeset " + name + ": attribute '" + child.name + "' is not allowed on <changeSet>");
     }
   }
@@ -255,7 +236,7 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
     for (const auto& item : child.list) comments.push_back(item);
   }
   for (const auto& child : node.children) {
-    if ((IsScalar(child) && kChangeSetAttributes.count(child.name)) || child.name == "comment") continue;
+    if ((IsScalar(child) && ChangeSetAttributes().count(child.name)) || child.name == "comment") continue;
     HandleChangeSetChild(child, cs);
   }
   std::string joined;

@@ -169,6 +169,29 @@ const std::vector<ChangeTypeInfo>& Table() {
 
 }  // namespace
 
+const std::set<std::string>& ChangeSetAttributes() {
+  static const std::set<std::string> kNames{"id",
+                                            "author",
+                                            "context",
+                                            "contextFilter",
+                                            "labels",
+                                            "dbms",
+                                            "runOnChange",
+                                            "runAlways",
+                                            "alwaysRun",
+                                            "failOnError",
+                                            "created",
+                                            "onValidationFail",
+                                            "runOrder",
+                                            "runInTransaction",
+                                            "logicalFilePath",
+                                            "objectQuotingStrategy",
+                                            "ignore",
+                                            "runWith",
+                                            "runWithSpoolFile"};
+  return kNames;
+}
+
 std::string CanonicalAttributeName(std::string_view key) {
   static const std::map<std::string, std::string> kByLowerName = [] {
     std::map<std::string, std::string> out;
@@ -176,12 +199,11 @@ std::string CanonicalAttributeName(std::string_view key) {
     for (const auto& info : Table()) {
       for (const auto& attribute : info.attributes) add(attribute);
     }
-    // ChangeSet, ColumnConfig / LoadDataColumnConfig, ConstraintsConfig, preconditions, include(All),
-    // property and sql visitor fields (Liquibase 4.28).
+    for (const auto& attribute : ChangeSetAttributes()) add(attribute);
+    // ColumnConfig / LoadDataColumnConfig, ConstraintsConfig, preconditions, include(All), property and
+    // sql visitor fields (Liquibase 4.28).
     for (const char* name :
-         {"id", "author", "context", "contextFilter", "labels", "dbms", "runOnChange", "runAlways", "alwaysRun",
-          "failOnError", "created", "onValidationFail", "runOrder", "runInTransaction", "logicalFilePath",
-          "objectQuotingStrategy", "ignore", "runWith", "runWithSpoolFile", "name", "computed", "type", "value",
+         {"name", "computed", "type", "value",
           "valueNumeric", "valueDate", "valueBoolean", "valueBlobFile", "valueClobFile", "encoding", "valueComputed",
           "valueSequenceNext", "valueSequenceCurrent", "defaultValue", "defaultValueNumeric", "defaultValueDate",
           "defaultValueBoolean", "defaultValueComputed", "defaultValueSequenceNext", "defaultValueConstraintName",

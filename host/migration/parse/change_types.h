@@ -16,6 +16,9 @@ struct ChangeTypeInfo {
   std::string text_attribute;         // "sql", "selectQuery", "procedureText", "message" or ""
 };
 
+// The attributes a <changeSet> may carry (Liquibase's XSD, 4.28).
+const std::set<std::string>& ChangeSetAttributes();
+
 // nullptr for a change type Liquibase (open source) does not know.
 const ChangeTypeInfo* FindChangeType(std::string_view name);
 

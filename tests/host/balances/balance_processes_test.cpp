@@ -10,26 +10,19 @@
 #include <thread>
 
 #include <gtest/gtest.h>
-#include <hiredis/hiredis.h>
 
+#include "balance_test_support.h"
 #include "balances/reconcile.h"
 #include "balances/redis_balance_store.h"
 #include "balances/sql_balance_store.h"
-#include "migration/engine/migrator.h"
-#include "migration/parse/change_log_parser.h"
-#include "support/test_database.h"
 
 extern char** environ;
 
 namespace ledgerhost::balances {
 namespace {
 
-enum class Store { kSqlite, kPostgresql, kRedis };
-
-int RedisPort() {
-  const char* port = std::getenv("LEDGERHOST_TEST_REDIS_PORT");
-  return port ? std::atoi(port) : 6390;
-}
+using test::RedisPort;
+using test::Store;
 
 pid_t Spawn(const std::vector<std::string>& args) {
   std::vector<char*> argv;
@@ -54,14 +47,8 @@ TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
     endpoint.prefix = prefix;
     store = std::make_shared<RedisBalanceStore>(endpoint);
   } else {
-    const auto kind = GetParam() == Store::kSqlite ? migration::DatabaseKind::kSqlite : migration::DatabaseKind::kPostgresql;
-    database = std::make_unique<testing::TestDatabase>(kind);
-    auto connection = database->Connect();
-    migration::ParseOptions options;
-    options.database = kind;
-    const migration::DirectoryResourceLoader files(LEDGERHOST_NODE_MIGRATIONS_DIR);
-    const auto log = migration::ParseChangeLog(files, "ledgerhost-node.changelog-master.xml", options);
-    migration::Migrator(log, files, kind, connection.get()).Update();
+    database = std::make_unique<testing::TestDatabase>(test::KindOf(GetParam()));
+    test::MigrateHostTables(*database, test::KindOf(GetParam()));
     store_args = {"--store", "sql", "--url", database->url()};
     store = std::make_shared<SqlBalanceStore>(database->Connect());
   }
@@ -110,18 +97,11 @@ TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
     total += b.Net() + b.pending;
   }
   EXPECT_EQ(total, 0) << "money created or destroyed";
-  if (GetParam() == Store::kRedis) {
-    redisContext* c = redisConnect("127.0.0.1", RedisPort());
-    ASSERT_TRUE(c != nullptr && !c->err);
-    freeReplyObject(redisCommand(c, "EVAL %s 0 %s", "for _,k in ipairs(redis.call('KEYS', ARGV[1]..'*')) do redis.call('DEL', k) end", store_args[5].c_str()));
-    redisFree(c);
-  }
+  if (GetParam() == Store::kRedis) test::DeleteRedisKeys(store_args[5]);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BalanceProcessesTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
-                         [](const auto& info) {
-                           return info.param == Store::kSqlite ? "Sqlite" : info.param == Store::kPostgresql ? "Postgresql" : "Redis";
-                         });
+                         test::StoreName);
 
 }  // namespace
 }  // namespace ledgerhost::balances

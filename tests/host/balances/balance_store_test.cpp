@@ -18,50 +18,17 @@
 
 #include <gtest/gtest.h>
 
+#include "balance_test_support.h"
 #include "balances/balance_tracker_service.h"
-#include "migration/engine/migrator.h"
-#include "migration/parse/change_log_parser.h"
-#include "support/test_database.h"
 
 namespace ledgerhost::balances {
 namespace {
 
 using Clock = std::chrono::system_clock;
 
-enum class Store { kSqlite, kPostgresql, kRedis };
-
-// The test Redis (scripts/start-redis.sh): LEDGERHOST_TEST_REDIS_PORT, default 6390.
-int RedisPort() {
-  const char* port = std::getenv("LEDGERHOST_TEST_REDIS_PORT");
-  return port ? std::atoi(port) : 6390;
-}
-
-// Removes every key under `prefix` (each test has its own).
-void DeleteRedisKeys(const std::string& prefix) {
-  redisContext* c = redisConnect("127.0.0.1", RedisPort());
-  ASSERT_TRUE(c != nullptr && !c->err) << "no test Redis on 127.0.0.1:" << RedisPort() << ": run scripts/start-redis.sh";
-  std::string cursor = "0";
-  do {
-    auto* reply = static_cast<redisReply*>(redisCommand(c, "SCAN %s MATCH %s* COUNT 1000", cursor.c_str(), prefix.c_str()));
-    ASSERT_NE(reply, nullptr);
-    cursor = reply->element[0]->str;
-    for (size_t i = 0; i < reply->element[1]->elements; ++i) {
-      freeReplyObject(redisCommand(c, "DEL %s", reply->element[1]->element[i]->str));
-    }
-    freeReplyObject(reply);
-  } while (cursor != "0");
-  redisFree(c);
-}
-
-std::unique_ptr<migration::Connection> MigratedConnection(testing::TestDatabase& database, migration::DatabaseKind kind) {
-  auto connection = database.Connect();
-  migration::ParseOptions options;
-  options.database = kind;
-  const migration::DirectoryResourceLoader files(LEDGERHOST_NODE_MIGRATIONS_DIR);
-  const auto log = migration::ParseChangeLog(files, "ledgerhost-node.changelog-master.xml", options);
-  migration::Migrator(log, files, kind, connection.get()).Update();
-  return connection;
-}
+using test::DeleteRedisKeys;
+using test::RedisPort;
+using test::Store;
 
 // The reference model: plain arithmetic in 128 bits, range checks at the end of each operation.
 struct Model {
@@ -100,9 +67,8 @@ class BalanceStoreTest : public ::testing::TestWithParam<Store> {
     if (GetParam() == Store::kRedis) {
       redis_prefix_ = testing::UniqueName("lh_test");
     } else {
-      const auto kind = GetParam() == Store::kSqlite ? migration::DatabaseKind::kSqlite : migration::DatabaseKind::kPostgresql;
-      database_ = std::make_unique<testing::TestDatabase>(kind);
-      MigratedConnection(*database_, kind);
+      database_ = std::make_unique<testing::TestDatabase>(test::KindOf(GetParam()));
+      test::MigrateHostTables(*database_, test::KindOf(GetParam()));
     }
     store_ = MakeStore();
   }
@@ -480,9 +446,7 @@ TEST(RedisBalanceStore, OperationsResumeWhenTheServerIsBack) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BalanceStoreTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
-                         [](const auto& info) {
-                           return info.param == Store::kSqlite ? "Sqlite" : info.param == Store::kPostgresql ? "Postgresql" : "Redis";
-                         });
+                         test::StoreName);
 
 }  // namespace
 }  // namespace ledgerhost::balances

@@ -8,8 +8,7 @@
 #include <random>
 #include <string>
 
-#include "balances/redis_balance_store.h"
-#include "balances/sql_balance_store.h"
+#include "balances/balance_store_factory.h"
 #include "core/logging.h"
 #include "migration/engine/database_url.h"
 
@@ -29,14 +28,9 @@ int main(int argc, char** argv) {
     else if (flag == "--packet-prefix") packet_prefix = value;
   }
   ConfigureLogging("warn");
-  std::unique_ptr<balances::BalanceStore> store;
-  if (store_kind == "redis") {
-    auto endpoint = balances::ParseRedisUrl(url);
-    endpoint.prefix = prefix;
-    store = std::make_unique<balances::RedisBalanceStore>(endpoint);
-  } else {
-    store = std::make_unique<balances::SqlBalanceStore>(migration::Connection::Open(migration::ParseDatabaseUrl(url)));
-  }
+  const auto store = balances::OpenBalanceStore(
+      store_kind == "redis" ? "redis" : "database", url, prefix,
+      [&] { return migration::Connection::Open(migration::ParseDatabaseUrl(url)); });
   std::mt19937 random(std::stoi(worker) + 1);
   if (packet_prefix.empty()) packet_prefix = "w" + worker;
   int refused = 0, lost_races = 0;
