@@ -13,7 +13,8 @@ namespace ledgerhost::balances {
 struct JournalEntry {
   std::string account;
   long long seq = 0;       // 1, 2, ... per account, without gaps
-  std::string operation;   // prepare | post | fulfill | reject | expire | incoming_settlement | settlement_credit
+  std::string operation;   // prepare | post | fulfill | reject | expire | incoming_settlement | settlement_credit,
+                           // and on Redis unpost (a post undone: the credit was refused after it)
   std::string operation_id;
   AccountBalance before;
   AccountBalance after;

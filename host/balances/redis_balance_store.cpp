@@ -100,15 +100,17 @@ RedisEndpoint ParseRedisUrl(const std::string& url) {
 }
 
 RedisBalanceStore::RedisBalanceStore(RedisEndpoint endpoint) : endpoint_(std::move(endpoint)) {
-  Connect();
+  contexts_.assign(kConnections, nullptr);
   try {
+    for (auto& context : contexts_) Connect(context);
     LoadFunctions();
   } catch (...) {
-    redisFree(context_);  // the destructor does not run for a constructor that throws
-    context_ = nullptr;
+    for (auto* context : contexts_) {
+      if (context) redisFree(context);  // the destructor does not run for a constructor that throws
+    }
     throw;
   }
-  dispatcher_ = std::thread([this] { Dispatch(); });
+  for (std::size_t i = 0; i < contexts_.size(); ++i) dispatchers_.emplace_back([this, i] { Dispatch(contexts_[i]); });
 }
 
 RedisBalanceStore::~RedisBalanceStore() {
@@ -117,31 +119,33 @@ RedisBalanceStore::~RedisBalanceStore() {
     stopping_ = true;
   }
   wake_.notify_all();
-  dispatcher_.join();
-  if (context_) redisFree(context_);
+  for (auto& dispatcher : dispatchers_) dispatcher.join();
+  for (auto* context : contexts_) {
+    if (context) redisFree(context);
+  }
 }
 
 std::string RedisBalanceStore::Describe() const {
   return "redis://" + endpoint_.host + ":" + std::to_string(endpoint_.port) + " (keys " + endpoint_.prefix + ":*)";
 }
 
-void RedisBalanceStore::Connect() {
-  if (context_) redisFree(context_);
+void RedisBalanceStore::Connect(redisContext*& context) {
+  if (context) redisFree(context);
   const timeval connect_timeout{2, 0};
-  context_ = redisConnectWithTimeout(endpoint_.host.c_str(), endpoint_.port, connect_timeout);
-  if (context_ == nullptr || context_->err) {
-    const std::string reason = context_ ? context_->errstr : "out of memory";
-    if (context_) redisFree(context_);
-    context_ = nullptr;
+  context = redisConnectWithTimeout(endpoint_.host.c_str(), endpoint_.port, connect_timeout);
+  if (context == nullptr || context->err) {
+    const std::string reason = context ? context->errstr : "out of memory";
+    if (context) redisFree(context);
+    context = nullptr;
     throw BalanceError(Describe() + ": cannot connect: " + reason);
   }
   // A server that stops answering is an error after this, not a hung node.
   const timeval command_timeout{5, 0};
-  redisSetTimeout(context_, command_timeout);
+  redisSetTimeout(context, command_timeout);
   if (!endpoint_.password.empty()) {
     const char* argv[] = {"AUTH", endpoint_.password.c_str()};
     const size_t lengths[] = {4, endpoint_.password.size()};
-    auto* raw = static_cast<redisReply*>(redisCommandArgv(context_, 2, argv, lengths));
+    auto* raw = static_cast<redisReply*>(redisCommandArgv(context, 2, argv, lengths));
     const bool ok = raw != nullptr && raw->type != REDIS_REPLY_ERROR;
     if (raw) freeReplyObject(raw);
     if (!ok) throw BalanceError(Describe() + ": authentication failed");  // the password is never echoed
@@ -150,7 +154,7 @@ void RedisBalanceStore::Connect() {
 
 void RedisBalanceStore::LoadFunctions() {
   const std::vector<std::string> load{"FUNCTION", "LOAD", "REPLACE", kRedisFunctions};
-  const Reply reply = dispatcher_.joinable() ? Command(load) : Synchronous(load);
+  const Reply reply = dispatchers_.empty() ? Synchronous(load) : Command(load);
   if (reply.kind == Reply::Kind::kError) {
     throw BalanceError(Describe() + ": cannot load the balance functions (Redis 7 with Functions is required): " +
                        reply.text);
@@ -159,14 +163,18 @@ void RedisBalanceStore::LoadFunctions() {
 
 RedisBalanceStore::Reply RedisBalanceStore::Synchronous(const std::vector<std::string>& args) {
   Argv argv(args);
-  auto* raw = static_cast<redisReply*>(redisCommandArgv(context_, argv.count(), argv.pointers.data(), argv.lengths.data()));
-  if (raw == nullptr) throw BalanceError(Describe() + ": " + context_->errstr);
+  auto* raw = static_cast<redisReply*>(redisCommandArgv(contexts_[0], argv.count(), argv.pointers.data(), argv.lengths.data()));
+  if (raw == nullptr) throw BalanceError(Describe() + ": " + contexts_[0]->errstr);
   Reply reply = Copy(raw);
   freeReplyObject(raw);
   return reply;
 }
 
 RedisBalanceStore::Reply RedisBalanceStore::Command(const std::vector<std::string>& args) {
+  return Enqueue(args).get();
+}
+
+std::future<RedisBalanceStore::Reply> RedisBalanceStore::Enqueue(const std::vector<std::string>& args) {
   Pending pending;
   pending.args = args;
   std::future<Reply> reply = pending.reply.get_future();
@@ -176,10 +184,10 @@ RedisBalanceStore::Reply RedisBalanceStore::Command(const std::vector<std::strin
     queue_.push_back(std::move(pending));
   }
   wake_.notify_one();
-  return reply.get();
+  return reply;
 }
 
-void RedisBalanceStore::Dispatch() {
+void RedisBalanceStore::Dispatch(redisContext*& context) {
   constexpr std::size_t kMaxPipeline = 512;
   for (;;) {
     std::vector<Pending> batch;
@@ -192,33 +200,33 @@ void RedisBalanceStore::Dispatch() {
         queue_.pop_front();
       }
     }
-    SendBatch(batch);
+    SendBatch(batch, context);
   }
 }
 
-void RedisBalanceStore::SendBatch(std::vector<Pending>& batch) {
+void RedisBalanceStore::SendBatch(std::vector<Pending>& batch, redisContext*& context) {
   std::size_t answered = 0;
   // A broken connection or a timeout: every command is idempotent, so the unanswered ones are sent
   // again once on a new connection.
   for (int attempt = 0; attempt < 2 && answered < batch.size(); ++attempt) {
     try {
-      if (context_ == nullptr) Connect();
+      if (context == nullptr) Connect(context);
       for (std::size_t i = answered; i < batch.size(); ++i) {
         Argv argv(batch[i].args);
-        redisAppendCommandArgv(context_, argv.count(), argv.pointers.data(), argv.lengths.data());
+        redisAppendCommandArgv(context, argv.count(), argv.pointers.data(), argv.lengths.data());
       }
       for (; answered < batch.size(); ++answered) {
         void* raw = nullptr;
-        if (redisGetReply(context_, &raw) != REDIS_OK || raw == nullptr) {
-          throw BalanceError(Describe() + ": " + context_->errstr);
+        if (redisGetReply(context, &raw) != REDIS_OK || raw == nullptr) {
+          throw BalanceError(Describe() + ": " + context->errstr);
         }
         Reply reply = Copy(static_cast<redisReply*>(raw));
         freeReplyObject(raw);
         batch[answered].reply.set_value(std::move(reply));
       }
     } catch (const BalanceError& e) {
-      if (context_) redisFree(context_);
-      context_ = nullptr;
+      if (context) redisFree(context);
+      context = nullptr;
       if (attempt == 1) {
         for (std::size_t i = answered; i < batch.size(); ++i) batch[i].reply.set_exception(std::current_exception());
         return;
@@ -237,14 +245,20 @@ std::string RedisBalanceStore::PacketKey(const std::string& packet_id) const {
   return endpoint_.prefix + ":packet:{" + packet_id + "}";
 }
 
-RedisBalanceStore::Reply RedisBalanceStore::Call(const std::string& function, const std::string& account,
-                                                 std::vector<std::string> args) {
+std::vector<std::string> RedisBalanceStore::FcallCommand(const std::string& function, const std::string& account,
+                                                         const std::vector<std::string>& args) const {
   std::vector<std::string> command{"FCALL", function};
   const auto keys = Keys(account);
   command.push_back(std::to_string(keys.size()));
   command.insert(command.end(), keys.begin(), keys.end());
   command.push_back(account);
   command.insert(command.end(), args.begin(), args.end());
+  return command;
+}
+
+RedisBalanceStore::Reply RedisBalanceStore::Call(const std::string& function, const std::string& account,
+                                                 std::vector<std::string> args) {
+  const auto command = FcallCommand(function, account, args);
   Reply reply = Command(command);
   if (reply.kind == Reply::Kind::kError && reply.text.find("Function not found") != std::string::npos) {
     LoadFunctions();  // FUNCTION FLUSH, a restart without persistence, a failover to a fresh replica
@@ -297,13 +311,33 @@ std::vector<std::string> RedisBalanceStore::Accounts() {
 }
 
 std::string RedisBalanceStore::SourceOf(const std::string& packet_id) {
+  {
+    std::lock_guard<std::mutex> lock(known_mutex_);
+    const auto found = sources_.find(packet_id);
+    if (found != sources_.end()) return found->second;
+  }
   const Reply r = Command({"GET", PacketKey(packet_id)});
   return r.kind == Reply::Kind::kString ? r.text : "";
 }
 
+void RedisBalanceStore::ForgetSource(const std::string& packet_id) {
+  std::lock_guard<std::mutex> lock(known_mutex_);
+  sources_.erase(packet_id);
+}
+
+void RedisBalanceStore::RequireAccount(const std::string& account) {
+  {
+    std::lock_guard<std::mutex> lock(known_mutex_);
+    if (known_accounts_.count(account)) return;
+  }
+  Balance(account);  // throws for an unknown account
+  std::lock_guard<std::mutex> lock(known_mutex_);
+  known_accounts_.insert(account);
+}
+
 AccountBalance RedisBalanceStore::Prepare(const PrepareRequest& request) {
   CheckId("packet id", request.packet_id);
-  Balance(request.account);  // an unknown account is refused before the packet is claimed for it
+  RequireAccount(request.account);  // an unknown account is refused before the packet is claimed for it
   // The packet's source account, so that fulfill and reject (which name only the packet) find it.
   const Reply claimed = Command({"SET", PacketKey(request.packet_id), request.account, "NX"});
   if (claimed.kind == Reply::Kind::kNil) {
@@ -314,19 +348,34 @@ AccountBalance RedisBalanceStore::Prepare(const PrepareRequest& request) {
   }
   const auto expires =
       std::chrono::duration_cast<std::chrono::milliseconds>(request.expires_at.time_since_epoch()).count();
-  return Answer(request.account, Call("lh_prepare", request.account,
-                                      {request.packet_id, std::to_string(request.amount), std::to_string(expires),
-                                       std::to_string(NowMs())})
-                                     .text);
+  const AccountBalance answer =
+      Answer(request.account, Call("lh_prepare", request.account,
+                                   {request.packet_id, std::to_string(request.amount), std::to_string(expires),
+                                    std::to_string(NowMs())})
+                                  .text);
+  std::lock_guard<std::mutex> lock(known_mutex_);
+  if (sources_.size() < kMaxRememberedSources) sources_.emplace(request.packet_id, request.account);
+  return answer;
 }
 
 FulfillResult RedisBalanceStore::Fulfill(const std::string& packet_id, const std::string& destination, Amount amount) {
   const std::string source = SourceOf(packet_id);
   if (source.empty()) throw BalanceError("fulfill of unknown packet " + packet_id);
-  Balance(destination);  // an unknown destination is refused before the source posts
-  Call("lh_post", source, {packet_id, destination, std::to_string(amount), std::to_string(NowMs())});
-  const Reply credit = Call("lh_credit", destination, {packet_id, std::to_string(amount), std::to_string(NowMs())});
-  Call("lh_posted_done", source, {packet_id});
+  const std::string amount_text = std::to_string(amount);
+  // The destination's refusals (unknown account, out of range) come before the source posts.
+  Call("lh_credit_check", destination, {packet_id, amount_text});
+  Call("lh_post", source, {packet_id, destination, amount_text, std::to_string(NowMs())});
+  Reply credit;
+  try {
+    credit = Call("lh_credit", destination, {packet_id, amount_text, std::to_string(NowMs())});
+  } catch (const AmountOutOfRange&) {
+    Call("lh_unpost", source, {packet_id, std::to_string(NowMs())});  // a concurrent credit got there first
+    throw;
+  }
+  // Not waited for: until it lands, the packet is "posted", which answers like "fulfilled", and the
+  // sweeper finishes it should this process stop first.
+  Enqueue(FcallCommand("lh_posted_done", source, {packet_id}));
+  ForgetSource(packet_id);
   FulfillResult result;
   result.destination = Answer(destination, credit.elements.at(0).text);
   if (!credit.elements.at(1).text.empty()) {
@@ -338,7 +387,9 @@ FulfillResult RedisBalanceStore::Fulfill(const std::string& packet_id, const std
 AccountBalance RedisBalanceStore::Reject(const std::string& packet_id) {
   const std::string source = SourceOf(packet_id);
   if (source.empty()) throw BalanceError("reject of unknown packet " + packet_id);
-  return Answer(source, Call("lh_reject", source, {packet_id, std::to_string(NowMs())}).text);
+  const AccountBalance answer = Answer(source, Call("lh_reject", source, {packet_id, std::to_string(NowMs())}).text);
+  ForgetSource(packet_id);
+  return answer;
 }
 
 AccountBalance RedisBalanceStore::IncomingSettlement(const std::string& key, const std::string& account, Amount amount) {
@@ -359,7 +410,12 @@ void RedisBalanceStore::FinishPostedFulfills(const std::string& account) {
     const Reply entry = Command({"HGET", Keys(account)[1], packet.text});
     const auto r = Split(entry.text);
     if (r.size() < 7 || r[4] != "posted") continue;
-    Call("lh_credit", r[5], {packet.text, r[6], std::to_string(NowMs())});
+    try {
+      Call("lh_credit", r[5], {packet.text, r[6], std::to_string(NowMs())});
+    } catch (const AmountOutOfRange&) {
+      Call("lh_unpost", account, {packet.text, std::to_string(NowMs())});
+      continue;
+    }
     Call("lh_posted_done", account, {packet.text});
   }
 }
@@ -370,7 +426,10 @@ std::vector<std::string> RedisBalanceStore::ExpirePrepares(std::chrono::system_c
   for (const auto& account : Accounts()) {
     FinishPostedFulfills(account);
     const Reply due = Call("lh_expire", account, {std::to_string(now_ms), std::to_string(limit)});
-    for (const auto& e : due.elements) expired.push_back(e.text);
+    for (const auto& e : due.elements) {
+      expired.push_back(e.text);
+      ForgetSource(e.text);
+    }
     if (static_cast<int>(expired.size()) >= limit) break;
   }
   return expired;

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "balances/balance_store.h"
@@ -64,30 +66,46 @@ class RedisBalanceStore : public BalanceStore {
     std::vector<std::string> args;
     std::promise<Reply> reply;
   };
-  // Sends `args` through the one connection and waits for its reply. Callers' commands are pipelined:
-  // the dispatcher writes every queued command, then reads the replies in order, so concurrent callers
-  // share round trips (and, with appendfsync always, fsyncs).
+  // Sends `args` and waits for its reply. Callers' commands are pipelined: each dispatcher writes
+  // every queued command on its connection, then reads the replies in order, so concurrent callers
+  // share round trips (and, with appendfsync always, fsyncs); several connections keep commands
+  // flowing while one waits for its replies.
   Reply Command(const std::vector<std::string>& args);
-  void Dispatch();
-  void SendBatch(std::vector<Pending>& batch);
-  Reply Synchronous(const std::vector<std::string>& args);  // before the dispatcher runs
+  std::future<Reply> Enqueue(const std::vector<std::string>& args);  // without waiting
+  void Dispatch(redisContext*& context);
+  void SendBatch(std::vector<Pending>& batch, redisContext*& context);
+  Reply Synchronous(const std::vector<std::string>& args);  // before the dispatchers run
   // FCALL of `function` on `account`'s keys; Redis refusals (LH_*) become the SDK's exceptions.
   Reply Call(const std::string& function, const std::string& account, std::vector<std::string> args);
+  std::vector<std::string> FcallCommand(const std::string& function, const std::string& account,
+                                        const std::vector<std::string>& args) const;
   std::vector<std::string> Keys(const std::string& account) const;
   std::string PacketKey(const std::string& packet_id) const;
+  // The account that prepared `packet_id` ("" when none): remembered for the packets this process
+  // prepared (a packet's source never changes), asked of Redis for the others.
   std::string SourceOf(const std::string& packet_id);
-  void Connect();
+  void ForgetSource(const std::string& packet_id);
+  // Refuses an account Redis does not have; accounts are never removed, so a known one is not asked again.
+  void RequireAccount(const std::string& account);
+  void Connect(redisContext*& context);
   void LoadFunctions();
   // Completes fulfills whose destination credit a crash interrupted.
   void FinishPostedFulfills(const std::string& account);
 
+  static constexpr std::size_t kConnections = 4;
+  static constexpr std::size_t kMaxRememberedSources = 1 << 20;
+
   RedisEndpoint endpoint_;
-  redisContext* context_ = nullptr;  // used by the dispatcher thread only (and the constructor before it)
+  std::vector<redisContext*> contexts_;  // one per dispatcher, used by its thread only (and the constructor before)
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Pending> queue_;
   bool stopping_ = false;
-  std::thread dispatcher_;
+  std::vector<std::thread> dispatchers_;
+
+  std::mutex known_mutex_;
+  std::unordered_set<std::string> known_accounts_;
+  std::unordered_map<std::string, std::string> sources_;  // packet id -> source account
 };
 
 }  // namespace ledgerhost::balances

@@ -11,7 +11,8 @@
 --   KEYS[7] expiry   ZSET  pending packet by expires_ms
 --   KEYS[8] posting  SET   packets posted here whose destination credit is not confirmed yet
 -- Numbers are decimal strings and all arithmetic is exact in 64 bits: Lua numbers are doubles,
--- exact only below 2^53, so nothing here converts an amount to a Lua number.
+-- exact only below 2^53, so only operands of at most 15 digits (sums below 2 * 10^15) are added as
+-- Lua numbers, the fast path; longer ones go digit by digit.
 
 local function parse(s)
   s = tostring(s)
@@ -30,6 +31,7 @@ local function cmp_abs(a, b)
 end
 
 local function add_abs(a, b)
+  if #a <= 15 and #b <= 15 then return string.format('%.0f', tonumber(a) + tonumber(b)) end
   local out, carry, i, j = {}, 0, #a, #b
   while i > 0 or j > 0 or carry > 0 do
     local x = (i > 0) and (string.byte(a, i) - 48) or 0
@@ -43,6 +45,7 @@ local function add_abs(a, b)
 end
 
 local function sub_abs(a, b)  -- a >= b
+  if #a <= 15 then return string.format('%.0f', tonumber(a) - tonumber(b)) end
   local out, borrow, i, j = {}, 0, #a, #b
   while i > 0 do
     local x = string.byte(a, i) - 48 - borrow
@@ -57,7 +60,10 @@ local function sub_abs(a, b)  -- a >= b
 end
 
 local function add(x, y)
-  if x.neg == y.neg then return {neg = x.neg and add_abs(x.d, y.d) ~= '0', d = add_abs(x.d, y.d)} end
+  if x.neg == y.neg then
+    local d = add_abs(x.d, y.d)
+    return {neg = x.neg and d ~= '0', d = d}
+  end
   local c = cmp_abs(x.d, y.d)
   if c == 0 then return {neg = false, d = '0'} end
   if c > 0 then return {neg = x.neg, d = sub_abs(x.d, y.d)} end
@@ -248,16 +254,9 @@ redis.register_function('lh_posted_done', protect(function(keys, args)
   return 1
 end))
 
--- Destination side of a fulfill. ARGV: account, packet, amount, now_ms -> {answer, settle_key, settle_amount}
-redis.register_function('lh_credit', protect(function(keys, args)
-  local account, packet = args[1], args[2]
-  local previous = redis.call('HGET', keys[3], 'fulfill:' .. packet)
-  local key = 'settle:' .. packet
-  if previous then
-    local s = redis.call('HGET', keys[5], key)
-    return {previous, s and key or '', s and split(s)[1] or '0'}
-  end
-  local amount = amount_arg(account, args[3])
+-- What a fulfill's credit does to the destination: its state before and after, and the amount to
+-- settle; refuses as the credit itself would.
+local function credit_outcome(keys, account, amount)
   local a = load_account(keys, account)
   local b = copy(a)
   b.clearing = checked(account, add(a.clearing, amount))
@@ -267,12 +266,54 @@ redis.register_function('lh_credit', protect(function(keys, args)
     settle = checked(account, sub(b.clearing, a.settle_to))
     if cmp(settle, ZERO) > 0 then b.clearing = a.settle_to else settle = ZERO end
   end
+  check_state(account, b)
+  return a, b, settle
+end
+
+-- Before the source posts: would the destination take the credit? Writes nothing.
+-- ARGV: account, packet, amount
+redis.register_function('lh_credit_check', protect(function(keys, args)
+  if redis.call('HGET', keys[3], 'fulfill:' .. args[2]) then return 'OK' end
+  credit_outcome(keys, args[1], amount_arg(args[1], args[3]))
+  return 'OK'
+end))
+
+-- Destination side of a fulfill. ARGV: account, packet, amount, now_ms -> {answer, settle_key, settle_amount}
+redis.register_function('lh_credit', protect(function(keys, args)
+  local account, packet = args[1], args[2]
+  local previous = redis.call('HGET', keys[3], 'fulfill:' .. packet)
+  local key = 'settle:' .. packet
+  if previous then
+    local s = redis.call('HGET', keys[5], key)
+    return {previous, s and key or '', s and split(s)[1] or '0'}
+  end
+  local a, b, settle = credit_outcome(keys, account, amount_arg(account, args[3]))
   local answer = save(keys, account, a, b, 'fulfill', packet, args[4])
   if cmp(settle, ZERO) > 0 then
     redis.call('HSET', keys[5], key, str(settle) .. '|pending|')
     return {answer, key, str(settle)}
   end
   return {answer, '', '0'}
+end))
+
+-- The destination refused the credit after the source posted (a concurrent credit took it past 64
+-- bits after lh_credit_check): the packet is pending again, as if the fulfill had not been tried.
+-- ARGV: account, packet, now_ms
+redis.register_function('lh_unpost', protect(function(keys, args)
+  local account, packet = args[1], args[2]
+  local existing = redis.call('HGET', keys[2], packet)
+  if not existing then return 0 end
+  local r = split(existing)
+  if r[5] ~= 'posted' then return 0 end
+  local a = load_account(keys, account)
+  local b = copy(a)
+  b.pending = add(a.pending, parse(r[1]))
+  r[5], r[6], r[7] = 'pending', '', ''
+  redis.call('HSET', keys[2], packet, table.concat(r, '|'))
+  redis.call('ZADD', keys[7], r[4], packet)
+  redis.call('SREM', keys[8], packet)
+  save(keys, account, a, b, 'unpost', packet, args[3])
+  return 1
 end))
 
 -- ARGV: account, packet, now_ms

@@ -1,9 +1,11 @@
 // The balance tracker on the node's SQL database (SQLite or PostgreSQL), in the host's balance_*
 // tables (migrations/ledgerhost-node.changelog-v2.xml). One worker thread owns a dedicated connection
 // and group-commits: the operations queued by every caller (up to 256) share one transaction and one
-// fsync, each inside its own savepoint so that a refused one leaves no trace. On PostgreSQL the
-// accounts' rows are taken FOR UPDATE, so processes sharing the database never lose an update; a
-// batch chosen as a deadlock victim by another process's batch is run again.
+// fsync. Their rows are read up front in one statement per table, locked in a fixed order on
+// PostgreSQL (so processes sharing the database never lose an update nor deadlock), changed in memory
+// and written back in one statement per table (sql_balance_batch.h); a refused operation leaves no
+// trace. A batch that lost a race with another process (deadlock, or the same new packet inserted
+// first) is run again from the start, as nothing of it was committed.
 #pragma once
 
 #include <condition_variable>
@@ -12,13 +14,13 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "balances/balance_rules.h"
 #include "balances/balance_store.h"
+#include "balances/sql_balance_batch.h"
 #include "migration/engine/connection.h"
 
 namespace ledgerhost::balances {
@@ -46,44 +48,22 @@ class SqlBalanceStore : public BalanceStore {
   std::vector<JournalEntry> Journal(const std::string& account) override;
 
  private:
-  struct Account {
-    std::string id;
-    AccountState state;
-    BalanceSettings settings;
-    long long journal_seq = 0;
-  };
   struct Job {
-    std::function<void()> body;
+    SqlBatch::Needs needs;                // rows read up front, in one statement per table
+    bool direct = false;                  // queries or writes the tables itself: earlier changes are flushed first
+    std::function<void(SqlBatch&)> body;  // throws BalanceError to refuse
     std::promise<void> done;
   };
 
-  // Runs `op` on the worker thread inside a transaction (shared with other queued operations on
-  // SQLite) and returns its result; its exception, if any, is rethrown here.
+  // Runs `op` on the worker thread inside a transaction shared with other queued operations and
+  // returns its result; its exception, if any, is rethrown here.
   template <typename Result>
-  Result Run(std::function<Result()> op);
+  Result Run(SqlBatch::Needs needs, std::function<Result(SqlBatch&)> op, bool direct = false);
   void Worker();
   void RunBatch(std::vector<Job>& batch);
   void RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused);
-
   std::string P(int n) const;  // the n-th placeholder: $n or ?
-  std::optional<Account> FindAccount(const std::string& account, bool lock);
-  Account LoadAccount(const std::string& account, bool lock);
-  // Writes `after` to the account with a journal entry; returns the balance written.
-  AccountBalance Save(Account& account, const AccountState& after, const std::string& operation,
-                      const std::string& operation_id);
-  // The answer a first call gave (the journal entry's after-state).
-  AccountBalance Answer(const std::string& account, const std::string& operation, const std::string& operation_id);
-  struct ReservationRow {
-    std::string account;
-    Reservation reservation;
-    long long expires_at_ms = 0;
-    std::string state;
-    std::string destination;
-    Amount destination_amount = 0;
-    std::string settlement_key;
-  };
-  std::optional<ReservationRow> FindReservation(const std::string& packet_id);
-  AccountBalance VoidReservation(const std::string& packet_id, const ReservationRow& row, const std::string& operation);
+  AccountBalance VoidReservation(SqlBatch& batch, const std::string& packet_id, const std::string& operation);
 
   std::unique_ptr<migration::Connection> connection_;
   std::string description_;

@@ -78,7 +78,12 @@ std::unique_ptr<Connection> Connection::Open(const DatabaseUrl& url) {
   return connection;
 }
 
-Connection::~Connection() = default;
+Connection::~Connection() { FinalizePrepared(); }
+
+void Connection::FinalizePrepared() {
+  for (auto& [sql, statement] : prepared_) sqlite3_finalize(static_cast<sqlite3_stmt*>(statement));
+  prepared_.clear();
+}
 
 void Connection::Fail(const std::string& sql, const std::string& message) const {
   std::string trimmed = message;
@@ -113,9 +118,22 @@ void Connection::Execute(const std::string& sql) {
 std::vector<Row> Connection::Query(const std::string& sql, const std::vector<std::string>& params) {
   std::vector<Row> rows;
   if (kind_ == DatabaseKind::kSqlite) {
-    sqlite3_stmt* statement = nullptr;
     auto* db = static_cast<sqlite3*>(native_);
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) Fail(sql, sqlite3_errmsg(db));
+    // Parameterised statements are the repeated ones (the balance store runs a few thousand a
+    // second): they are prepared once and kept, a few dozen at most.
+    const bool keep = !params.empty();
+    sqlite3_stmt* statement = nullptr;
+    if (keep) {
+      const auto kept = prepared_.find(sql);
+      if (kept != prepared_.end()) statement = static_cast<sqlite3_stmt*>(kept->second);
+    }
+    if (statement == nullptr) {
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) Fail(sql, sqlite3_errmsg(db));
+      if (keep) {
+        if (prepared_.size() >= kMaxPreparedStatements) FinalizePrepared();
+        prepared_.emplace(sql, statement);
+      }
+    }
     for (size_t i = 0; i < params.size(); ++i) {
       sqlite3_bind_text(statement, static_cast<int>(i + 1), params[i].c_str(), static_cast<int>(params[i].size()),
                         SQLITE_TRANSIENT);
@@ -134,8 +152,14 @@ std::vector<Row> Connection::Query(const std::string& sql, const std::vector<std
       }
       rows.push_back(std::move(row));
     }
-    sqlite3_finalize(statement);
-    if (rc != SQLITE_DONE) Fail(sql, sqlite3_errmsg(db));
+    const std::string error = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
+    if (keep) {
+      sqlite3_reset(statement);
+      sqlite3_clear_bindings(statement);
+    } else {
+      sqlite3_finalize(statement);
+    }
+    if (rc != SQLITE_DONE) Fail(sql, error);
     return rows;
   }
   std::vector<const char*> values;

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "migration/engine/database_url.h"
@@ -79,6 +80,8 @@ class Connection {
   Connection() = default;
   [[noreturn]] void Fail(const std::string& sql, const std::string& message) const;
   std::vector<std::string> SqliteIndexColumns(const std::string& index);  // lower-cased, in index order
+  void FinalizePrepared();
+  static constexpr std::size_t kMaxPreparedStatements = 64;
 
   DatabaseKind kind_ = DatabaseKind::kSqlite;
   std::string description_;
@@ -87,6 +90,7 @@ class Connection {
   void* native_ = nullptr;  // sqlite3* or PGconn*, owned by the SOCI session
   bool in_transaction_ = false;
   std::recursive_mutex mutex_;
+  std::unordered_map<std::string, void*> prepared_;  // SQLite: sql -> sqlite3_stmt*, kept for reuse
 };
 
 }  // namespace ledgerhost::migration

@@ -20,6 +20,7 @@
 
 #include "balance_test_support.h"
 #include "balances/balance_tracker_service.h"
+#include "balances/reconcile.h"
 
 namespace ledgerhost::balances {
 namespace {
@@ -382,6 +383,24 @@ TEST_P(BalanceStoreTest, ExactInSixtyFourBits) {
   EXPECT_THROW(store_->Prepare({"a|b", "big", 1, Clock::now()}), BalanceError);
 }
 
+// A fulfill refused half-way (the destination's credit would leave 64 bits after the source posted):
+// nothing of it stays, the packet is still pending and can be rejected.
+TEST_P(BalanceStoreTest, AFulfillRefusedHalfwayLeavesNothing) {
+  const auto later = Clock::now() + std::chrono::hours(1);
+  store_->ConfigureAccount("payer", {});
+  store_->ConfigureAccount("full", {});
+  store_->Prepare({"fill", "payer", 1, later});
+  store_->Fulfill("fill", "full", std::numeric_limits<Amount>::max());
+  store_->Prepare({"over", "payer", 1, later});
+  const auto journal_before = store_->Journal("payer").size();
+  EXPECT_THROW(store_->Fulfill("over", "full", 1), AmountOutOfRange);
+  EXPECT_EQ(store_->Balance("payer").pending, 1);
+  EXPECT_EQ(store_->Journal("payer").size(), journal_before);
+  EXPECT_EQ(store_->Balance("full").clearing, std::numeric_limits<Amount>::max());
+  EXPECT_EQ(store_->Reject("over").pending, 0);
+  ExpectJournalsReconcile();
+}
+
 // Redis lost its functions (FUNCTION FLUSH, a restart without persistence): they are loaded again.
 TEST(RedisBalanceStore, ReloadsItsFunctionsAndNamesTheStoreWhenDown) {
   RedisEndpoint endpoint;
@@ -407,6 +426,49 @@ TEST(RedisBalanceStore, ReloadsItsFunctionsAndNamesTheStoreWhenDown) {
   }
   EXPECT_EQ(ParseRedisUrl("redis://:secret@10.0.0.5:7000").port, 7000);
   EXPECT_THROW(ParseRedisUrl("http://x"), BalanceError);
+}
+
+// Redis Cluster cannot post the source and credit the destination atomically. Should the credit be
+// refused after the post (another credit got there between lh_credit_check and lh_credit), the
+// packet is put back to pending, by the caller or, after a crash, by the sweeper: played here by
+// posting through Redis directly, then letting the sweeper meet the refusal.
+TEST(RedisBalanceStore, ACreditRefusedAfterThePostPutsThePacketBack) {
+  RedisEndpoint endpoint;
+  endpoint.port = RedisPort();
+  endpoint.prefix = testing::UniqueName("lh_test");
+  {
+    RedisBalanceStore store(endpoint);
+    const auto later = Clock::now() + std::chrono::hours(1);
+    store.ConfigureAccount("payer", {});
+    store.ConfigureAccount("full", {});
+    store.Prepare({"fill", "payer", 1, later});
+    store.Fulfill("fill", "full", std::numeric_limits<Amount>::max());
+    store.Prepare({"over", "payer", 1, later});
+    redisContext* c = redisConnect("127.0.0.1", RedisPort());
+    ASSERT_TRUE(c != nullptr && !c->err);
+    std::vector<std::string> fcall{"FCALL", "lh_post", "8"};
+    for (const char* key : {"acct", "res", "answers", "journal", "settle", "incoming", "expiry", "posting"}) {
+      fcall.push_back(endpoint.prefix + ":{payer}:" + key);
+    }
+    for (const char* arg : {"payer", "over", "full", "1", "0"}) fcall.push_back(arg);
+    std::vector<const char*> argv;
+    std::vector<size_t> lengths;
+    for (const auto& a : fcall) {
+      argv.push_back(a.c_str());
+      lengths.push_back(a.size());
+    }
+    auto* reply = static_cast<redisReply*>(redisCommandArgv(c, static_cast<int>(argv.size()), argv.data(), lengths.data()));
+    ASSERT_TRUE(reply != nullptr && reply->type != REDIS_REPLY_ERROR) << (reply ? reply->str : c->errstr);
+    freeReplyObject(reply);
+    redisFree(c);
+    EXPECT_EQ(store.Balance("payer").pending, 0);  // posted
+    EXPECT_TRUE(store.ExpirePrepares(Clock::now(), 10).empty());
+    EXPECT_EQ(store.Balance("payer").pending, 1);  // pending again
+    EXPECT_EQ(store.Balance("full").clearing, std::numeric_limits<Amount>::max());
+    EXPECT_EQ(store.Reject("over").pending, 0);
+    EXPECT_TRUE(Reconcile(store).drift.empty());
+  }
+  DeleteRedisKeys(endpoint.prefix);
 }
 
 // A Redis that goes away: operations fail with an error naming the store (no hang), and work again
