@@ -38,6 +38,10 @@ SqlBalanceStore::SqlBalanceStore(std::unique_ptr<migration::Connection> connecti
     connection_->Execute("PRAGMA synchronous = FULL");
   } else {
     connection_->Execute("SET synchronous_commit = on");
+    // A batch's arrays are small next to the tables: joining them by index (nested loop) beats the
+    // hash join over the whole table that the planner picks for a few dozen elements.
+    connection_->Execute("SET enable_hashjoin = off");
+    connection_->Execute("SET enable_mergejoin = off");
   }
   worker_ = std::thread([this] { Worker(); });
 }

@@ -1,10 +1,12 @@
 // `ledgerhost balances`: the balance tracker of a node, read by an operator: accounts, one account's
-// balance and settings, its journal, and a reconciliation of every journal against the balances.
+// balance and settings, its journal, and a reconciliation of every journal against the balances;
+// `flow` plays a connector's packet traffic against it (balances/packet_flow.h).
 #include <iomanip>
 #include <iostream>
 
-#include "balances/reconcile.h"
 #include "balances/balance_store_factory.h"
+#include "balances/packet_flow.h"
+#include "balances/reconcile.h"
 #include "cli/commands.h"
 #include "config/node_config.h"
 #include "core/error.h"
@@ -27,6 +29,24 @@ class BalancesCommand : public Command {
     auto* journal = app_->add_subcommand("journal", "An account's journal, oldest first");
     journal->add_option("account", account_)->required();
     app_->add_subcommand("reconcile", "Check every journal against the balances; exit 9 on drift");
+    auto* flow = app_->add_subcommand(
+        "flow", "Play packets (prepare, fulfill or reject, retries, settlements) over N accounts; check the result");
+    flow->add_option("--accounts", flow_.accounts, "Accounts <prefix>-0.. to play over (configured first)")->capture_default_str();
+    flow->add_flag("--existing-accounts", flow_.existing_accounts, "Play over every account the tracker has, settings untouched");
+    flow->add_option("--prefix", flow_.prefix, "Account and packet id prefix")->capture_default_str();
+    flow->add_option("--packets", flow_.packets)->capture_default_str();
+    flow->add_option("--threads", flow_.threads)->capture_default_str()->check(CLI::Range(1, 1024));
+    flow->add_option("--hot-share", flow_.hot_share, "Share of packets from (and of those to) the first account: contention")
+        ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+    flow->add_option("--reject-share", flow_.reject_share)->capture_default_str()->check(CLI::Range(0.0, 1.0));
+    flow->add_option("--retry-share", flow_.retry_share, "Share of fulfills sent twice")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+    flow->add_option("--incoming-share", flow_.incoming_share, "Incoming settlements per packet")
+        ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+    flow->add_option("--max-amount", flow_.max_amount)->capture_default_str()->check(CLI::Range(Amount{1}, Amount{1} << 40));
+    flow->add_option("--minimum", flow_.settings.minimum, "Minimum balance of the accounts played over")->capture_default_str();
+    flow->add_option("--settle-threshold", flow_.settings.settle_threshold)->capture_default_str();
+    flow->add_option("--settle-to", flow_.settings.settle_to)->capture_default_str();
+    flow->add_option("--seed", flow_.seed)->capture_default_str();
     return app_;
   }
 
@@ -63,6 +83,7 @@ class BalancesCommand : public Command {
       }
       return 0;
     }
+    if (command == "flow") return Flow(store);
     if (command == "journal") {
       store.Balance(account_);  // an unknown account is an error, not an empty journal
       std::cout << "seq  operation            id                               clearing  prepaid  pending\n";
@@ -81,8 +102,26 @@ class BalancesCommand : public Command {
     return report.drift.empty() ? 0 : static_cast<int>(ExitCode::kBalances);
   }
 
+  int Flow(balances::BalanceStore& store) {
+    const balances::PacketFlowReport r = balances::RunPacketFlow(store, flow_);
+    std::cout << std::fixed << std::setprecision(2) << "packets:      " << r.prepared + r.refused << " (" << r.prepared
+              << " prepared, " << r.refused << " refused for liquidity)\n"
+              << "fulfilled:    " << r.fulfilled << " (" << r.retried << " sent twice)\n"
+              << "rejected:     " << r.rejected << "\n"
+              << "incoming:     " << r.incoming << " settlement(s)\n"
+              << "settlements:  " << r.settlements << " (" << r.partly_settled << " partly settled, the rest credited back)\n"
+              << "operations:   " << r.operations << " in " << r.seconds << " s: "
+              << static_cast<long long>(static_cast<double>(r.operations) / std::max(r.seconds, 1e-9)) << " per second, p50 "
+              << static_cast<long long>(r.p50_us) << " us, p99 " << static_cast<long long>(r.p99_us) << " us\n";
+    for (const auto& problem : r.problems) std::cout << "DRIFT " << problem << "\n";
+    std::cout << (r.problems.empty() ? "money conserved, every journal reconciles" : std::to_string(r.problems.size()) + " problem(s)")
+              << " (" << store.Describe() << ")\n";
+    return r.problems.empty() ? 0 : static_cast<int>(ExitCode::kBalances);
+  }
+
   CLI::App* app_ = nullptr;
   std::string base_directory_ = ".";
+  balances::PacketFlowOptions flow_;
   std::string account_;
 };
 
