@@ -852,6 +852,63 @@ TEST_P(NodeCliTest, BalancesOnRedis) {
   EXPECT_EQ(reconcile.exit_code, 0) << Describe(reconcile);
 }
 
+// 6e. The packet-flow driver on the node's own tracker, one command: packets over new accounts with a
+// hot account, money conserved and every journal reconciled, the exit code saying so.
+TEST_P(NodeCliTest, BalancesFlowPlaysPacketsOnTheNodesTracker) {
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  node_.Configure(yaml);
+  ASSERT_EQ(node_.Run({"--base-directory", node_.base().string(), "--just-run-db-migration"}).exit_code, 0);
+  const Outcome flow = node_.Run({"balances", "flow", "--base-directory", node_.base().string(), "--accounts", "8",
+                                  "--packets", "400", "--threads", "4", "--hot-share", "0.5", "--settle-threshold", "300"});
+  ASSERT_EQ(flow.exit_code, 0) << Describe(flow);
+  EXPECT_TRUE(Contains(flow.out, "packets:      400")) << flow.out;
+  EXPECT_TRUE(Contains(flow.out, "money conserved, every journal reconciles")) << flow.out;
+  const Outcome accounts = node_.Run({"balances", "accounts", "--base-directory", node_.base().string()});
+  EXPECT_TRUE(Contains(accounts.out, "flow-7\n")) << accounts.out;
+  const Outcome bad = node_.Run({"balances", "flow", "--base-directory", node_.base().string(), "--accounts", "1"});
+  EXPECT_EQ(bad.exit_code, static_cast<int>(ExitCode::kBalances)) << Describe(bad);
+  EXPECT_TRUE(Contains(bad.err, "at least two accounts")) << bad.err;
+}
+
+// 6f. The ILP connector plugin (plugins/ilp-connector): the Java connector's changelog under the
+// FILENAMEs the Java connector records, and ACCOUNT_SETTINGS given to the balance tracker at start.
+// On SQLite its first changeset fails as it does under Liquibase 4.28 (BIGINT autoIncrement), named.
+TEST_P(NodeCliTest, IlpConnectorPluginConfiguresTheTrackerFromAccountSettings) {
+  node_.AddPlugin(ILP_CONNECTOR_PLUGIN);
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  yaml.plugin_config = "{ilp-connector: {seedAccounts: \"4\", seedMinimum: \"-500\", seedSettleThreshold: \"200\"}}";
+  node_.Configure(yaml);
+  if (sqlite()) {
+    const Outcome failed = node_.StartExpectingExit();
+    EXPECT_NE(failed.exit_code, 0) << Describe(failed);
+    EXPECT_TRUE(Contains(failed.err, "db/changelogs/base/changelog.xml::create initial tables::dfuelling")) << failed.err;
+    EXPECT_TRUE(Contains(failed.err, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")) << failed.err;
+    return;
+  }
+  const Outcome started = node_.StartAndStop(SIGTERM);
+  ASSERT_EQ(started.exit_code, 0) << Describe(started);
+  EXPECT_TRUE(Contains(started.err, "4 ILP account(s) configured from ACCOUNT_SETTINGS")) << started.err;
+  auto c = Connect();
+  EXPECT_EQ(c->QueryScalar("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = 'db/changelogs/base/changelog.xml'"),
+            std::optional<std::string>("5"));
+  c->Execute("UPDATE ACCOUNT_SETTINGS SET SETTLE_TO = 20, MIN_BALANCE = NULL WHERE ACCOUNT_ID = 'ilp-2'");
+  ASSERT_EQ(node_.StartAndStop(SIGTERM).exit_code, 0);  // settings are read at every start
+  const Outcome show = node_.Run({"balances", "show", "ilp-2", "--base-directory", node_.base().string()});
+  EXPECT_TRUE(Contains(show.out, "minimum balance:  none")) << show.out;
+  EXPECT_TRUE(Contains(show.out, "settle threshold: 200")) << show.out;
+  EXPECT_TRUE(Contains(show.out, "settle to:        20")) << show.out;
+  const Outcome flow = node_.Run({"balances", "flow", "--existing-accounts", "--base-directory", node_.base().string(),
+                                  "--packets", "300", "--threads", "3"});
+  EXPECT_EQ(flow.exit_code, 0) << Describe(flow);
+  EXPECT_TRUE(Contains(flow.out, "money conserved")) << flow.out;
+  c->Execute("UPDATE ACCOUNT_SETTINGS SET SETTLE_THRESHOLD = 5, SETTLE_TO = 50 WHERE ACCOUNT_ID = 'ilp-1'");
+  const Outcome refused = node_.StartExpectingExit();
+  EXPECT_NE(refused.exit_code, 0) << Describe(refused);
+  EXPECT_TRUE(Contains(refused.err, "ACCOUNT_SETTINGS row of account 'ilp-1'")) << refused.err;
+}
+
 // 7. Upgrading a plugin from v1 (master includes v1) to v2 (v1 and v2): only the new changeset runs,
 // and the IOUs recorded under v1 are still there, with the new column's default.
 TEST_P(NodeCliTest, UpgradingAPluginRunsOnlyItsNewChangeset) {
