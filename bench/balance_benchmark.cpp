@@ -5,6 +5,8 @@
 //   ledgerhost_balance_benchmark --store sqlite --url sqlite:/tmp/b.db [--threads 8] [--seconds 5] [--accounts 1]
 //   ledgerhost_balance_benchmark --store postgresql --url postgresql://u:p@127.0.0.1:5432/db
 //   ledgerhost_balance_benchmark --store redis --url redis://127.0.0.1:6390
+//   ... --rate 5000      pace the callers to 5,000 operations a second in all (latency at a given load)
+//   ... --configure-only 100000   configure that many accounts and stop (the memory they take)
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -29,12 +31,16 @@ int main(int argc, char** argv) {
   CLI::App app("balance tracker benchmark");
   std::string store_kind = "sqlite", url, prefix = "lh_bench";
   int threads = 8, seconds = 5, accounts = 1;
+  double rate = 0;
+  bool configure_only = false;
   app.add_option("--store", store_kind)->check(CLI::IsMember({"sqlite", "postgresql", "redis"}));
   app.add_option("--url", url)->required();
   app.add_option("--threads", threads);
   app.add_option("--seconds", seconds);
   app.add_option("--accounts", accounts);
   app.add_option("--key-prefix", prefix);
+  app.add_option("--rate", rate, "operations per second in all (0: as fast as the store answers)");
+  app.add_flag("--configure-only", configure_only, "configure --accounts accounts and stop");
   CLI11_PARSE(app, argc, argv);
   ConfigureLogging("warn");
 
@@ -53,7 +59,22 @@ int main(int argc, char** argv) {
   // Liquidity never runs out, settlement never triggers: the benchmark measures the operations.
   BalanceSettings settings;
   settings.minimum = std::numeric_limits<Amount>::min() / 2;
-  for (int a = 0; a < accounts; ++a) store->ConfigureAccount("acct-" + std::to_string(a), settings);
+  {
+    const auto configure_start = std::chrono::steady_clock::now();
+    std::atomic<int> next{0};
+    std::vector<std::thread> configurers;
+    for (int t = 0; t < threads; ++t) {
+      configurers.emplace_back([&] {
+        for (int a = next++; a < accounts; a = next++) store->ConfigureAccount("acct-" + std::to_string(a), settings);
+      });
+    }
+    for (auto& c : configurers) c.join();
+    if (configure_only) {
+      const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - configure_start).count();
+      std::cout << "store=" << store_kind << " configured=" << accounts << " seconds=" << took << std::endl;
+      return 0;
+    }
+  }
 
   const auto run_id = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
@@ -64,7 +85,16 @@ int main(int argc, char** argv) {
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
       std::mt19937 random(t + 1);
+      // Paced callers: each sends a pair every `interval`, so the store sees `rate` operations a second.
+      const auto interval = rate > 0 ? std::chrono::duration<double>(2.0 * threads / rate) : std::chrono::duration<double>(0);
+      // Callers start spread over one interval, so that their sends do not arrive in bursts.
+      auto next_send = std::chrono::steady_clock::now() +
+                       std::chrono::duration_cast<std::chrono::steady_clock::duration>(interval * t / threads);
       for (long long i = 0; std::chrono::steady_clock::now() < deadline; ++i) {
+        if (rate > 0) {
+          next_send += std::chrono::duration_cast<std::chrono::steady_clock::duration>(interval);
+          std::this_thread::sleep_until(next_send);
+        }
         const std::string packet = run_id + "-" + std::to_string(t) + "-" + std::to_string(i);
         const std::string source = "acct-" + std::to_string(random() % accounts);
         const std::string destination = "acct-" + std::to_string(random() % accounts);

@@ -17,7 +17,7 @@ std::shared_ptr<BalanceStore> OpenBalanceStore(const std::string& store, const s
   if (!connection->TableExists("balance_accounts")) {
     throw BalanceError(connection->description() + " has no balance tables yet: run the node's migrations first");
   }
-  return std::make_shared<SqlBalanceStore>(std::move(connection));
+  return std::make_shared<SqlBalanceStore>(std::move(connection), open_database);
 }
 
 }  // namespace ledgerhost::balances

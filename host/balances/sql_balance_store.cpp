@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/logging.h"
 
 namespace ledgerhost::balances {
 namespace {
@@ -27,23 +28,50 @@ AccountBalance BalanceOf(const std::string& account, const AccountState& state) 
 
 }  // namespace
 
-SqlBalanceStore::SqlBalanceStore(std::unique_ptr<migration::Connection> connection)
+SqlBalanceStore::SqlBalanceStore(std::unique_ptr<migration::Connection> connection, Opener reopen)
     : connection_(std::move(connection)),
+      reopen_(std::move(reopen)),
       description_(connection_->description()),
       sqlite_(connection_->kind() == migration::DatabaseKind::kSqlite),
       max_batch_(kMaxBatch) {
+  ConfigureSession();
+  worker_ = std::thread([this] { Worker(); });
+}
+
+void SqlBalanceStore::ConfigureSession() {
   if (sqlite_) {
     // Durable by default: every commit is on disk when the caller gets its answer.
     connection_->Execute("PRAGMA journal_mode = WAL");
     connection_->Execute("PRAGMA synchronous = FULL");
-  } else {
-    connection_->Execute("SET synchronous_commit = on");
-    // A batch's arrays are small next to the tables: joining them by index (nested loop) beats the
-    // hash join over the whole table that the planner picks for a few dozen elements.
-    connection_->Execute("SET enable_hashjoin = off");
-    connection_->Execute("SET enable_mergejoin = off");
+    return;
   }
-  worker_ = std::thread([this] { Worker(); });
+  connection_->Execute("SET synchronous_commit = on");
+  // A server that stops answering is an error for the callers, not a hang: no batch statement of
+  // a healthy server takes this long, lock waits behind other processes included.
+  connection_->Execute("SET statement_timeout = '30s'");
+  // A batch's arrays are small next to the tables: joining them by index (nested loop) beats the
+  // hash join over the whole table that the planner picks for a few dozen elements.
+  connection_->Execute("SET enable_hashjoin = off");
+  connection_->Execute("SET enable_mergejoin = off");
+}
+
+bool SqlBalanceStore::Reconnected() {
+  if (!reopen_) return false;
+  try {
+    connection_->QueryScalar("SELECT 1");
+    return false;  // alive: the failure was the batch's own
+  } catch (const std::exception&) {
+  }
+  try {
+    auto fresh = reopen_();
+    connection_ = std::move(fresh);
+    ConfigureSession();
+    Logger("balances")->warn("{}: the connection was lost; reconnected", description_);
+    return true;
+  } catch (const std::exception& e) {
+    Logger("balances")->error("{}: the connection was lost and reconnecting failed: {}", description_, e.what());
+    return false;
+  }
 }
 
 SqlBalanceStore::~SqlBalanceStore() {
@@ -99,6 +127,7 @@ void SqlBalanceStore::RunBatch(std::vector<Job>& batch) {
     } catch (const std::exception& e) {
       connection_->Rollback();
       if (LostARace(e.what()) && attempt < kBatchAttempts) continue;
+      if (attempt < kBatchAttempts && Reconnected()) continue;
       // Nothing of the batch was written: every caller learns it and may retry.
       const auto failure = std::make_exception_ptr(BalanceError(description_ + ": balance store error: " + e.what()));
       for (auto& job : batch) job.done.set_exception(failure);

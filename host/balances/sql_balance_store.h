@@ -27,8 +27,12 @@ namespace ledgerhost::balances {
 
 class SqlBalanceStore : public BalanceStore {
  public:
-  // `connection` is the store's own (tables created by the host's changelog beforehand).
-  explicit SqlBalanceStore(std::unique_ptr<migration::Connection> connection);
+  using Opener = std::function<std::unique_ptr<migration::Connection>()>;
+  // `connection` is the store's own (tables created by the host's changelog beforehand). With
+  // `reopen`, a connection the server dropped (restart, failover, a killed session) is replaced and
+  // the batch it broke runs again on the new one: every operation is idempotent by its id, so one
+  // that was committed just before the drop is answered, not applied twice.
+  explicit SqlBalanceStore(std::unique_ptr<migration::Connection> connection, Opener reopen = {});
   ~SqlBalanceStore() override;
   SqlBalanceStore(const SqlBalanceStore&) = delete;
   SqlBalanceStore& operator=(const SqlBalanceStore&) = delete;
@@ -63,9 +67,12 @@ class SqlBalanceStore : public BalanceStore {
   void RunBatch(std::vector<Job>& batch);
   void RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused);
   std::string P(int n) const;  // the n-th placeholder: $n or ?
+  void ConfigureSession();     // durability and planner settings of a new connection
+  bool Reconnected();          // after a failed batch: true when the connection was dead and is new
   AccountBalance VoidReservation(SqlBatch& batch, const std::string& packet_id, const std::string& operation);
 
   std::unique_ptr<migration::Connection> connection_;
+  Opener reopen_;
   std::string description_;
   const bool sqlite_;
   const std::size_t max_batch_;

@@ -19,6 +19,7 @@
 #include <gtest/gtest.h>
 
 #include "balance_test_support.h"
+#include "balances/balance_store_factory.h"
 #include "balances/balance_tracker_service.h"
 #include "balances/reconcile.h"
 
@@ -399,6 +400,36 @@ TEST_P(BalanceStoreTest, AFulfillRefusedHalfwayLeavesNothing) {
   EXPECT_EQ(store_->Balance("full").clearing, std::numeric_limits<Amount>::max());
   EXPECT_EQ(store_->Reject("over").pending, 0);
   ExpectJournalsReconcile();
+}
+
+// PostgreSQL dropped the store's session (a restart, a failover, an administrator): the store opens a
+// new connection and the operation goes through; without a way to reconnect, the error names the
+// store and the next call does not hang.
+TEST(SqlBalanceStore, ResumesAfterPostgresqlDroppedItsSession) {
+  testing::TestDatabase database(migration::DatabaseKind::kPostgresql);
+  test::MigrateHostTables(database, migration::DatabaseKind::kPostgresql);
+  auto kill_sessions = [&] {
+    database.Connect()->Query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                              "AND pid <> pg_backend_pid()");
+  };
+  {
+    const auto store = OpenBalanceStore("database", "", "", [&] { return database.Connect(); });
+    store->ConfigureAccount("a", {});
+    EXPECT_EQ(store->IncomingSettlement("k1", "a", 5).prepaid, 5);
+    kill_sessions();
+    EXPECT_EQ(store->IncomingSettlement("k2", "a", 5).prepaid, 10);
+    EXPECT_EQ(store->IncomingSettlement("k1", "a", 5).prepaid, 5);  // still idempotent: the first answer
+    EXPECT_TRUE(Reconcile(*store).drift.empty());
+  }
+  SqlBalanceStore without_reopen(database.Connect());
+  EXPECT_EQ(without_reopen.Balance("a").prepaid, 10);
+  kill_sessions();
+  try {
+    without_reopen.Balance("a");
+    FAIL() << "expected an error";
+  } catch (const BalanceError& e) {
+    EXPECT_NE(std::string(e.what()).find("postgresql://"), std::string::npos) << e.what();
+  }
 }
 
 // Redis lost its functions (FUNCTION FLUSH, a restart without persistence): they are loaded again.
