@@ -7,6 +7,10 @@ packages=(
   libboost-dev libboost-filesystem-dev libsoci-dev libsqlite3-dev libpq-dev
   libyaml-cpp-dev libspdlog-dev libfmt-dev libssl-dev libpugixml-dev libcli11-dev libhiredis-dev
   libgtest-dev libgmock-dev libbenchmark-dev libicu-dev
+  # RE2: regular expressions over unbounded input (changelog lines) without recursion
+  libre2-dev
+  # the parsers' fuzz targets: clang with libFuzzer (scripts/fuzz.sh)
+  clang libclang-rt-14-dev
   sqlite3 postgresql postgresql-client python3
   # the balance tracker's Redis store: Redis 7 (Functions), started by scripts/start-redis.sh
   redis-server redis-tools

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need, starts PostgreSQL and Redis on 127.0.0.1, builds everything with ASan+UBSan
 # and runs the whole test suite with ctest: one build in which every test, the Liquibase
-# comparison included, runs under the sanitizers. Extra arguments go to ctest (e.g. -L compat).
+# comparison included, runs under the sanitizers; then the parsers' fuzz targets for 10 s each
+# (scripts/fuzz.sh). Extra arguments go to ctest (e.g. -L compat) and skip the fuzzing.
 #   LEDGERHOST_SANITIZE=LIST     sanitizers (default: address,undefined; "" for a plain build)
 #   LEDGERHOST_BUILD_DIR=DIR     build directory (default: build-test)
 #   LEDGERHOST_BUILD_TYPE=TYPE   CMake build type (default: Debug)
@@ -34,3 +35,8 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${LEDGERHOST_BUILD_TYPE:-Deb
   -DLEDGERHOST_SANITIZE="$sanitize" ${LEDGERHOST_CMAKE_ARGS:-}
 cmake --build "$build" -j"$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)" "$@"
+# Then every parser's fuzz target under libFuzzer for a few seconds (a separate clang build), so that
+# a crash on hostile input surfaces here; skipped when only some tests were asked for.
+if [[ $# -eq 0 ]]; then
+  ./scripts/fuzz.sh --seconds "${LEDGERHOST_FUZZ_SECONDS:-10}"
+fi

@@ -43,7 +43,10 @@ class Reader {
 ElfReadResult ReadElf(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, "cannot be read"};
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return ReadElfBytes(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+}
+
+ElfReadResult ReadElfBytes(const std::string& bytes) {
   if (bytes.size() < EI_NIDENT || std::memcmp(bytes.data(), ELFMAG, SELFMAG) != 0) return {std::nullopt, "not an ELF file"};
   const unsigned char elf_class = static_cast<unsigned char>(bytes[EI_CLASS]);
   const unsigned char data = static_cast<unsigned char>(bytes[EI_DATA]);

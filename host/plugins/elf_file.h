@@ -30,6 +30,7 @@ struct ElfReadResult {
   std::string problem;
 };
 ElfReadResult ReadElf(const std::filesystem::path& path);
+ElfReadResult ReadElfBytes(const std::string& bytes);  // the same, of a file already read
 
 // The names a dynamic linker could bind to: defined, global, default-visibility dynamic symbols.
 std::vector<std::string> ExportedSymbols(const ElfInfo& info);

@@ -6,13 +6,9 @@
 #include "plugins/elf_file.h"
 
 namespace ledgerhost::plugins {
+namespace {
 
-// Our own bounds-checked ELF reader rather than boost::dll::library_info: Boost 1.74 reads the
-// static .symtab (gone after `strip`) and pairs it with the last string table of the file.
-std::optional<std::string> InspectPluginFile(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return "not a regular file";
-  const ElfReadResult elf = ReadElf(path);
+std::optional<std::string> Inspect(const ElfReadResult& elf) {
   if (!elf.info) return elf.problem;
   if (!elf.info->shared_object) return "an ELF file but not a shared object";
   const auto exported = ExportedSymbols(*elf.info);
@@ -21,5 +17,17 @@ std::optional<std::string> InspectPluginFile(const std::filesystem::path& path) 
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+// Our own bounds-checked ELF reader rather than boost::dll::library_info: Boost 1.74 reads the
+// static .symtab (gone after `strip`) and pairs it with the last string table of the file.
+std::optional<std::string> InspectPluginFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "not a regular file";
+  return Inspect(ReadElf(path));
+}
+
+std::optional<std::string> InspectPluginBytes(const std::string& bytes) { return Inspect(ReadElfBytes(bytes)); }
 
 }  // namespace ledgerhost::plugins

@@ -11,5 +11,7 @@ namespace ledgerhost::plugins {
 // defined, default-visibility `ledgerhost_plugin_v1`; otherwise the reason it is not a plugin.
 // Only reads the file's bytes: nothing is dlopen'ed, so a foreign library's initializers never run.
 std::optional<std::string> InspectPluginFile(const std::filesystem::path& path);
+// The same checks on a file's bytes (a PluginImage's): nullopt when it is a plugin, else why not.
+std::optional<std::string> InspectPluginBytes(const std::string& bytes);
 
 }  // namespace ledgerhost::plugins

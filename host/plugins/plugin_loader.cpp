@@ -45,15 +45,19 @@ std::shared_ptr<const CustomChange> LoadedPlugin::CreateCustomChange(const std::
       [destroy, keep_alive = shared_from_this()](const CustomChange* change) { destroy(const_cast<CustomChange*>(change)); });
 }
 
-std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path) {
+std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path) { return LoadPlugin(PluginImage::Open(path)); }
+
+std::shared_ptr<LoadedPlugin> LoadPlugin(const PluginImage& image) {
+  const std::filesystem::path& path = image.path();
+  const std::string load_path = "/proc/self/fd/" + std::to_string(image.Duplicate());  // kept: see Duplicate()
   auto library = std::make_shared<boost::dll::shared_library>();
   std::error_code ec;
-  library->load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  library->load(load_path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   if (ec) {
     // Boost.DLL reports errno, which hides the loader's reason (an undefined symbol, a missing
     // library); asking dlopen again, which fails the same way, gives dlerror()'s text.
     std::string reason = ec.message();
-    if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL); handle != nullptr) {
+    if (void* handle = dlopen(load_path.c_str(), RTLD_NOW | RTLD_LOCAL); handle != nullptr) {
       dlclose(handle);
     } else if (const char* error = dlerror(); error != nullptr) {
       reason = error;

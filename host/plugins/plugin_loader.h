@@ -13,6 +13,7 @@
 #include "ledgerhost/schema.h"
 #include "ledgerhost/service.h"
 #include "migration/model/resource_loader.h"
+#include "plugins/plugin_image.h"
 
 namespace boost::dll {
 class shared_library;
@@ -58,7 +59,7 @@ class LoadedPlugin : public std::enable_shared_from_this<LoadedPlugin> {
   std::shared_ptr<const CustomChange> CreateCustomChange(const std::string& class_name) const;
 
  private:
-  friend std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path);
+  friend std::shared_ptr<LoadedPlugin> LoadPlugin(const PluginImage& image);
   struct Factory {
     void* (*create)(void) = nullptr;
     void (*destroy)(void*) = nullptr;
@@ -75,9 +76,11 @@ class LoadedPlugin : public std::enable_shared_from_this<LoadedPlugin> {
   std::shared_ptr<boost::dll::shared_library> library_;
 };
 
-// Loads `path` (already inspected: see InspectPluginFile). Throws PluginError naming the path when it
-// cannot be loaded or its ABI version, descriptor size or build fingerprint differ from the host's;
-// the message names both sides.
+// Loads the image (already inspected: see InspectPluginBytes): exactly the bytes that were checked.
+// Throws PluginError naming the path when it cannot be loaded or its ABI version, descriptor size or
+// build fingerprint differ from the host's; the message names both sides.
+std::shared_ptr<LoadedPlugin> LoadPlugin(const PluginImage& image);
+// The same for a file read now (tests, tools).
 std::shared_ptr<LoadedPlugin> LoadPlugin(const std::filesystem::path& path);
 
 }  // namespace ledgerhost::plugins

@@ -1,10 +1,12 @@
 #include "plugins/plugin_registry.h"
 
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "plugins/plugin_image.h"
 #include "plugins/plugin_inspector.h"
 #include "plugins/plugin_scanner.h"
 #include "plugins/signature_verifier.h"
@@ -24,20 +26,29 @@ PluginRegistry PluginRegistry::Load(const PluginLoadOptions& options) {
       log->warn("skipping {}: {}", file.string(), reason);
       registry.skipped_.push_back({file, reason});
     };
+    // One read of the file: the signature, the inspection and the loader all see the same bytes.
+    std::optional<PluginImage> image;
+    try {
+      image.emplace(PluginImage::Open(file, options.directory));
+    } catch (const PluginError& e) {
+      skip(e.reason());
+      continue;
+    }
     // Signature first: an unsigned file is not even parsed when signatures are required.
     if (verifier.enabled()) {
-      if (auto problem = verifier.Verify(file)) {
+      if (auto problem = verifier.Verify(file, image->bytes())) {
         skip(*problem);
         continue;
       }
     }
-    if (auto problem = InspectPluginFile(file)) {
+    if (auto problem = InspectPluginBytes(image->bytes())) {
       skip(*problem);
       continue;
     }
+    log->info("loading plugin {}", file.string());  // named before its code runs: a crash here is its
     std::shared_ptr<LoadedPlugin> plugin;
     try {
-      plugin = LoadPlugin(file);
+      plugin = LoadPlugin(*image);
     } catch (const PluginError& e) {
       skip(e.reason());
       continue;

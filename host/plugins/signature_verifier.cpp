@@ -76,19 +76,23 @@ SignatureVerifier::~SignatureVerifier() {
 }
 
 std::optional<std::string> SignatureVerifier::Verify(const std::filesystem::path& path) const {
+  const auto content = ReadAll(path);
+  if (!content) return "cannot be read";
+  return Verify(path, *content);
+}
+
+std::optional<std::string> SignatureVerifier::Verify(const std::filesystem::path& path, const std::string& content) const {
   const auto signature_path = std::filesystem::path(path.string() + ".sig");
   const std::string sig_name = signature_path.filename().string();
   const auto signature_file = ReadAll(signature_path);
   if (!signature_file) return "missing signature: trusted keys are configured and " + sig_name + " does not exist";
-  const auto content = ReadAll(path);
-  if (!content) return "cannot be read";
 
   if (signature_file->rfind("-----BEGIN PUBLIC KEY-----", 0) != 0) {
     if (signature_file->size() != kEd25519SignatureSize) {
       return "malformed signature: " + sig_name + " is neither a 64-byte Ed25519 signature nor a signer key + signature";
     }
     for (void* key : keys_) {
-      if (VerifyWith(static_cast<EVP_PKEY*>(key), *signature_file, *content)) return std::nullopt;
+      if (VerifyWith(static_cast<EVP_PKEY*>(key), *signature_file, content)) return std::nullopt;
     }
     return "bad signature: " + sig_name + " verifies with none of the trusted keys";
   }
@@ -111,7 +115,7 @@ std::optional<std::string> SignatureVerifier::Verify(const std::filesystem::path
   EVP_PKEY_free(signer);
   if (!signature) return "malformed signature: " + sig_name + " does not end with a base64 64-byte Ed25519 signature";
   if (trusted == nullptr) return "untrusted key: " + sig_name + " was made by a key that is not among the trusted keys";
-  if (!VerifyWith(trusted, *signature, *content)) {
+  if (!VerifyWith(trusted, *signature, content)) {
     return "bad signature: " + sig_name + " names a trusted key but does not match the file's bytes";
   }
   return std::nullopt;

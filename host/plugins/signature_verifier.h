@@ -29,6 +29,9 @@ class SignatureVerifier {
   // nullopt when `<path>.sig` is a valid signature of the file by a trusted key; else why not:
   // missing signature, malformed signature file, untrusted signer, or bad signature. Thread-safe.
   std::optional<std::string> Verify(const std::filesystem::path& path) const;
+  // The same for `content`, the file's bytes as already read (a PluginImage's): what is verified is
+  // what is loaded.
+  std::optional<std::string> Verify(const std::filesystem::path& path, const std::string& content) const;
 
  private:
   std::vector<void*> keys_;  // EVP_PKEY*, owned

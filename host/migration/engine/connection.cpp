@@ -37,6 +37,22 @@ std::string WithoutSecret(std::string message, const std::string& secret) {
   return message;
 }
 
+// What an operator should read first of libpq's message: which of the usual four it is.
+std::string ConnectFailureKind(const std::string& message) {
+  if (message.find("no password supplied") != std::string::npos) {
+    return "no password (set database.password or LEDGERHOST_DATABASE_PASSWORD); ";
+  }
+  if (message.find("password authentication failed") != std::string::npos ||
+      message.find("authentication failed") != std::string::npos) {
+    return "authentication failed; ";
+  }
+  if (message.find("does not exist") != std::string::npos && message.find("database") != std::string::npos) {
+    return "no such database; ";
+  }
+  if (message.find("Connection refused") != std::string::npos) return "connection refused (is the server running?); ";
+  return "";
+}
+
 // The backend's type is known from the factory given to the session. Debian's SOCI libraries export
 // no typeinfo for their backends, which UBSan's vptr check on this downcast would need to link.
 template <typename Backend>
@@ -73,7 +89,8 @@ std::unique_ptr<Connection> Connection::Open(const DatabaseUrl& url) {
     }
   } catch (const soci::soci_error& e) {
     // SOCI's message can echo the connection string: redact it.
-    throw DatabaseError("cannot connect to " + url.Redacted() + ": " + WithoutSecret(e.what(), url.password));
+    const std::string message = WithoutSecret(e.what(), url.password);
+    throw DatabaseError("cannot connect to " + url.Redacted() + ": " + ConnectFailureKind(message) + message);
   }
   return connection;
 }

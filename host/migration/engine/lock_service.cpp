@@ -1,7 +1,11 @@
 #include "migration/engine/lock_service.h"
 
-#include <signal.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <regex>
 #include <thread>
@@ -12,7 +16,7 @@
 namespace ledgerhost::migration {
 namespace {
 
-std::string HostName() {
+std::string HostName() {  // in LOCKEDBY, for people: liveness is the lock below, never this
   char name[256] = {};
   if (gethostname(name, sizeof(name) - 1) != 0) return "localhost";
   return name;
@@ -31,7 +35,6 @@ LockService::LockService(Connection& connection, const HistorySql& sql, LockOpti
     : connection_(connection), sql_(sql), options_(options) {}
 
 LockService::~LockService() {
-  if (!held_) return;
   try {
     Release();
   } catch (const std::exception& e) {
@@ -67,25 +70,52 @@ bool LockService::EnsureTable() {
   return true;
 }
 
-bool LockService::IsStale(const std::string& locked_by) {
-  static const std::regex ours(R"(^(.*) \(ledgerhost pid (\d+)\)$)");
-  std::smatch match;
-  if (!std::regex_match(locked_by, match, ours)) return false;  // another tool's lock: never taken over
-  if (connection_.kind() == DatabaseKind::kPostgresql) return advisory_held_;  // its holder's session is gone
-  if (match[1].str() != HostName()) return false;
-  const pid_t pid = static_cast<pid_t>(std::stol(match[2].str()));
-  return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH;
+bool LockService::TakeLivenessLock() {
+  if (connection_.kind() == DatabaseKind::kPostgresql) {
+    if (!advisory_held_) {
+      advisory_held_ = IsTrue(connection_.QueryScalar(std::string("SELECT pg_try_advisory_lock(") + kAdvisoryKey + ")"));
+    }
+    return advisory_held_;
+  }
+  if (connection_.kind() != DatabaseKind::kSqlite || file_lock_ >= 0) return true;
+  std::string file;
+  for (const auto& row : connection_.Query("PRAGMA database_list")) {
+    if (row.size() > 2 && row[1].value_or("") == "main") file = row[2].value_or("");
+  }
+  if (file.empty()) return true;  // in memory: one process only
+  const std::string path = file + "-changeloglock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) throw MigrationError("cannot open the changelog lock file " + path + ": " + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int error = errno;
+    ::close(fd);
+    if (error == EWOULDBLOCK) return false;
+    throw MigrationError("cannot lock " + path + ": " + std::strerror(error));
+  }
+  file_lock_ = fd;
+  return true;
 }
 
-bool LockService::TryAcquire() {
-  if (connection_.kind() == DatabaseKind::kPostgresql && !advisory_held_) {
-    advisory_held_ = IsTrue(connection_.QueryScalar(std::string("SELECT pg_try_advisory_lock(") + kAdvisoryKey + ")"));
-    if (!advisory_held_) return false;  // a live ledgerhost holds it
+void LockService::DropLivenessLock() {
+  if (advisory_held_) {
+    connection_.Query(std::string("SELECT pg_advisory_unlock(") + kAdvisoryKey + ")");
+    advisory_held_ = false;
   }
+  if (file_lock_ >= 0) {
+    ::flock(file_lock_, LOCK_UN);
+    ::close(file_lock_);
+    file_lock_ = -1;
+  }
+}
+
+LockService::Attempt LockService::TryAcquire() {
+  if (!TakeLivenessLock()) return Attempt::kHolderAlive;
+  static const std::regex ours(R"(^.* \(ledgerhost pid \d+\)$)");
   auto rows = connection_.Query(sql_.SelectLocked());
   if (!rows.empty() && IsTrue(rows[0][0])) {
     const std::string locked_by = rows[0][1].value_or("");
-    if (!IsStale(locked_by)) return false;
+    // Another tool's lock is never taken over; a ledgerhost holder whose liveness lock we now hold is gone.
+    if (!std::regex_match(locked_by, ours)) return Attempt::kOtherTool;
     Logger("migration")->warn("taking over the changelog lock left by {} since {}: that holder is gone", locked_by,
                               rows[0][2].value_or("?"));
     connection_.Execute(sql_.Unlock());
@@ -94,19 +124,35 @@ bool LockService::TryAcquire() {
   // The UPDATE only matches an unlocked row; confirm that we are the holder now.
   auto after = connection_.Query(sql_.SelectLocked());
   held_ = !after.empty() && IsTrue(after[0][0]) && after[0][1].value_or("") == Holder();
-  return held_;
+  return held_ ? Attempt::kAcquired : Attempt::kOtherTool;
+}
+
+void LockService::LogWaitOnce(bool& logged) {
+  if (logged) return;
+  logged = true;
+  auto rows = connection_.Query(sql_.SelectLocked());
+  const bool locked = !rows.empty() && IsTrue(rows[0][0]);
+  Logger("migration")->info("waiting for the changelog lock held by {} since {}",
+                            locked ? rows[0][1].value_or("?") : "another ledgerhost", locked ? rows[0][2].value_or("?") : "now");
 }
 
 void LockService::Acquire() {
   EnsureTable();
   const auto deadline = std::chrono::steady_clock::now() + options_.wait;
+  bool logged = false;
   while (true) {
-    if (TryAcquire()) return;
+    const Attempt attempt = TryAcquire();
+    if (attempt == Attempt::kAcquired) return;
     if (std::chrono::steady_clock::now() >= deadline) break;
+    LogWaitOnce(logged);
+    // A ledgerhost holder frees its liveness lock the moment it ends: look again soon. Another tool's
+    // row changes only when it releases it: Liquibase's poll rate.
+    const auto pause = attempt == Attempt::kHolderAlive ? std::chrono::milliseconds(100) : options_.poll;
     std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
-        options_.poll, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()) +
-                           std::chrono::milliseconds(1)));
+        pause, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()) +
+                   std::chrono::milliseconds(1)));
   }
+  DropLivenessLock();
   auto rows = connection_.Query(sql_.SelectLocked());
   std::string holder = rows.empty() ? "?" : rows[0][1].value_or("another ledgerhost");
   std::string since = rows.empty() ? "?" : rows[0][2].value_or("?");
@@ -119,10 +165,7 @@ void LockService::Release() {
     connection_.Execute(sql_.Unlock());
     held_ = false;
   }
-  if (advisory_held_) {
-    connection_.Query(std::string("SELECT pg_advisory_unlock(") + kAdvisoryKey + ")");
-    advisory_held_ = false;
-  }
+  DropLivenessLock();
 }
 
 void LockService::ForceRelease() {

@@ -1,11 +1,14 @@
 // DATABASECHANGELOGLOCK as Liquibase 4.28 uses it (create, initialise, UPDATE ... WHERE LOCKED = FALSE,
 // release), so Liquibase and ledgerhost exclude each other. Unlike Liquibase, a lock left behind by a
-// crashed ledgerhost is recognised and taken over instead of blocking every later update:
-// - on PostgreSQL each holder also owns a session advisory lock, which the server frees when the
-//   session dies; a LOCKED row whose ledgerhost holder has no advisory lock is stale;
-// - on the same host, a LOCKED row naming a ledgerhost process that no longer exists is stale.
-// Rows written by other tools (Liquibase) are never taken over: the wait ends with Liquibase's
-// message and the hint to run release-locks.
+// crashed ledgerhost is recognised and taken over instead of blocking every later update. Whether its
+// holder lives is a fact, not a guess from a pid (which another PID namespace, a container sharing the
+// volume, cannot see): every ledgerhost holder also holds a lock that dies with it,
+// - on PostgreSQL a session advisory lock, which the server frees when the session ends;
+// - on SQLite an exclusive flock() on `<database file>-changeloglock`, which the kernel frees when the
+//   process ends (also across containers on one host, and over NFS as a POSIX lock).
+// A LOCKED row whose ledgerhost holder's lock is free is stale. Waiters wait on that lock (checked
+// every 100 ms), not on the row, and log once who holds it. Rows written by other tools (Liquibase)
+// are never taken over: the wait ends with Liquibase's message and the hint to run release-locks.
 #pragma once
 
 #include <chrono>
@@ -40,14 +43,18 @@ class LockService {
   static std::string Holder();
 
  private:
-  bool TryAcquire();
-  bool IsStale(const std::string& locked_by);
+  enum class Attempt { kAcquired, kHolderAlive, kOtherTool };
+  Attempt TryAcquire();
+  bool TakeLivenessLock();   // the advisory lock or the file lock; false when a live holder has it
+  void DropLivenessLock();
+  void LogWaitOnce(bool& logged);
 
   Connection& connection_;
   const HistorySql& sql_;
   LockOptions options_;
   bool held_ = false;
   bool advisory_held_ = false;
+  int file_lock_ = -1;  // SQLite: the open, flock()ed lock file while this process may hold the row
 };
 
 }  // namespace ledgerhost::migration

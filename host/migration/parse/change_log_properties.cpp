@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/error.h"
 #include "migration/model/text.h"
 #include "migration/parse/database_properties.h"
 #include "migration/parse/expression_matcher.h"
@@ -9,8 +10,17 @@
 namespace ledgerhost::migration::parse {
 namespace {
 
-// Property values may reference other properties; a cycle must not recurse forever.
-constexpr int kMaxExpansionDepth = 32;
+// Property values may reference other properties. A cycle is an error (Liquibase overflows its stack
+// on one), and so is an expansion that grows past any sensible size (a chain of properties that each
+// double the previous reaches gigabytes in forty steps).
+constexpr std::size_t kMaxExpandedSize = 16 << 20;
+constexpr std::size_t kMaxExpansionDepth = 256;
+
+std::string Chain(const std::vector<std::string>& names, const std::string& last) {
+  std::string out;
+  for (const auto& name : names) out += name + " -> ";
+  return out + last;
+}
 
 }  // namespace
 
@@ -45,13 +55,21 @@ std::optional<std::string> ChangeLogProperties::Find(std::string_view name, cons
 }
 
 std::string ChangeLogProperties::Expand(std::string_view text, const std::string& file) const {
-  return ExpandDepth(text, file, 0);
+  std::vector<std::string> expanding;
+  return ExpandDepth(text, file, expanding);
 }
 
-std::string ChangeLogProperties::ExpandDepth(std::string_view text, const std::string& file, int depth) const {
-  if (text.find("${") == std::string_view::npos || depth > kMaxExpansionDepth) return std::string(text);
+std::string ChangeLogProperties::ExpandDepth(std::string_view text, const std::string& file,
+                                             std::vector<std::string>& expanding) const {
+  if (text.find("${") == std::string_view::npos) return std::string(text);
   std::string out;
   std::size_t i = 0;
+  auto check_size = [&] {
+    if (out.size() > kMaxExpandedSize) {
+      throw ChangeLogError(file + ": expanding the properties of '" + std::string(text.substr(0, 80)) +
+                           "' gives more than " + std::to_string(kMaxExpandedSize >> 20) + " MiB of text");
+    }
+  };
   while (i < text.size()) {
     if (text[i] != '$' || i + 1 >= text.size() || text[i + 1] != '{') {
       out += text[i++];
@@ -73,12 +91,23 @@ std::string ChangeLogProperties::ExpandDepth(std::string_view text, const std::s
       out.append(text.substr(i));
       break;
     }
-    const std::string name = ExpandDepth(text.substr(i + 2, j - i - 2), file, depth + 1);
+    const std::string name = ExpandDepth(text.substr(i + 2, j - i - 2), file, expanding);
     if (auto value = Find(name, file)) {
-      out += ExpandDepth(*value, file, depth + 1);
+      const std::string key = text::Lower(name);
+      for (const auto& outer : expanding) {
+        if (outer == key) throw ChangeLogError(file + ": property '" + name + "' refers to itself: " + Chain(expanding, key));
+      }
+      if (expanding.size() >= kMaxExpansionDepth) {
+        throw ChangeLogError(file + ": properties nested more than " + std::to_string(kMaxExpansionDepth) +
+                             " deep: " + Chain(expanding, key));
+      }
+      expanding.push_back(key);
+      out += ExpandDepth(*value, file, expanding);
+      expanding.pop_back();
     } else {
       out += "${" + name + "}";
     }
+    check_size();
     i = j + 1;
   }
   return out;

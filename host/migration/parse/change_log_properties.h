@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "migration/parse/change_log_parser.h"
@@ -35,7 +36,8 @@ class ChangeLogProperties {
   std::string Expand(std::string_view text, const std::string& file) const;
 
  private:
-  std::string ExpandDepth(std::string_view text, const std::string& file, int depth) const;
+  // `expanding`: the properties being expanded around this text, to name a cycle.
+  std::string ExpandDepth(std::string_view text, const std::string& file, std::vector<std::string>& expanding) const;
 
   const ParseOptions& options_;
   std::map<std::string, std::string> built_ins_;                     // lower-cased name -> value

@@ -1,6 +1,9 @@
 #include "migration/parse/formatted_sql_change_log_parser.h"
 
-#include <regex>
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
 
 #include "migration/model/text.h"
 #include "migration/parse/text_util.h"
@@ -8,36 +11,65 @@
 namespace ledgerhost::migration::parse {
 namespace {
 
-// Liquibase's patterns (AbstractFormattedChangeLogParser), all case-insensitive and matched
-// against the whole line.
-std::regex Pattern(const char* text) { return std::regex(text, std::regex::icase | std::regex::ECMAScript); }
+// Liquibase's patterns (AbstractFormattedChangeLogParser), all case-insensitive and matched against
+// the whole line. RE2 runs them in time linear in the line and without recursion (std::regex recursed
+// per character: a directive line of some 27,000 characters overflowed the stack). Latin-1, so that
+// every byte is a character, as it is to Java reading the file.
+class Pattern {
+ public:
+  explicit Pattern(const char* text) : re_(std::string("(?i)") + text, Options()) {}
+  const RE2& re() const { return re_; }
 
-const std::regex kHeader = Pattern(R"(\s*--\s*liquibase\s*formatted.*)");
-const std::regex kLogicalFilePath = Pattern(R"(.*logicalFilePath:(\S*).*)");
-const std::regex kProperty = Pattern(R"(\s*--[\s]*property\s+(.*:.*)\s+(.*:.*).*)");
-const std::regex kAltProperty = Pattern(R"(\s*-[\s]*property\s.*)");
-const std::regex kPropertyName = Pattern(R"(.*name:\s*(\S+).*)");
-const std::regex kPropertyValue = Pattern(R"(.*value:\s*(\S+).*)");
-const std::regex kChangeSet = Pattern(R"rx(\s*--[\s]*changeset\s+("[^"]+"|[^:]+):\s*("[^"]+"|\S+).*)rx");
-const std::regex kAltChangeSet = Pattern(R"(\s*-+[\s]*changeset(\s.*)?)");
-const std::regex kComment = Pattern(R"(--[\s]*comment:? (.*))");
-const std::regex kRollback = Pattern(R"(\s*--[\s]*rollback (.*))");
-const std::regex kAltRollback = Pattern(R"(\s*-[\s]*rollback\s.*)");
-const std::regex kRollbackBlockStart = Pattern(R"(\s*/\*\s*liquibase\s*rollback\s*)");
-const std::regex kRollbackBlockEnd = Pattern(R"((.*?)\s*\*/\s*)");
-const std::regex kPreconditions = Pattern(R"(\s*--[\s]*preconditions(.*))");
-const std::regex kPrecondition = Pattern(R"(\s*--[\s]*precondition\-([a-zA-Z0-9-]+) (.*))");
-const std::regex kValidCheckSum = Pattern(R"(--[\s]*validCheckSum:? (.*))");
-const std::regex kIgnoreLines = Pattern(R"(--[\s]*ignoreLines:(\w+))");
-const std::regex kIgnoreLinesEnd = Pattern(R"(\s*--[\s]*ignoreLines:end\s*)");
+ private:
+  static RE2::Options Options() {
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    options.set_log_errors(false);
+    return options;
+  }
+  RE2 re_;
+};
+
+// Up to two captured groups; group i of a match is match[i] (1-based, as std::smatch).
+struct Match {
+  std::string group[3];
+  const std::string& operator[](int i) const { return group[i]; }
+};
+
+bool FullMatch(const std::string& line, const Pattern& pattern, Match* match = nullptr) {
+  const int groups = std::min(pattern.re().NumberOfCapturingGroups(), 2);
+  if (match == nullptr || groups == 0) return RE2::FullMatch(line, pattern.re());
+  const RE2::Arg first(&match->group[1]), second(&match->group[2]);
+  const RE2::Arg* args[] = {&first, &second};
+  return RE2::FullMatchN(line, pattern.re(), args, groups);
+}
+
+const Pattern kHeader(R"(\s*--\s*liquibase\s*formatted.*)");
+const Pattern kLogicalFilePath(R"(.*logicalFilePath:(\S*).*)");
+const Pattern kProperty(R"(\s*--[\s]*property\s+(.*:.*)\s+(.*:.*).*)");
+const Pattern kAltProperty(R"(\s*-[\s]*property\s.*)");
+const Pattern kPropertyName(R"(.*name:\s*(\S+).*)");
+const Pattern kPropertyValue(R"(.*value:\s*(\S+).*)");
+const Pattern kChangeSet(R"rx(\s*--[\s]*changeset\s+("[^"]+"|[^:]+):\s*("[^"]+"|\S+).*)rx");
+const Pattern kAltChangeSet(R"(\s*-+[\s]*changeset(\s.*)?)");
+const Pattern kComment(R"(--[\s]*comment:? (.*))");
+const Pattern kRollback(R"(\s*--[\s]*rollback (.*))");
+const Pattern kAltRollback(R"(\s*-[\s]*rollback\s.*)");
+const Pattern kRollbackBlockStart(R"(\s*/\*\s*liquibase\s*rollback\s*)");
+const Pattern kRollbackBlockEnd(R"((.*?)\s*\*/\s*)");
+const Pattern kPreconditions(R"(\s*--[\s]*preconditions(.*))");
+const Pattern kPrecondition(R"(\s*--[\s]*precondition\-([a-zA-Z0-9-]+) (.*))");
+const Pattern kValidCheckSum(R"(--[\s]*validCheckSum:? (.*))");
+const Pattern kIgnoreLines(R"(--[\s]*ignoreLines:(\w+))");
+const Pattern kIgnoreLinesEnd(R"(\s*--[\s]*ignoreLines:end\s*)");
 
 std::optional<std::string> Find(const std::string& line, const char* attribute_pattern) {
-  std::smatch match;
-  static thread_local std::map<std::string, std::regex> cache;
+  static thread_local std::map<std::string, std::unique_ptr<Pattern>> cache;
   auto it = cache.find(attribute_pattern);
-  if (it == cache.end()) it = cache.emplace(attribute_pattern, Pattern(attribute_pattern)).first;
-  if (!std::regex_search(line, match, it->second)) return std::nullopt;
-  return match[1].str();
+  if (it == cache.end()) it = cache.emplace(attribute_pattern, std::make_unique<Pattern>(attribute_pattern)).first;
+  std::string group;
+  if (!RE2::PartialMatch(line, it->second->re(), &group)) return std::nullopt;
+  return group;
 }
 
 std::string StripQuotes(std::string text) {
@@ -84,9 +116,9 @@ class FormattedSqlParser {
     for (std::size_t index = 0; index < lines.size(); ++index) {
       const std::string& line = lines[index];
       const int number = static_cast<int>(index) + 1;
-      std::smatch match;
+      Match match;
       if (ignoring_block) {
-        if (std::regex_match(line, kIgnoreLinesEnd)) ignoring_block = false;
+        if (FullMatch(line, kIgnoreLinesEnd)) ignoring_block = false;
         continue;
       }
       if (ignore_count > 0) {
@@ -94,53 +126,53 @@ class FormattedSqlParser {
         continue;
       }
       if (in_rollback_block) {
-        if (std::regex_match(line, match, kRollbackBlockEnd)) {
-          current_->rollback += match[1].str();
+        if (FullMatch(line, kRollbackBlockEnd, &match)) {
+          current_->rollback += match[1];
           in_rollback_block = false;
         } else {
           current_->rollback += line;  // Liquibase joins these lines without separators
         }
         continue;
       }
-      if (std::regex_match(line, kHeader)) {
-        if (std::regex_match(line, match, kLogicalFilePath)) logical_path_ = NormalizeLogicalPath(Expand(match[1]));
+      if (FullMatch(line, kHeader)) {
+        if (FullMatch(line, kLogicalFilePath, &match)) logical_path_ = NormalizeLogicalPath(Expand(match[1]));
         continue;
       }
-      if (std::regex_match(line, kProperty)) {
+      if (FullMatch(line, kProperty)) {
         DefineProperty(line);
         continue;
       }
-      if (std::regex_match(line, kAltProperty)) Fail(number, "unexpected formatting of a property line: " + line);
-      if (std::regex_match(line, match, kChangeSet)) {
+      if (FullMatch(line, kAltProperty)) Fail(number, "unexpected formatting of a property line: " + line);
+      if (FullMatch(line, kChangeSet, &match)) {
         StartChangeSet(line, match, number);
         continue;
       }
-      if (std::regex_match(line, kAltChangeSet)) {
+      if (FullMatch(line, kAltChangeSet)) {
         Fail(number, "unexpected formatting of a changeset line (expected '--changeset author:id'): " + line);
       }
       if (!current_) {
-        if (std::regex_match(line, kComment)) Fail(number, "--comment outside a changeset");
+        if (FullMatch(line, kComment)) Fail(number, "--comment outside a changeset");
         continue;  // lines before the first changeset are not part of any changeset
       }
       const std::string name = current_->change_set.id + "::" + current_->change_set.author;
-      if (std::regex_match(line, kRollbackBlockStart)) {
+      if (FullMatch(line, kRollbackBlockStart)) {
         in_rollback_block = true;
         current_->has_rollback = true;
-      } else if (std::regex_match(line, match, kComment)) {
-        current_->comment = match[1].str();
-      } else if (std::regex_match(line, match, kRollback)) {
-        current_->rollback += match[1].str() + "\n";
+      } else if (FullMatch(line, kComment, &match)) {
+        current_->comment = match[1];
+      } else if (FullMatch(line, kRollback, &match)) {
+        current_->rollback += match[1] + "\n";
         current_->has_rollback = true;
-      } else if (std::regex_match(line, kAltRollback)) {
+      } else if (FullMatch(line, kAltRollback)) {
         Fail(number, "changeset " + name + ": unexpected formatting of a rollback line: " + line);
-      } else if (std::regex_match(line, match, kPreconditions)) {
-        Preconditions(match[1].str(), number);
-      } else if (std::regex_match(line, match, kPrecondition)) {
-        AddPrecondition(match[1].str(), match[2].str(), number, name);
-      } else if (std::regex_match(line, match, kValidCheckSum)) {
-        current_->change_set.valid_checksums.push_back(text::JavaTrim(match[1].str()));
-      } else if (std::regex_match(line, match, kIgnoreLines)) {
-        const std::string what = match[1].str();
+      } else if (FullMatch(line, kPreconditions, &match)) {
+        Preconditions(match[1], number);
+      } else if (FullMatch(line, kPrecondition, &match)) {
+        AddPrecondition(match[1], match[2], number, name);
+      } else if (FullMatch(line, kValidCheckSum, &match)) {
+        current_->change_set.valid_checksums.push_back(text::JavaTrim(match[1]));
+      } else if (FullMatch(line, kIgnoreLines, &match)) {
+        const std::string what = match[1];
         if (text::EqualsIgnoreCase(what, "start")) {
           ignoring_block = true;
         } else {
@@ -163,11 +195,11 @@ class FormattedSqlParser {
   [[noreturn]] void Fail(int line, const std::string& message) const { ThrowAt({path_, line}, message); }
 
   void DefineProperty(const std::string& line) {
-    std::smatch match;
+    Match match;
     PropertyDefinition definition;
-    if (!std::regex_match(line, match, kPropertyName)) return;
-    definition.name = match[1].str();
-    if (std::regex_match(line, match, kPropertyValue)) definition.value = match[1].str();
+    if (!FullMatch(line, kPropertyName, &match)) return;
+    definition.name = match[1];
+    if (FullMatch(line, kPropertyValue, &match)) definition.value = match[1];
     definition.context =
         Find(line, R"(contextFilter:("[^"]+"|\S*))").value_or(Find(line, R"(context:("[^"]+"|\S*))").value_or(""));
     definition.context = StripQuotes(definition.context);
@@ -177,10 +209,10 @@ class FormattedSqlParser {
     session_.properties().Define(definition, path_);
   }
 
-  void StartChangeSet(const std::string& line, const std::smatch& match, int number) {
+  void StartChangeSet(const std::string& line, const Match& match, int number) {
     FinishChangeSet(false);
-    const std::string raw_author = match[1].str();
-    const std::string raw_id = match[2].str();
+    const std::string raw_author = match[1];
+    const std::string raw_id = match[2];
     // Liquibase also requires "author:id" literally, so "--changeset a: 1" is rejected.
     if (line.find(raw_author + ":" + raw_id) == std::string::npos) {
       Fail(number, "unexpected formatting of a changeset line (expected '--changeset author:id'): " + line);
@@ -231,19 +263,19 @@ class FormattedSqlParser {
     Precondition precondition;
     precondition.location = {path_, number};
     const std::string lowered = text::Lower(type);
-    std::smatch match;
+    Match match;
     if (lowered == "sql-check") {
-      static const std::regex kSqlCheck = Pattern(R"rx(\s*(?:expectedResult:)?(\w+|'[^']+'|"[^"]+")\s+(.*))rx");
-      if (!std::regex_match(body, match, kSqlCheck)) {
+      static const Pattern kSqlCheck(R"rx(\s*(?:expectedResult:)?(\w+|'[^']+'|"[^"]+")\s+(.*))rx");
+      if (!FullMatch(body, kSqlCheck, &match)) {
         Fail(number, "changeset " + name + ": --precondition-sql-check needs 'expectedResult:<value> <sql>'");
       }
-      std::string expected = match[1].str();
+      std::string expected = match[1];
       if (expected.size() >= 2 && (expected.front() == '\'' || expected.front() == '"')) {
         expected = expected.substr(1, expected.size() - 2);
       }
       precondition.type = "sqlCheck";
       precondition.attributes["expectedResult"] = expected;
-      precondition.text = text::JavaTrim(match[2].str());
+      precondition.text = text::JavaTrim(match[2]);
     } else if (lowered == "table-exists" || lowered == "view-exists") {
       const bool table = lowered == "table-exists";
       precondition.type = table ? "tableExists" : "viewExists";
@@ -342,7 +374,7 @@ class FormattedSqlParser {
 bool IsFormattedSql(std::string_view text) {
   for (const auto& line : SplitLines(text)) {
     if (text::JavaTrim(line).empty()) continue;
-    return std::regex_match(line, kHeader);
+    return FullMatch(line, kHeader);
   }
   return false;
 }

@@ -11,6 +11,9 @@ namespace ledgerhost::migration::parse {
 namespace {
 
 constexpr std::string_view kChangeLogNamespace = "http://www.liquibase.org/xml/ns/dbchangelog";
+// Real changelogs nest a few levels (preconditions in and/or/not a few more); the conversion and
+// everything after it recurse per level, so a hostile file nested thousands deep is refused here.
+constexpr int kMaxDepth = 256;
 
 // The namespace URI bound to `prefix` ("" = default namespace) at `node`.
 std::string NamespaceOf(pugi::xml_node node, const std::string& prefix) {
@@ -25,11 +28,15 @@ class XmlConverter {
  public:
   XmlConverter(std::string_view text, const std::string& path) : lines_(text), path_(path) {}
 
-  ParsedNode Convert(pugi::xml_node element) const {
+  ParsedNode Convert(pugi::xml_node element, int depth = 1) const {
     ParsedNode node;
     node.from_xml = true;
     node.name = LocalName(element);
     node.line = lines_.LineOf(static_cast<std::size_t>(element.offset_debug()));
+    if (depth > kMaxDepth) {
+      ThrowAt({path_, node.line}, "<" + node.name + "> is nested more than " + std::to_string(kMaxDepth) +
+                                      " elements deep, which no changelog needs");
+    }
     for (auto attribute : element.attributes()) {
       std::string_view name = attribute.name();
       // Namespace declarations, xsi:schemaLocation and extension attributes of other namespaces
@@ -48,7 +55,7 @@ class XmlConverter {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         text += child.value();
       } else if (child.type() == pugi::node_element) {
-        node.children.push_back(Convert(child));
+        node.children.push_back(Convert(child, depth + 1));
       }
     }
     // Liquibase keeps the trimmed text of an element, and none when it is blank.

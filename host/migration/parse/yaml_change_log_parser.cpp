@@ -99,8 +99,14 @@ class YamlConverter {
   explicit YamlConverter(const std::string& path) : path_(path) {}
 
   // One "name: value" entry of a map (or of a single-key map in a list).
-  ParsedNode Entry(const std::string& name, const YAML::Node& value, int key_line,
-                   const std::string& parent = "") const {
+  ParsedNode Entry(const std::string& name, const YAML::Node& value, int key_line, const std::string& parent = "",
+                   int depth = 1) const {
+    // Real changelogs nest a few levels; an alias to one of its own ancestors nests forever.
+    constexpr int kMaxDepth = 256;
+    if (depth > kMaxDepth) {
+      ThrowAt({path_, key_line}, "'" + name + "' is nested more than " + std::to_string(kMaxDepth) +
+                                     " levels deep (an alias to one of its own ancestors?)");
+    }
     ParsedNode node;
     node.name = name;
     node.line = key_line;
@@ -118,14 +124,14 @@ class YamlConverter {
         break;
       case YAML::NodeType::Map:
         for (const auto& item : value) {
-          node.children.push_back(Entry(Key(item.first), item.second, Line(item.first), node.name));
+          node.children.push_back(Entry(Key(item.first), item.second, Line(item.first), node.name, depth + 1));
         }
         break;
       case YAML::NodeType::Sequence:
         for (const auto& item : value) {
           if (item.IsMap()) {
             for (const auto& entry : item) {
-              node.children.push_back(Entry(Key(entry.first), entry.second, Line(entry.first), node.name));
+              node.children.push_back(Entry(Key(entry.first), entry.second, Line(entry.first), node.name, depth + 1));
             }
           } else if (item.IsScalar()) {
             if (auto scalar = Scalar(item)) node.list.push_back(*scalar);

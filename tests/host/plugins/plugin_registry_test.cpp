@@ -22,6 +22,9 @@
 #include "core/error.h"
 #include "ledgerhost/plugin.h"
 #include "plugins/elf_file.h"
+#include "plugins/plugin_image.h"
+#include "plugins/plugin_inspector.h"
+#include "plugins/plugin_loader.h"
 
 namespace ledgerhost::plugins {
 namespace {
@@ -297,6 +300,35 @@ TEST_F(PluginRegistryTest, TruncatedElfIsReportedWithoutReadingPastIt) {
   auto registry = Load();
   ASSERT_EQ(registry.skipped().size(), 1u);
   EXPECT_EQ(registry.skipped()[0].reason, "an ELF file with a corrupt section table");
+}
+
+// The bytes checked are the bytes loaded: a file replaced after its image was read (between the
+// signature check and dlopen, where the race was) changes nothing that runs.
+TEST_F(PluginRegistryTest, AFileReplacedAfterItsChecksIsNotWhatLoads) {
+  const fs::path file = Add(IOU_PLUGIN, "swapped.so");
+  const PluginImage image = PluginImage::Open(file, dir_ / "plugins");
+  ASSERT_EQ(InspectPluginBytes(image.bytes()), std::nullopt);
+  fs::copy_file(CP_PLUGIN, dir_ / "plugins" / "other.so");
+  fs::rename(dir_ / "plugins" / "other.so", file);  // the swap
+  const auto loaded = LoadPlugin(image);
+  EXPECT_EQ(loaded->name(), "iou");
+  EXPECT_EQ(loaded->path(), file);
+  EXPECT_EQ(LoadPlugin(file)->name(), "commercial-paper");  // what the file is now
+}
+
+// A link in the plugins directory may name a file beside it, never one outside.
+TEST_F(PluginRegistryTest, ASymlinkLeavingThePluginsDirectoryIsRefused) {
+  fs::copy_file(IOU_PLUGIN, dir_ / "outside.so");
+  fs::create_symlink(dir_ / "outside.so", dir_ / "plugins" / "a_escape.so");
+  Add(CP_PLUGIN, "cp-1.0.0.bin");  // not scanned itself (not *.so); the link to it is
+  fs::create_symlink("cp-1.0.0.bin", dir_ / "plugins" / "b_inside.so");
+  auto registry = Load();
+  ASSERT_EQ(registry.skipped().size(), 1u);
+  EXPECT_EQ(registry.skipped()[0].path.filename(), "a_escape.so");
+  EXPECT_NE(registry.skipped()[0].reason.find("outside the plugins directory"), std::string::npos)
+      << registry.skipped()[0].reason;
+  ASSERT_EQ(registry.plugins().size(), 1u);
+  EXPECT_EQ(registry.plugins()[0]->name(), "commercial-paper");
 }
 
 TEST_F(PluginRegistryTest, StrippedPluginStillLoads) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "migration/engine/connection.h"
+#include "support/test_database.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -47,6 +49,37 @@ TEST(DatabaseUrlTest, ErrorsNeverShowThePassword) {
     EXPECT_NE(std::string(e.what()).find("unsupported scheme"), std::string::npos) << e.what();
   }
   EXPECT_EQ(ParseDatabaseUrl("postgresql://u:topsecret@h/d").Redacted(), "postgresql://u:***@h/d");
+}
+
+// A password with '@', ':' and '/' is read and hidden by the same rule (the last '@' before the query).
+TEST(DatabaseUrlTest, APasswordWithAtSignsIsReadAndHiddenWhole) {
+  const auto url = ParseDatabaseUrl("postgresql://user:p@ss:w/rd@127.0.0.1:5432/db");
+  EXPECT_EQ(url.password, "p@ss:w/rd");
+  EXPECT_EQ(url.host, "127.0.0.1");
+  EXPECT_EQ(url.Redacted(), "postgresql://user:***@127.0.0.1:5432/db");
+}
+
+// The four usual reasons a connection fails, said first, the password never shown.
+TEST(ConnectionErrors, SayWhichOfTheUsualFailuresItIs) {
+  const auto admin = ParseDatabaseUrl(testing::PostgresAdminUrl());
+  auto message = [](const std::string& url) {
+    try {
+      Connection::Open(ParseDatabaseUrl(url));
+    } catch (const DatabaseError& e) {
+      return std::string(e.what());
+    }
+    return std::string("connected");
+  };
+  const std::string base = "postgresql://" + admin.user + ":" + admin.password + "@127.0.0.1:" + std::to_string(admin.port);
+  const std::string no_db = message(base + "/no_such_database_here");
+  EXPECT_NE(no_db.find("no such database"), std::string::npos) << no_db;
+  const std::string wrong = message("postgresql://" + admin.user + ":wrong-p@ss@127.0.0.1:" + std::to_string(admin.port) + "/" +
+                                    admin.database);
+  EXPECT_NE(wrong.find("authentication failed"), std::string::npos) << wrong;
+  EXPECT_EQ(wrong.find("wrong-p@ss"), std::string::npos) << wrong;
+  EXPECT_EQ(wrong.find("p@ss"), std::string::npos) << wrong;
+  const std::string refused = message("postgresql://" + admin.user + ":x@127.0.0.1:1/" + admin.database);
+  EXPECT_NE(refused.find("connection refused"), std::string::npos) << refused;
 }
 
 }  // namespace

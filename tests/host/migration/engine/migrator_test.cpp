@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
@@ -734,6 +736,43 @@ TEST_P(MigratorTest, ConcurrentUpdaterWaitsThenFails) {
   EXPECT_FALSE(connection_->TableExists("account"));
   holder.Release();
   EXPECT_EQ(MakeMigrator(log)->Update().run, 3);
+}
+
+// A live holder in another PID namespace (a container sharing the database file or server, with the
+// same host name) names a pid this process cannot see. It is alive: its lock is not taken over, and
+// the waiter is woken within moments of its release, not at the next 10 s poll.
+TEST_P(MigratorTest, LiveHolderInAnotherPidNamespaceIsNotTakenOver) {
+  Write("changelog.xml", Xml(kBase));
+  ChangeLog log = Parse();
+  HistorySql sql(GetParam());
+  auto holder_connection = db_->Connect();
+  LockService holder(*holder_connection, sql);
+  holder.Acquire();
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
+  holder_connection->Execute("UPDATE " + sql.LockTable() + " SET LOCKEDBY = '" + std::string(host) +
+                             " (ledgerhost pid 2147483646)' WHERE ID = 1");
+  try {
+    MakeMigrator(log)->Update();
+    FAIL() << "the lock of a live holder was taken over";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find("Could not acquire change log lock"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(connection_->TableExists("account"));
+
+  MigratorOptions patient;
+  patient.lock.wait = std::chrono::seconds(20);
+  patient.lock.poll = std::chrono::seconds(10);  // Liquibase's poll rate: the wait must not depend on it
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    holder_connection->Execute(sql.Unlock());
+    holder.Release();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  auto migrator = std::make_unique<Migrator>(log, *loader_, GetParam(), connection_.get(), patient);
+  EXPECT_EQ(migrator->Update().run, 3);
+  release.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5)) << "woken only by a poll";
 }
 
 TEST_P(MigratorTest, DropAllLeavesAnEmptySchema) {

@@ -1,0 +1,7 @@
+// Fuzz target: one XML changelog.
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  ledgerhost::fuzz::ParseChangeLogText(data, size, "changelog.xml");
+  return 0;
+}
