@@ -17,7 +17,11 @@ cmake --build build -j"$(nproc)"
 base=$root/demo-node
 rm -rf "$base"
 mkdir -p "$base/plugins"
-cp build/plugins/*.so "$base/plugins/"
+# The sample plugins; not the first-party ilp-connector, whose Java changelog needs PostgreSQL (on
+# SQLite it fails as it does under Liquibase: docs/balances.md).
+for plugin in build/plugins/*.so; do
+  [[ $(basename "$plugin") == libilp-connector.so ]] || cp "$plugin" "$base/plugins/"
+done
 cat > "$base/node.yaml" <<'YAML'
 legalName: "O=Demo Bank, L=London, C=GB"
 database:

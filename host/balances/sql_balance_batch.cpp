@@ -75,6 +75,16 @@ std::vector<migration::Row> SqlBatch::SelectByKeys(const std::string& select, co
 }
 
 template <typename Row>
+std::vector<std::string> SqlBatch::Missing(const std::map<std::string, Entry<Row>>& table,
+                                           const std::vector<std::string>& keys) {
+  std::vector<std::string> missing;
+  for (const auto& key : keys) {
+    if (!table.count(key)) missing.push_back(key);
+  }
+  return missing;
+}
+
+template <typename Row>
 void SqlBatch::Remember(std::map<std::string, Entry<Row>>& table, const std::string& key) {
   auto found = table.find(key);
   if (found == table.end()) {
@@ -85,10 +95,7 @@ void SqlBatch::Remember(std::map<std::string, Entry<Row>>& table, const std::str
 }
 
 void SqlBatch::LoadReservations(const std::vector<std::string>& packet_ids) {
-  std::vector<std::string> missing;
-  for (const auto& id : packet_ids) {
-    if (!reservations_.count(id)) missing.push_back(id);
-  }
+  const std::vector<std::string> missing = Missing(reservations_, packet_ids);
   // FOR UPDATE: another process fulfilling or rejecting the same packet waits for this transaction
   // and then sees its outcome, so a packet is never posted or voided twice.
   for (const auto& r : SelectByKeys("SELECT packet_id, account_id, amount, from_prepaid, from_clearing, expires_at, "
@@ -108,10 +115,7 @@ void SqlBatch::LoadReservations(const std::vector<std::string>& packet_ids) {
 }
 
 void SqlBatch::LoadSettlements(const std::vector<std::string>& keys) {
-  std::vector<std::string> missing;
-  for (const auto& key : keys) {
-    if (!settlements_.count(key)) missing.push_back(key);
-  }
+  const std::vector<std::string> missing = Missing(settlements_, keys);
   // Locked: a settlement is finished once, even by two processes at the same time.
   for (const auto& r : SelectByKeys("SELECT settlement_key, account_id, amount, state, settled_amount "
                                     "FROM balance_settlements",
@@ -123,10 +127,7 @@ void SqlBatch::LoadSettlements(const std::vector<std::string>& keys) {
 }
 
 void SqlBatch::LoadAccounts(const std::vector<std::string>& ids) {
-  std::vector<std::string> missing;
-  for (const auto& id : ids) {
-    if (!accounts_.count(id)) missing.push_back(id);
-  }
+  const std::vector<std::string> missing = Missing(accounts_, ids);
   // Locked in id order, so that batches of several processes never wait on each other in a circle.
   for (const auto& r : SelectByKeys("SELECT account_id, clearing, prepaid, pending, minimum_balance, settle_threshold, "
                                     "settle_to, journal_seq FROM balance_accounts",
@@ -144,10 +145,7 @@ void SqlBatch::LoadAccounts(const std::vector<std::string>& ids) {
 }
 
 void SqlBatch::LoadIncoming(const std::vector<std::string>& keys) {
-  std::vector<std::string> missing;
-  for (const auto& key : keys) {
-    if (!incoming_.count(key)) missing.push_back(key);
-  }
+  const std::vector<std::string> missing = Missing(incoming_, keys);
   // Not locked: the account's lock, taken before, already serialises settlements for the account.
   for (const auto& r : SelectByKeys("SELECT idempotency_key, account_id, amount, clearing_after, prepaid_after, "
                                     "pending_after FROM balance_incoming_settlements",

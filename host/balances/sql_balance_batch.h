@@ -112,6 +112,10 @@ class SqlBatch {
   void Update(const std::string& table, const std::vector<Column>& columns, const std::vector<Cells>& rows);
   template <typename Row>
   void Remember(std::map<std::string, Entry<Row>>& table, const std::string& key);
+  // The keys `table` has not read yet.
+  template <typename Row>
+  static std::vector<std::string> Missing(const std::map<std::string, Entry<Row>>& table,
+                                          const std::vector<std::string>& keys);
 
   migration::Connection& connection_;
   const std::string description_;

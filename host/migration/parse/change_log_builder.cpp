@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -41,6 +42,38 @@ const std::set<std::string> kPreconditionTypes{"and",
                                                "changeLogPropertyDefined",
                                                "expectedQuotingStrategy",
                                                "customPrecondition"};
+
+// The attributes each precondition has (Liquibase 4.28's dbchangelog XSD). Liquibase refuses any other
+// in XML through the XSD; in YAML/JSON it ignores them and a typo then fails at update (a null table
+// name) or, under onFail="MARK_RAN", never shows. ledgerhost refuses them in every format, before
+// anything runs. customPrecondition's are its class's properties: not checked.
+const std::map<std::string, std::set<std::string>> kPreconditionAttributes{
+    {"and", {}},
+    {"or", {}},
+    {"not", {}},
+    {"dbms", {"type"}},
+    {"runningAs", {"username"}},
+    {"changeSetExecuted", {"author", "changeLogFile", "id"}},
+    {"tableExists", {"catalogName", "schemaName", "tableName"}},
+    {"columnExists", {"catalogName", "columnName", "schemaName", "tableName"}},
+    {"viewExists", {"catalogName", "schemaName", "viewName"}},
+    {"sequenceExists", {"catalogName", "schemaName", "sequenceName"}},
+    {"foreignKeyConstraintExists", {"catalogName", "foreignKeyName", "foreignKeyTableName", "schemaName"}},
+    {"indexExists", {"catalogName", "columnNames", "indexName", "schemaName", "tableName"}},
+    {"uniqueConstraintExists", {"catalogName", "columnNames", "constraintName", "schemaName", "tableName"}},
+    {"primaryKeyExists", {"catalogName", "primaryKeyName", "schemaName", "tableName"}},
+    {"rowCount", {"catalogName", "expectedRows", "schemaName", "tableName"}},
+    {"tableIsEmpty", {"catalogName", "schemaName", "tableName"}},
+    {"sqlCheck", {"expectedResult", "sql"}},
+    {"changeLogPropertyDefined", {"property", "value"}},
+    {"expectedQuotingStrategy", {"strategy"}},
+};
+
+std::string Joined(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out.empty() ? "none" : out;
+}
 
 const std::set<std::string> kSqlVisitorTypes{"append", "prepend", "replace", "regExpReplace"};
 
@@ -513,8 +546,13 @@ Precondition ChangeLogBuilder::BuildPrecondition(const ParsedNode& node) const {
     } else if (IsScalar(child) && !kPreconditionTypes.count(child.name)) {
       if (node.name == "sqlCheck" && child.name == "sql") {
         precondition.text = child.value.value_or("");
-      } else if (child.value) {
-        precondition.attributes[child.name] = *child.value;
+      } else {
+        const auto known = kPreconditionAttributes.find(node.name);
+        if (known != kPreconditionAttributes.end() && !known->second.count(child.name)) {
+          ThrowAt(At(child), "attribute '" + child.name + "' is not allowed on " + Describe(node) + " (its attributes: " +
+                                 Joined(known->second) + ")");
+        }
+        if (child.value) precondition.attributes[child.name] = *child.value;
       }
     } else {
       if (node.name == "and" || node.name == "or" || node.name == "not") RequireKnownPrecondition(child);

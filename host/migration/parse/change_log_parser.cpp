@@ -3,6 +3,8 @@
 #include "migration/parse/expression_matcher.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <map>
 
 #include "core/error.h"
@@ -10,11 +12,47 @@
 #include "migration/parse/change_log_builder.h"
 #include "migration/parse/formatted_sql_change_log_parser.h"
 #include "migration/parse/parse_session.h"
+#include "migration/parse/text_util.h"
 #include "migration/parse/xml_change_log_parser.h"
 #include "migration/parse/yaml_change_log_parser.h"
 
 namespace ledgerhost::migration {
 namespace parse {
+namespace {
+
+// What ledgerhost refuses in a changelog file before parsing it, naming file and line:
+// - bytes that are not UTF-8: Liquibase refuses them in XML and YAML; in formatted SQL it silently
+//   turns them into U+FFFD, changing the SQL (and a database then fails on them mid-run);
+// - a DOCTYPE or entity declaration in XML: Liquibase expands internal entities and reads external
+//   ones found beside the changelog; ledgerhost reads neither, so it says so instead of running
+//   "&x;" literally;
+// - an empty .sql changelog (Liquibase: "Unable to parse empty file").
+void RefuseUnreadable(const std::string& text, const std::string& path) {
+  if (const std::size_t bad = FirstInvalidUtf8(text); bad != std::string::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw ChangeLogError(path + ":" + std::to_string(LineOfOffset(text, bad)) + ": invalid UTF-8 (byte " + hex +
+                         "); save the changelog as UTF-8");
+  }
+  if (text::EndsWithIgnoreCase(path, ".xml")) {
+    // A DOCTYPE (where entities are declared) can only stand before the root element.
+    std::size_t root = 0;
+    while ((root = text.find('<', root)) != std::string::npos && root + 1 < text.size() &&
+           !std::isalpha(static_cast<unsigned char>(text[root + 1]))) {
+      ++root;
+    }
+    if (const std::size_t at = text.substr(0, root).find("<!DOCTYPE"); at != std::string::npos) {
+      throw ChangeLogError(path + ":" + std::to_string(LineOfOffset(text, at)) +
+                           ": a <!DOCTYPE> declaration is not read (no DTDs, no entities); remove it");
+    }
+  }
+  if (text::EndsWithIgnoreCase(path, ".sql") && text.empty()) {
+    throw ChangeLogError(path + ": Unable to parse empty file '" + path + "'");
+  }
+}
+
+}  // namespace
+
 
 void ThrowAt(const SourceLocation& location, const std::string& message) {
   throw ChangeLogError(location.ToString() + ": " + message);
@@ -45,6 +83,7 @@ void ParseSession::ParseFile(const std::string& path, const IncludeScope& scope,
   std::optional<std::string> text = loader_.Read(path);
   if (!text) throw ChangeLogError(where + ": changelog '" + path + "' not found in " + loader_.Describe());
   if (text->rfind("\xEF\xBB\xBF", 0) == 0) text->erase(0, 3);  // UTF-8 byte order mark
+  RefuseUnreadable(*text, path);
 
   stack_.push_back(path);
   struct PopOnExit {

@@ -2,6 +2,9 @@
 
 #include <pugixml.hpp>
 
+#include <map>
+#include <set>
+
 #include "migration/model/change_log.h"
 #include "migration/model/text.h"
 #include "migration/parse/parse_session.h"
@@ -11,6 +14,49 @@ namespace ledgerhost::migration::parse {
 namespace {
 
 constexpr std::string_view kChangeLogNamespace = "http://www.liquibase.org/xml/ns/dbchangelog";
+// The attributes Liquibase 4.28's dbchangelog XSD types as booleanExp (xsd:boolean or a ${property}),
+// by element. Liquibase validates XML changelogs against the XSD, so "maybe" (or "TRUE", "yes") there
+// is refused at parse; read as Java's Boolean.valueOf it would silently be false (nullable="maybe"
+// creating a NOT NULL column).
+const std::map<std::string, std::set<std::string>> kBooleanAttributes{
+    {"addAutoIncrement", {"defaultOnNull"}},
+    {"addForeignKeyConstraint", {"deferrable", "deleteCascade", "initiallyDeferred", "referencesUniqueColumn", "validate"}},
+    {"addNotNullConstraint", {"validate"}},
+    {"addPrimaryKey", {"clustered", "validate"}},
+    {"addUniqueConstraint", {"clustered", "deferrable", "disabled", "initiallyDeferred", "validate"}},
+    {"alterSequence", {"cycle", "ordered"}},
+    {"changeSet", {"failOnError", "ignore", "runAlways", "runInTransaction", "runOnChange"}},
+    {"column", {"allowUpdate", "autoIncrement", "computed", "defaultOnNull", "defaultValueBoolean", "descending"}},
+    {"constraints", {"deferrable", "deleteCascade", "initiallyDeferred", "nullable", "primaryKey", "unique", "validateForeignKey", "validateNullable", "validatePrimaryKey", "validateUnique"}},
+    {"createIndex", {"clustered", "unique"}},
+    {"createProcedure", {"relativeToChangelogFile", "replaceIfExists"}},
+    {"createSequence", {"cycle", "ordered"}},
+    {"createTable", {"ifNotExists"}},
+    {"createView", {"fullDefinition", "relativeToChangelogFile", "replaceIfExists"}},
+    {"dropPrimaryKey", {"dropIndex"}},
+    {"dropSequence", {"cycle", "ordered"}},
+    {"dropTable", {"cascadeConstraints"}},
+    {"dropView", {"ifExists"}},
+    {"include", {"errorIfMissing", "relativeToChangelogFile"}},
+    {"includeAll", {"errorIfMissingOrEmpty", "relativeToChangelogFile"}},
+    {"loadData", {"relativeToChangelogFile", "usePreparedStatements"}},
+    {"loadUpdateData", {"onlyUpdate", "relativeToChangelogFile", "usePreparedStatements"}},
+    {"modifySql", {"applyToRollback"}},
+    {"property", {"errorIfMissing", "global", "relativeToChangelogFile"}},
+    {"sql", {"splitStatements", "stripComments"}},
+    {"sqlFile", {"relativeToChangelogFile", "splitStatements", "stripComments"}},
+};
+
+// xsd:boolean's lexical space (whitespace collapsed) or a property reference, as booleanExp.
+bool IsBooleanExp(std::string_view value) {
+  if (value.find("${") != std::string_view::npos) return true;
+  const auto first = value.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  const auto last = value.find_last_not_of(" \t\r\n");
+  const std::string_view core = value.substr(first, last - first + 1);
+  return core == "true" || core == "false" || core == "1" || core == "0";
+}
+
 // Real changelogs nest a few levels (preconditions in and/or/not a few more); the conversion and
 // everything after it recurse per level, so a hostile file nested thousands deep is refused here.
 constexpr int kMaxDepth = 256;
@@ -42,6 +88,12 @@ class XmlConverter {
       // Namespace declarations, xsi:schemaLocation and extension attributes of other namespaces
       // are not Liquibase attributes.
       if (name == "xmlns" || name.find(':') != std::string_view::npos) continue;
+      if (const auto booleans = kBooleanAttributes.find(node.name);
+          booleans != kBooleanAttributes.end() && booleans->second.count(std::string(name)) &&
+          !IsBooleanExp(attribute.value())) {
+        ThrowAt({path_, node.line}, "<" + node.name + " " + std::string(name) + "=\"" + attribute.value() +
+                                        "\">: not a boolean (true, false, 1, 0 or a ${property}, as Liquibase's XSD says)");
+      }
       ParsedNode child;
       child.name = std::string(name);
       child.value = attribute.value();

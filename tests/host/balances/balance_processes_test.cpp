@@ -36,25 +36,37 @@ pid_t Spawn(const std::vector<std::string>& args) {
   return pid;
 }
 
-class BalanceProcessesTest : public ::testing::TestWithParam<Store> {};
+// The store under test, and the arguments that give balance_worker the same one.
+class BalanceProcessesTest : public ::testing::TestWithParam<Store> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Store::kRedis) {
+      redis_prefix = testing::UniqueName("lh_procs");
+      store_args = {"--store", "redis", "--url", "redis://127.0.0.1:" + std::to_string(RedisPort()), "--key-prefix",
+                    redis_prefix};
+      RedisEndpoint endpoint;
+      endpoint.port = RedisPort();
+      endpoint.prefix = redis_prefix;
+      store = std::make_shared<RedisBalanceStore>(endpoint);
+    } else {
+      database = std::make_unique<testing::TestDatabase>(test::KindOf(GetParam()));
+      test::MigrateHostTables(*database, test::KindOf(GetParam()));
+      store_args = {"--store", "sql", "--url", database->url()};
+      store = std::make_shared<SqlBalanceStore>(database->Connect());
+    }
+  }
+  void TearDown() override {
+    store.reset();
+    if (!redis_prefix.empty()) test::DeleteRedisKeys(redis_prefix);
+  }
 
-TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
   std::unique_ptr<testing::TestDatabase> database;
   std::vector<std::string> store_args;
   std::shared_ptr<BalanceStore> store;
-  if (GetParam() == Store::kRedis) {
-    const std::string prefix = testing::UniqueName("lh_procs");
-    store_args = {"--store", "redis", "--url", "redis://127.0.0.1:" + std::to_string(RedisPort()), "--key-prefix", prefix};
-    RedisEndpoint endpoint;
-    endpoint.port = RedisPort();
-    endpoint.prefix = prefix;
-    store = std::make_shared<RedisBalanceStore>(endpoint);
-  } else {
-    database = std::make_unique<testing::TestDatabase>(test::KindOf(GetParam()));
-    test::MigrateHostTables(*database, test::KindOf(GetParam()));
-    store_args = {"--store", "sql", "--url", database->url()};
-    store = std::make_shared<SqlBalanceStore>(database->Connect());
-  }
+  std::string redis_prefix;
+};
+
+TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
   constexpr int kAccounts = 4;
   constexpr Amount kMinimum = -50;
   for (int a = 0; a < kAccounts; ++a) store->ConfigureAccount("acct-" + std::to_string(a), {kMinimum, std::nullopt, 0});
@@ -100,31 +112,12 @@ TEST_P(BalanceProcessesTest, FourProcessesOneKilledLoseNothing) {
     total += b.Net() + b.pending;
   }
   EXPECT_EQ(total, 0) << "money created or destroyed";
-  if (GetParam() == Store::kRedis) test::DeleteRedisKeys(store_args[5]);
 }
 
 // kill -9 of the settlement side, then a restart: every intent is settled exactly once. The engine
 // (balance_worker --settle) keeps its own ledger; the kill lands anywhere, also between the engine's
 // payment and the tracker's record of it, which the restarted worker completes with the same key.
 TEST_P(BalanceProcessesTest, SettlementKilledAndRestartedSettlesEachIntentOnce) {
-  std::unique_ptr<testing::TestDatabase> database;
-  std::vector<std::string> store_args;
-  std::shared_ptr<BalanceStore> store;
-  std::string redis_prefix;
-  if (GetParam() == Store::kRedis) {
-    redis_prefix = testing::UniqueName("lh_settle");
-    store_args = {"--store", "redis", "--url", "redis://127.0.0.1:" + std::to_string(RedisPort()), "--key-prefix",
-                  redis_prefix};
-    RedisEndpoint endpoint;
-    endpoint.port = RedisPort();
-    endpoint.prefix = redis_prefix;
-    store = std::make_shared<RedisBalanceStore>(endpoint);
-  } else {
-    database = std::make_unique<testing::TestDatabase>(test::KindOf(GetParam()));
-    test::MigrateHostTables(*database, test::KindOf(GetParam()));
-    store_args = {"--store", "sql", "--url", database->url()};
-    store = std::make_shared<SqlBalanceStore>(database->Connect());
-  }
   const std::vector<std::string> accounts{"payer", "acct-0", "acct-1", "acct-2"};
   store->ConfigureAccount("payer", {});
   for (int a = 1; a < 4; ++a) store->ConfigureAccount(accounts[a], {std::nullopt, Amount{10}, 0});
@@ -183,7 +176,6 @@ TEST_P(BalanceProcessesTest, SettlementKilledAndRestartedSettlesEachIntentOnce) 
   const ReconcileReport report = Reconcile(*store);
   EXPECT_TRUE(report.drift.empty()) << report.drift.front();
   std::filesystem::remove(ledger);
-  if (!redis_prefix.empty()) test::DeleteRedisKeys(redis_prefix);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BalanceProcessesTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),

@@ -80,5 +80,72 @@ TEST(HostileInput, APropertyThatDoublesFortyTimesIsRefusedNotExhaustingMemory) {
   EXPECT_THAT(error, HasSubstr("more than 16 MiB"));
 }
 
+// Silently accepted before; refused now, before anything runs (validate parses too).
+TEST(RefusedInput, AnUnknownPreconditionAttributeIsATypoNotAPass) {
+  const std::string xml = ParseError(
+      {{"typo.xml", Xml(R"(<changeSet id="1" author="a"><preConditions onFail="MARK_RAN">
+<tableExists tableNme="x"/></preConditions><empty/></changeSet>)")}},
+      "typo.xml");
+  EXPECT_THAT(xml, HasSubstr("typo.xml:6"));
+  EXPECT_THAT(xml, HasSubstr("attribute 'tableNme' is not allowed on <tableExists> (its attributes: catalogName, "
+                             "schemaName, tableName)"));
+  const std::string yaml = ParseError({{"typo.yaml", R"(databaseChangeLog:
+  - changeSet:
+      id: "1"
+      author: a
+      preConditions:
+        - onFail: MARK_RAN
+        - columnExists:
+            tableName: t
+            colName: c
+      changes:
+        - tagDatabase: {tag: x}
+)"}},
+                                      "typo.yaml");
+  EXPECT_THAT(yaml, HasSubstr("typo.yaml:9"));
+  EXPECT_THAT(yaml, HasSubstr("attribute 'colName' is not allowed on 'columnExists'"));
+}
+
+// Liquibase's XSD types these booleanExp: "maybe" is refused there; as Boolean.valueOf it would be
+// false (nullable="maybe" creating NOT NULL).
+TEST(RefusedInput, ABooleanAttributeThatIsNotABooleanIsRefused) {
+  auto table = [](const std::string& constraints) {
+    return Xml(R"(<changeSet id="1" author="a"><createTable tableName="t">
+<column name="c" type="int"><constraints )" + constraints + R"(/></column></createTable></changeSet>)");
+  };
+  EXPECT_THAT(ParseError({{"b.xml", table(R"(nullable="maybe")")}}, "b.xml"),
+              HasSubstr("b.xml:6: <constraints nullable=\"maybe\">: not a boolean"));
+  EXPECT_THAT(ParseError({{"b.xml", table(R"(unique="TRUE")")}}, "b.xml"), HasSubstr("not a boolean"));
+  for (const char* fine : {R"(nullable="false")", R"(nullable=" true ")", R"(nullable="1")", R"(nullable="${n}")"}) {
+    EXPECT_EQ(ParseError({{"b.xml", table(fine)}}, "b.xml"), "") << fine;
+  }
+  EXPECT_THAT(ParseError({{"r.xml", Xml(R"(<changeSet id="1" author="a" runAlways="yes"><empty/></changeSet>)")}}, "r.xml"),
+              HasSubstr("<changeSet runAlways=\"yes\">: not a boolean"));
+}
+
+TEST(RefusedInput, BytesThatAreNotUtf8AreRefusedWithTheirLine) {
+  const std::string xml = ParseError({{"bad.xml", Xml("<changeSet id=\"1\" author=\"a\"><sql>SELECT 'x\xFFy'</sql></changeSet>")}},
+                                     "bad.xml");
+  EXPECT_THAT(xml, HasSubstr("bad.xml:5: invalid UTF-8 (byte 0xFF)"));
+  EXPECT_THAT(ParseError({{"bad.sql", "--liquibase formatted sql\n--changeset a:1\nSELECT '\xC3';\n"}}, "bad.sql"),
+              HasSubstr("bad.sql:3: invalid UTF-8 (byte 0xC3)"));
+  EXPECT_THAT(ParseError({{"bad.yaml", "databaseChangeLog:\n  - property: {name: p, value: \"\xED\xA0\x80\"}\n"}}, "bad.yaml"),
+              HasSubstr("bad.yaml:2: invalid UTF-8 (byte 0xED)"));  // an encoded surrogate
+  EXPECT_EQ(ParseError({{"ok.sql", "--liquibase formatted sql\n--changeset a:1\nSELECT 'été ✓ 𝄞';\n"}}, "ok.sql"), "");
+}
+
+TEST(RefusedInput, ADoctypeIsNotReadSilently) {
+  const std::string text = "<?xml version=\"1.0\"?>\n<!DOCTYPE databaseChangeLog [<!ENTITY x \"y\">]>\n" +
+                           Xml("<changeSet id=\"1\" author=\"a\"><createTable tableName=\"&x;\"><column name=\"i\" "
+                               "type=\"int\"/></createTable></changeSet>")
+                               .substr(std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size());
+  EXPECT_THAT(ParseError({{"dtd.xml", text}}, "dtd.xml"), HasSubstr("dtd.xml:2: a <!DOCTYPE> declaration is not read"));
+}
+
+TEST(RefusedInput, AnEmptySqlChangelogIsRefusedAsLiquibaseDoes) {
+  EXPECT_THAT(ParseError({{"master.xml", Xml(R"(<include file="empty.sql"/>)")}, {"empty.sql", ""}}, "master.xml"),
+              HasSubstr("Unable to parse empty file 'empty.sql'"));
+}
+
 }  // namespace
 }  // namespace ledgerhost::migration

@@ -73,7 +73,7 @@ TEST(XmlChangeLogParser, ContextFilterWinsOverContextAndAlwaysRunIsAnAlias) {
 TEST(XmlChangeLogParser, KeepsAttributeTextAsWrittenWithColumnsAndConstraints) {
   ChangeLog log = Parse({{"m.xml", Xml(R"x(<changeSet id="1" author="a">
   <createTable tableName="node_info" schemaName="public" remarks="a &amp; b">
-    <column name="id" type="BIGINT" autoIncrement="TRUE">
+    <column name="id" type="BIGINT" autoIncrement=" 1 ">
       <constraints primaryKey="true" nullable="false" primaryKeyName="pk_node"/>
     </column>
     <column name="price" type="DECIMAL(10,2)" defaultValueNumeric="1.50"/>
@@ -91,7 +91,7 @@ TEST(XmlChangeLogParser, KeepsAttributeTextAsWrittenWithColumnsAndConstraints) {
   EXPECT_EQ(create.Get("tableName"), "node_info");
   EXPECT_EQ(create.Get("remarks"), "a & b");
   ASSERT_EQ(create.columns.size(), 2u);
-  EXPECT_EQ(create.columns[0].attributes.at("autoIncrement"), "TRUE");  // not normalised
+  EXPECT_EQ(create.columns[0].attributes.at("autoIncrement"), " 1 ");  // not normalised
   ASSERT_TRUE(create.columns[0].constraints.has_value());
   EXPECT_EQ(create.columns[0].constraints->at("primaryKeyName"), "pk_node");
   EXPECT_EQ(create.columns[1].attributes.at("defaultValueNumeric"), "1.50");
