@@ -69,6 +69,20 @@ const std::map<std::string, std::set<std::string>> kPreconditionAttributes{
     {"expectedQuotingStrategy", {"strategy"}},
 };
 
+// Values Liquibase prints into SQL as written: a number that does not parse (an expression such as
+// "timesRan"+1, or newsequentialid()) and a column type. One of them holding a ';' would end the
+// statement and start another (valueNumeric="1); DROP TABLE t; --" runs under Liquibase); no number,
+// expression or type needs one, so it is refused. SQL meant to run goes in <sql> or valueComputed.
+const std::set<std::string> kPastedAttributes{"valueNumeric", "defaultValueNumeric", "type", "columnDataType",
+                                              "newDataType"};
+
+void RefuseStatementIn(const std::string& name, const std::string& value, const SourceLocation& where,
+                       const std::string& context) {
+  if (kPastedAttributes.count(name) && value.find(';') != std::string::npos) {
+    ThrowAt(where, context + name + "=\"" + value + "\" holds a ';': it would be pasted into the SQL and end the statement");
+  }
+}
+
 std::string Joined(const std::set<std::string>& names) {
   std::string out;
   for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
@@ -322,7 +336,10 @@ ColumnConfig ChangeLogBuilder::BuildColumn(const ParsedNode& node) const {
       }
       column.constraints = std::move(constraints);
     } else if (IsScalar(child)) {
-      if (child.value) column.attributes[child.name] = *child.value;
+      if (child.value) {
+        RefuseStatementIn(child.name, *child.value, At(child), "column ");
+        column.attributes[child.name] = *child.value;
+      }
     } else {
       ThrowAt(At(child), "unexpected " + Describe(child) + " in " + Describe(node));
     }
@@ -354,7 +371,10 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
       if (node.from_xml && !custom && !info->attributes.count(child.name)) {
         ThrowAt(At(node), where + "attribute '" + child.name + "' is not allowed on <" + node.name + ">");
       }
-      if (child.value) change.attributes[child.name] = *child.value;
+      if (child.value) {
+        RefuseStatementIn(child.name, *child.value, At(child), where);
+        change.attributes[child.name] = *child.value;
+      }
     } else if (child.name == "column" && child.Child("column") != nullptr) {
       // A `column:` holding `- column:` items: each inner one is a column (AbstractChange.load).
       for (const auto& column : child.children) {

@@ -123,6 +123,31 @@ TEST(RefusedInput, ABooleanAttributeThatIsNotABooleanIsRefused) {
               HasSubstr("<changeSet runAlways=\"yes\">: not a boolean"));
 }
 
+// Liquibase pastes a valueNumeric that does not parse (and a type) into the SQL as written, so
+// "1); CREATE TABLE evil (id int); --" runs there; a ';' in such a value is refused here.
+TEST(RefusedInput, AValuePastedIntoSqlMayNotEndTheStatement) {
+  const std::string insert = ParseError(
+      {{"i.xml", Xml(R"(<changeSet id="1" author="a"><insert tableName="t">
+<column name="n" valueNumeric="1); CREATE TABLE evil (id int); --"/></insert></changeSet>)")}},
+      "i.xml");
+  EXPECT_THAT(insert, HasSubstr("i.xml:6"));
+  EXPECT_THAT(insert, HasSubstr("holds a ';'"));
+  EXPECT_THAT(ParseError({{"t.yaml", R"(databaseChangeLog:
+  - changeSet:
+      id: "1"
+      author: a
+      changes:
+        - modifyDataType: {tableName: t, columnName: c, newDataType: "int; DROP TABLE t"}
+)"}},
+                         "t.yaml"),
+              HasSubstr("newDataType=\"int; DROP TABLE t\" holds a ';'"));
+  // Expressions and functions stay as Liquibase prints them.
+  EXPECT_EQ(ParseError({{"e.xml", Xml(R"(<changeSet id="1" author="a"><update tableName="t">
+<column name="n" valueNumeric="&quot;timesRan&quot;+1"/></update></changeSet>)")}},
+                       "e.xml"),
+            "");
+}
+
 TEST(RefusedInput, BytesThatAreNotUtf8AreRefusedWithTheirLine) {
   const std::string xml = ParseError({{"bad.xml", Xml("<changeSet id=\"1\" author=\"a\"><sql>SELECT 'x\xFFy'</sql></changeSet>")}},
                                      "bad.xml");
