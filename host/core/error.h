@@ -19,6 +19,8 @@ enum class ExitCode : int {
   kPendingMigrations = 8,  // the node refuses to start with unapplied changesets
   kBalances = 9,           // a balance operation was refused, or reconcile found drift
   kInternal = 70,
+  kInterrupted = 130,  // SIGINT: 128 + 2, the shell's convention
+  kTerminated = 143,   // SIGTERM: 128 + 15
 };
 
 class Error : public std::runtime_error {
@@ -52,6 +54,13 @@ class PluginError : public Error {
 class ChangeLogError : public Error {
  public:
   explicit ChangeLogError(const std::string& message) : Error(ExitCode::kChangeLog, message) {}
+};
+
+// SIGINT or SIGTERM ended a wait; the exit code is the shell's 128 + signal.
+class InterruptedError : public Error {
+ public:
+  InterruptedError(bool terminated, const std::string& message)
+      : Error(terminated ? ExitCode::kTerminated : ExitCode::kInterrupted, message) {}
 };
 
 // Applying, rolling back or generating SQL for a changeset failed.

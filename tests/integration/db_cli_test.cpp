@@ -19,7 +19,10 @@
 
 #include "cli_runner.h"
 #include "core/error.h"
+#include "migration/engine/connection.h"
+#include "migration/engine/database_url.h"
 #include "migration/engine/history_sql.h"
+#include "migration/engine/lock_service.h"
 #include "support/test_database.h"
 
 namespace ledgerhost {
@@ -262,6 +265,47 @@ TEST(DbCliLock, LockOfAKilledUpdaterIsTakenOverOnPostgresql) {
   EXPECT_NE(result.out.find("Run:                          1"), std::string::npos) << result.out;
   EXPECT_EQ(observer->QueryScalar("SELECT count(*) FROM databasechangelog").value_or(""), "2");
   EXPECT_EQ(observer->QueryScalar("SELECT count(*) FROM databasechangeloglock WHERE locked").value_or(""), "0");
+}
+
+// SIGINT or SIGTERM while waiting for the changelog lock ends the wait: nothing applied, the holder's
+// lock untouched, the shell's exit code (130, 143) and a message.
+TEST(DbCliLock, ASignalEndsTheWaitForTheLock) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kChangeLog);
+  const std::string url = "sqlite:" + (dir.path() / "lock.db").string();
+  auto holder_connection = migration::Connection::Open(migration::ParseDatabaseUrl(url));
+  const HistorySql sql(DatabaseKind::kSqlite);
+  migration::LockService holder(*holder_connection, sql);
+  holder.Acquire();
+  for (const int signal : {SIGINT, SIGTERM}) {
+    const std::string err = (dir.path() / ("err-" + std::to_string(signal))).string();
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+      if (chdir(dir.path().c_str()) != 0) _exit(127);
+      freopen("/dev/null", "w", stdout);
+      freopen(err.c_str(), "w", stderr);
+      execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "db", "--changelog-file", "changelog.xml", "--url", url.c_str(),
+            "--lock-wait-seconds", "60", "update", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    bool waiting = false;
+    for (int i = 0; i < 400 && !waiting; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      waiting = ReadFile(err).find("waiting for the changelog lock held by") != std::string::npos;
+    }
+    EXPECT_TRUE(waiting) << ReadFile(err);
+    kill(child, signal);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of ending the wait";
+    EXPECT_EQ(WEXITSTATUS(status), 128 + signal);
+    EXPECT_NE(ReadFile(err).find("while waiting for the changelog lock: nothing was applied"), std::string::npos)
+        << ReadFile(err);
+  }
+  EXPECT_EQ(holder_connection->QueryScalar("SELECT LOCKEDBY FROM " + sql.LockTable()),
+            std::optional<std::string>(migration::LockService::Holder()));
+  EXPECT_FALSE(holder_connection->TableExists("party"));
 }
 
 }  // namespace

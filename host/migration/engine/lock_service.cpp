@@ -1,10 +1,12 @@
 #include "migration/engine/lock_service.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 #include <regex>
@@ -24,6 +26,36 @@ std::string HostName() {  // in LOCKEDBY, for people: liveness is the lock below
 
 // Advisory-lock key: the lock table of the current schema, so separate schemas lock separately.
 const char* kAdvisoryKey = "hashtext(current_schema() || '.databasechangeloglock')";
+
+// SIGINT/SIGTERM while waiting for the lock end the wait (the caller then exits 130/143) instead of
+// killing the process mid-statement. A signal the process was started ignoring (a non-interactive
+// shell's `&` ignores SIGINT) stays ignored.
+volatile std::sig_atomic_t g_wait_signal = 0;
+extern "C" void OnWaitSignal(int signal) { g_wait_signal = signal; }
+
+class SignalsEndTheWait {
+ public:
+  SignalsEndTheWait() {
+    g_wait_signal = 0;
+    for (int i = 0; i < 2; ++i) {
+      struct sigaction handler {};
+      handler.sa_handler = OnWaitSignal;
+      sigemptyset(&handler.sa_mask);
+      sigaction(kSignals[i], nullptr, &previous_[i]);
+      if (previous_[i].sa_handler != SIG_IGN) sigaction(kSignals[i], &handler, nullptr);
+    }
+  }
+  ~SignalsEndTheWait() {
+    for (int i = 0; i < 2; ++i) sigaction(kSignals[i], &previous_[i], nullptr);
+  }
+  SignalsEndTheWait(const SignalsEndTheWait&) = delete;
+  SignalsEndTheWait& operator=(const SignalsEndTheWait&) = delete;
+  int received() const { return g_wait_signal; }
+
+ private:
+  static constexpr int kSignals[2] = {SIGINT, SIGTERM};
+  struct sigaction previous_[2] {};
+};
 
 bool IsTrue(const std::optional<std::string>& value) {
   return value && (*value == "1" || *value == "t" || *value == "true" || *value == "TRUE");
@@ -140,17 +172,24 @@ void LockService::Acquire() {
   EnsureTable();
   const auto deadline = std::chrono::steady_clock::now() + options_.wait;
   bool logged = false;
+  const SignalsEndTheWait signals;
   while (true) {
     const Attempt attempt = TryAcquire();
     if (attempt == Attempt::kAcquired) return;
     if (std::chrono::steady_clock::now() >= deadline) break;
     LogWaitOnce(logged);
     // A ledgerhost holder frees its liveness lock the moment it ends: look again soon. Another tool's
-    // row changes only when it releases it: Liquibase's poll rate.
+    // row changes only when it releases it: Liquibase's poll rate. Either way in slices, to see a signal.
     const auto pause = attempt == Attempt::kHolderAlive ? std::chrono::milliseconds(100) : options_.poll;
-    std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
-        pause, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()) +
-                   std::chrono::milliseconds(1)));
+    const auto wake = std::min(std::chrono::steady_clock::now() + pause, deadline);
+    while (std::chrono::steady_clock::now() < wake && signals.received() == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (const int signal = signals.received(); signal != 0) {
+      DropLivenessLock();
+      throw InterruptedError(signal == SIGTERM, std::string(signal == SIGTERM ? "SIGTERM" : "SIGINT") +
+                                                    " while waiting for the changelog lock: nothing was applied");
+    }
   }
   DropLivenessLock();
   auto rows = connection_.Query(sql_.SelectLocked());
