@@ -30,9 +30,15 @@ class ConfigReader {
     if (!node.IsMap()) Fail(node, key, "expected a mapping");
   }
 
+  // A mapping's key as text; YAML also allows lists and maps as keys, which no setting is.
+  std::string KeyOf(const YAML::Node& key) const {
+    if (!key.IsScalar()) Fail(key, "(a key)", "expected a plain name, not a list or mapping");
+    return key.Scalar();
+  }
+
   void RejectUnknownKeys(const YAML::Node& node, const std::string& key, const std::set<std::string>& known) const {
     for (const auto& entry : node) {
-      const std::string name = entry.first.as<std::string>();
+      const std::string name = KeyOf(entry.first);
       if (!known.count(name)) {
         std::string list;
         for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
@@ -112,7 +118,7 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
   if (const auto custom = node["customChanges"]) {
     if (!custom.IsMap()) r.Fail(custom, "database.customChanges", "expected a map of Java class name to refuse|mark-ran");
     for (const auto& entry : custom) {
-      const std::string class_name = entry.first.as<std::string>();
+      const std::string class_name = r.KeyOf(entry.first);
       const std::string key = "database.customChanges." + class_name;
       const std::string policy = r.String(entry.second, key);
       if (policy != "refuse" && policy != "mark-ran") r.Fail(entry.second, key, "expected refuse or mark-ran");
@@ -135,7 +141,7 @@ void ReadBalances(const ConfigReader& r, const YAML::Node& node, BalancesConfig&
   if (const auto accounts = node["accounts"]) {
     r.RequireMap(accounts, "balances.accounts");
     for (const auto& entry : accounts) {
-      const std::string id = entry.first.as<std::string>();
+      const std::string id = r.KeyOf(entry.first);
       const std::string key = "balances.accounts." + id;
       if (id.empty() || id.size() > 255) r.Fail(entry.first, key, "an account id has 1 to 255 characters");
       BalanceAccountConfig account;
@@ -167,11 +173,11 @@ void ReadPlugins(const ConfigReader& r, const YAML::Node& node, const std::files
   if (const auto config = node["config"]) {
     r.RequireMap(config, "plugins.config");
     for (const auto& plugin : config) {
-      const std::string name = plugin.first.as<std::string>();
+      const std::string name = r.KeyOf(plugin.first);
       const std::string key = "plugins.config." + name;
       r.RequireMap(plugin.second, key);
       for (const auto& entry : plugin.second) {
-        const std::string setting = entry.first.as<std::string>();
+        const std::string setting = r.KeyOf(entry.first);
         p.settings[name][setting] = r.String(entry.second, key + "." + setting);
       }
     }
@@ -181,7 +187,7 @@ void ReadPlugins(const ConfigReader& r, const YAML::Node& node, const std::files
 void ReadSchemas(const ConfigReader& r, const YAML::Node& node, std::map<std::string, SchemaFamilyConfig>& out) {
   r.RequireMap(node, "schemas");
   for (const auto& entry : node) {
-    const std::string family = entry.first.as<std::string>();
+    const std::string family = r.KeyOf(entry.first);
     const std::string key = "schemas." + family;
     const YAML::Node& spec = entry.second;
     r.RequireMap(spec, key);
