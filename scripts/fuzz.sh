@@ -23,7 +23,7 @@ declare -A seeds=(
   [changelog_sql]="$root/tests/compat/changelogs $root/sample-plugins"
   [properties]="$root/fuzz/seeds/properties"
   [node_yaml]="$root/fuzz/seeds/node_yaml"
-  [elf]="$build/sample-plugins/iou"
+  [elf]="$build/plugins"
 )
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for target in "${targets[@]}"; do
