@@ -42,10 +42,7 @@ std::string ConnectFailureKind(const std::string& message) {
   if (message.find("no password supplied") != std::string::npos) {
     return "no password (set database.password or LEDGERHOST_DATABASE_PASSWORD); ";
   }
-  if (message.find("password authentication failed") != std::string::npos ||
-      message.find("authentication failed") != std::string::npos) {
-    return "authentication failed; ";
-  }
+  if (message.find("authentication failed") != std::string::npos) return "authentication failed; ";
   if (message.find("does not exist") != std::string::npos && message.find("database") != std::string::npos) {
     return "no such database; ";
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -21,53 +22,34 @@ bool IsScalar(const ParsedNode& node) { return node.is_attribute || (!node.from_
 
 std::string Describe(const ParsedNode& node) { return node.from_xml ? "<" + node.name + ">" : "'" + node.name + "'"; }
 
-
-const std::set<std::string> kPreconditionTypes{"and",
-                                               "or",
-                                               "not",
-                                               "dbms",
-                                               "runningAs",
-                                               "changeSetExecuted",
-                                               "columnExists",
-                                               "tableExists",
-                                               "viewExists",
-                                               "foreignKeyConstraintExists",
-                                               "indexExists",
-                                               "sequenceExists",
-                                               "primaryKeyExists",
-                                               "uniqueConstraintExists",
-                                               "sqlCheck",
-                                               "rowCount",
-                                               "tableIsEmpty",
-                                               "changeLogPropertyDefined",
-                                               "expectedQuotingStrategy",
-                                               "customPrecondition"};
-
-// The attributes each precondition has (Liquibase 4.28's dbchangelog XSD). Liquibase refuses any other
-// in XML through the XSD; in YAML/JSON it ignores them and a typo then fails at update (a null table
-// name) or, under onFail="MARK_RAN", never shows. ledgerhost refuses them in every format, before
-// anything runs. customPrecondition's are its class's properties: not checked.
-const std::map<std::string, std::set<std::string>> kPreconditionAttributes{
-    {"and", {}},
-    {"or", {}},
-    {"not", {}},
-    {"dbms", {"type"}},
-    {"runningAs", {"username"}},
-    {"changeSetExecuted", {"author", "changeLogFile", "id"}},
-    {"tableExists", {"catalogName", "schemaName", "tableName"}},
-    {"columnExists", {"catalogName", "columnName", "schemaName", "tableName"}},
-    {"viewExists", {"catalogName", "schemaName", "viewName"}},
-    {"sequenceExists", {"catalogName", "schemaName", "sequenceName"}},
-    {"foreignKeyConstraintExists", {"catalogName", "foreignKeyName", "foreignKeyTableName", "schemaName"}},
-    {"indexExists", {"catalogName", "columnNames", "indexName", "schemaName", "tableName"}},
-    {"uniqueConstraintExists", {"catalogName", "columnNames", "constraintName", "schemaName", "tableName"}},
-    {"primaryKeyExists", {"catalogName", "primaryKeyName", "schemaName", "tableName"}},
-    {"rowCount", {"catalogName", "expectedRows", "schemaName", "tableName"}},
-    {"tableIsEmpty", {"catalogName", "schemaName", "tableName"}},
-    {"sqlCheck", {"expectedResult", "sql"}},
-    {"changeLogPropertyDefined", {"property", "value"}},
-    {"expectedQuotingStrategy", {"strategy"}},
+// The preconditions and the attributes each has (Liquibase 4.28's dbchangelog XSD). Liquibase refuses
+// any other attribute in XML through the XSD; in YAML/JSON it ignores them and a typo then fails at
+// update (a null table name) or, under onFail="MARK_RAN", never shows. ledgerhost refuses them in
+// every format, before anything runs. customPrecondition's are its class's properties: not checked.
+const std::map<std::string, std::optional<std::set<std::string>>> kPreconditions{
+    {"and", std::set<std::string>{}},
+    {"or", std::set<std::string>{}},
+    {"not", std::set<std::string>{}},
+    {"dbms", {{"type"}}},
+    {"runningAs", {{"username"}}},
+    {"changeSetExecuted", {{"author", "changeLogFile", "id"}}},
+    {"tableExists", {{"catalogName", "schemaName", "tableName"}}},
+    {"columnExists", {{"catalogName", "columnName", "schemaName", "tableName"}}},
+    {"viewExists", {{"catalogName", "schemaName", "viewName"}}},
+    {"sequenceExists", {{"catalogName", "schemaName", "sequenceName"}}},
+    {"foreignKeyConstraintExists", {{"catalogName", "foreignKeyName", "foreignKeyTableName", "schemaName"}}},
+    {"indexExists", {{"catalogName", "columnNames", "indexName", "schemaName", "tableName"}}},
+    {"uniqueConstraintExists", {{"catalogName", "columnNames", "constraintName", "schemaName", "tableName"}}},
+    {"primaryKeyExists", {{"catalogName", "primaryKeyName", "schemaName", "tableName"}}},
+    {"rowCount", {{"catalogName", "expectedRows", "schemaName", "tableName"}}},
+    {"tableIsEmpty", {{"catalogName", "schemaName", "tableName"}}},
+    {"sqlCheck", {{"expectedResult", "sql"}}},
+    {"changeLogPropertyDefined", {{"property", "value"}}},
+    {"expectedQuotingStrategy", {{"strategy"}}},
+    {"customPrecondition", std::nullopt},
 };
+
+bool IsPrecondition(const std::string& name) { return kPreconditions.count(name) != 0; }
 
 // Values Liquibase prints into SQL as written: a number that does not parse (an expression such as
 // "timesRan"+1, or newsequentialid()) and a column type. One of them holding a ';' would end the
@@ -510,7 +492,7 @@ RollbackSpec ChangeLogBuilder::BuildRollback(const ParsedNode& node, const Chang
 
 void ChangeLogBuilder::RequireKnownPrecondition(const ParsedNode& node) const {
   // PreconditionLogic.toPrecondition in Liquibase's strict parse mode: an unknown name with content.
-  if (!kPreconditionTypes.count(node.name)) {
+  if (!IsPrecondition(node.name)) {
     ThrowAt(At(node), "Unknown precondition '" + node.name + "'. Check for spelling or capitalization errors");
   }
 }
@@ -531,7 +513,7 @@ PreconditionContainer ChangeLogBuilder::BuildPreconditions(const ParsedNode& nod
         container.on_error_message = value;
       } else if (child.name == "onSqlOutput" || child.name == "onUpdateSQL") {
         container.on_sql_output = value;
-      } else if (kPreconditionTypes.count(child.name)) {
+      } else if (IsPrecondition(child.name)) {
         container.conditions.push_back(BuildPrecondition(child));
       } else if (node.from_xml) {
         ThrowAt(At(child), "attribute '" + child.name + "' is not allowed on <preConditions>");
@@ -554,7 +536,7 @@ PreconditionContainer ChangeLogBuilder::BuildPreconditions(const ParsedNode& nod
 }
 
 Precondition ChangeLogBuilder::BuildPrecondition(const ParsedNode& node) const {
-  if (!kPreconditionTypes.count(node.name) && node.name != "param") {
+  if (!IsPrecondition(node.name) && node.name != "param") {
     ThrowAt(At(node), "unknown precondition " + Describe(node));
   }
   Precondition precondition;
@@ -563,14 +545,15 @@ Precondition ChangeLogBuilder::BuildPrecondition(const ParsedNode& node) const {
   for (const auto& child : node.children) {
     if (node.name == "sqlCheck" && child.name == "sql" && !child.is_attribute) {
       precondition.text = child.value.value_or("");
-    } else if (IsScalar(child) && !kPreconditionTypes.count(child.name)) {
+    } else if (IsScalar(child) && !IsPrecondition(child.name)) {
       if (node.name == "sqlCheck" && child.name == "sql") {
         precondition.text = child.value.value_or("");
       } else {
-        const auto known = kPreconditionAttributes.find(node.name);
-        if (known != kPreconditionAttributes.end() && !known->second.count(child.name)) {
+        // A customPrecondition's <param> and customPrecondition itself have no fixed attributes.
+        const auto known = kPreconditions.find(node.name);
+        if (known != kPreconditions.end() && known->second && !known->second->count(child.name)) {
           ThrowAt(At(child), "attribute '" + child.name + "' is not allowed on " + Describe(node) + " (its attributes: " +
-                                 Joined(known->second) + ")");
+                                 Joined(*known->second) + ")");
         }
         if (child.value) precondition.attributes[child.name] = *child.value;
       }
