@@ -2,16 +2,23 @@
 # Builds the parsers' fuzz targets with clang and libFuzzer (ASan+UBSan) and runs each one for a while
 # on its seeds (fuzz/CMakeLists.txt). A crash stops the run: the input is left in the build directory
 # (crash-*), to be added under fuzz/regressions/<target>/ with its fix.
-#   scripts/fuzz.sh [--seconds N]   per target (default 10; docs/reliability.md records a 30-minute run)
+#   scripts/fuzz.sh [--seconds N] [TARGET...]   N seconds per target (default 10; docs/reliability.md
+#                                               records the long runs); all targets unless named
 #   LEDGERHOST_FUZZ_BUILD_DIR=DIR   build directory (default: build-fuzz)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 seconds=10
-[[ ${1:-} == --seconds ]] && seconds=$2
+if [[ ${1:-} == --seconds ]]; then seconds=$2; shift 2; fi
 build=${LEDGERHOST_FUZZ_BUILD_DIR:-build-fuzz}
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
 targets=(changelog_xml changelog_yaml changelog_json changelog_sql properties node_yaml elf)
+if (($#)); then
+  for target in "$@"; do
+    [[ " ${targets[*]} " == *" $target "* ]] || { echo "fuzz.sh: no target '$target' (${targets[*]})" >&2; exit 2; }
+  done
+  targets=("$@")
+fi
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEDGERHOST_FUZZ=ON \
   -DLEDGERHOST_SANITIZE=address,undefined -DLEDGERHOST_BUILD_TESTS=OFF -DLEDGERHOST_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") iou

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/logging.h"
 #include "migration/model/sql_splitter.h"
+#include "migration/parse/data_type_grammar.h"
 #include "migration/model/text.h"
 #include "migration/parse/change_types.h"
 #include "migration/parse/text_util.h"
@@ -51,17 +52,24 @@ const std::map<std::string, std::optional<std::set<std::string>>> kPreconditions
 
 bool IsPrecondition(const std::string& name) { return kPreconditions.count(name) != 0; }
 
-// Values Liquibase prints into SQL as written: a number that does not parse (an expression such as
-// "timesRan"+1, or newsequentialid()) and a column type. One of them holding a ';' would end the
-// statement and start another (valueNumeric="1); DROP TABLE t; --" runs under Liquibase); no number,
-// expression or type needs one, so it is refused. SQL meant to run goes in <sql> or valueComputed.
-const std::set<std::string> kPastedAttributes{"valueNumeric", "defaultValueNumeric", "type", "columnDataType",
-                                              "newDataType"};
+// Values Liquibase prints into SQL as written. A number that does not parse is an expression
+// ("timesRan"+1, newsequentialid()) and stays one, but one holding a ';' would end the statement and
+// start another (valueNumeric="1); DROP TABLE t; --" runs under Liquibase), so that is refused; SQL
+// meant to run goes in <sql> or valueComputed. A type must be a type (data_type_grammar.h).
+const std::set<std::string> kPastedExpressions{"valueNumeric", "defaultValueNumeric"};
+const std::set<std::string> kPastedTypes{"type", "columnDataType", "newDataType", "dataType", "newColumnDataType",
+                                         "finalColumnType"};
 
 void RefuseStatementIn(const std::string& name, const std::string& value, const SourceLocation& where,
                        const std::string& context) {
-  if (kPastedAttributes.count(name) && value.find(';') != std::string::npos) {
+  if (kPastedExpressions.count(name) && value.find(';') != std::string::npos) {
     ThrowAt(where, context + name + "=\"" + value + "\" holds a ';': it would be pasted into the SQL and end the statement");
+  }
+  if (kPastedTypes.count(name)) {
+    if (auto problem = DataTypeGrammarProblem(value)) {
+      ThrowAt(where, context + name + "=\"" + value + "\" is not a data type: " + *problem +
+                         " (it would be pasted into the SQL as written)");
+    }
   }
 }
 
@@ -354,7 +362,7 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
         ThrowAt(At(node), where + "attribute '" + child.name + "' is not allowed on <" + node.name + ">");
       }
       if (child.value) {
-        RefuseStatementIn(child.name, *child.value, At(child), where);
+        if (!custom) RefuseStatementIn(child.name, *child.value, At(child), where);  // a Java class's own property
         change.attributes[child.name] = *child.value;
       }
     } else if (child.name == "column" && child.Child("column") != nullptr) {
