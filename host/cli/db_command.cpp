@@ -40,6 +40,22 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
+class DbCommand;
+
+// What a `db` subcommand takes, needs and runs (DbCommand::Subcommands() lists them).
+enum class Argument { kNone, kCount, kTag, kRollbackTag };
+using Runner = int (DbCommand::*)(Migrator&, const DatabaseUrl&, std::ostream&);
+struct DbSubcommand {
+  std::string_view name;
+  std::string_view help;
+  Runner run;                  // nullptr: check, which works on a node's schemas, not a migrator
+  Argument argument = Argument::kNone;
+  bool needs_changelog = true;  // standalone: --changelog-file is required
+  bool writes = true;           // on a node: opens the database for writing (may create the SQLite file)
+  bool prints_sql = false;      // works on an offline URL
+  std::string Name() const { return std::string(name); }
+};
+
 class DbCommand : public Command {
  public:
   CLI::App* Register(CLI::App& parent) override {
@@ -68,60 +84,50 @@ class DbCommand : public Command {
         ->capture_default_str();
     app_->fallthrough();
 
-    auto add = [&](const std::string& name, const std::string& help) {
-      CLI::App* sub = app_->add_subcommand(name, help);
+    for (const DbSubcommand& entry : Subcommands()) {
+      CLI::App* sub = app_->add_subcommand(std::string(entry.name), std::string(entry.help));
       sub->fallthrough();
-      return sub;
-    };
-    add("update", "Apply every pending changeset");
-    add("update-sql", "Print the SQL update would run (touches nothing)");
-    add("update-count", "Apply the next N pending changesets")->add_option("count", count_)->required();
-    add("update-count-sql", "Print the SQL of update-count")->add_option("count", count_)->required();
-    add("update-to-tag", "Apply changesets up to and including the one that tags T")->add_option("tag", tag_)->required();
-    add("update-to-tag-sql", "Print the SQL of update-to-tag")->add_option("tag", tag_)->required();
-    add("status", "List the changesets update would run")->add_flag("--verbose", verbose_);
-    add("validate", "Check the changelog and the recorded checksums");
-    add("history", "List the changesets recorded in DATABASECHANGELOG");
-    add("tag", "Tag the latest recorded changeset")->add_option("tag", tag_)->required();
-    add("tag-exists", "Exit 0 when the tag is recorded, 1 otherwise")->add_option("tag", tag_)->required();
-    for (const auto& [name, help] : {std::pair<std::string, std::string>{"rollback", "Roll back every changeset after the one tagged T"},
-                                     {"rollback-sql", "Print the SQL of rollback"}}) {
-      CLI::App* sub = add(name, help);
-      sub->add_option("--tag,tag", tag_)->required();
-      sub->add_option("--tag-version", tag_version_,
-                      "OLDEST (default) or NEWEST: which row to roll back to when several carry the tag")
-          ->transform(CLI::CheckedTransformer(
-              std::map<std::string, TagVersion>{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}},
-              CLI::ignore_case));
+      switch (entry.argument) {
+        case Argument::kNone:
+          break;
+        case Argument::kCount:
+          sub->add_option("count", count_)->required();
+          break;
+        case Argument::kTag:
+          sub->add_option("tag", tag_)->required();
+          break;
+        case Argument::kRollbackTag:
+          sub->add_option("--tag,tag", tag_)->required();
+          sub->add_option("--tag-version", tag_version_,
+                          "OLDEST (default) or NEWEST: which row to roll back to when several carry the tag")
+              ->transform(CLI::CheckedTransformer(
+                  std::map<std::string, TagVersion>{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}},
+                  CLI::ignore_case));
+          break;
+      }
+      if (entry.name == "status") sub->add_flag("--verbose", verbose_);
     }
-    add("rollback-count", "Roll back the last N changesets")->add_option("count", count_)->required();
-    add("rollback-count-sql", "Print the SQL of rollback-count")->add_option("count", count_)->required();
-    add("changelog-sync", "Record every pending changeset as executed without running it");
-    add("changelog-sync-sql", "Print the SQL of changelog-sync");
-    add("clear-checksums", "Set every MD5SUM to NULL; the next update refills them");
-    add("release-locks", "Release the changelog lock whoever holds it");
-    add("drop-all", "Drop every table, view and sequence of the schema");
-    add("check", "Compare the node's database with every selected schema's entities (needs --base-directory); "
-                 "exit 5 on drift");
     return app_;
   }
 
   int Run() override {
-    const std::string command = app_->get_subcommands().front()->get_name();
+    const DbSubcommand& command = FindSubcommand(app_->get_subcommands().front()->get_name());
     if (!base_directory_.empty()) {
       if (!url_.empty() || !changelog_file_.empty()) {
-        throw ConfigError("db " + command + ": give either --base-directory or --url/--changelog-file, not both");
+        throw ConfigError("db " + command.Name() + ": give either --base-directory or --url/--changelog-file, not both");
       }
       return RunOnNode(command);
     }
-    if (command == "check") throw ConfigError("db check needs --base-directory: it compares a node's schemas");
-    if (url_.empty()) throw ConfigError("db " + command + " needs --url (or --base-directory for a node)");
+    if (command.run == nullptr) {
+      throw ConfigError("db " + command.Name() + " needs --base-directory: it compares a node's schemas");
+    }
+    if (url_.empty()) throw ConfigError("db " + command.Name() + " needs --url (or --base-directory for a node)");
     DatabaseUrl url = ParseDatabaseUrl(url_, username_, password_);
-    const bool needs_changelog = command != "history" && command != "tag" && command != "tag-exists" &&
-                                 command != "clear-checksums" && command != "release-locks" && command != "drop-all";
-    if (needs_changelog && changelog_file_.empty()) throw ConfigError("db " + command + " needs --changelog-file");
-    if (url.offline && command.find("-sql") == std::string::npos) {
-      throw ConfigError("db " + command + " needs a database: offline URLs only work with the *-sql commands");
+    if (command.needs_changelog && changelog_file_.empty()) {
+      throw ConfigError("db " + command.Name() + " needs --changelog-file");
+    }
+    if (url.offline && !command.prints_sql) {
+      throw ConfigError("db " + command.Name() + " needs a database: offline URLs only work with the *-sql commands");
     }
 
     std::unique_ptr<Connection> connection;
@@ -198,16 +204,13 @@ class DbCommand : public Command {
   }
 
   // The node's changelogs and database; read-only commands never create a SQLite file.
-  int RunOnNode(const std::string& command) {
+  int RunOnNode(const DbSubcommand& command) {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
     const node::NodeSchemas node_schemas = node::LoadNodeSchemas(config);
     const DatabaseUrl& url = node_schemas.url;
     const schema::SchemaCatalog& catalog = node_schemas.catalog;
-    static const std::set<std::string> read_only{"status", "validate", "history", "update-sql", "update-count-sql",
-                                                 "update-to-tag-sql", "changelog-sync-sql", "tag-exists", "check",
-                                                 "rollback-sql", "rollback-count-sql"};
-    auto connection = read_only.count(command) ? node::OpenNodeDatabaseReadOnly(config) : node::OpenNodeDatabase(config);
-    if (command == "check") {
+    auto connection = command.writes ? node::OpenNodeDatabase(config) : node::OpenNodeDatabaseReadOnly(config);
+    if (command.run == nullptr) {  // check
       const auto drift = schema::FindSchemaDrift(*connection, catalog);
       for (const auto& d : drift) std::cout << d.ToString() << "\n";
       if (drift.empty()) {
@@ -226,81 +229,176 @@ class DbCommand : public Command {
     return Dispatch(command, migrations.migrator(), url);
   }
 
-  int Dispatch(const std::string& command, Migrator& migrator, const DatabaseUrl& url) {
+  int Dispatch(const DbSubcommand& command, Migrator& migrator, const DatabaseUrl& url) {
     std::ofstream file_out;
     if (!output_file_.empty()) {
       file_out.open(output_file_);
       if (!file_out) throw ConfigError("cannot write --output-file " + output_file_);
     }
     std::ostream& out = output_file_.empty() ? std::cout : file_out;
+    return (this->*command.run)(migrator, url, out);
+  }
 
-    if (command == "update" || command == "update-count" || command == "update-to-tag") {
-      UpdateLimit limit;
-      if (command == "update-count") limit.count = count_;
-      if (command == "update-to-tag") limit.tag = tag_;
-      const UpdateSummary s = migrator.Update(limit);
-      std::cout << "UPDATE SUMMARY\n"
-                << "Run:                          " << s.run << "\n"
-                << "Previously run:               " << s.previously_run << "\n"
-                << "Filtered out:                 " << s.filtered_out << "\n"
-                << "Failed (failOnError=false):   " << s.failed << "\n"
-                << "-------------------------------\n"
-                << "Total change sets:            " << s.total << "\n";
-    } else if (command == "update-sql" || command == "update-count-sql" || command == "update-to-tag-sql") {
-      UpdateLimit limit;
-      if (command == "update-count-sql") limit.count = count_;
-      if (command == "update-to-tag-sql") limit.tag = tag_;
-      migrator.UpdateSql(out, limit);
-    } else if (command == "status") {
-      const auto pending = migrator.Pending();
-      if (pending.empty()) {
-        std::cout << url.Redacted() << " is up to date\n";
-      } else {
-        std::cout << pending.size() << " changesets have not been applied to " << url.Redacted() << "\n";
-        if (verbose_) {
-          for (const auto& p : pending) std::cout << "     " << p.change_set->Identifier() << " (" << p.reason << ")\n";
-        }
-      }
-    } else if (command == "validate") {
-      migrator.Validate();
-      std::cout << "No validation errors found.\n";
-    } else if (command == "history") {
-      PrintHistory(migrator.HistoryRows(), url);
-    } else if (command == "tag") {
-      migrator.Tag(tag_);
-      std::cout << "Successfully tagged '" << tag_ << "'\n";
-    } else if (command == "tag-exists") {
-      const bool exists = migrator.TagExists(tag_);
-      std::cout << "The tag '" << tag_ << "' " << (exists ? "already exists" : "does NOT exist") << " in "
-                << url.Redacted() << "\n";
-      return exists ? 0 : 1;
-    } else if (command == "rollback" || command == "rollback-count") {
-      RollbackTarget target;
-      target.tag_version = tag_version_;
-      if (command == "rollback") target.tag = tag_;
-      else target.count = count_;
-      const int n = migrator.Rollback(target);
-      std::cout << "Rolled back " << n << " changesets\n";
-    } else if (command == "rollback-sql" || command == "rollback-count-sql") {
-      RollbackTarget target;
-      target.tag_version = tag_version_;
-      if (command == "rollback-sql") target.tag = tag_;
-      else target.count = count_;
-      migrator.RollbackSql(out, target);
-    } else if (command == "changelog-sync") {
-      migrator.ChangelogSync();
-    } else if (command == "changelog-sync-sql") {
-      migrator.ChangelogSyncSql(out);
-    } else if (command == "clear-checksums") {
-      migrator.ClearCheckSums();
-    } else if (command == "release-locks") {
-      migrator.ReleaseLocks();
-      std::cout << "Successfully released all database change log locks for " << url.Redacted() << "\n";
-    } else if (command == "drop-all") {
-      migrator.DropAll();
-      std::cout << "All objects dropped from " << url.Redacted() << "\n";
+  int Update(Migrator& migrator, const DatabaseUrl&, std::ostream&) { return PrintSummary(migrator.Update({})); }
+  int UpdateCount(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    return PrintSummary(migrator.Update(UpdateLimit::Count(count_)));
+  }
+  int UpdateToTag(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    return PrintSummary(migrator.Update(UpdateLimit::ToTag(tag_)));
+  }
+  int UpdateSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+    migrator.UpdateSql(out, {});
+    return 0;
+  }
+  int UpdateCountSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+    migrator.UpdateSql(out, UpdateLimit::Count(count_));
+    return 0;
+  }
+  int UpdateToTagSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+    migrator.UpdateSql(out, UpdateLimit::ToTag(tag_));
+    return 0;
+  }
+  int Status(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+    const auto pending = migrator.Pending();
+    if (pending.empty()) {
+      std::cout << url.Redacted() << " is up to date\n";
+      return 0;
+    }
+    std::cout << pending.size() << " changesets have not been applied to " << url.Redacted() << "\n";
+    if (verbose_) {
+      for (const auto& p : pending) std::cout << "     " << p.change_set->Identifier() << " (" << p.reason << ")\n";
     }
     return 0;
+  }
+  int Validate(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    migrator.Validate();
+    std::cout << "No validation errors found.\n";
+    return 0;
+  }
+  int History(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+    PrintHistory(migrator.HistoryRows(), url);
+    return 0;
+  }
+  int Tag(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    migrator.Tag(tag_);
+    std::cout << "Successfully tagged '" << tag_ << "'\n";
+    return 0;
+  }
+  int TagExists(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+    const bool exists = migrator.TagExists(tag_);
+    std::cout << "The tag '" << tag_ << "' " << (exists ? "already exists" : "does NOT exist") << " in "
+              << url.Redacted() << "\n";
+    return exists ? 0 : 1;
+  }
+  int Rollback(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    std::cout << "Rolled back " << migrator.Rollback(Target(RollbackTarget::ToTag(tag_))) << " changesets\n";
+    return 0;
+  }
+  int RollbackCount(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    std::cout << "Rolled back " << migrator.Rollback(Target(RollbackTarget::Count(count_))) << " changesets\n";
+    return 0;
+  }
+  int RollbackSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+    migrator.RollbackSql(out, Target(RollbackTarget::ToTag(tag_)));
+    return 0;
+  }
+  int RollbackCountSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+    migrator.RollbackSql(out, Target(RollbackTarget::Count(count_)));
+    return 0;
+  }
+  int ChangelogSync(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    migrator.ChangelogSync();
+    return 0;
+  }
+  int ChangelogSyncSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+    migrator.ChangelogSyncSql(out);
+    return 0;
+  }
+  int ClearCheckSums(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+    migrator.ClearCheckSums();
+    return 0;
+  }
+  int ReleaseLocks(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+    migrator.ReleaseLocks();
+    std::cout << "Successfully released all database change log locks for " << url.Redacted() << "\n";
+    return 0;
+  }
+  int DropAll(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+    migrator.DropAll();
+    std::cout << "All objects dropped from " << url.Redacted() << "\n";
+    return 0;
+  }
+
+  RollbackTarget Target(RollbackTarget target) const {
+    target.tag_version = tag_version_;
+    return target;
+  }
+
+  static int PrintSummary(const UpdateSummary& s) {
+    std::cout << "UPDATE SUMMARY\n"
+              << "Run:                          " << s.run << "\n"
+              << "Previously run:               " << s.previously_run << "\n"
+              << "Filtered out:                 " << s.filtered_out << "\n"
+              << "Failed (failOnError=false):   " << s.failed << "\n"
+              << "-------------------------------\n"
+              << "Total change sets:            " << s.total << "\n";
+    return 0;
+  }
+
+  // The subcommands, in the order `--help` lists them; everything about a subcommand is here.
+  static const std::vector<DbSubcommand>& Subcommands() {
+    static const std::vector<DbSubcommand> kSubcommands{
+        {.name = "update", .help = "Apply every pending changeset", .run = &DbCommand::Update},
+        {.name = "update-sql", .help = "Print the SQL update would run (touches nothing)", .run = &DbCommand::UpdateSql,
+         .writes = false, .prints_sql = true},
+        {.name = "update-count", .help = "Apply the next N pending changesets", .run = &DbCommand::UpdateCount,
+         .argument = Argument::kCount},
+        {.name = "update-count-sql", .help = "Print the SQL of update-count", .run = &DbCommand::UpdateCountSql,
+         .argument = Argument::kCount, .writes = false, .prints_sql = true},
+        {.name = "update-to-tag", .help = "Apply changesets up to and including the one that tags T",
+         .run = &DbCommand::UpdateToTag, .argument = Argument::kTag},
+        {.name = "update-to-tag-sql", .help = "Print the SQL of update-to-tag", .run = &DbCommand::UpdateToTagSql,
+         .argument = Argument::kTag, .writes = false, .prints_sql = true},
+        {.name = "status", .help = "List the changesets update would run", .run = &DbCommand::Status, .writes = false},
+        {.name = "validate", .help = "Check the changelog and the recorded checksums", .run = &DbCommand::Validate,
+         .writes = false},
+        {.name = "history", .help = "List the changesets recorded in DATABASECHANGELOG", .run = &DbCommand::History,
+         .needs_changelog = false, .writes = false},
+        {.name = "tag", .help = "Tag the latest recorded changeset", .run = &DbCommand::Tag, .argument = Argument::kTag,
+         .needs_changelog = false},
+        {.name = "tag-exists", .help = "Exit 0 when the tag is recorded, 1 otherwise", .run = &DbCommand::TagExists,
+         .argument = Argument::kTag, .needs_changelog = false, .writes = false},
+        {.name = "rollback", .help = "Roll back every changeset after the one tagged T", .run = &DbCommand::Rollback,
+         .argument = Argument::kRollbackTag},
+        {.name = "rollback-sql", .help = "Print the SQL of rollback", .run = &DbCommand::RollbackSql,
+         .argument = Argument::kRollbackTag, .writes = false, .prints_sql = true},
+        {.name = "rollback-count", .help = "Roll back the last N changesets", .run = &DbCommand::RollbackCount,
+         .argument = Argument::kCount},
+        {.name = "rollback-count-sql", .help = "Print the SQL of rollback-count", .run = &DbCommand::RollbackCountSql,
+         .argument = Argument::kCount, .writes = false, .prints_sql = true},
+        {.name = "changelog-sync", .help = "Record every pending changeset as executed without running it",
+         .run = &DbCommand::ChangelogSync},
+        {.name = "changelog-sync-sql", .help = "Print the SQL of changelog-sync", .run = &DbCommand::ChangelogSyncSql,
+         .writes = false, .prints_sql = true},
+        {.name = "clear-checksums", .help = "Set every MD5SUM to NULL; the next update refills them",
+         .run = &DbCommand::ClearCheckSums, .needs_changelog = false},
+        {.name = "release-locks", .help = "Release the changelog lock whoever holds it", .run = &DbCommand::ReleaseLocks,
+         .needs_changelog = false},
+        {.name = "drop-all", .help = "Drop every table, view and sequence of the schema", .run = &DbCommand::DropAll,
+         .needs_changelog = false},
+        {.name = "check",
+         .help = "Compare the node's database with every selected schema's entities (needs --base-directory); exit 5 "
+                 "on drift",
+         .run = nullptr, .writes = false},
+    };
+    return kSubcommands;
+  }
+
+  static const DbSubcommand& FindSubcommand(const std::string& name) {
+    for (const auto& entry : Subcommands()) {
+      if (entry.name == name) return entry;
+    }
+    throw ConfigError("db: unknown command '" + name + "'");
   }
 
   // A table sized to its contents, so long file names and ids stay readable.

@@ -373,7 +373,7 @@ SerialFields ChangeFields(const Change& loaded, CheckSumVersion version) {
   const Change change = AsLiquibaseLoadsIt(loaded);
   const int v = static_cast<int>(version);
   SerialFields fields;
-  const ChangeTypeInfo* info = FindChangeType(change.type);
+  const ChangeType* info = FindChangeType(change.type);
   if (!info) {
     // Not a Liquibase 4.28 change type: the best available approximation is every attribute as written.
     for (const auto& [name, raw] : change.attributes) fields.emplace_back(name, Text(raw));
@@ -507,7 +507,7 @@ std::string Describe(const ChangeSet& change_set) {
   std::string description;
   for (const auto& change : change_set.changes) {
     // Only ChangeMetaData parameters count, so an attribute that is not one cannot show up here.
-    const ChangeTypeInfo* info = FindChangeType(change.type);
+    const ChangeType* info = FindChangeType(change.type);
     std::set<std::string> names;  // SortedSet "param=value"
     for (const auto& [name, value] : change.attributes) {
       if (info && !info->Find(name)) continue;

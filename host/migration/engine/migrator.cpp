@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "migration/change/change_type.h"
 #include "migration/checksum/check_sum.h"
 #include "migration/engine/precondition_evaluator.h"
 #include "migration/engine/statement_sink.h"

@@ -12,7 +12,8 @@
 #include "migration/model/sql_splitter.h"
 #include "migration/parse/data_type_grammar.h"
 #include "migration/model/text.h"
-#include "migration/parse/change_types.h"
+#include "migration/change/change_type.h"
+#include "migration/parse/attribute_names.h"
 #include "migration/parse/text_util.h"
 
 namespace ledgerhost::migration::parse {
@@ -341,7 +342,7 @@ ColumnConfig ChangeLogBuilder::BuildColumn(const ParsedNode& node) const {
 
 Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& change_set_name) const {
   const std::string where = "changeset " + change_set_name + ": ";
-  const ChangeTypeInfo* info = FindChangeType(node.name);
+  const ChangeType* info = FindChangeType(node.name);
   if (info == nullptr) ThrowAt(At(node), where + "unknown change type " + Describe(node));
   const bool custom = node.name == "customChange";
   Change change;
@@ -358,7 +359,7 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
         if (child.value) change.params.emplace_back(child.name, *child.value);
         continue;
       }
-      if (node.from_xml && !custom && !info->attributes.count(child.name)) {
+      if (node.from_xml && !custom && !info->HasAttribute(child.name)) {
         ThrowAt(At(node), where + "attribute '" + child.name + "' is not allowed on <" + node.name + ">");
       }
       if (child.value) {
@@ -409,13 +410,15 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
   }
   if (node.from_xml && node.value) {
     if (info->text_attribute.empty()) ThrowAt(At(node), where + "<" + node.name + "> takes no text");
-    change.attributes[info->text_attribute] = *node.value;
-  } else if (node.value && !info->text_attribute.empty() && !change.Find(info->text_attribute)) {
+    change.attributes[std::string(info->text_attribute)] = *node.value;
+  } else if (node.value && !info->text_attribute.empty() && !change.Find(std::string(info->text_attribute))) {
     // AbstractChange.load: `- sql: SELECT 1` gives the change's DIRECT_VALUE parameter (sql, an
     // output's or stop's message, a view's selectQuery, a procedure's text).
-    change.attributes[info->text_attribute] = *node.value;
+    change.attributes[std::string(info->text_attribute)] = *node.value;
   }
-  for (const auto& required : info->required) {
+  for (const auto& parameter : info->parameters) {
+    if (!parameter.required) continue;
+    const std::string required(parameter.name);
     if (required == "columns") {
       if (change.columns.empty()) ThrowAt(At(node), where + "<" + node.name + "> requires at least one column");
       continue;

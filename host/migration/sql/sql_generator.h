@@ -98,13 +98,6 @@ inline constexpr std::string_view kPreparedStatementWarning =
 // database ("addPrimaryKey is not supported on sqlite", "customChange ... has no native replacement").
 std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationContext& context);
 
-// The change type InverseOf gives loadUpdateData: GenerateSql turns it into one DELETE per CSV row.
-inline constexpr std::string_view kLoadUpdateDataRollback = "loadUpdateDataRollback";
-
-// Liquibase's automatic inverse of a change (createTable -> dropTable, ...), or nullopt when the
-// change type has none and an explicit <rollback> is needed.
-std::optional<std::vector<Change>> InverseOf(const Change& change);
-
 // A Liquibase type name ("BOOLEAN", "varchar(255)", "CURRENCY") as the database spells it.
 std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database);
 

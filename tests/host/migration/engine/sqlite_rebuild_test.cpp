@@ -4,7 +4,7 @@
 //    must give Liquibase's statements, or fail where Liquibase fails;
 //  - every changelog of changes/ run by the engine must print the same update-sql for its last
 //    changeset and leave the same schema, rows and history behind.
-#include "migration/sql/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild.h"
 
 #include <gtest/gtest.h>
 

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "migration/sql/custom_change_registry.h"
+#include "migration/change/change_type.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {

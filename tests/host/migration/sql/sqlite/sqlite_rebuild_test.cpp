@@ -3,7 +3,7 @@
 // reports them, defaults as Liquibase reads them back, and what each change type's visitor keeps.
 // The tables here are described by hand, as the engine's introspection reports them; the engine
 // tests run the same rebuilds on real SQLite databases.
-#include "migration/sql/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "core/error.h"
-#include "liquibase_output.h"
+#include "host/migration/sql/liquibase_output.h"
 #include "migration/sql/sql_generator.h"
 #include "migration/sql/sqlite_type.h"
 

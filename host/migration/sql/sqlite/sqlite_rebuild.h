@@ -21,7 +21,7 @@
 
 #include "migration/model/change_log.h"
 #include "migration/sql/sql_generator.h"
-#include "migration/sql/sqlite_snapshot.h"
+#include "migration/sql/sqlite/sqlite_snapshot.h"
 
 namespace ledgerhost::migration {
 

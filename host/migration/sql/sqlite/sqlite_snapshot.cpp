@@ -9,7 +9,7 @@
 //    back as a HashSet ordered by Index.toString().hashCode()), the types' objectToSql.
 // The expected output of each rule was captured from Liquibase (tests/host/migration/sql/data/
 // sqlite_rebuild/).
-#include "migration/sql/sqlite_snapshot.h"
+#include "migration/sql/sqlite/sqlite_snapshot.h"
 
 #include <algorithm>
 #include <cmath>

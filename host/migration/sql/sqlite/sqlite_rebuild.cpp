@@ -1,6 +1,6 @@
 // SQLiteDatabase.getAlterTableStatements and the change types that use it, as Liquibase 4.28 has
 // them (see sqlite_rebuild.h); sqlite_snapshot.cpp reads the table as Liquibase does.
-#include "migration/sql/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild.h"
 
 #include <algorithm>
 #include <cmath>

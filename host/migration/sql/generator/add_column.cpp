@@ -1,0 +1,175 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/model/text.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
+#include "migration/sql/generator/support.h"
+#include "migration/sql/sqlite/sqlite_rebuild.h"
+
+namespace ledgerhost::migration::generator {
+namespace {
+
+// A column-level foreign key (<constraints references="t(c)"/> or referencedTableName) as the
+
+// addForeignKeyConstraint change Liquibase derives from it.
+
+Change ColumnForeignKey(const Change& change, const ColumnConfig& column) {
+  const Attributes& c = *column.constraints;
+  std::string ref_table = Attr(c, "referencedTableName");
+  std::string ref_columns = Attr(c, "referencedColumnNames");
+  if (Has(c, "references")) std::tie(ref_table, ref_columns) = SplitReference(c.at("references"));
+  Change fk;
+  fk.type = "addForeignKeyConstraint";
+  fk.location = column.location;
+  fk.attributes["baseTableName"] = change.Get("tableName");
+  if (const std::string* schema = change.Find("schemaName")) fk.attributes["baseTableSchemaName"] = *schema;
+  fk.attributes["baseColumnNames"] = ColumnName(column, change);
+  if (auto dot = ref_table.find('.'); dot != std::string::npos && dot > 0) {
+    fk.attributes["referencedTableSchemaName"] = ref_table.substr(0, dot);
+    ref_table = ref_table.substr(dot + 1);
+  }
+  fk.attributes["referencedTableName"] = ref_table;
+  fk.attributes["referencedColumnNames"] = ref_columns;
+  fk.attributes["constraintName"] = Attr(c, "foreignKeyName");
+  if (JavaTrue(Attr(c, "deleteCascade", "false"))) fk.attributes["onDelete"] = "CASCADE";
+  return fk;
+}
+
+// Liquibase's AddColumnGenerator: per column "ALTER TABLE t ADD ..." followed by its unique and
+
+// foreign key constraints (MySQL/MariaDB: all columns in one ALTER TABLE, constraints after);
+
+// then AddColumnChange's UPDATEs filling existing rows from the value* attributes.
+
+}  // namespace
+
+Statements AddColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  const std::string table_name = Require(change, "tableName");
+  const std::string table = d.Table(change);
+  if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
+  // A NOT NULL column with a value is added nullable, filled, then made NOT NULL (AddColumnChange's
+  // addNotNullConstraint statements), so that existing rows do not violate it.
+  auto not_null_later = [&](const ColumnConfig& column) {
+    return ConstraintFalse(column, "nullable") && d.Value(column.attributes).has_value();
+  };
+  auto column_sql = [&](const ColumnConfig& column) {
+    const std::string name = ColumnName(column, change);
+    const std::string type = Attr(column.attributes, "type");
+    if (type.empty()) throw MigrationError(column.location.ToString() + ": column " + name + " needs a type");
+    std::string sql = " ADD " + d.Identifier(name) + " " + d.Type(type);
+    if (JavaTrue(Attr(column.attributes, "autoIncrement", "false"))) sql += " " + d.AutoIncrementClause(column.attributes);
+    sql += DefaultClause(d, table_name, name, column.attributes, /*add_column=*/true);
+    if ((ConstraintFalse(column, "nullable") && !not_null_later(column)) || ConstraintTrue(column, "primaryKey")) {
+      sql += " NOT NULL";
+    } else if (d.IsMysqlFamily()) {
+      sql += " NULL";
+    }
+    if (ConstraintTrue(column, "primaryKey")) sql += " PRIMARY KEY";
+    if (d.IsMysqlFamily() && Has(column.attributes, "remarks")) {
+      sql += " COMMENT " + d.String(column.attributes.at("remarks"));
+    }
+    if (const std::string after = Attr(column.attributes, "afterColumn"); !after.empty()) {
+      if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kH2)) {
+        throw UnsupportedChangeError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
+      }
+      sql += " AFTER " + d.Identifier(after);
+    }
+    return sql;
+  };
+  auto constraints = [&](const ColumnConfig& column, Statements& out) {
+    if (ConstraintTrue(column, "unique")) {
+      Change unique;
+      unique.type = "addUniqueConstraint";
+      unique.location = column.location;
+      unique.attributes = {{"tableName", table_name}, {"columnNames", ColumnName(column, change)}};
+      if (const std::string* schema = change.Find("schemaName")) unique.attributes["schemaName"] = *schema;
+      if (const std::string name = Attr(*column.constraints, "uniqueConstraintName"); !name.empty()) {
+        unique.attributes["constraintName"] = name;
+      }
+      for (auto& s : Generate(unique, d, context)) out.push_back(s);
+    }
+    if (column.constraints && (Has(*column.constraints, "references") || Has(*column.constraints, "referencedTableName"))) {
+      for (auto& s : Generate(ColumnForeignKey(change, column), d, context)) out.push_back(s);
+    }
+  };
+  Statements out;
+  if (d.Is(DatabaseKind::kSqlite)) {
+    // AddColumnGeneratorSQLite: the table is rebuilt with the new columns (offline there is no
+    // table to read, and Liquibase fails).
+    for (const auto& column : change.columns) {
+      if (!Attr(column.attributes, "afterColumn").empty()) {
+        throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
+      }
+    }
+    if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
+    const RebuildVisitor visitor = AddColumnVisitor(change);
+    out.push_back(SqliteRebuildStatement(change, "AddColumnStatement",
+                                         [change, context, visitor] { return RebuildOf(change, context, visitor); }));
+  } else if (d.IsMysqlFamily() && change.columns.size() > 1) {
+    std::string sql = "ALTER TABLE " + table;
+    for (size_t i = 0; i < change.columns.size(); ++i) sql += (i ? "," : "") + column_sql(change.columns[i]);
+    out.push_back({sql});
+    for (const auto& column : change.columns) constraints(column, out);
+  } else {
+    for (const auto& column : change.columns) {
+      out.push_back({"ALTER TABLE " + table + column_sql(column)});
+      constraints(column, out);
+    }
+  }
+  for (const auto& column : change.columns) {
+    if (auto value = d.Value(column.attributes)) {
+      out.push_back({"UPDATE " + table + " SET " + d.Identifier(ColumnName(column, change)) + " = " + *value});
+    }
+  }
+  for (const auto& column : change.columns) {
+    if (!not_null_later(column)) continue;
+    if (d.Is(DatabaseKind::kSqlite)) {
+      // Liquibase has no SQLite generator for it: the changeset fails there, after the rebuild.
+      SqlStatement fails{"-- addColumn " + table_name + ": NOT NULL for " + ColumnName(column, change)};
+      const std::string where = column.location.ToString();
+      fails.generate = [where](const std::string&) -> Statements {
+        throw MigrationError(where + ": addColumn on sqlite: a NOT NULL column with a value needs Liquibase's "
+                             "SetNullableStatement, which has no SQLite generator (Liquibase 4.28: Cannot find "
+                             "generators for database class liquibase.database.core.SQLiteDatabase, statement: "
+                             "SetNullableStatement)");
+      };
+      out.push_back(fails);
+      continue;
+    }
+    Change not_null;
+    not_null.type = "addNotNullConstraint";
+    not_null.location = column.location;
+    not_null.attributes = {{"tableName", table_name},
+                           {"columnName", ColumnName(column, change)},
+                           {"columnDataType", Attr(column.attributes, "type")}};
+    if (const std::string* schema = change.Find("schemaName")) not_null.attributes["schemaName"] = *schema;
+    for (auto& statement : Generate(not_null, d, context)) out.push_back(statement);
+    if (d.IsMysqlFamily() && d.DefaultValue(column.attributes, /*add_column=*/true)) {
+      // MySQL's MODIFY ... NOT NULL drops the default; Liquibase sets it again.
+      Change add_default = not_null;
+      add_default.type = "addDefaultValue";
+      add_default.attributes["columnDataType"] = ColumnName(column, change);
+      for (const char* key : {"defaultValue", "defaultValueNumeric", "defaultValueBoolean", "defaultValueDate",
+                              "defaultValueComputed", "defaultValueSequenceNext", "defaultValueConstraintName"}) {
+        if (Has(column.attributes, key)) add_default.attributes[key] = column.attributes.at(key);
+      }
+      for (auto& statement : Generate(add_default, d, context)) out.push_back(statement);
+    }
+  }
+  // AddColumnChange: a column's remarks (trimmed) become a SetColumnRemarksStatement where the
+  // database has a generator for it, except on MySQL, whose ADD already carried the COMMENT.
+  if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kSqlite)) {
+    for (const auto& column : change.columns) {
+      const std::string remarks = text::JavaTrim(Attr(column.attributes, "remarks"));
+      if (remarks.empty()) continue;
+      Change set_remarks;
+      set_remarks.type = "setColumnRemarks";
+      set_remarks.location = column.location;
+      set_remarks.attributes = {{"tableName", table_name}, {"columnName", ColumnName(column, change)}, {"remarks", remarks}};
+      if (const std::string* schema = change.Find("schemaName")) set_remarks.attributes["schemaName"] = *schema;
+      for (auto& statement : Generate(set_remarks, d, context)) out.push_back(statement);
+    }
+  }
+  return out;
+}
+
+}  // namespace ledgerhost::migration::generator

@@ -1,0 +1,27 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+
+Statements AddNotNull(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
+  const std::string table = d.Table(change);
+  const std::string column = d.Identifier(Require(change, "columnName"));
+  Statements out;
+  if (const std::string* fill = change.Find("defaultNullValue")) {
+    out.push_back({"UPDATE " + table + " SET " + column + " = " + d.String(*fill) +
+                   " WHERE " + column + " IS NULL"});
+  }
+  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kH2)) {
+    out.push_back({"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL"});
+  } else if (d.IsMysqlFamily()) {
+    out.push_back({"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " NOT NULL"});
+  } else if (d.Is(DatabaseKind::kOracle)) {
+    out.push_back({"ALTER TABLE " + table + " MODIFY " + column + " NOT NULL"});
+  } else {
+    out.push_back({"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + ColumnType(change, d, "columnDataType") + " NOT NULL"});
+  }
+  return out;
+}
+
+}  // namespace ledgerhost::migration::generator

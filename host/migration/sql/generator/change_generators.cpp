@@ -1,0 +1,102 @@
+// Which generator makes each change type's SQL, and on which databases another one does: the
+// support matrix of ledgerhost's SQL generation in one place.
+#include <map>
+
+#include "core/error.h"
+#include "migration/change/change_type.h"
+#include "migration/sql/generator/generators.h"
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+namespace {
+
+constexpr DatabaseKind kSqlite = DatabaseKind::kSqlite;
+constexpr DatabaseKind kMysql = DatabaseKind::kMysql;
+constexpr DatabaseKind kMariadb = DatabaseKind::kMariadb;
+constexpr DatabaseKind kOracle = DatabaseKind::kOracle;
+constexpr DatabaseKind kMssql = DatabaseKind::kMssql;
+constexpr DatabaseKind kH2 = DatabaseKind::kH2;
+
+}  // namespace
+
+GenerateFunction ChangeGenerator::For(DatabaseKind database) const {
+  for (const auto& [kind, function] : overrides) {
+    if (kind == database) return function;
+  }
+  return generate;
+}
+
+const std::vector<ChangeGenerator>& AllGenerators() {
+  static const std::vector<ChangeGenerator> kGenerators{
+      {"createTable", CreateTable, {}},
+      {"dropTable", DropTable, {}},
+      {"renameTable", RenameTable, {}},
+      {"addColumn", AddColumn, {}},
+      {"dropColumn", DropColumn, {}},
+      {"renameColumn", RenameColumn, {}},
+      {"modifyDataType", ModifyDataType, {{kSqlite, NotSupported}}},
+      {"addNotNullConstraint", AddNotNull, {{kSqlite, NotSupported}}},
+      {"dropNotNullConstraint", DropNotNull, {{kSqlite, NotSupported}}},
+      {"addDefaultValue", AddDefault, {{kSqlite, AddDefaultSqlite}}},
+      {"dropDefaultValue", DropDefault, {{kSqlite, NotSupported}}},
+      {"addPrimaryKey", AddPrimaryKey, {{kSqlite, NotSupported}}},
+      {"dropPrimaryKey", DropPrimaryKey, {{kSqlite, DropPrimaryKeySqlite}}},
+      {"addUniqueConstraint", AddUnique, {{kSqlite, NotSupported}}},
+      {"dropUniqueConstraint", DropUnique, {{kSqlite, NotSupported}}},
+      {"addForeignKeyConstraint", AddForeignKey, {{kSqlite, NotSupported}}},
+      {"dropForeignKeyConstraint", DropForeignKey, {{kSqlite, NotSupported}}},
+      {"dropAllForeignKeyConstraints", DropAllForeignKeyConstraints, {}},
+      {"createIndex", CreateIndex, {}},
+      {"dropIndex", DropIndex, {}},
+      {"createSequence", CreateSequence, {}},
+      {"dropSequence", DropSequence, {}},
+      {"alterSequence", AlterSequence, {{kSqlite, NotSupported}, {kMysql, NotSupported}}},
+      {"renameSequence", RenameSequence, {{kH2, NotSupported}, {kSqlite, NotSupported}, {kMysql, NotSupported}}},
+      {"createView", CreateView, {}},
+      {"dropView", DropView, {}},
+      {"renameView", RenameView, {{kH2, NotSupported}}},
+      {"addAutoIncrement", AddAutoIncrement,
+       {{kSqlite, AddAutoIncrementSqlite}, {kOracle, NotSupported}, {kMssql, NotSupported}}},
+      {"setTableRemarks", SetTableRemarks, {{kSqlite, NotSupported}}},
+      {"setColumnRemarks", SetColumnRemarks, {{kSqlite, NotSupported}, {kMysql, NotSupported}, {kMariadb, NotSupported}}},
+      {"createProcedure", CreateProcedure, {{kSqlite, NotSupported}}},
+      {"dropProcedure", DropProcedure, {{kSqlite, NotSupported}}},
+      {"mergeColumns", MergeColumns, {{kMssql, NotSupported}}},
+      {"addLookupTable", AddLookupTable, {{kSqlite, NotSupported}}},
+      {"insert", Insert, {}},
+      {"update", Update, {}},
+      {"delete", Delete, {}},
+      {"loadData", LoadData, {}},
+      {"loadUpdateData", LoadUpdateData, {}},
+      {kLoadUpdateDataRollback, LoadUpdateDataRollback, {}},
+      {"sql", Sql, {}},
+      {"sqlFile", SqlFile, {}},
+      {"customChange", CustomChange, {}},
+      {"tagDatabase", NoStatements, {}},
+      {"empty", NoStatements, {}},
+      {"output", NoStatements, {}},
+      {"stop", NoStatements, {}},
+  };
+  return kGenerators;
+}
+
+const ChangeGenerator* FindGenerator(std::string_view change_type) {
+  static const std::map<std::string_view, const ChangeGenerator*> kByType = [] {
+    std::map<std::string_view, const ChangeGenerator*> by_type;
+    for (const auto& generator : AllGenerators()) by_type.emplace(generator.change_type, &generator);
+    return by_type;
+  }();
+  auto it = kByType.find(change_type);
+  return it == kByType.end() ? nullptr : it->second;
+}
+
+Statements Generate(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  const ChangeGenerator* generator = FindGenerator(change.type);
+  if (generator == nullptr) {
+    throw UnsupportedChangeError(change.location.ToString() + ": change type " + change.type +
+                                 " is not supported by ledgerhost");
+  }
+  return generator->For(d.kind())(change, d, context);
+}
+
+}  // namespace ledgerhost::migration::generator

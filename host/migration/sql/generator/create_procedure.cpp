@@ -1,0 +1,23 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+namespace {
+
+// The procedure text runs as written (it is the changelog author's SQL); Oracle scripts end a
+
+// PL/SQL block with "/" on its own line.
+
+}  // namespace
+
+Statements CreateProcedure(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  std::string text = change.Find("path") ? ReadResource(change, context, "path") : Require(change, "procedureText");
+  auto last = text.find_last_not_of(" \t\r\n");
+  text = last == std::string::npos ? "" : text.substr(0, last + 1);
+  SqlStatement statement{text};
+  if (d.Is(DatabaseKind::kOracle)) statement.end_delimiter = "\n/";
+  return {statement};
+}
+
+}  // namespace ledgerhost::migration::generator

@@ -1,0 +1,46 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
+#include "migration/sql/generator/support.h"
+#include "migration/sql/sqlite/sqlite_rebuild.h"
+
+namespace ledgerhost::migration::generator {
+namespace {
+
+// Liquibase's DropColumnGenerator: MySQL/MariaDB drop several columns in one ALTER TABLE; SQL Server
+
+// first drops the column's default constraint.
+
+}  // namespace
+
+Statements DropColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  const std::string table = d.Table(change);
+  // Nested <column>s are the columns to drop; columnName only counts without them (DropColumnChange).
+  std::vector<std::string> names;
+  for (const auto& column : change.columns) names.push_back(ColumnName(column, change));
+  if (const std::string* name = change.Find("columnName"); name && names.empty()) names.push_back(*name);
+  if (names.empty()) throw MigrationError(change.location.ToString() + ": dropColumn needs columnName or <column>");
+  if (d.Is(DatabaseKind::kSqlite) && !change.Find("columnName")) {
+    // Liquibase validates every nested column of a multi-column drop against the change's own
+    // columnName, which a <column> list leaves empty.
+    throw MigrationError(change.location.ToString() + ": dropColumn on sqlite: columnName is required");
+  }
+  if (d.IsMysqlFamily() && names.size() > 1) {
+    std::string sql = "ALTER TABLE " + table;
+    for (size_t i = 0; i < names.size(); ++i) sql += std::string(i ? "," : "") + " DROP " + d.Identifier(names[i]);
+    return {{sql}};
+  }
+  if (d.Is(DatabaseKind::kSqlite)) {
+    if (!context.introspect) return SqliteOfflineRebuild(change, d);
+    const RebuildVisitor visitor = DropColumnVisitor(change);
+    return {SqliteRebuildStatement(change, "", [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  }
+  Statements out;
+  for (const auto& name : names) {
+    if (d.Is(DatabaseKind::kMssql)) out.push_back({DropMssqlDefaultConstraint(d, table, name)});
+    out.push_back({"ALTER TABLE " + table + " DROP COLUMN " + d.Identifier(name)});
+  }
+  return out;
+}
+
+}  // namespace ledgerhost::migration::generator

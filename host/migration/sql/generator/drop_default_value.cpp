@@ -1,0 +1,17 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+
+Statements DropDefault(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
+  const std::string table = d.Table(change);
+  const std::string column = d.Identifier(Require(change, "columnName"));
+  if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " ALTER " + column + " DROP DEFAULT"}};
+  if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT NULL"}};
+  if (d.Is(DatabaseKind::kMssql)) return {{DropMssqlDefaultConstraint(d, table, change.Get("columnName"))}};
+  if (d.Is(DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP DEFAULT"}};
+  return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT NULL"}};
+}
+
+}  // namespace ledgerhost::migration::generator

@@ -1,0 +1,23 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+
+Statements ModifyDataType(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
+  const std::string table = d.Table(change);
+  const std::string column = d.Identifier(Require(change, "columnName"));
+  std::string type = d.Type(Require(change, "newDataType"));
+  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle)) {
+    // Liquibase drops what follows the type's parameters ("NVARCHAR(76) NOT NULL") here; MySQL,
+    // SQL Server and H2 keep it.
+    if (auto close = type.find(')'); close != std::string::npos) type.erase(close + 1);
+  }
+  if (d.Is(DatabaseKind::kPostgresql)) {
+    return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type + " USING (" + column + "::" + type + ")"}};
+  }
+  if (d.IsMysqlFamily() || d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " " + type}};
+  return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + type}};
+}
+
+}  // namespace ledgerhost::migration::generator

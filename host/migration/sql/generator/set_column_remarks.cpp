@@ -1,0 +1,16 @@
+#include "migration/sql/generator/generators.h"
+
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+
+Statements SetColumnRemarks(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
+  const std::string table = d.Table(change);
+  const std::string column = Require(change, "columnName");
+  const std::string remarks = change.Get("remarks");
+  if (d.Is(DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks, column)}};
+  // MySQL restates the whole column definition, which needs the live column type.
+  return {{"COMMENT ON COLUMN " + table + "." + d.Identifier(column) + " IS " + d.String(remarks)}};
+}
+
+}  // namespace ledgerhost::migration::generator

@@ -1,0 +1,82 @@
+#include "migration/sql/generator/generators.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "core/error.h"
+#include "migration/change/change_type.h"
+#include "migration/sql/generator/support.h"
+
+namespace ledgerhost::migration::generator {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(ChangeGenerators, EachChangeTypeHasOneGeneratorAndEachDatabaseAtMostOneOverride) {
+  std::set<std::string_view> seen;
+  for (const auto& generator : AllGenerators()) {
+    EXPECT_TRUE(seen.insert(generator.change_type).second) << generator.change_type;
+    EXPECT_NE(generator.generate, nullptr) << generator.change_type;
+    std::set<DatabaseKind> databases;
+    for (const auto& [database, function] : generator.overrides) {
+      EXPECT_TRUE(databases.insert(database).second) << generator.change_type << " on " << ShortName(database);
+      EXPECT_NE(function, nullptr) << generator.change_type;
+    }
+    EXPECT_EQ(FindGenerator(generator.change_type), &generator);
+  }
+}
+
+// The generators cover the change types Liquibase (open source) has, but executeCommand, which
+// runs a program of the machine and is refused; their only other type is the engine's own
+// loadUpdateData inverse.
+TEST(ChangeGenerators, CoverLiquibasesChangeTypes) {
+  for (const auto& generator : AllGenerators()) {
+    if (generator.change_type == kLoadUpdateDataRollback) continue;
+    EXPECT_NE(FindChangeType(generator.change_type), nullptr) << generator.change_type;
+  }
+  EXPECT_EQ(FindGenerator("executeCommand"), nullptr);
+  ASSERT_NE(FindChangeType("executeCommand"), nullptr);
+}
+
+TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) {
+  const ChangeGenerator* add_primary_key = FindGenerator("addPrimaryKey");
+  ASSERT_NE(add_primary_key, nullptr);
+  EXPECT_EQ(add_primary_key->For(DatabaseKind::kSqlite), &NotSupported);
+  EXPECT_EQ(add_primary_key->For(DatabaseKind::kPostgresql), add_primary_key->generate);
+  Change change;
+  change.type = "addPrimaryKey";
+  change.location = {"c.xml", 7};
+  change.attributes = {{"tableName", "t"}, {"columnNames", "id"}};
+  SqlGenerationContext context;
+  context.database = DatabaseKind::kSqlite;
+  try {
+    GenerateSql(change, context);
+    FAIL() << "addPrimaryKey generated on sqlite";
+  } catch (const UnsupportedChangeError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("c.xml:7: addPrimaryKey is not supported on sqlite"));
+  }
+  context.database = DatabaseKind::kPostgresql;
+  EXPECT_EQ(GenerateSql(change, context).at(0).sql, "ALTER TABLE t ADD PRIMARY KEY (id)");
+}
+
+TEST(ChangeGenerators, AnUnknownChangeTypeIsRefusedNamingIt) {
+  Change change;
+  change.type = "executeCommand";
+  change.location = {"c.xml", 3};
+  EXPECT_THROW(
+      {
+        try {
+          GenerateSql(change, SqlGenerationContext{});
+        } catch (const UnsupportedChangeError& e) {
+          EXPECT_THAT(e.what(), HasSubstr("c.xml:3: change type executeCommand is not supported by ledgerhost"));
+          throw;
+        }
+      },
+      UnsupportedChangeError);
+}
+
+}  // namespace
+}  // namespace ledgerhost::migration::generator
