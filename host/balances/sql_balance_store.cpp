@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "migration/engine/transaction.h"
 
 namespace ledgerhost::balances {
 namespace {
@@ -125,7 +126,7 @@ void SqlBalanceStore::RunBatch(std::vector<Job>& batch) {
       RunBatchOnce(batch, refused);
       break;
     } catch (const std::exception& e) {
-      connection_->Rollback();
+      // The batch's transaction was rolled back on the way out of RunBatchOnce.
       if (LostARace(e.what()) && attempt < kBatchAttempts) continue;
       if (attempt < kBatchAttempts && Reconnected()) continue;
       // Nothing of the batch was written: every caller learns it and may retry.
@@ -144,7 +145,7 @@ void SqlBalanceStore::RunBatch(std::vector<Job>& batch) {
 }
 
 void SqlBalanceStore::RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused) {
-  connection_->Begin();
+  migration::Transaction transaction(*connection_);
   SqlBatch rows(*connection_, description_);
   std::vector<const SqlBatch::Needs*> needs;
   for (const auto& job : batch) needs.push_back(&job.needs);
@@ -162,7 +163,7 @@ void SqlBalanceStore::RunBatchOnce(std::vector<Job>& batch, std::vector<std::exc
     }
   }
   rows.Flush();
-  connection_->Commit();
+  transaction.Commit();
 }
 
 std::string SqlBalanceStore::P(int n) const { return sqlite_ ? "?" : "$" + std::to_string(n); }

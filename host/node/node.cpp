@@ -14,6 +14,7 @@
 #include "core/logging.h"
 #include "ledgerhost/version.h"
 #include "migration/engine/connection.h"
+#include "migration/engine/transaction.h"
 #include "node/node_database.h"
 #include "node/node_migrations.h"
 #include "node/node_schemas.h"
@@ -107,17 +108,12 @@ void RecordNodeInfo(migration::Connection& connection, const schema::SchemaCatal
   const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
   const std::string table = node_schema->SqlTable("node_info", connection.kind());
   const bool pg = connection.kind() == migration::DatabaseKind::kPostgresql;
-  connection.Begin();
-  try {
-    connection.Query("DELETE FROM " + table + " WHERE node_name = " + (pg ? "$1" : "?"), {legal_name});
-    connection.Query("INSERT INTO " + table + " (node_name, host_version, started_timestamp) VALUES " +
-                         (pg ? "($1, $2, CURRENT_TIMESTAMP)" : "(?, ?, CURRENT_TIMESTAMP)"),
-                     {legal_name, LEDGERHOST_VERSION_STRING});
-    connection.Commit();
-  } catch (...) {
-    connection.Rollback();
-    throw;
-  }
+  migration::Transaction transaction(connection);
+  connection.Query("DELETE FROM " + table + " WHERE node_name = " + (pg ? "$1" : "?"), {legal_name});
+  connection.Query("INSERT INTO " + table + " (node_name, host_version, started_timestamp) VALUES " +
+                       (pg ? "($1, $2, CURRENT_TIMESTAMP)" : "(?, ?, CURRENT_TIMESTAMP)"),
+                   {legal_name, LEDGERHOST_VERSION_STRING});
+  transaction.Commit();
 }
 
 int Generate(const config::NodeConfig& config, const schema::SchemaCatalog& catalog, const NodeOptions& options) {
@@ -221,14 +217,9 @@ int RunNode(const NodeOptions& options) {
       [&](const PlannedService&, const std::function<void()>& start) {
         // Start() runs in the host's transaction: what a service writes while starting commits only
         // if it starts.
-        connection->Begin();
-        try {
-          start();
-          connection->Commit();
-        } catch (...) {
-          connection->Rollback();
-          throw;
-        }
+        migration::Transaction transaction(*connection);
+        start();
+        transaction.Commit();
       });
   log->info("node {} started: {} schema(s), {} service(s); stop with SIGINT or SIGTERM", config.legal_name,
             catalog.schemas().size(), runner.running());

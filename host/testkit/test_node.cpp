@@ -11,6 +11,7 @@
 #include "balances/sql_balance_store.h"
 #include "core/error.h"
 #include "migration/engine/connection.h"
+#include "migration/engine/transaction.h"
 #include "migration/engine/database_url.h"
 #include "migration/model/resource_loader.h"
 #include "node/node_migrations.h"
@@ -104,14 +105,9 @@ IdentityService& TestNode::identities() { return *impl_->identities; }
 ServiceHub& TestNode::hub() { return *impl_->hub; }
 
 void TestNode::Start(Service& service) {
-  impl_->connection->Begin();
-  try {
-    service.Start(*impl_->hub);
-    impl_->connection->Commit();
-  } catch (...) {
-    impl_->connection->Rollback();
-    throw;
-  }
+  migration::Transaction transaction(*impl_->connection);
+  service.Start(*impl_->hub);
+  transaction.Commit();
 }
 
 std::string TestNode::TableName(const std::string& family, int version, const std::string& table) const {

@@ -8,7 +8,7 @@
 #include "vault/mapped_row.h"
 #include "vault/state_ref_text.h"
 #include "vault/text_limits.h"
-#include "vault/transaction_scope.h"
+#include "migration/engine/transaction.h"
 
 namespace ledgerhost::vault {
 namespace {
@@ -124,10 +124,10 @@ void NodeVault::Record(const RecordedTransaction& transaction) {
   const std::vector<PlannedOutput> outputs = Plan(transaction);
   std::lock_guard lock(connection_.mutex());
   const std::string now = UtcTimestamp(clock_());
-  TransactionScope scope(connection_);
+  migration::Transaction unit_of_work(connection_);
   for (const auto& output : outputs) Write(transaction, output, now);
   for (const auto& input : transaction.inputs) Consume(input, transaction.id, now);
-  scope.Commit();
+  unit_of_work.Commit();
 }
 
 void NodeVault::Write(const RecordedTransaction& transaction, const PlannedOutput& output, const std::string& now) {

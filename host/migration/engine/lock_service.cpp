@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "migration/engine/transaction.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -79,24 +80,18 @@ std::string LockService::Holder() { return HostName() + " (ledgerhost pid " + st
 bool LockService::EnsureTable() {
   if (connection_.TableExists(sql_.LockTable())) {
     if (connection_.QueryScalar("SELECT COUNT(*) FROM " + sql_.LockTable()).value_or("0") != "0") return false;
-    connection_.Begin();
-    try {
-      for (const auto& statement : sql_.InitializeLockTable()) connection_.Execute(statement);
-      connection_.Commit();
-    } catch (...) {
-      connection_.Rollback();
-      throw;
-    }
+    Transaction transaction(connection_);
+    for (const auto& statement : sql_.InitializeLockTable()) connection_.Execute(statement);
+    transaction.Commit();
     return false;
   }
   try {
-    connection_.Begin();
+    Transaction transaction(connection_);
     connection_.Execute(sql_.CreateLockTable());
     for (const auto& statement : sql_.InitializeLockTable()) connection_.Execute(statement);
-    connection_.Commit();
+    transaction.Commit();
   } catch (const DatabaseError&) {
     // Another updater created it at the same moment: theirs is as good as ours.
-    connection_.Rollback();
     if (!connection_.TableExists(sql_.LockTable())) throw;
   }
   return true;

@@ -10,6 +10,7 @@
 #include "core/logging.h"
 #include "migration/change/change_type.h"
 #include "migration/checksum/check_sum.h"
+#include "migration/engine/migrator_internal.h"
 #include "migration/engine/precondition_evaluator.h"
 #include "migration/engine/statement_sink.h"
 #include "migration/model/text.h"
@@ -18,146 +19,8 @@
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
-namespace {
 
-using text::Lower;
-using text::Trim;
-
-// Liquibase's StringUtil.limitSize: longer text keeps max-3 characters and gains "...".
-std::string LimitSize(const std::string& text, size_t max) {
-  return text.size() <= max ? text : text.substr(0, max - 3) + "...";
-}
-
-// ChangeSet.buildFullContext: every context expression, parenthesised when it has a comma or a
-// space, joined with " AND ": the inherited ones first, innermost first (getInheritableContextFilter
-// walks from the changeset's file up to the root; inherited_contexts is stored outermost first),
-// then the changeset's own.
-std::optional<std::string> FullContexts(const ChangeSet& cs) {
-  std::vector<std::string> parts(cs.inherited_contexts.rbegin(), cs.inherited_contexts.rend());
-  parts.push_back(cs.context);
-  std::string out;
-  for (auto part : parts) {
-    part = Trim(part);
-    if (part.empty()) continue;
-    if (part.find_first_of(", ") != std::string::npos) part = "(" + part + ")";
-    out += (out.empty() ? "" : " AND ") + part;
-  }
-  if (out.empty()) return std::nullopt;
-  return out;
-}
-
-// ChangeSet.buildFullLabels: each label set lower-cased, split on ',', trimmed, joined with ','; the
-// inherited ones innermost first, as for contexts.
-std::optional<std::string> FullLabels(const ChangeSet& cs) {
-  std::vector<std::string> sets(cs.inherited_labels.rbegin(), cs.inherited_labels.rend());
-  sets.push_back(cs.labels);
-  std::string out;
-  for (const auto& set : sets) {
-    std::stringstream in(Lower(set));
-    std::string label;
-    while (std::getline(in, label, ',')) {
-      label = Trim(label);
-      if (!label.empty()) out += (out.empty() ? "" : ",") + label;
-    }
-  }
-  if (out.empty()) return std::nullopt;
-  return out;
-}
-
-std::string DeploymentId() {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-  std::string digits = std::to_string(ms);
-  return digits.size() > 10 ? digits.substr(digits.size() - 10) : digits;
-}
-
-// "Ran at:" in Java's SHORT date-time style: 11/22/26, 9:57 PM.
-std::string JavaShortDateTime() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  int hour = local.tm_hour % 12;
-  if (hour == 0) hour = 12;
-  std::ostringstream out;
-  out << local.tm_mon + 1 << "/" << local.tm_mday << "/" << std::setw(2) << std::setfill('0') << local.tm_year % 100
-      << ", " << hour << ":" << std::setw(2) << std::setfill('0') << local.tm_min << " "
-      << (local.tm_hour < 12 ? "AM" : "PM");
-  return out.str();
-}
-
-std::string NameOf(const ChangeSet& cs) { return cs.Identifier(); }
-
-std::string Where(const ChangeSet& cs) {
-  return cs.location.ToString() + ": changeset " + cs.id + "::" + cs.author;
-}
-
-const std::string* TagOf(const ChangeSet& cs) {
-  for (const auto& change : cs.changes) {
-    if (change.type == "tagDatabase") return change.Find("tag");
-  }
-  return nullptr;
-}
-
-// <modifySql>: append, prepend, replace, regExpReplace, applied to every generated statement.
-void ApplySqlVisitors(const ChangeSet& cs, bool rollback, DatabaseKind database, const std::vector<std::string>& contexts,
-                      const std::string& label_filter, std::vector<SqlStatement>& statements) {
-  for (const auto& visitor : cs.sql_visitors) {
-    if (rollback && !visitor.apply_to_rollback) continue;
-    if (!DbmsMatches(visitor.dbms, ShortName(database))) continue;
-    if (!parse::ContextMatches(visitor.context, contexts)) continue;
-    if (!parse::LabelsMatch(label_filter, visitor.labels)) continue;
-    auto attr = [&](const char* name) {
-      auto it = visitor.attributes.find(name);
-      return it == visitor.attributes.end() ? std::string() : it->second;
-    };
-    for (auto& statement : statements) {
-      if (visitor.type == "append") {
-        statement.sql += attr("value");
-      } else if (visitor.type == "prepend") {
-        statement.sql = attr("value") + statement.sql;
-      } else if (visitor.type == "replace") {
-        const std::string from = attr("replace");
-        const std::string to = attr("with");
-        if (from.empty()) continue;
-        for (auto pos = statement.sql.find(from); pos != std::string::npos; pos = statement.sql.find(from, pos + to.size())) {
-          statement.sql.replace(pos, from.size(), to);
-        }
-      } else if (visitor.type == "regExpReplace") {
-        try {
-          statement.sql = std::regex_replace(statement.sql, std::regex(attr("replace")), attr("with"));
-        } catch (const std::regex_error& e) {
-          throw ChangeLogError(Where(cs) + ": modifySql regExpReplace '" + attr("replace") + "' is not a valid regular expression: " + e.what());
-        }
-      }
-    }
-  }
-}
-
-// A stop change ends the update where it stands, as Liquibase's StopChange does.
-struct StopRequested {
-  std::string message;
-};
-
-}  // namespace
-
-struct Migrator::Plan {
-  std::vector<std::pair<const ChangeSet*, const HistoryRow*>> to_run;  // row = previous row when re-running
-  std::vector<const ChangeSet*> checksum_updates;  // already ran, stored checksum NULL or older version
-  UpdateSummary summary;
-};
-
-struct Migrator::RunState {
-  std::string deployment_id = DeploymentId();
-  int order_executed = 0;
-  // Liquibase's offline scripts number ORDEREXECUTED 1,3,5,...: its offline history CSV and the
-  // script draw from one counter. Offline scripts copy that so they match Liquibase byte for byte.
-  int order_step = 1;
-  UpdateSummary summary;
-  const History* history = nullptr;
-  std::vector<HistoryRow> recorded;  // rows this run wrote (or scripted), for changeSetExecuted
-  std::set<const ChangeSet*> marked_ran_by_policy;  // customChange without implementation, --custom-change mark-ran
-};
+using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
 Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database,
                    Connection* connection, MigratorOptions options)
@@ -432,6 +295,22 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
   state.recorded.push_back(std::move(row));
 }
 
+Migrator::RunState Migrator::StartRun(const History& history) const {
+  RunState state;
+  state.history = &history;
+  state.order_executed = history.MaxOrderExecuted();
+  if (connection_ == nullptr) state.order_step = 2;
+  return state;
+}
+
+void Migrator::UnderChangeLogLock(Connection& connection, const std::function<void()>& body) {
+  LockService lock(connection, sql_, options_.lock);
+  lock.Acquire();
+  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
+  body();
+  lock.Release();
+}
+
 void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only) {
   for (const auto& [cs, previous] : plan.to_run) {
     try {
@@ -440,61 +319,6 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
       throw MigrationError("Stopping update at " + NameOf(*cs) + " (" + cs->location.ToString() + "): " + stop.message);
     }
   }
-}
-
-UpdateSummary Migrator::Update(const UpdateLimit& limit) {
-  Connection& connection = RequireConnection("update");
-  // On a database without history every selected changeset is pending: a customChange nothing can
-  // run is refused before the lock or DATABASECHANGELOG exist, leaving the database as Liquibase's
-  // missing Java class does.
-  if (!connection.TableExists(sql_.ChangeLogTable())) CheckCustomChanges(MakePlan(History(), limit));
-  LockService lock(connection, sql_, options_.lock);
-  lock.Acquire();
-  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
-  // Like Liquibase: a change the database cannot express stops the update before any changeset runs.
-  CheckChangesSupported();
-  History history = ReadHistory();
-  CheckCheckSums(history);
-  PreconditionEvaluator evaluator(&connection, database_, history);
-  std::vector<const PreconditionContainer*> change_log_preconditions;
-  for (const auto& source : sources_) {
-    for (const auto& container : source.change_log->preconditions) change_log_preconditions.push_back(&container);
-  }
-  for (const PreconditionContainer* container_pointer : change_log_preconditions) {
-    const PreconditionContainer& container = *container_pointer;
-    const auto outcome = evaluator.Evaluate(container);
-    if (outcome.kind == PreconditionOutcome::Kind::kPassed) continue;
-    const std::string action = outcome.kind == PreconditionOutcome::Kind::kFailed ? container.on_fail : container.on_error;
-    if (action == "WARN" || action == "CONTINUE") {
-      Logger("migration")->warn("changelog precondition not met ({}): {}", container.location.ToString(), outcome.message);
-      if (action == "CONTINUE") return {};
-      continue;
-    }
-    throw MigrationError(container.location.ToString() + ": changelog preconditions failed: " + outcome.message);
-  }
-  Plan plan = MakePlan(history, limit);
-  std::set<const ChangeSet*> marked_ran = CheckCustomChanges(plan);
-  for (const ChangeSet* cs : plan.checksum_updates) {
-    const HistoryRow* row = history.Find(*cs);
-    if (row->md5sum) {
-      Logger("migration")->info("Upgrading checksum for Changeset {} from {} to {}.", NameOf(*cs), *row->md5sum, CheckSumOf(*cs));
-    }
-    connection.Execute(sql_.UpdateCheckSum(row->id, row->author, row->filename, CheckSumOf(*cs)));
-  }
-  RunState state;
-  state.history = &history;
-  state.order_executed = history.MaxOrderExecuted();
-  state.marked_ran_by_policy = std::move(marked_ran);
-  LiveSink sink(connection);
-  RunPlan(plan, state, sink, false);
-  lock.Release();
-  UpdateSummary summary = plan.summary;
-  summary.run = state.summary.run;
-  summary.failed = state.summary.failed;
-  Logger("migration")->info("update of {}: {} run, {} previously run, {} filtered out, {} failed, {} in total",
-                            options_.changelog_display, summary.run, summary.previously_run, summary.filtered_out,
-                            summary.failed, summary.total);
-  return summary;
 }
 
 void Migrator::WriteScriptHeader(std::ostream& out, const std::string& title) const {
@@ -534,278 +358,6 @@ void Migrator::WriteScriptEpilogue(StatementSink& sink) const {
   if (connection_ == nullptr) return;
   sink.Comment("Release Database Lock");
   sink.Run({sql_.Unlock(), ";"});
-}
-
-void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
-  ScriptSink sink(out, database_);
-  History history = ReadHistory();
-  CheckCheckSums(history);
-  CheckChangesSupported();
-  Plan plan = MakePlan(history, limit);
-  std::set<const ChangeSet*> marked_ran = CheckCustomChanges(plan);
-  WriteScriptPrologue(sink);
-  WriteScriptHeader(out, "Update Database Script");
-  RunState state;
-  state.history = &history;
-  state.marked_ran_by_policy = std::move(marked_ran);
-  state.order_executed = history.MaxOrderExecuted();
-  if (connection_ == nullptr) state.order_step = 2;
-  RunPlan(plan, state, sink, false);
-  WriteScriptEpilogue(sink);
-}
-
-void Migrator::ChangelogSync() {
-  Connection& connection = RequireConnection("changelog-sync");
-  LockService lock(connection, sql_, options_.lock);
-  lock.Acquire();
-  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
-  History history = ReadHistory();
-  Plan plan = MakePlan(history, {});
-  RunState state;
-  state.history = &history;
-  state.order_executed = history.MaxOrderExecuted();
-  LiveSink sink(connection);
-  RunPlan(plan, state, sink, true);
-  lock.Release();
-}
-
-void Migrator::ChangelogSyncSql(std::ostream& out) {
-  ScriptSink sink(out, database_);
-  History history = ReadHistory();
-  WriteScriptPrologue(sink);
-  WriteScriptHeader(out, "SQL to add all changesets to database history table");
-  Plan plan = MakePlan(history, {});
-  RunState state;
-  state.history = &history;
-  state.order_executed = history.MaxOrderExecuted();
-  if (connection_ == nullptr) state.order_step = 2;
-  RunPlan(plan, state, sink, true);
-  WriteScriptEpilogue(sink);
-}
-
-std::vector<PendingChangeSet> Migrator::Pending() {
-  History history = ReadHistory();
-  Plan plan = MakePlan(history, {});
-  std::vector<PendingChangeSet> out;
-  for (const auto& [cs, row] : plan.to_run) {
-    out.push_back({cs, row == nullptr ? "not run" : cs->run_always ? "runAlways" : "runOnChange (checksum changed)"});
-  }
-  return out;
-}
-
-void Migrator::CheckChangesSupported() {
-  std::vector<std::string> problems;
-  for (const ChangeSet* change_set : change_sets_) {
-    const ChangeSet& cs = *change_set;
-    if (!Selected(cs)) continue;
-    for (const auto& change : cs.changes) {
-      // customChange: CheckCustomChanges, for pending changesets only.
-      if (change.type == "output" || change.type == "stop" || change.type == "customChange") continue;
-      SqlGenerationContext context;
-      context.database = database_;
-      context.loader = &LoaderOf(cs);
-      context.change_log_path = cs.physical_path;
-      context.quoting = cs.quoting;
-      auto report = [&](const Error& e) {
-        problems.push_back(change.location.ToString() + ": changeset " + cs.id + "::" + cs.author + ": " + e.what());
-      };
-      try {
-        GenerateSql(change, context);
-      } catch (const UnsupportedChangeError& e) {
-        report(e);  // what Liquibase's validation reports: changes the database cannot express
-      } catch (const Error&) {
-        // Other problems (SQLite rebuilds need live metadata) show when the changeset runs.
-      }
-    }
-  }
-  if (!problems.empty()) {
-    std::string message = "Validation Failed:\n     " + std::to_string(problems.size()) + " changes have validation failures\n";
-    for (const auto& p : problems) message += "          " + p + "\n";
-    throw ChangeLogError(message);
-  }
-}
-
-CustomChangePolicy ParseCustomChangePolicy(const std::string& text, const std::string& where) {
-  if (text == "refuse") return CustomChangePolicy::kRefuse;
-  if (text == "mark-ran") return CustomChangePolicy::kMarkRan;
-  throw ConfigError(where + ": custom-change policy '" + text + "' is neither 'refuse' nor 'mark-ran'");
-}
-
-std::set<const ChangeSet*> Migrator::CheckCustomChanges(const Plan& plan) const {
-  std::set<const ChangeSet*> marked_ran;
-  std::map<std::string, std::vector<std::string>> refused;  // class -> changesets
-  for (const auto& [cs, previous] : plan.to_run) {
-    for (const auto& change : cs->changes) {
-      if (change.type != "customChange") continue;
-      const std::string class_name = change.Get("class");
-      if (FindCustomChange(class_name) != nullptr) continue;
-      const auto policy = options_.custom_changes.find(class_name);
-      if (policy != options_.custom_changes.end() && policy->second == CustomChangePolicy::kMarkRan) {
-        marked_ran.insert(cs);
-      } else {
-        refused[class_name].push_back(NameOf(*cs) + " (" + change.location.ToString() + ")");
-      }
-    }
-  }
-  if (refused.empty()) return marked_ran;
-  std::string message = "pending changesets run Java customChange classes that have no native implementation:\n";
-  for (const auto& [class_name, change_sets] : refused) {
-    message += "  " + class_name + ":\n";
-    for (const auto& name : change_sets) message += "    " + name + "\n";
-  }
-  message += "Nothing was run. Register a native implementation in a plugin (docs/plugin-authors.md), or, when the "
-             "class's work is done otherwise, record these changesets as ran without running them: "
-             "--custom-change CLASS=mark-ran (node.yaml: database.customChanges).";
-  throw ChangeLogError(message);
-}
-
-void Migrator::Validate() {
-  History history = ReadHistory();
-  CheckCheckSums(history);
-  CheckChangesSupported();
-  CheckCustomChanges(MakePlan(history, {}));
-}
-
-std::vector<HistoryRow> Migrator::HistoryRows() {
-  RequireConnection("history");
-  return ReadHistory().rows();
-}
-
-bool Migrator::TagExists(const std::string& tag) {
-  History history = ReadHistory();
-  return std::any_of(history.rows().begin(), history.rows().end(),
-                     [&](const HistoryRow& r) { return r.tag && *r.tag == tag; });
-}
-
-void Migrator::Tag(const std::string& tag) {
-  Connection& connection = RequireConnection("tag");
-  if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
-  History history = ReadHistory();
-  if (history.rows().empty()) {
-    // Liquibase tags an empty history by recording a synthetic changeset first.
-    HistoryRow row;
-    row.id = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count());
-    row.author = "liquibase";
-    row.filename = "liquibase-internal";
-    row.order_executed = 1;
-    row.exec_type = "EXECUTED";
-    row.md5sum = "9:d41d8cd98f00b204e9800998ecf8427e";
-    row.description = "empty";
-    row.comments = "";
-    row.liquibase = kLiquibaseCompatibleVersion;
-    row.deployment_id = DeploymentId();
-    connection.Execute(sql_.Insert(row));
-  }
-  connection.Execute(sql_.TagLatest(tag));
-}
-
-std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, const RollbackTarget& target) const {
-  const auto& rows = history.rows();
-  std::vector<bool> roll_back(rows.size(), false);
-  if (target.tag) {
-    // Liquibase 4.28 (AfterTagChangeSetFilter): tags match case-insensitively; every row after the
-    // oldest (default) or newest row carrying the tag is rolled back, and so is any tagDatabase row
-    // carrying it, since that changeset only set the tag. With OLDEST, later rows with the same tag
-    // are rolled back too (includeMatchingTagInRollbackOldest, true since 4.26).
-    auto tagged = [&](const HistoryRow& r) { return r.tag && Lower(*r.tag) == Lower(*target.tag); };
-    std::optional<size_t> anchor;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      if (!tagged(rows[i])) continue;
-      if (!anchor || target.tag_version == TagVersion::kNewest) anchor = i;
-      if (target.tag_version == TagVersion::kOldest) break;
-    }
-    if (!anchor) throw MigrationError("Could not find tag '" + *target.tag + "' in the database");
-    for (size_t i = 0; i < rows.size(); ++i) {
-      const bool sets_only_the_tag = tagged(rows[i]) && Trim(rows[i].description.value_or("")) == "tagDatabase";
-      if (i > *anchor || (sets_only_the_tag && (target.tag_version == TagVersion::kOldest || i == *anchor))) {
-        roll_back[i] = true;
-      }
-    }
-  } else if (target.count) {
-    const size_t n = std::min<size_t>(rows.size(), static_cast<size_t>(std::max(0, *target.count)));
-    for (size_t i = rows.size() - n; i < rows.size(); ++i) roll_back[i] = true;
-  }
-  std::vector<const HistoryRow*> out;
-  for (size_t i = rows.size(); i > 0; --i) {
-    if (roll_back[i - 1]) out.push_back(&rows[i - 1]);
-  }
-  return out;
-}
-
-void Migrator::DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink) {
-  for (const HistoryRow* row : RowsToRollBack(history, target)) {
-    auto it = std::find_if(change_sets_.begin(), change_sets_.end(), [&](const ChangeSet* cs) {
-      return Lower(cs->id) == Lower(row->id) && Lower(cs->author) == Lower(row->author) &&
-             Lower(NormalizeHistoryPath(cs->file_path)) == Lower(NormalizeHistoryPath(row->filename));
-    });
-    if (it == change_sets_.end()) {
-      throw MigrationError("cannot roll back " + row->filename + "::" + row->id + "::" + row->author +
-                           ": it is recorded in " + sql_.ChangeLogTable() + " but not in " + options_.changelog_display);
-    }
-    const ChangeSet& cs = **it;
-    auto statements = StatementsFor(cs, true, history);
-    sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
-    try {
-      sink.Begin();
-      for (const auto& statement : statements) sink.RunChange(statement);
-      sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
-      sink.Commit();
-    } catch (const DatabaseError& e) {
-      sink.Rollback();
-      throw MigrationError("Rollback failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
-                           "):\n  Reason: " + e.what());
-    }
-  }
-}
-
-int Migrator::Rollback(const RollbackTarget& target) {
-  Connection& connection = RequireConnection("rollback");
-  LockService lock(connection, sql_, options_.lock);
-  lock.Acquire();
-  History history = ReadHistory();
-  const int count = static_cast<int>(RowsToRollBack(history, target).size());
-  LiveSink sink(connection);
-  DoRollback(history, target, sink);
-  lock.Release();
-  return count;
-}
-
-void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
-  RequireConnection("rollback-sql");
-  History history = ReadHistory();
-  ScriptSink sink(out, database_);
-  WriteScriptPrologue(sink);
-  WriteScriptHeader(out, target.tag ? "Rollback to '" + *target.tag + "' Script"
-                                    : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
-  DoRollback(history, target, sink);
-  WriteScriptEpilogue(sink);
-}
-
-void Migrator::ClearCheckSums() {
-  Connection& connection = RequireConnection("clear-checksums");
-  if (connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.ClearCheckSums());
-}
-
-void Migrator::ReleaseLocks() {
-  Connection& connection = RequireConnection("release-locks");
-  LockService(connection, sql_, options_.lock).ForceRelease();
-}
-
-void Migrator::DropAll() {
-  Connection& connection = RequireConnection("drop-all");
-  auto quote = [](const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
-  const bool pg = connection.kind() == DatabaseKind::kPostgresql;
-  if (!pg) connection.Execute("PRAGMA foreign_keys = OFF");
-  for (const auto& view : connection.Views()) connection.Execute("DROP VIEW " + quote(view) + (pg ? " CASCADE" : ""));
-  for (const auto& table : connection.Tables()) connection.Execute("DROP TABLE " + quote(table) + (pg ? " CASCADE" : ""));
-  for (const auto& sequence : connection.Sequences()) connection.Execute("DROP SEQUENCE " + quote(sequence) + " CASCADE");
-  if (!pg) connection.Execute("PRAGMA foreign_keys = ON");
 }
 
 }  // namespace ledgerhost::migration

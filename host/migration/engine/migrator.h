@@ -6,10 +6,11 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
-#include <set>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,15 @@ class Migrator {
   struct RunState;
 
   Plan MakePlan(const History& history, const UpdateLimit& limit);
+  // A run over a plan, numbering ORDEREXECUTED after the history's last (offline scripts count in
+  // steps of 2, as Liquibase's do).
+  RunState StartRun(const History& history) const;
+  // Runs `body` holding the changelog lock, with DATABASECHANGELOG created first when missing; the
+  // lock is released after it, whatever happens.
+  void UnderChangeLogLock(Connection& connection, const std::function<void()>& body);
+  // The changelog-level <preConditions> of every source: false when one says CONTINUE (skip the
+  // update); throws MigrationError when one says HALT.
+  bool ChangeLogPreconditionsPass(Connection& connection, const History& history);
   void CheckCheckSums(const History& history) const;
   // Throws ChangeLogError listing every selected change the database cannot express.
   void CheckChangesSupported();

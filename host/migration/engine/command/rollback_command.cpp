@@ -1,0 +1,101 @@
+// rollback and rollback-count (and their -sql scripts): the rows to undo, newest first, each
+// changeset's <rollback> or automatic inverse.
+#include <algorithm>
+#include <chrono>
+
+#include "core/error.h"
+#include "core/logging.h"
+#include "migration/change/change_type.h"
+#include "migration/checksum/check_sum.h"
+#include "migration/engine/lock_service.h"
+#include "migration/engine/migrator_internal.h"
+#include "migration/engine/precondition_evaluator.h"
+#include "migration/engine/statement_sink.h"
+
+namespace ledgerhost::migration {
+
+using namespace migrator_detail;  // NOLINT: the migrator's own helpers
+
+std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, const RollbackTarget& target) const {
+  const auto& rows = history.rows();
+  std::vector<bool> roll_back(rows.size(), false);
+  if (target.tag) {
+    // Liquibase 4.28 (AfterTagChangeSetFilter): tags match case-insensitively; every row after the
+    // oldest (default) or newest row carrying the tag is rolled back, and so is any tagDatabase row
+    // carrying it, since that changeset only set the tag. With OLDEST, later rows with the same tag
+    // are rolled back too (includeMatchingTagInRollbackOldest, true since 4.26).
+    auto tagged = [&](const HistoryRow& r) { return r.tag && Lower(*r.tag) == Lower(*target.tag); };
+    std::optional<size_t> anchor;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (!tagged(rows[i])) continue;
+      if (!anchor || target.tag_version == TagVersion::kNewest) anchor = i;
+      if (target.tag_version == TagVersion::kOldest) break;
+    }
+    if (!anchor) throw MigrationError("Could not find tag '" + *target.tag + "' in the database");
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const bool sets_only_the_tag = tagged(rows[i]) && Trim(rows[i].description.value_or("")) == "tagDatabase";
+      if (i > *anchor || (sets_only_the_tag && (target.tag_version == TagVersion::kOldest || i == *anchor))) {
+        roll_back[i] = true;
+      }
+    }
+  } else if (target.count) {
+    const size_t n = std::min<size_t>(rows.size(), static_cast<size_t>(std::max(0, *target.count)));
+    for (size_t i = rows.size() - n; i < rows.size(); ++i) roll_back[i] = true;
+  }
+  std::vector<const HistoryRow*> out;
+  for (size_t i = rows.size(); i > 0; --i) {
+    if (roll_back[i - 1]) out.push_back(&rows[i - 1]);
+  }
+  return out;
+}
+
+void Migrator::DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink) {
+  for (const HistoryRow* row : RowsToRollBack(history, target)) {
+    auto it = std::find_if(change_sets_.begin(), change_sets_.end(), [&](const ChangeSet* cs) {
+      return Lower(cs->id) == Lower(row->id) && Lower(cs->author) == Lower(row->author) &&
+             Lower(NormalizeHistoryPath(cs->file_path)) == Lower(NormalizeHistoryPath(row->filename));
+    });
+    if (it == change_sets_.end()) {
+      throw MigrationError("cannot roll back " + row->filename + "::" + row->id + "::" + row->author +
+                           ": it is recorded in " + sql_.ChangeLogTable() + " but not in " + options_.changelog_display);
+    }
+    const ChangeSet& cs = **it;
+    auto statements = StatementsFor(cs, true, history);
+    sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
+    try {
+      sink.Begin();
+      for (const auto& statement : statements) sink.RunChange(statement);
+      sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
+      sink.Commit();
+    } catch (const DatabaseError& e) {
+      sink.Rollback();
+      throw MigrationError("Rollback failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
+                           "):\n  Reason: " + e.what());
+    }
+  }
+}
+
+int Migrator::Rollback(const RollbackTarget& target) {
+  Connection& connection = RequireConnection("rollback");
+  LockService lock(connection, sql_, options_.lock);
+  lock.Acquire();
+  History history = ReadHistory();
+  const int count = static_cast<int>(RowsToRollBack(history, target).size());
+  LiveSink sink(connection);
+  DoRollback(history, target, sink);
+  lock.Release();
+  return count;
+}
+
+void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
+  RequireConnection("rollback-sql");
+  History history = ReadHistory();
+  ScriptSink sink(out, database_);
+  WriteScriptPrologue(sink);
+  WriteScriptHeader(out, target.tag ? "Rollback to '" + *target.tag + "' Script"
+                                    : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
+  DoRollback(history, target, sink);
+  WriteScriptEpilogue(sink);
+}
+
+}  // namespace ledgerhost::migration
