@@ -86,6 +86,7 @@ struct NodeYaml {
   std::optional<std::string> url;  // nullopt: the default (sqlite:<base>/ledgerhost.db)
   bool run_migration = false;
   bool allow_derived_tables = false;
+  std::string database_schema;  // database.schema (PostgreSQL)
   std::string plugin_config;  // a YAML flow map for plugins.config, e.g. {iou: {issueOnStart: "3"}}
   std::string schemas;        // a YAML flow map for schemas
   std::string balances;       // a YAML flow map for balances
@@ -96,6 +97,7 @@ struct NodeYaml {
     if (url) yaml += "  url: \"" + *url + "\"\n";
     yaml += std::string("  runMigration: ") + (run_migration ? "true" : "false") + "\n";
     if (allow_derived_tables) yaml += "  allowDerivedTables: true\n";
+    if (!database_schema.empty()) yaml += "  schema: " + database_schema + "\n";
     if (!plugin_config.empty()) yaml += "plugins:\n  config: " + plugin_config + "\n";
     if (!schemas.empty()) yaml += "schemas: " + schemas + "\n";
     if (!balances.empty()) yaml += "balances: " + balances + "\n";
@@ -1240,6 +1242,40 @@ TEST(NodeCliPostgresql, DatabaseSchemaThatDoesNotExistStopsTheNodeNamingIt) {
   auto c = db.Connect();
   EXPECT_TRUE(HistoryOf(*c, "iou-sample").empty());
   EXPECT_FALSE(HasTable(*c, "iou_states"));
+}
+
+// With database.schema the DBA script lands in that schema: applied by psql, whose session starts
+// in the database's default schema, it creates every table there, and the node then finds nothing
+// pending (issue 15: the script had no search path, put everything in public, and the node refused).
+TEST(NodeCliPostgresql, TheDbaScriptOfANodeWithADatabaseSchemaLandsInThatSchema) {
+  TestDatabase db(DatabaseKind::kPostgresql);
+  db.Connect()->Execute("CREATE SCHEMA ledger_node");
+  NodeDir node;
+  node.AddPlugin(FIXTURE_IOU_V1_PLUGIN);
+  NodeYaml yaml;
+  yaml.url = db.url();
+  yaml.database_schema = "ledger_node";
+  node.Configure(yaml);
+
+  const Outcome generate = node.Run({"--base-directory", node.base().string(), "--just-generate-db-migration", "dba.sql"});
+  ASSERT_EQ(generate.exit_code, 0) << Describe(generate);
+  const fs::path script = node.work() / "dba.sql";
+  EXPECT_TRUE(Contains(ReadFile(script), "SET search_path TO ledger_node;")) << ReadFile(script);
+  ApplyWithNativeClient(db, script);
+
+  auto c = db.Connect();
+  for (const auto& table : kHostTables) {
+    EXPECT_TRUE(HasTable(*c, table, "ledger_node")) << table;
+    EXPECT_FALSE(HasTable(*c, table, "public")) << table;
+  }
+  EXPECT_TRUE(HasTable(*c, "iou_states", "ledger_node"));
+  EXPECT_TRUE(HasTable(*c, "databasechangelog", "ledger_node"));
+  EXPECT_FALSE(HasTable(*c, "databasechangelog", "public"));
+  const Outcome status = node.Db("status");
+  ASSERT_EQ(status.exit_code, 0) << Describe(status);
+  EXPECT_TRUE(Contains(status.out, "is up to date")) << status.out;
+  const Outcome started = node.StartAndStop(SIGTERM);  // without runMigration
+  EXPECT_EQ(started.exit_code, 0) << Describe(started);
 }
 
 // Without database.url the node's database is the SQLite file ledgerhost.db in its base directory.

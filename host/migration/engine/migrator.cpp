@@ -340,6 +340,14 @@ void Migrator::WriteScriptPrologue(StatementSink& sink) const {
     sink.Run({sql_.CreateChangeLogTable(), ";"});
     return;
   }
+  if (database_ == DatabaseKind::kPostgresql) {
+    // A session whose search path was changed (node.yaml database.schema) creates and reads its
+    // tables there; the script sets the same path, or psql would put everything in the default.
+    // Liquibase qualifies every name with its default schema to the same end.
+    const auto current = connection_->QueryScalar("SELECT current_setting('search_path')");
+    const auto initial = connection_->QueryScalar("SELECT reset_val FROM pg_settings WHERE name = 'search_path'");
+    if (current && current != initial) sink.Run({"SET search_path TO " + *current, ";"});
+  }
   if (!connection_->TableExists(sql_.LockTable())) {
     sink.Comment("Create Database Lock Table");
     sink.Run({sql_.CreateLockTable(), ";"});
