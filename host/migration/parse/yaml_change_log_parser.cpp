@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <regex>
+#include <stdexcept>
 
 #include "migration/model/change_log.h"
 #include "migration/model/text.h"
@@ -14,13 +15,18 @@
 namespace ledgerhost::migration::parse {
 namespace {
 
-// SnakeYAML's implicit resolvers (YAML 1.1), in the order it tries them.
+// SnakeYAML's implicit resolvers (YAML 1.1), in the order it tries them; the patterns of SnakeYAML 2.2
+// (Liquibase 4.28's), read from its Resolver.
 const std::regex kBool("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
 const std::regex kInt(
-    "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+    "[-+]?0b_*[0-1][0-1_]*|[-+]?0_*[0-7][0-7_]*|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*|"
+    "[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+// A float has a digit before its point or exponent ("_" and "_1" are strings): SnakeYAML 2.2's
+// Resolver.FLOAT, as bundled with Liquibase 4.28, not the YAML 1.1 spec's looser form.
 const std::regex kFloat(
-    "[-+]?(\\.[0-9]+|[0-9_]+(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|"
-    "[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|"
+    "[-+]?\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|"
+    "\\.(?:nan|NaN|NAN)");
 const std::regex kNull("~|null|Null|NULL|");
 
 std::string WithoutUnderscores(std::string text) {
@@ -76,6 +82,9 @@ std::string JavaIntegerString(const std::string& scalar) {
 
 std::string JavaFloatString(const std::string& scalar) {
   std::string text = WithoutUnderscores(scalar);
+  if (text.find_first_of("0123456789") == std::string::npos && text.find_first_of("iInN") == std::string::npos) {
+    throw std::invalid_argument("no digits");  // "._": Double.valueOf(".") fails
+  }
   std::string lowered = text::Lower(text);
   if (lowered.find(".inf") != std::string::npos) return text[0] == '-' ? "-Infinity" : "Infinity";
   if (lowered == ".nan") return "NaN";
@@ -86,10 +95,11 @@ std::string JavaFloatString(const std::string& scalar) {
       if (text[0] == '-') sign = -1;
       text.erase(0, 1);
     }
-    for (const auto& part : text::SplitAndTrim(text, ':')) value = value * 60 + std::stod(part);
+    for (const auto& part : text::SplitAndTrim(text, ':')) value = value * 60 + std::strtod(part.c_str(), nullptr);
     value *= sign;
   } else {
-    value = std::stod(text);
+    // strtod, as Double.valueOf: out of range is +-Infinity or 0, never an error.
+    value = std::strtod(text.c_str(), nullptr);
   }
   return JavaDoubleToString(value);
 }
@@ -152,10 +162,17 @@ class YamlConverter {
     return key.Scalar();
   }
 
-  static std::optional<std::string> Scalar(const YAML::Node& node) {
+  std::optional<std::string> Scalar(const YAML::Node& node) const {
     // "?" = plain scalar, resolved by content; quoted or explicitly tagged scalars are strings.
     if (node.Tag() != "?") return node.Scalar();
-    return JavaStringOfPlainScalar(node.Scalar());
+    try {
+      return JavaStringOfPlainScalar(node.Scalar());
+    } catch (const std::logic_error&) {
+      // A sexagesimal integer past Long, a float of underscores and a point: SnakeYAML's
+      // Long.parseLong / Double.valueOf fail there too.
+      ThrowAt({path_, Line(node)}, "'" + node.Scalar() + "' is read as a YAML 1.1 number but is not one; quote it to "
+                                   "make it a string");
+    }
   }
 
   const std::string& path_;

@@ -167,6 +167,31 @@ TEST(YamlChangeLogParser, JavaRenderingOfPlainScalars) {
   EXPECT_EQ(JavaStringOfPlainScalar("~"), std::nullopt);
   EXPECT_EQ(JavaStringOfPlainScalar("varchar(255)"), "varchar(255)");
   EXPECT_EQ(parse::JavaDoubleToString(0.1 + 0.2), "0.30000000000000004");
+  // SnakeYAML 2.2's resolvers, as Liquibase 4.28 printed them (authors of an update-sql run): a number
+  // needs a digit before its underscores, point or exponent; out of range is Infinity or 0.
+  EXPECT_EQ(JavaStringOfPlainScalar("_"), "_");  // was read as a float and crashed (fuzz_changelog_json)
+  EXPECT_EQ(JavaStringOfPlainScalar("_1"), "_1");
+  EXPECT_EQ(JavaStringOfPlainScalar("0x_"), "0x_");
+  EXPECT_EQ(JavaStringOfPlainScalar("0b_1"), "1");
+  EXPECT_EQ(JavaStringOfPlainScalar("1:30"), "90");
+  EXPECT_EQ(JavaStringOfPlainScalar("1_e5"), "100000.0");
+  EXPECT_EQ(JavaStringOfPlainScalar("1e999"), "Infinity");
+  EXPECT_EQ(JavaStringOfPlainScalar("-1e-999"), "-0.0");
+}
+
+// Liquibase: "Syntax error in file c.yaml: For input string: \".\"" (Double.valueOf).
+TEST(YamlChangeLogParserErrors, ANumberThatIsNotOneNamesItsLine) {
+  const std::string error = ParseError({{"c.yaml", R"(databaseChangeLog:
+  - changeSet:
+      id: "1"
+      author: ._
+      changes:
+        - sql:
+            sql: SELECT 1
+)"}},
+                                       "c.yaml");
+  EXPECT_THAT(error, HasSubstr("c.yaml:4"));
+  EXPECT_THAT(error, HasSubstr("'._' is read as a YAML 1.1 number but is not one"));
 }
 
 TEST(YamlChangeLogParserErrors, MalformedYamlNamesTheLine) {
