@@ -3,7 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "core/error.h"
@@ -39,6 +45,37 @@ TEST(ChangeGenerators, CoverLiquibasesChangeTypes) {
   }
   EXPECT_EQ(FindGenerator("executeCommand"), nullptr);
   ASSERT_NE(FindChangeType("executeCommand"), nullptr);
+}
+
+// The generators read a change's attributes by name; every name one reads must be a parameter of its
+// change type in the registry, so a typo ("tablename") cannot silently read nothing. Each generator
+// file is named after its change type (load_data.cpp also serves loadUpdateData, sql.cpp sqlFile).
+TEST(ChangeGenerators, ReadOnlyAttributesTheirChangeTypeDeclares) {
+  const std::filesystem::path dir = std::filesystem::path(LEDGERHOST_SOURCE_DIR) / "host/migration/sql/generator";
+  const std::regex read(R"re((?:Require\(change, |change\.(?:Find|Get)\(|d\.Table\(change, |ColumnType\(change, d, |ReadResource\(change, context, )"(\w+)")re");
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string stem = entry.path().stem().string();
+    std::string type;  // snake_case file name -> camelCase change type
+    for (std::size_t i = 0; i < stem.size(); ++i) {
+      type += stem[i] == '_' && i + 1 < stem.size() ? static_cast<char>(std::toupper(stem[++i])) : stem[i];
+    }
+    std::vector<const ChangeType*> types{FindChangeType(type)};
+    if (type == "loadData") types.push_back(FindChangeType("loadUpdateData"));
+    if (type == "sql") types.push_back(FindChangeType("sqlFile"));
+    if (types.front() == nullptr) continue;  // the table, support, no_statements
+    ++files;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string source = text.str();
+    for (std::sregex_iterator it(source.begin(), source.end(), read), end; it != end; ++it) {
+      const std::string name = (*it)[1];
+      const bool declared = std::any_of(types.begin(), types.end(), [&](const ChangeType* t) { return t->Find(name); });
+      EXPECT_TRUE(declared) << entry.path().filename() << " reads '" << name << "', which " << type << " does not declare";
+    }
+  }
+  EXPECT_GE(files, 35);
 }
 
 TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) {
