@@ -341,12 +341,13 @@ void Migrator::WriteScriptPrologue(StatementSink& sink) const {
     return;
   }
   if (database_ == DatabaseKind::kPostgresql) {
-    // A session whose search path was changed (node.yaml database.schema) creates and reads its
-    // tables there; the script sets the same path, or psql would put everything in the default.
+    // A session whose search path is not PostgreSQL's built-in one (node.yaml database.schema, or a
+    // role's or database's own default) creates and reads its tables there; the script sets the
+    // same path, or a DBA's psql session (another role, perhaps) would put everything elsewhere.
     // Liquibase qualifies every name with its default schema to the same end.
     const auto current = connection_->QueryScalar("SELECT current_setting('search_path')");
-    const auto initial = connection_->QueryScalar("SELECT reset_val FROM pg_settings WHERE name = 'search_path'");
-    if (current && current != initial) sink.Run({"SET search_path TO " + *current, ";"});
+    const auto built_in = connection_->QueryScalar("SELECT boot_val FROM pg_settings WHERE name = 'search_path'");
+    if (current && current != built_in) sink.Run({"SET search_path TO " + *current, ";"});
   }
   if (!connection_->TableExists(sql_.LockTable())) {
     sink.Comment("Create Database Lock Table");

@@ -363,7 +363,7 @@ Change ChangeLogBuilder::BuildChange(const ParsedNode& node, const std::string& 
         ThrowAt(At(node), where + "attribute '" + child.name + "' is not allowed on <" + node.name + ">");
       }
       if (child.value) {
-        if (!custom) RefuseStatementIn(child.name, *child.value, At(child), where);  // a Java class's own property
+        RefuseStatementIn(child.name, *child.value, At(child), where);
         change.attributes[child.name] = *child.value;
       }
     } else if (child.name == "column" && child.Child("column") != nullptr) {

@@ -1,5 +1,7 @@
 #include "migration/parse/data_type_grammar.h"
 
+#include <cctype>
+
 namespace ledgerhost::migration {
 namespace {
 
@@ -11,21 +13,26 @@ bool IsWordByte(unsigned char c) {
 
 bool IsPunctuation(char c) {
   switch (c) {
-    case '(': case ')': case ',': case '*': case '[': case ']': case '{': case '}': case ':':
+    case '(': case ')': case ',': case '*': case '{': case '}': case ':':
       return true;
     default:
       return false;
   }
 }
 
+// Quoted regions a database reads as one token: strings, quoted names, and SQL Server's [names]
+// (which is also how PostgreSQL's array brackets, int[] and text[10], read here).
 char ClosingQuote(char open) {
   switch (open) {
     case '"': return '"';
     case '\'': return '\'';
     case '`': return '`';
+    case '[': return ']';
     default: return '\0';
   }
 }
+
+bool IsAsciiWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 std::string At(std::size_t index) { return " at column " + std::to_string(index + 1); }
 
@@ -35,6 +42,20 @@ std::optional<std::string> DataTypeGrammarProblem(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
+    if (c == '$') {
+      // PostgreSQL's dollar quotes ($$...$$, $tag$...$tag$) quote what follows as a string this
+      // scanner would read as code; ${property} and names with $ stay words.
+      std::size_t j = i + 1;
+      while (j < text.size() && IsAsciiWordChar(text[j])) ++j;
+      if (j < text.size() && text[j] == '$') return "a dollar quote" + At(i);
+    }
+    if (c == '\'' && i > 0 && (text[i - 1] == 'q' || text[i - 1] == 'Q')) {
+      // Oracle's q'[...]' ends at its own closing bracket, not at the next quote.
+      const bool starts_word = i < 2 || !IsWordByte(static_cast<unsigned char>(text[i - 2])) ||
+                               ((text[i - 2] == 'n' || text[i - 2] == 'N') &&
+                                (i < 3 || !IsWordByte(static_cast<unsigned char>(text[i - 3]))));
+      if (starts_word) return "an Oracle q-quote" + At(i - 1);
+    }
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || IsWordByte(static_cast<unsigned char>(c)) ||
         IsPunctuation(c)) {
       ++i;

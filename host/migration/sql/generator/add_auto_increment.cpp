@@ -1,9 +1,9 @@
 #include "migration/sql/generator/generators.h"
 
 #include "migration/model/text.h"
-#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 namespace ledgerhost::migration::generator {
 

@@ -1,17 +1,15 @@
 #include "migration/sql/generator/generators.h"
 
 #include "migration/model/text.h"
-#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 namespace ledgerhost::migration::generator {
 namespace {
 
 // A column-level foreign key (<constraints references="t(c)"/> or referencedTableName) as the
-
 // addForeignKeyConstraint change Liquibase derives from it.
-
 Change ColumnForeignKey(const Change& change, const ColumnConfig& column) {
   const Attributes& c = *column.constraints;
   std::string ref_table = Attr(c, "referencedTableName");
@@ -35,9 +33,7 @@ Change ColumnForeignKey(const Change& change, const ColumnConfig& column) {
 }
 
 // Liquibase's AddColumnGenerator: per column "ALTER TABLE t ADD ..." followed by its unique and
-
 // foreign key constraints (MySQL/MariaDB: all columns in one ALTER TABLE, constraints after);
-
 // then AddColumnChange's UPDATEs filling existing rows from the value* attributes.
 
 }  // namespace

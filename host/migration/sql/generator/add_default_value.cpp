@@ -1,8 +1,8 @@
 #include "migration/sql/generator/generators.h"
 
-#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 namespace ledgerhost::migration::generator {
 
@@ -28,6 +28,7 @@ Statements AddDefault(const Change& change, const Dialect& d, const SqlGeneratio
 
 // AddDefaultValueGeneratorSQLite: the table is rebuilt with the new default.
 Statements AddDefaultSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change);  // the generic generator's checks, in its order
   d.Identifier(Require(change, "columnName"));
   if (!d.DefaultValue(change.attributes)) {
     throw MigrationError(change.location.ToString() + ": addDefaultValue needs a defaultValue* attribute");

@@ -3,14 +3,9 @@
 #include "migration/sql/generator/support.h"
 
 namespace ledgerhost::migration::generator {
-namespace {
 
 // Liquibase's AddLookupTableChange: the lookup table from the distinct non-null values, its
-
 // column made NOT NULL (Oracle: already is), keyed, and referenced by the existing table.
-
-}  // namespace
-
 Statements AddLookupTable(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string existing_column = Require(change, "existingColumnName");
   const std::string new_column = Require(change, "newColumnName");

@@ -7,9 +7,7 @@ namespace ledgerhost::migration::generator {
 namespace {
 
 // CreateTableChange: a column auto-increments when it says so or when its type does ("serial",
-
 // "bigserial", "int identity", "int{autoIncrement:true}"), on every database.
-
 bool CreateTableColumnAutoIncrements(const ColumnConfig& column) {
   if (JavaTrue(Attr(column.attributes, "autoIncrement", "false"))) return true;
   const std::string type = Attr(column.attributes, "type");
@@ -17,7 +15,6 @@ bool CreateTableColumnAutoIncrements(const ColumnConfig& column) {
 }
 
 // The column definition of createTable.
-
 std::string ColumnDefinition(const Dialect& d, const std::string& table, const ColumnConfig& column, const Change& change,
                              bool inline_sqlite_pk, const std::string& pk_name) {
   const std::string name = ColumnName(column, change);

@@ -1,8 +1,8 @@
 #include "migration/sql/generator/generators.h"
-#include "migration/sql/generator/support.h"
-
 #include "core/error.h"
+
 #include "migration/sql/custom_change_registry.h"
+#include "migration/sql/generator/support.h"
 
 namespace ledgerhost::migration::generator {
 

@@ -1,7 +1,7 @@
 #include "migration/sql/generator/generators.h"
-#include "migration/sql/generator/support.h"
-
 #include "core/error.h"
+
+#include "migration/sql/generator/support.h"
 
 namespace ledgerhost::migration::generator {
 

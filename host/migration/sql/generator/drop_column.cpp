@@ -1,18 +1,13 @@
 #include "migration/sql/generator/generators.h"
 
-#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 namespace ledgerhost::migration::generator {
-namespace {
 
 // Liquibase's DropColumnGenerator: MySQL/MariaDB drop several columns in one ALTER TABLE; SQL Server
-
 // first drops the column's default constraint.
-
-}  // namespace
-
 Statements DropColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
   // Nested <column>s are the columns to drop; columnName only counts without them (DropColumnChange).

@@ -1,9 +1,9 @@
 #include "migration/sql/generator/generators.h"
 
 #include "migration/model/text.h"
-#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 namespace ledgerhost::migration::generator {
 
@@ -38,7 +38,7 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
 
 // Liquibase rebuilds the table without the key (offline: its rebuild without the table's metadata).
 Statements DropPrimaryKeySqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
-  d.Table(change);
+  d.Table(change);  // the generic generator's check
   if (!context.introspect) return SqliteOfflineRebuild(change, d);
   const RebuildVisitor visitor = DropPrimaryKeyVisitor(change);
   return {SqliteRebuildStatement(change, "", [change, context, visitor] { return RebuildOf(change, context, visitor); })};

@@ -1,7 +1,10 @@
 // The change generators: one per Liquibase change type (Liquibase's change/core/*Change.java with
-// their sqlgenerator/core/*Generator.java), each in the file named after its change type, and the
-// per-database generators Liquibase has for some (AddColumnGeneratorSQLite, ...) beside it.
-// change_generators.cpp maps change types to them; nothing else calls them directly.
+// their sqlgenerator/core/*Generator.java), each in the file named after its change type, with the
+// per-database generators beside it where a whole change differs on a database (the SQLite table
+// rebuilds of addDefaultValue, addAutoIncrement and dropPrimaryKey; NotSupported). Clause-level
+// differences, and the SQLite rebuilds inside addColumn, dropColumn and mergeColumns, are still
+// branches in the generic generator. change_generators.cpp maps change types to them; nothing else
+// calls them directly.
 #pragma once
 
 #include <string_view>
@@ -81,7 +84,9 @@ Statements RenameSequence(const Change&, const Dialect&, const SqlGenerationCont
 Statements RenameTable(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements RenameView(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements SetColumnRemarks(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements SetColumnRemarksUnsupported(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements SetTableRemarks(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements SetTableRemarksSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements Sql(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements SqlFile(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements Update(const Change&, const Dialect&, const SqlGenerationContext&);

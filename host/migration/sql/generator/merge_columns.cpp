@@ -1,18 +1,13 @@
 #include "migration/sql/generator/generators.h"
 
-#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 namespace ledgerhost::migration::generator {
-namespace {
 
 // Liquibase's MergeColumnChange: add the final column, fill it with column1 + joinString +
-
 // column2, drop both source columns.
-
-}  // namespace
-
 Statements MergeColumns(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
   const std::string first = d.Identifier(Require(change, "column1Name"));

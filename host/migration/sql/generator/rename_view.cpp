@@ -3,12 +3,8 @@
 #include "migration/sql/generator/support.h"
 
 namespace ledgerhost::migration::generator {
-namespace {
 
 // renameView per Liquibase's RenameViewGenerator (SQLite gets the generic "RENAME", as Liquibase prints it).
-
-}  // namespace
-
 Statements RenameView(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
   Change old_view = change;
   old_view.attributes["viewName"] = Require(change, "oldViewName");

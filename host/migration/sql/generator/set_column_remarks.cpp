@@ -9,8 +9,15 @@ Statements SetColumnRemarks(const Change& change, const Dialect& d, const SqlGen
   const std::string column = Require(change, "columnName");
   const std::string remarks = change.Get("remarks");
   if (d.Is(DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks, column)}};
-  // MySQL restates the whole column definition, which needs the live column type.
   return {{"COMMENT ON COLUMN " + table + "." + d.Identifier(column) + " IS " + d.String(remarks)}};
+}
+
+// SQLite has no remarks; MySQL's restate the whole column definition, which needs the live column
+// type. The names are checked first, as the generic generator does.
+Statements SetColumnRemarksUnsupported(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change);
+  Require(change, "columnName");
+  return NotSupported(change, d, context);
 }
 
 }  // namespace ledgerhost::migration::generator

@@ -12,4 +12,10 @@ Statements SetTableRemarks(const Change& change, const Dialect& d, const SqlGene
   return {{"COMMENT ON TABLE " + table + " IS " + d.String(remarks)}};
 }
 
+// SQLite has no remarks; the names are checked first, as the generic generator does.
+Statements SetTableRemarksSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change);
+  return NotSupported(change, d, context);
+}
+
 }  // namespace ledgerhost::migration::generator

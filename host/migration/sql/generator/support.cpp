@@ -1,5 +1,6 @@
 #include "migration/sql/generator/support.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/error.h"

@@ -34,6 +34,13 @@ TEST(DataTypeGrammar, WhatWouldRunAsMoreThanATypeIsNot) {
   EXPECT_THAT(DataTypeGrammarProblem("enum('a\\')"), Optional(HasSubstr("a backslash at column 8")));
   EXPECT_THAT(DataTypeGrammarProblem("enum('a)"), Optional(HasSubstr("an unclosed ' at column 6")));
   EXPECT_THAT(DataTypeGrammarProblem("\"x"), Optional(HasSubstr("an unclosed \" at column 1")));
+  // Quoting read differently by a database and a naive scanner (found in review): a ' inside a
+  // dollar quote, an Oracle q-quote or a [name] would hide a -- from the check.
+  EXPECT_THAT(DataTypeGrammarProblem("text DEFAULT $$'$$ --\n) --'"), Optional(HasSubstr("a dollar quote at column 14")));
+  EXPECT_THAT(DataTypeGrammarProblem("text DEFAULT $x$'$x$"), Optional(HasSubstr("a dollar quote")));
+  EXPECT_THAT(DataTypeGrammarProblem("varchar2(9) DEFAULT q'[ ' ]' -- x'"), Optional(HasSubstr("an Oracle q-quote")));
+  EXPECT_THAT(DataTypeGrammarProblem("[a'b] -- x'"), Optional(HasSubstr("'--' at column 7")));
+  EXPECT_THAT(DataTypeGrammarProblem("[varchar"), Optional(HasSubstr("an unclosed [")));
 }
 
 }  // namespace

@@ -99,6 +99,24 @@ TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) 
   EXPECT_EQ(GenerateSql(change, context).at(0).sql, "ALTER TABLE t ADD PRIMARY KEY (id)");
 }
 
+// A database's own generator checks the change as the generic one does, before anything else: a
+// missing table name is that error on SQLite too, not "needs a live database" (found in review).
+TEST(ChangeGenerators, ADatabasesOwnGeneratorChecksTheChangeFirst) {
+  Change change;
+  change.type = "addDefaultValue";
+  change.location = {"c.xml", 9};
+  change.attributes = {{"columnName", "c"}, {"defaultValueNumeric", "1"}};
+  SqlGenerationContext context;
+  context.database = DatabaseKind::kSqlite;  // offline: no table to read
+  try {
+    GenerateSql(change, context);
+    FAIL() << "generated without a table";
+  } catch (const MigrationError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("tableName"));
+    EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("SQL output mode")));
+  }
+}
+
 TEST(ChangeGenerators, AnUnknownChangeTypeIsRefusedNamingIt) {
   Change change;
   change.type = "executeCommand";
