@@ -86,7 +86,8 @@ std::string PendingList(const std::vector<migration::PendingChangeSet>& pending)
 }
 
 // After migrating, every selected schema's tables must be there: a missing one usually means a
-// changelog that creates it with raw SQL ignoring ${tablePrefix}. Other drift is reported, not fatal.
+// changelog that creates it with raw SQL ignoring ${tablePrefix} or ${databaseSchema}. Other drift is
+// reported, not fatal.
 void CheckTables(migration::Connection& connection, const schema::SchemaCatalog& catalog) {
   std::string missing;
   for (const auto& drift : schema::FindSchemaDrift(connection, catalog)) {
@@ -98,8 +99,10 @@ void CheckTables(migration::Connection& connection, const schema::SchemaCatalog&
   }
   if (!missing.empty()) {
     throw MigrationError("after migration, tables of selected schemas are missing:\n" + missing +
-                         "Check that each schema's changelog creates them (SQL changes must use ${tablePrefix} when "
-                         "the family has a table prefix); `ledgerhost db check` lists every difference.");
+                         "A changelog's raw SQL is not rewritten for a family's table prefix or database schema: it "
+                         "must name its tables with ${tablePrefix} and ${databaseSchema} (docs/plugin-authors.md). "
+                         "The changesets that ran are recorded in DATABASECHANGELOG; `ledgerhost db check` lists "
+                         "every difference, `ledgerhost db rollback-count N` undoes the last N changesets.");
   }
 }
 

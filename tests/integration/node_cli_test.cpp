@@ -1278,6 +1278,28 @@ TEST(NodeCliPostgresql, TheDbaScriptOfANodeWithADatabaseSchemaLandsInThatSchema)
   EXPECT_EQ(started.exit_code, 0) << Describe(started);
 }
 
+// The cash sample's raw SQL names its table with ${tablePrefix} only, so with databaseSchema: cash
+// its table lands in the default schema: the node stops after migrating and says which property
+// the SQL must use and that the changesets are recorded (issue 15, item 4: the hint named only
+// ${tablePrefix}).
+TEST(NodeCliPostgresql, RawSqlIgnoringTheDatabaseSchemaStopsTheNodeNamingTheProperty) {
+  TestDatabase db(DatabaseKind::kPostgresql);
+  db.Connect()->Execute("CREATE SCHEMA cash");
+  NodeDir node;
+  node.AddPlugin(CASH_PLUGIN);
+  NodeYaml yaml;
+  yaml.url = db.url();
+  yaml.run_migration = true;
+  yaml.schemas = "{com.example.schemas.CashSchema: {databaseSchema: cash}}";
+  node.Configure(yaml);
+  const Outcome refused = node.StartExpectingExit();
+  EXPECT_NE(refused.exit_code, 0) << Describe(refused);
+  EXPECT_FALSE(Contains(refused.out, "Node started")) << refused.out;
+  EXPECT_TRUE(Contains(refused.err, "contract_cash_states")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "${databaseSchema}")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "recorded in DATABASECHANGELOG")) << refused.err;
+}
+
 // Without database.url the node's database is the SQLite file ledgerhost.db in its base directory.
 TEST(NodeCliDefaults, DefaultDatabaseIsLedgerhostDbInTheBaseDirectory) {
   NodeDir node;
