@@ -21,7 +21,7 @@
 
 #include "balances/balance_store_factory.h"
 #include "core/logging.h"
-#include "migration/engine/database_url.h"
+#include "db/database_url.h"
 #include "migration/engine/migrator.h"
 #include "migration/parse/change_log_parser.h"
 
@@ -45,8 +45,8 @@ int main(int argc, char** argv) {
   ConfigureLogging("warn");
 
   if (store_kind != "redis") {  // the host's balance tables
-    const auto database = migration::ParseDatabaseUrl(url);
-    auto connection = migration::Connection::Open(database);
+    const auto database = db::ParseDatabaseUrl(url);
+    auto connection = db::Connection::Open(database);
     migration::ParseOptions options;
     options.database = database.kind;
     const migration::DirectoryResourceLoader files(LEDGERHOST_NODE_MIGRATIONS_DIR);
@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
   }
   const auto store = balances::OpenBalanceStore(
       store_kind == "redis" ? "redis" : "database", url, prefix,
-      [&] { return migration::Connection::Open(migration::ParseDatabaseUrl(url)); });
+      [&] { return db::Connection::Open(db::ParseDatabaseUrl(url)); });
   // Liquidity never runs out, settlement never triggers: the benchmark measures the operations.
   BalanceSettings settings;
   settings.minimum = std::numeric_limits<Amount>::min() / 2;

@@ -62,7 +62,7 @@ void BM_CheckSum(benchmark::State& state) {
   for (auto _ : state) {
     for (const auto& change_set : change_log.change_sets) {
       auto sum = migration::ComputeCheckSum(change_set, migration::CheckSumVersion::kV9,
-                                            migration::DatabaseKind::kPostgresql, loader);
+                                            db::DatabaseKind::kPostgresql, loader);
       benchmark::DoNotOptimize(sum.data());
     }
   }
@@ -75,7 +75,7 @@ void BM_ParseAndCheckSum(benchmark::State& state) {
     const auto change_log = migration::ParseChangeLog(loader, kChangeLogPath, {});
     for (const auto& change_set : change_log.change_sets) {
       auto sum = migration::ComputeCheckSum(change_set, migration::CheckSumVersion::kV9,
-                                            migration::DatabaseKind::kPostgresql, loader);
+                                            db::DatabaseKind::kPostgresql, loader);
       benchmark::DoNotOptimize(sum.data());
     }
   }

@@ -7,7 +7,7 @@ namespace ledgerhost::balances {
 
 std::shared_ptr<BalanceStore> OpenBalanceStore(const std::string& store, const std::string& url,
                                                const std::string& key_prefix,
-                                               const std::function<std::unique_ptr<migration::Connection>()>& open_database) {
+                                               const std::function<std::unique_ptr<db::Connection>()>& open_database) {
   if (store == "redis") {
     RedisEndpoint endpoint = ParseRedisUrl(url);
     endpoint.prefix = key_prefix;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "balances/balance_store.h"
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 
 namespace ledgerhost::balances {
 
@@ -14,6 +14,6 @@ namespace ledgerhost::balances {
 // Throws BalanceError naming the store when it cannot be reached.
 std::shared_ptr<BalanceStore> OpenBalanceStore(const std::string& store, const std::string& url,
                                                const std::string& key_prefix,
-                                               const std::function<std::unique_ptr<migration::Connection>()>& open_database);
+                                               const std::function<std::unique_ptr<db::Connection>()>& open_database);
 
 }  // namespace ledgerhost::balances

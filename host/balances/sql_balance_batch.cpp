@@ -52,20 +52,20 @@ std::string ArrayLiteral(const std::vector<std::string>& values) {
 
 }  // namespace
 
-SqlBatch::SqlBatch(migration::Connection& connection, std::string description)
+SqlBatch::SqlBatch(db::Connection& connection, std::string description)
     : connection_(connection),
       description_(std::move(description)),
-      sqlite_(connection.kind() == migration::DatabaseKind::kSqlite) {}
+      sqlite_(connection.kind() == db::DatabaseKind::kSqlite) {}
 
-std::vector<migration::Row> SqlBatch::SelectByKeys(const std::string& select, const std::string& key_column,
+std::vector<db::Row> SqlBatch::SelectByKeys(const std::string& select, const std::string& key_column,
                                                    std::vector<std::string> keys, bool lock) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   if (keys.empty()) return {};
   if (sqlite_) {  // in-process: a row at a time costs nothing, and the transaction already excludes writers
-    std::vector<migration::Row> rows;
+    std::vector<db::Row> rows;
     for (const auto& key : keys) {
-      for (auto& row : connection_.Query(select + " WHERE " + key_column + " = ?", {key})) rows.push_back(std::move(row));
+      for (auto& row : connection_.Query(select + " WHERE " + key_column + " = " + connection_.Placeholder(1), {key})) rows.push_back(std::move(row));
     }
     return rows;
   }

@@ -16,7 +16,7 @@
 
 #include "balances/balance_rules.h"
 #include "balances/balance_store.h"
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 
 namespace ledgerhost::balances {
 
@@ -56,7 +56,7 @@ class SqlBatch {
     std::vector<std::string> incoming{};
   };
 
-  SqlBatch(migration::Connection& connection, std::string description);
+  SqlBatch(db::Connection& connection, std::string description);
 
   // Reads every row the operations named (and the accounts their reservations and settlements name).
   void Prefetch(const std::vector<const Needs*>& needs);
@@ -101,7 +101,7 @@ class SqlBatch {
   };
 
   // Rows of `select` (whose first column is the key) for `keys`, sorted and locked on PostgreSQL.
-  std::vector<migration::Row> SelectByKeys(const std::string& select, const std::string& key_column,
+  std::vector<db::Row> SelectByKeys(const std::string& select, const std::string& key_column,
                                            std::vector<std::string> keys, bool lock);
   void LoadReservations(const std::vector<std::string>& packet_ids);
   void LoadSettlements(const std::vector<std::string>& keys);
@@ -117,7 +117,7 @@ class SqlBatch {
   static std::vector<std::string> Missing(const std::map<std::string, Entry<Row>>& table,
                                           const std::vector<std::string>& keys);
 
-  migration::Connection& connection_;
+  db::Connection& connection_;
   const std::string description_;
   const bool sqlite_;
   std::map<std::string, Entry<Account>> accounts_;

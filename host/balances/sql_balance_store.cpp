@@ -4,7 +4,7 @@
 
 #include "core/error.h"
 #include "core/logging.h"
-#include "migration/engine/transaction.h"
+#include "db/transaction.h"
 
 namespace ledgerhost::balances {
 namespace {
@@ -29,11 +29,11 @@ AccountBalance BalanceOf(const std::string& account, const AccountState& state) 
 
 }  // namespace
 
-SqlBalanceStore::SqlBalanceStore(std::unique_ptr<migration::Connection> connection, Opener reopen)
+SqlBalanceStore::SqlBalanceStore(std::unique_ptr<db::Connection> connection, Opener reopen)
     : connection_(std::move(connection)),
       reopen_(std::move(reopen)),
       description_(connection_->description()),
-      sqlite_(connection_->kind() == migration::DatabaseKind::kSqlite),
+      sqlite_(connection_->kind() == db::DatabaseKind::kSqlite),
       max_batch_(kMaxBatch) {
   ConfigureSession();
   worker_ = std::thread([this] { Worker(); });
@@ -145,7 +145,7 @@ void SqlBalanceStore::RunBatch(std::vector<Job>& batch) {
 }
 
 void SqlBalanceStore::RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused) {
-  migration::Transaction transaction(*connection_);
+  db::Transaction transaction(*connection_);
   SqlBatch rows(*connection_, description_);
   std::vector<const SqlBatch::Needs*> needs;
   for (const auto& job : batch) needs.push_back(&job.needs);
@@ -166,7 +166,7 @@ void SqlBalanceStore::RunBatchOnce(std::vector<Job>& batch, std::vector<std::exc
   transaction.Commit();
 }
 
-std::string SqlBalanceStore::P(int n) const { return sqlite_ ? "?" : "$" + std::to_string(n); }
+std::string SqlBalanceStore::P(int n) const { return connection_->Placeholder(n); }
 
 void SqlBalanceStore::ConfigureAccount(const std::string& account, const BalanceSettings& settings) {
   CheckSettings(account, settings);

@@ -21,18 +21,18 @@
 #include "balances/balance_rules.h"
 #include "balances/balance_store.h"
 #include "balances/sql_balance_batch.h"
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 
 namespace ledgerhost::balances {
 
 class SqlBalanceStore : public BalanceStore {
  public:
-  using Opener = std::function<std::unique_ptr<migration::Connection>()>;
+  using Opener = std::function<std::unique_ptr<db::Connection>()>;
   // `connection` is the store's own (tables created by the host's changelog beforehand). With
   // `reopen`, a connection the server dropped (restart, failover, a killed session) is replaced and
   // the batch it broke runs again on the new one: every operation is idempotent by its id, so one
   // that was committed just before the drop is answered, not applied twice.
-  explicit SqlBalanceStore(std::unique_ptr<migration::Connection> connection, Opener reopen = {});
+  explicit SqlBalanceStore(std::unique_ptr<db::Connection> connection, Opener reopen = {});
   ~SqlBalanceStore() override;
   SqlBalanceStore(const SqlBalanceStore&) = delete;
   SqlBalanceStore& operator=(const SqlBalanceStore&) = delete;
@@ -66,12 +66,12 @@ class SqlBalanceStore : public BalanceStore {
   void Worker();
   void RunBatch(std::vector<Job>& batch);
   void RunBatchOnce(std::vector<Job>& batch, std::vector<std::exception_ptr>& refused);
-  std::string P(int n) const;  // the n-th placeholder: $n or ?
+  std::string P(int n) const;  // the n-th placeholder (Connection::Placeholder)
   void ConfigureSession();     // durability and planner settings of a new connection
   bool Reconnected();          // after a failed batch: true when the connection was dead and is new
   AccountBalance VoidReservation(SqlBatch& batch, const std::string& packet_id, const std::string& operation);
 
-  std::unique_ptr<migration::Connection> connection_;
+  std::unique_ptr<db::Connection> connection_;
   Opener reopen_;
   std::string description_;
   const bool sqlite_;

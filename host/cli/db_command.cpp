@@ -14,8 +14,8 @@
 #include "cli/commands.h"
 #include "core/error.h"
 #include "core/logging.h"
-#include "migration/engine/connection.h"
-#include "migration/engine/database_url.h"
+#include "db/connection.h"
+#include "db/database_url.h"
 #include "migration/engine/migrator.h"
 #include "migration/parse/change_log_parser.h"
 #include "node/node_database.h"
@@ -44,7 +44,7 @@ class DbCommand;
 
 // What a `db` subcommand takes, needs and runs (DbCommand::Subcommands() lists them).
 enum class Argument { kNone, kCount, kTag, kRollbackTag };
-using Runner = int (DbCommand::*)(Migrator&, const DatabaseUrl&, std::ostream&);
+using Runner = int (DbCommand::*)(Migrator&, const db::DatabaseUrl&, std::ostream&);
 struct DbSubcommand {
   std::string_view name;
   std::string_view help;
@@ -122,7 +122,7 @@ class DbCommand : public Command {
       throw ConfigError("db " + command.Name() + " needs --base-directory: it compares a node's schemas");
     }
     if (url_.empty()) throw ConfigError("db " + command.Name() + " needs --url (or --base-directory for a node)");
-    DatabaseUrl url = ParseDatabaseUrl(url_, username_, password_);
+    db::DatabaseUrl url = db::ParseDatabaseUrl(url_, username_, password_);
     if (command.needs_changelog && changelog_file_.empty()) {
       throw ConfigError("db " + command.Name() + " needs --changelog-file");
     }
@@ -130,9 +130,9 @@ class DbCommand : public Command {
       throw ConfigError("db " + command.Name() + " needs a database: offline URLs only work with the *-sql commands");
     }
 
-    std::unique_ptr<Connection> connection;
+    std::unique_ptr<db::Connection> connection;
     if (!url.offline) {
-      connection = Connection::Open(url);
+      connection = db::Connection::Open(url);
       Logger("migration")->debug("connected to {}", url.Redacted());
     }
 
@@ -206,8 +206,10 @@ class DbCommand : public Command {
   // The node's changelogs and database; read-only commands never create a SQLite file.
   int RunOnNode(const DbSubcommand& command) {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
-    const node::NodeSchemas node_schemas = node::LoadNodeSchemas(config);
-    const DatabaseUrl& url = node_schemas.url;
+    // A refused plugin stops what would write or print SQL without its schemas; looking goes on.
+    const node::NodeSchemas node_schemas = node::LoadNodeSchemas(
+        config, command.writes || command.prints_sql ? node::RefusedPlugins::kStop : node::RefusedPlugins::kReport);
+    const db::DatabaseUrl& url = node_schemas.url;
     const schema::SchemaCatalog& catalog = node_schemas.catalog;
     auto connection = command.writes ? node::OpenNodeDatabase(config) : node::OpenNodeDatabaseReadOnly(config);
     if (command.run == nullptr) {  // check
@@ -229,7 +231,7 @@ class DbCommand : public Command {
     return Dispatch(command, migrations.migrator(), url);
   }
 
-  int Dispatch(const DbSubcommand& command, Migrator& migrator, const DatabaseUrl& url) {
+  int Dispatch(const DbSubcommand& command, Migrator& migrator, const db::DatabaseUrl& url) {
     std::ofstream file_out;
     if (!output_file_.empty()) {
       file_out.open(output_file_);
@@ -239,26 +241,26 @@ class DbCommand : public Command {
     return (this->*command.run)(migrator, url, out);
   }
 
-  int Update(Migrator& migrator, const DatabaseUrl&, std::ostream&) { return PrintSummary(migrator.Update({})); }
-  int UpdateCount(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int Update(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) { return PrintSummary(migrator.Update({})); }
+  int UpdateCount(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     return PrintSummary(migrator.Update(UpdateLimit::Count(count_)));
   }
-  int UpdateToTag(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int UpdateToTag(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     return PrintSummary(migrator.Update(UpdateLimit::ToTag(tag_)));
   }
-  int UpdateSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+  int UpdateSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.UpdateSql(out, {});
     return 0;
   }
-  int UpdateCountSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+  int UpdateCountSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.UpdateSql(out, UpdateLimit::Count(count_));
     return 0;
   }
-  int UpdateToTagSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+  int UpdateToTagSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.UpdateSql(out, UpdateLimit::ToTag(tag_));
     return 0;
   }
-  int Status(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+  int Status(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
     const auto pending = migrator.Pending();
     if (pending.empty()) {
       std::cout << url.Redacted() << " is up to date\n";
@@ -270,60 +272,60 @@ class DbCommand : public Command {
     }
     return 0;
   }
-  int Validate(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int Validate(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     migrator.Validate();
     std::cout << "No validation errors found.\n";
     return 0;
   }
-  int History(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+  int History(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
     PrintHistory(migrator.HistoryRows(), url);
     return 0;
   }
-  int Tag(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int Tag(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     migrator.Tag(tag_);
     std::cout << "Successfully tagged '" << tag_ << "'\n";
     return 0;
   }
-  int TagExists(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+  int TagExists(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
     const bool exists = migrator.TagExists(tag_);
     std::cout << "The tag '" << tag_ << "' " << (exists ? "already exists" : "does NOT exist") << " in "
               << url.Redacted() << "\n";
     return exists ? 0 : 1;
   }
-  int Rollback(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int Rollback(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     std::cout << "Rolled back " << migrator.Rollback(Target(RollbackTarget::ToTag(tag_))) << " changesets\n";
     return 0;
   }
-  int RollbackCount(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int RollbackCount(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     std::cout << "Rolled back " << migrator.Rollback(Target(RollbackTarget::Count(count_))) << " changesets\n";
     return 0;
   }
-  int RollbackSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+  int RollbackSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.RollbackSql(out, Target(RollbackTarget::ToTag(tag_)));
     return 0;
   }
-  int RollbackCountSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+  int RollbackCountSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.RollbackSql(out, Target(RollbackTarget::Count(count_)));
     return 0;
   }
-  int ChangelogSync(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int ChangelogSync(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     migrator.ChangelogSync();
     return 0;
   }
-  int ChangelogSyncSql(Migrator& migrator, const DatabaseUrl&, std::ostream& out) {
+  int ChangelogSyncSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.ChangelogSyncSql(out);
     return 0;
   }
-  int ClearCheckSums(Migrator& migrator, const DatabaseUrl&, std::ostream&) {
+  int ClearCheckSums(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     migrator.ClearCheckSums();
     return 0;
   }
-  int ReleaseLocks(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+  int ReleaseLocks(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
     migrator.ReleaseLocks();
     std::cout << "Successfully released all database change log locks for " << url.Redacted() << "\n";
     return 0;
   }
-  int DropAll(Migrator& migrator, const DatabaseUrl& url, std::ostream&) {
+  int DropAll(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
     migrator.DropAll();
     std::cout << "All objects dropped from " << url.Redacted() << "\n";
     return 0;
@@ -402,7 +404,7 @@ class DbCommand : public Command {
   }
 
   // A table sized to its contents, so long file names and ids stay readable.
-  static void PrintHistory(const std::vector<HistoryRow>& rows, const DatabaseUrl& url) {
+  static void PrintHistory(const std::vector<HistoryRow>& rows, const db::DatabaseUrl& url) {
     const std::vector<std::string> headers{"Date executed", "Deployment id", "Exec type", "Changeset", "Tag", "#"};
     std::vector<std::vector<std::string>> cells;
     for (const auto& row : rows) {

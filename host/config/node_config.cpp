@@ -105,7 +105,7 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
   r.RequireMap(node, "database");
   r.RejectUnknownKeys(node, "database",
                       {"url", "user", "password", "schema", "runMigration", "allowDerivedTables", "poolSize",
-                       "customChanges"});
+                       "customChanges", "previousLegalName"});
   if (node["url"]) db.url = r.String(node["url"], "database.url");
   if (node["user"]) db.user = r.String(node["user"], "database.user");
   if (node["password"]) db.password = r.String(node["password"], "database.password");
@@ -115,6 +115,7 @@ void ReadDatabase(const ConfigReader& r, const YAML::Node& node, DatabaseConfig&
     db.allow_derived_tables = r.Bool(node["allowDerivedTables"], "database.allowDerivedTables");
   }
   if (node["poolSize"]) db.pool_size = r.Int(node["poolSize"], "database.poolSize", 1, 1024);
+  if (node["previousLegalName"]) db.previous_legal_name = r.String(node["previousLegalName"], "database.previousLegalName");
   if (const auto custom = node["customChanges"]) {
     if (!custom.IsMap()) r.Fail(custom, "database.customChanges", "expected a map of Java class name to refuse|mark-ran");
     for (const auto& entry : custom) {
@@ -164,11 +165,21 @@ void ReadBalances(const ConfigReader& r, const YAML::Node& node, BalancesConfig&
 
 void ReadPlugins(const ConfigReader& r, const YAML::Node& node, const std::filesystem::path& base, PluginsConfig& p) {
   r.RequireMap(node, "plugins");
-  r.RejectUnknownKeys(node, "plugins", {"directory", "trustedKeys", "config"});
+  r.RejectUnknownKeys(node, "plugins", {"directory", "trustedKeys", "ignore", "config"});
   if (node["directory"]) p.directory = Resolve(base, r.String(node["directory"], "plugins.directory"));
   if (const auto keys = node["trustedKeys"]) {
     if (!keys.IsSequence()) r.Fail(keys, "plugins.trustedKeys", "expected a list of PEM public key files");
     for (const auto& key : keys) p.trusted_keys.push_back(Resolve(base, r.String(key, "plugins.trustedKeys[]")));
+  }
+  if (const auto ignore = node["ignore"]) {
+    if (!ignore.IsSequence()) r.Fail(ignore, "plugins.ignore", "expected a list of file names in the plugins directory");
+    for (const auto& file : ignore) {
+      const std::string name = r.String(file, "plugins.ignore[]");
+      if (name.empty() || name.find('/') != std::string::npos) {
+        r.Fail(file, "plugins.ignore[]", "expected a file name in the plugins directory, without a path");
+      }
+      p.ignored_files.push_back(name);
+    }
   }
   if (const auto config = node["config"]) {
     r.RequireMap(config, "plugins.config");

@@ -20,11 +20,17 @@ struct DatabaseConfig {
   int pool_size = 4;
   // database.customChanges: Java customChange class -> "refuse" | "mark-ran" (checked when read).
   std::map<std::string, std::string> custom_changes;
+  // database.previousLegalName: the node whose database this node takes over. A database holds one
+  // node's vault: without it, a database another legal name started on is refused.
+  std::string previous_legal_name;
 };
 
 struct PluginsConfig {
   std::filesystem::path directory;                  // default: <base-directory>/plugins
   std::vector<std::filesystem::path> trusted_keys;  // PEM Ed25519 public keys; empty = signatures not required
+  // plugins.ignore: file names in the directory the node leaves out, unopened. Any other file that
+  // is refused (not a plugin, bad signature, other build) stops the start.
+  std::vector<std::string> ignored_files;
   // plugins.config.<plugin name>.<key>: what ServiceHub::Config(key) returns to that plugin's services.
   std::map<std::string, std::map<std::string, std::string>> settings;
 };

@@ -13,8 +13,9 @@
 #include "core/error.h"
 #include "core/logging.h"
 #include "ledgerhost/version.h"
-#include "migration/engine/connection.h"
-#include "migration/engine/transaction.h"
+#include "db/connection.h"
+#include "db/shared_connection.h"
+#include "db/transaction.h"
 #include "node/node_database.h"
 #include "node/node_migrations.h"
 #include "node/node_schemas.h"
@@ -88,7 +89,7 @@ std::string PendingList(const std::vector<migration::PendingChangeSet>& pending)
 // After migrating, every selected schema's tables must be there: a missing one usually means a
 // changelog that creates it with raw SQL ignoring ${tablePrefix} or ${databaseSchema}. Other drift is
 // reported, not fatal.
-void CheckTables(migration::Connection& connection, const schema::SchemaCatalog& catalog) {
+void CheckTables(db::Connection& connection, const schema::SchemaCatalog& catalog) {
   std::string missing;
   for (const auto& drift : schema::FindSchemaDrift(connection, catalog)) {
     if (drift.column.empty()) {
@@ -106,22 +107,49 @@ void CheckTables(migration::Connection& connection, const schema::SchemaCatalog&
   }
 }
 
-void RecordNodeInfo(migration::Connection& connection, const schema::SchemaCatalog& catalog,
-                    const std::string& legal_name) {
+// A database holds one node's vault. A node_info row of another legal name means another node
+// started on it, and may be running: refused before anything is written, unless node.yaml names
+// that node as the one this node takes over (database.previousLegalName).
+void CheckDatabaseOwner(db::Connection& connection, const schema::SchemaCatalog& catalog,
+                        const config::NodeConfig& config, const db::DatabaseUrl& url) {
+  const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
+  if (!connection.TableExists(node_schema->PhysicalTable("node_info"))) return;  // a new database
+  const std::string table = node_schema->SqlTable("node_info", connection.kind());
+  for (const auto& row : connection.Query("SELECT node_name, started_timestamp, host_version FROM " + table +
+                                              " WHERE node_name <> " + connection.Placeholder(1) + " ORDER BY node_name",
+                                          {config.legal_name})) {
+    const std::string owner = row[0].value_or("");
+    if (owner == config.database.previous_legal_name) continue;
+    throw ConfigError("the database " + url.Redacted() + " holds the vault of node '" + owner + "' (last started " +
+                      row[1].value_or("?") + " by ledgerhost " + row[2].value_or("?") + "), and this node is '" +
+                      config.legal_name + "' (node.yaml legalName). One database holds one node's vault: give this "
+                      "node a database of its own, or, if this node is that node renamed, take its database over "
+                      "with database.previousLegalName: \"" + owner + "\" in node.yaml.");
+  }
+}
+
+void RecordNodeInfo(db::Connection& connection, const schema::SchemaCatalog& catalog, const config::NodeConfig& config) {
   const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
   const std::string table = node_schema->SqlTable("node_info", connection.kind());
-  const bool pg = connection.kind() == migration::DatabaseKind::kPostgresql;
-  migration::Transaction transaction(connection);
-  connection.Query("DELETE FROM " + table + " WHERE node_name = " + (pg ? "$1" : "?"), {legal_name});
-  connection.Query("INSERT INTO " + table + " (node_name, host_version, started_timestamp) VALUES " +
-                       (pg ? "($1, $2, CURRENT_TIMESTAMP)" : "(?, ?, CURRENT_TIMESTAMP)"),
+  const std::string& legal_name = config.legal_name;
+  db::Transaction transaction(connection);
+  if (const std::string& previous = config.database.previous_legal_name; !previous.empty() && previous != legal_name) {
+    const auto taken_over = connection.Query("DELETE FROM " + table + " WHERE node_name = " + connection.Placeholder(1) +
+                                                 " RETURNING node_name",
+                                             {previous});
+    if (!taken_over.empty()) Logger("node")->info("took over the database of node '{}' (database.previousLegalName)", previous);
+  }
+  connection.Query("DELETE FROM " + table + " WHERE node_name = " + connection.Placeholder(1), {legal_name});
+  connection.Query("INSERT INTO " + table + " (node_name, host_version, started_timestamp) VALUES (" +
+                       connection.Placeholder(1) + ", " + connection.Placeholder(2) + ", CURRENT_TIMESTAMP)",
                    {legal_name, LEDGERHOST_VERSION_STRING});
   transaction.Commit();
 }
 
 int Generate(const config::NodeConfig& config, const schema::SchemaCatalog& catalog, const NodeOptions& options) {
-  const migration::DatabaseUrl url = NodeDatabaseUrl(config);
+  const db::DatabaseUrl url = NodeDatabaseUrl(config);
   auto connection = OpenNodeDatabaseReadOnly(config);
+  CheckDatabaseOwner(*connection, catalog, config, url);
   NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
                             url.ScriptDisplay(), config.database.custom_changes);
   migrations.migrator().Validate();
@@ -157,7 +185,7 @@ int RunNode(const NodeOptions& options) {
 
   const NodeSchemas node_schemas = LoadNodeSchemas(config);
   const auto& registry = node_schemas.registry;
-  const migration::DatabaseUrl& url = node_schemas.url;
+  const db::DatabaseUrl& url = node_schemas.url;
   const schema::SchemaCatalog& catalog = node_schemas.catalog;
   log->info("{} plugin(s) loaded from {}", registry.plugins().size(), config.plugins.directory.string());
   for (const auto& schema : catalog.schemas()) {
@@ -170,6 +198,7 @@ int RunNode(const NodeOptions& options) {
   // A start that may only check must not create a missing SQLite file just to refuse.
   const bool may_write = options.mode == NodeOptions::Mode::kJustRunMigration || config.database.run_migration;
   auto connection = may_write ? OpenNodeDatabase(config) : OpenNodeDatabaseReadOnly(config);
+  CheckDatabaseOwner(*connection, catalog, config, url);
   NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
                             url.ScriptDisplay(), config.database.custom_changes);
   migration::Migrator& migrator = migrations.migrator();
@@ -195,10 +224,12 @@ int RunNode(const NodeOptions& options) {
   CheckTables(*connection, catalog);
 
   ShutdownSignal shutdown;  // before any service can create a thread
-  RecordNodeInfo(*connection, catalog, config.legal_name);
+  RecordNodeInfo(*connection, catalog, config);
+  // From here on services' threads share the connection: only leases reach it.
+  db::SharedConnection shared(std::move(connection));
   Party our_identity{config.legal_name, {}, true};
-  vault::IdentityRegistry identities(*connection, catalog, our_identity);
-  vault::NodeVault vault(*connection, catalog);
+  vault::IdentityRegistry identities(shared, catalog, our_identity);
+  vault::NodeVault vault(shared, catalog);
   log->info("vault ready");
   auto balances = StartBalances(config);
 
@@ -212,15 +243,17 @@ int RunNode(const NodeOptions& options) {
           if (auto it = config.plugins.settings.find(planned.plugin->name()); it != config.plugins.settings.end()) {
             settings = it->second;
           }
-          hub = std::make_unique<NodeServiceHub>(planned.plugin->name(), settings, *connection, vault, identities, catalog,
+          hub = std::make_unique<NodeServiceHub>(planned.plugin->name(), settings, shared, vault, identities, catalog,
                                                  *balances);
         }
         return *hub;
       },
       [&](const PlannedService&, const std::function<void()>& start) {
         // Start() runs in the host's transaction: what a service writes while starting commits only
-        // if it starts.
-        migration::Transaction transaction(*connection);
+        // if it starts. The starting thread holds the connection's turn meanwhile, so no other
+        // thread's work becomes part of that transaction.
+        const auto turn = shared.Take();
+        db::Transaction transaction(*turn);
         start();
         transaction.Commit();
       });

@@ -8,12 +8,12 @@
 namespace ledgerhost::node {
 namespace {
 
-void UseSchema(migration::Connection& connection, const config::NodeConfig& config) {
+void UseSchema(db::Connection& connection, const config::NodeConfig& config) {
   const std::string& schema = config.database.schema;
   if (schema.empty()) return;
-  if (connection.kind() != migration::DatabaseKind::kPostgresql) {
+  if (connection.kind() != db::DatabaseKind::kPostgresql) {
     throw ConfigError("node.yaml: database.schema needs PostgreSQL; " +
-                      std::string(migration::ShortName(connection.kind())) + " has no database schemas");
+                      std::string(db::ShortName(connection.kind())) + " has no database schemas");
   }
   if (!connection.QueryScalar("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", {schema})) {
     throw ConfigError("node.yaml: database.schema '" + schema + "' does not exist in " + connection.description() +
@@ -25,25 +25,25 @@ void UseSchema(migration::Connection& connection, const config::NodeConfig& conf
 
 }  // namespace
 
-migration::DatabaseUrl NodeDatabaseUrl(const config::NodeConfig& config) {
-  return migration::ParseDatabaseUrl(config.database.url, config.database.user, config.database.password);
+db::DatabaseUrl NodeDatabaseUrl(const config::NodeConfig& config) {
+  return db::ParseDatabaseUrl(config.database.url, config.database.user, config.database.password);
 }
 
-std::unique_ptr<migration::Connection> OpenNodeDatabase(const config::NodeConfig& config) {
-  const migration::DatabaseUrl url = NodeDatabaseUrl(config);
+std::unique_ptr<db::Connection> OpenNodeDatabase(const config::NodeConfig& config) {
+  const db::DatabaseUrl url = NodeDatabaseUrl(config);
   if (url.offline) throw ConfigError("node.yaml: database.url " + url.Redacted() + " names no database");
-  auto connection = migration::Connection::Open(url);
+  auto connection = db::Connection::Open(url);
   UseSchema(*connection, config);
   Logger("node")->info("database {}", url.Redacted());
   return connection;
 }
 
-std::unique_ptr<migration::Connection> OpenNodeDatabaseReadOnly(const config::NodeConfig& config) {
-  migration::DatabaseUrl url = NodeDatabaseUrl(config);
-  if (url.kind == migration::DatabaseKind::kSqlite && url.path != ":memory:" && !std::filesystem::exists(url.path)) {
+std::unique_ptr<db::Connection> OpenNodeDatabaseReadOnly(const config::NodeConfig& config) {
+  db::DatabaseUrl url = NodeDatabaseUrl(config);
+  if (url.kind == db::DatabaseKind::kSqlite && url.path != ":memory:" && !std::filesystem::exists(url.path)) {
     Logger("node")->info("{} does not exist yet: generating against an empty database", url.path);
     url.path = ":memory:";
-    return migration::Connection::Open(url);
+    return db::Connection::Open(url);
   }
   return OpenNodeDatabase(config);
 }

@@ -6,19 +6,19 @@
 #include <memory>
 
 #include "config/node_config.h"
-#include "migration/engine/connection.h"
-#include "migration/engine/database_url.h"
+#include "db/connection.h"
+#include "db/database_url.h"
 
 namespace ledgerhost::node {
 
-migration::DatabaseUrl NodeDatabaseUrl(const config::NodeConfig& config);
+db::DatabaseUrl NodeDatabaseUrl(const config::NodeConfig& config);
 
 // Connects; throws DatabaseError (redacted URL) or ConfigError (database.schema on SQLite, or a
 // schema that does not exist).
-std::unique_ptr<migration::Connection> OpenNodeDatabase(const config::NodeConfig& config);
+std::unique_ptr<db::Connection> OpenNodeDatabase(const config::NodeConfig& config);
 
 // A connection for looking only: like OpenNodeDatabase, except that a SQLite file that does not
 // exist yet is not created — an empty in-memory database stands in for it.
-std::unique_ptr<migration::Connection> OpenNodeDatabaseReadOnly(const config::NodeConfig& config);
+std::unique_ptr<db::Connection> OpenNodeDatabaseReadOnly(const config::NodeConfig& config);
 
 }  // namespace ledgerhost::node

@@ -2,8 +2,8 @@
 
 namespace ledgerhost::node {
 
-NodeMigrations::NodeMigrations(const schema::SchemaCatalog& catalog, migration::DatabaseKind database,
-                               bool allow_derived_tables, migration::Connection* connection,
+NodeMigrations::NodeMigrations(const schema::SchemaCatalog& catalog, db::DatabaseKind database,
+                               bool allow_derived_tables, db::Connection* connection,
                                const std::string& database_display,
                                const std::map<std::string, std::string>& custom_changes) {
   schema::SchemaChangeLogOptions options;

@@ -9,7 +9,7 @@
 #include <ostream>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "migration/engine/migrator.h"
 #include "schema/schema_change_logs.h"
 #include "schema/selected_schema.h"
@@ -21,8 +21,8 @@ class NodeMigrations {
   // `connection` may be null only for offline SQL generation. `database_display` is the redacted
   // URL for script headers.
   // `custom_changes`: Java customChange class -> "refuse" | "mark-ran" (node.yaml database.customChanges).
-  NodeMigrations(const schema::SchemaCatalog& catalog, migration::DatabaseKind database, bool allow_derived_tables,
-                 migration::Connection* connection, const std::string& database_display,
+  NodeMigrations(const schema::SchemaCatalog& catalog, db::DatabaseKind database, bool allow_derived_tables,
+                 db::Connection* connection, const std::string& database_display,
                  const std::map<std::string, std::string>& custom_changes = {});
 
   migration::Migrator& migrator() { return *migrator_; }

@@ -28,7 +28,7 @@ std::shared_ptr<migration::ScopedCustomChanges> RegisterCustomChanges(
       registrations->Register(class_name, [implementation, class_name](const migration::Change& change,
                                                                        const migration::SqlGenerationContext& context) {
         CustomChangeContext custom;
-        custom.database = std::string(migration::ShortName(context.database));
+        custom.database = std::string(db::ShortName(context.database));
         custom.location = change.location.ToString();
         for (const auto& [name, value] : change.params) custom.params[name] = value;
         std::vector<std::string> sql;
@@ -49,11 +49,24 @@ std::shared_ptr<migration::ScopedCustomChanges> RegisterCustomChanges(
 
 }  // namespace
 
-NodeSchemas LoadNodeSchemas(const config::NodeConfig& config) {
-  NodeSchemas out{plugins::PluginRegistry::Load({config.plugins.directory, config.plugins.trusted_keys}),
+NodeSchemas LoadNodeSchemas(const config::NodeConfig& config, RefusedPlugins refused_plugins) {
+  NodeSchemas out{plugins::PluginRegistry::Load(
+                      {config.plugins.directory, config.plugins.trusted_keys, config.plugins.ignored_files}),
                   NodeDatabaseUrl(config), {}, nullptr};
-  for (const auto& skipped : out.registry.skipped()) {
-    Logger("node")->warn("plugin refused: {}: {}", skipped.path.string(), skipped.reason);
+  // A refused plugin may own tables and recorded changesets the node would then run without, and
+  // nothing of its code may run to tell: the node does not start, unless told to leave the file out.
+  const auto& refused = out.registry.skipped();
+  if (refused_plugins == RefusedPlugins::kReport) {
+    for (const auto& file : refused) {
+      Logger("node")->warn("plugin refused: {}: {} (its schemas are missing here)", file.path.string(), file.reason);
+    }
+  } else if (!refused.empty()) {
+    std::string message = std::to_string(refused.size()) + " plugin file(s) in " + config.plugins.directory.string() +
+                          " were refused, and the node does not start without them:\n";
+    for (const auto& file : refused) message += "  " + file.path.filename().string() + ": " + file.reason + "\n";
+    message += "Replace or remove each, or, to start without it, name it in node.yaml: plugins.ignore: [" +
+               refused.front().path.filename().string() + "]";
+    throw Error(ExitCode::kPlugin, message);
   }
   out.catalog = schema::SelectSchemas(out.registry.plugins(), config.schemas, out.url.kind);
   out.custom_changes = RegisterCustomChanges(out.registry.plugins());

@@ -7,7 +7,7 @@
 
 #include "config/node_config.h"
 #include "migration/sql/custom_change_registry.h"
-#include "migration/engine/database_url.h"
+#include "db/database_url.h"
 #include "plugins/plugin_registry.h"
 #include "schema/selected_schema.h"
 
@@ -15,15 +15,20 @@ namespace ledgerhost::node {
 
 struct NodeSchemas {
   plugins::PluginRegistry registry;  // owns the plugins the catalog's schemas point into
-  migration::DatabaseUrl url;
+  db::DatabaseUrl url;
   schema::SchemaCatalog catalog;
   // The plugins' customChange implementations, registered while the node's plugins are loaded.
   std::shared_ptr<migration::ScopedCustomChanges> custom_changes;
 };
 
-// Loads the plugins (logging each refused file and why: its schemas are missing from the catalog),
-// registers their customChange implementations and selects the schemas. Throws what plugin loading
-// and schema selection throw, and PluginError when two plugins implement the same customChange class.
-NodeSchemas LoadNodeSchemas(const config::NodeConfig& config);
+// What a refused plugin file (not in plugins.ignore) does: stop whatever would run or write the
+// changelogs without its schemas (the node, migrations, scripts), or only be reported, by commands
+// that look (status, history, validate).
+enum class RefusedPlugins { kStop, kReport };
+
+// Loads the plugins, registers their customChange implementations and selects the schemas. Throws
+// what plugin loading and schema selection throw, Error (kPlugin) listing the refused files when
+// `refused` is kStop, and PluginError when two plugins implement the same customChange class.
+NodeSchemas LoadNodeSchemas(const config::NodeConfig& config, RefusedPlugins refused = RefusedPlugins::kStop);
 
 }  // namespace ledgerhost::node

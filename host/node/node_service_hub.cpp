@@ -7,7 +7,7 @@
 namespace ledgerhost::node {
 
 NodeServiceHub::NodeServiceHub(std::string plugin_name, std::map<std::string, std::string> settings,
-                               migration::Connection& connection, Vault& vault, IdentityService& identities,
+                               db::SharedConnection& connection, Vault& vault, IdentityService& identities,
                                const schema::SchemaCatalog& catalog, BalanceTracker& balances)
     : plugin_name_(std::move(plugin_name)),
       settings_(std::move(settings)),
@@ -32,7 +32,7 @@ std::string NodeServiceHub::Config(const std::string& key) const {
   return it == settings_.end() ? std::string() : it->second;
 }
 
-soci::session& NodeServiceHub::Session() { return connection_.session(); }
+SessionLease NodeServiceHub::Session() { return connection_.TakeSession(); }
 
 std::string NodeServiceHub::TableName(const std::string& family, int version, const std::string& table) const {
   const schema::SelectedSchema* schema = catalog_.Find(family, version);

@@ -7,20 +7,20 @@
 #include <string>
 
 #include "ledgerhost/service.h"
-#include "migration/engine/connection.h"
+#include "db/shared_connection.h"
 #include "schema/selected_schema.h"
 
 namespace ledgerhost::node {
 
 class NodeServiceHub : public ServiceHub {
  public:
-  NodeServiceHub(std::string plugin_name, std::map<std::string, std::string> settings, migration::Connection& connection,
+  NodeServiceHub(std::string plugin_name, std::map<std::string, std::string> settings, db::SharedConnection& connection,
                  Vault& vault, IdentityService& identities, const schema::SchemaCatalog& catalog,
                  BalanceTracker& balances);
 
   void Log(LogLevel level, const std::string& message) override;
   std::string Config(const std::string& key) const override;
-  soci::session& Session() override;
+  SessionLease Session() override;
   Vault& GetVault() override { return vault_; }
   IdentityService& Identities() override { return identities_; }
   std::string TableName(const std::string& family, int version, const std::string& table) const override;
@@ -29,7 +29,7 @@ class NodeServiceHub : public ServiceHub {
  private:
   std::string plugin_name_;
   std::map<std::string, std::string> settings_;
-  migration::Connection& connection_;
+  db::SharedConnection& connection_;
   Vault& vault_;
   IdentityService& identities_;
   const schema::SchemaCatalog& catalog_;

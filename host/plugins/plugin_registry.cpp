@@ -1,5 +1,6 @@
 #include "plugins/plugin_registry.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
@@ -22,6 +23,11 @@ PluginRegistry PluginRegistry::Load(const PluginLoadOptions& options) {
   }
   std::map<std::pair<std::string, int>, std::filesystem::path> schema_owner;
   for (const auto& file : ScanPluginDirectory(options.directory)) {
+    const std::string name = file.filename().string();
+    if (std::find(options.ignored_files.begin(), options.ignored_files.end(), name) != options.ignored_files.end()) {
+      log->info("leaving out {} (plugins.ignore)", file.string());
+      continue;
+    }
     auto skip = [&](const std::string& reason) {
       log->warn("skipping {}: {}", file.string(), reason);
       registry.skipped_.push_back({file, reason});

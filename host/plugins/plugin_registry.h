@@ -21,6 +21,7 @@ struct SkippedFile {
 struct PluginLoadOptions {
   std::filesystem::path directory;                   // usually <base-directory>/plugins
   std::vector<std::filesystem::path> trusted_keys;  // PEM Ed25519 public keys; empty: signatures not required
+  std::vector<std::string> ignored_files = {};      // file names left out unopened (node.yaml plugins.ignore)
 };
 
 class PluginRegistry {

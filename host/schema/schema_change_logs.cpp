@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "core/logging.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "plugins/plugin_loader.h"
 #include "schema/derived_change_log.h"
@@ -16,7 +16,7 @@
 namespace ledgerhost::schema {
 namespace {
 
-using migration::text::Lower;
+using text::Lower;
 
 void RefuseReservedAuthor(const migration::ChangeLog& change_log, const SelectedSchema& schema) {
   for (const auto& change_set : change_log.change_sets) {
@@ -35,7 +35,7 @@ std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog,
   // Several schemas of one plugin may name one resource (a Corda habit): it runs once.
   std::map<std::tuple<const void*, std::string, std::string, std::string>, size_t> parsed;
   std::vector<const SelectedSchema*> without_migrations;
-  const bool embedded = options.database == migration::DatabaseKind::kSqlite;
+  const bool embedded = options.database == db::DatabaseKind::kSqlite;
 
   for (const auto& schema : catalog.schemas()) {
     if (!schema.migration_resource) {
@@ -86,7 +86,7 @@ std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog,
 
   if (!without_migrations.empty()) {
     std::string message = std::to_string(without_migrations.size()) + " selected schema(s) have no migration and " +
-                          std::string(migration::ShortName(options.database)) +
+                          std::string(db::ShortName(options.database)) +
                           " is not the embedded database, so their tables cannot be derived:\n";
     for (const auto* schema : without_migrations) message += "  " + schema->Describe() + "\n";
     message +=

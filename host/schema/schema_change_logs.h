@@ -9,7 +9,7 @@
 
 #include "migration/engine/migrator.h"
 #include "migration/model/change_log.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "migration/model/resource_loader.h"
 #include "schema/selected_schema.h"
 
@@ -23,7 +23,7 @@ struct SchemaChangeLog {
 };
 
 struct SchemaChangeLogOptions {
-  migration::DatabaseKind database = migration::DatabaseKind::kSqlite;
+  db::DatabaseKind database = db::DatabaseKind::kSqlite;
   bool allow_derived_tables = false;  // database.allowDerivedTables: derive outside SQLite too
 };
 

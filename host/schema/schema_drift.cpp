@@ -10,16 +10,14 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/dialect.h"
 
 namespace ledgerhost::schema {
 namespace {
 
-using migration::DatabaseKind;
-
-using migration::text::Lower;
-using migration::text::Upper;
+using text::Lower;
+using text::Upper;
 
 // A type name without parameters, braces, "unsigned" or Java prefixes, lower case, single-spaced:
 // "timestamp(6) without time zone" -> "timestamp without time zone", "java.sql.Types.VARCHAR(10)"
@@ -94,11 +92,7 @@ std::optional<int> TypeLength(std::string_view type) {
 
 bool HasLength(const std::string& family) { return family == "string" || family == "binary"; }
 
-struct LiveColumn {
-  std::string name;
-  std::string type;  // as the database reports it
-  bool nullable = true;
-};
+using LiveColumn = db::DeclaredColumn;
 
 // How well a live name matches a wanted one: exactly, as an unquoted name folds on PostgreSQL, or
 // only case-insensitively (the query already filtered on that).
@@ -119,71 +113,6 @@ const LiveColumn* FindColumn(const std::vector<LiveColumn>& columns, const std::
     }
   }
   return best;
-}
-
-// The columns of `table` in `database_schema` (or the current schema), or nullopt when there is no
-// such table (views do not count: the vault writes to these tables).
-std::optional<std::vector<LiveColumn>> PostgresColumns(migration::Connection& connection,
-                                                       const std::string& database_schema, const std::string& table) {
-  // format_type gives the type as written ("character varying(100)"), user-defined types by name.
-  const auto rows = connection.Query(
-      "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
-      "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-      "WHERE c.relkind IN ('r', 'p') AND lower(n.nspname) = lower(COALESCE(NULLIF($1::text, ''), current_schema())) "
-      "AND lower(c.relname) = lower($2::text) ORDER BY n.nspname, c.relname, a.attnum",
-      {database_schema, table});
-  // Several tables may differ only in case ("Orders" quoted, orders unquoted): take the best match.
-  std::optional<std::pair<std::string, std::string>> chosen;
-  int chosen_quality = -1;
-  for (const auto& row : rows) {
-    const std::string nspname = row[0].value_or("");
-    const std::string relname = row[1].value_or("");
-    const int quality = (database_schema.empty() ? 0 : MatchQuality(nspname, database_schema)) * 3 +
-                        MatchQuality(relname, table);
-    if (quality > chosen_quality) {
-      chosen = std::make_pair(nspname, relname);
-      chosen_quality = quality;
-    }
-  }
-  if (!chosen) return std::nullopt;
-  std::vector<LiveColumn> columns;
-  for (const auto& row : rows) {
-    if (row[0].value_or("") != chosen->first || row[1].value_or("") != chosen->second || !row[2]) continue;
-    columns.push_back({*row[2], row[3].value_or(""), row[4].value_or("f") != "t"});
-  }
-  return columns;
-}
-
-// The columns of `table` in SQLite's main database (or the attached database `database_schema`).
-std::optional<std::vector<LiveColumn>> SqliteColumns(migration::Connection& connection,
-                                                     const std::string& database_schema, const std::string& table) {
-  const std::string database = database_schema.empty() ? "main" : database_schema;
-  if (!connection.QueryScalar("SELECT 1 FROM pragma_database_list WHERE name = ?", {database})) return std::nullopt;
-  // SQLite table names are unique case-insensitively, so there is at most one. The database name is
-  // an identifier here; Dialect quotes it as the engine does.
-  const migration::Dialect dialect(DatabaseKind::kSqlite);
-  const auto name = connection.QueryScalar(
-      "SELECT name FROM " + dialect.Identifier(database) + ".sqlite_master WHERE type = 'table' AND lower(name) = lower(?)",
-      {table});
-  if (!name) return std::nullopt;
-  // An INTEGER PRIMARY KEY of a rowid table is the rowid, never NULL, though pragma reports notnull 0;
-  // such a key has no index of origin 'pk'. (WITHOUT ROWID tables report their keys NOT NULL.)
-  const bool pk_index =
-      connection.QueryScalar("SELECT 1 FROM pragma_index_list(?, ?) WHERE origin = 'pk'", {*name, database}).has_value();
-  // table_xinfo includes generated columns; hidden = 1 are a virtual table's hidden columns.
-  const auto rows = connection.Query(
-      "SELECT name, type, \"notnull\", pk, (SELECT count(*) FROM pragma_table_xinfo(?1, ?2) WHERE pk > 0) "
-      "FROM pragma_table_xinfo(?1, ?2) WHERE hidden <> 1 ORDER BY cid",
-      {*name, database});
-  std::vector<LiveColumn> columns;
-  for (const auto& row : rows) {
-    const std::string type = row[1].value_or("");
-    const bool rowid_alias = row[3].value_or("0") != "0" && row[4].value_or("0") == "1" && !pk_index &&
-                             Upper(type) == "INTEGER";
-    columns.push_back({row[0].value_or(""), type, row[2].value_or("0") == "0" && !rowid_alias});
-  }
-  return columns;
 }
 
 // What the migration engine creates for the entity's column on this database; nullopt when the
@@ -232,12 +161,7 @@ std::string Drift::ToString() const {
   return schema + ": " + table + (column.empty() ? "" : "." + column) + ": " + problem;
 }
 
-std::vector<Drift> FindSchemaDrift(migration::Connection& connection, const SchemaCatalog& catalog) {
-  // The node runs on these two; other databases' catalogs are not read here.
-  if (connection.kind() != DatabaseKind::kPostgresql && connection.kind() != DatabaseKind::kSqlite) {
-    throw DatabaseError("schema drift checks need SQLite or PostgreSQL, not " +
-                        std::string(migration::ShortName(connection.kind())) + " (" + connection.description() + ")");
-  }
+std::vector<Drift> FindSchemaDrift(db::Connection& connection, const SchemaCatalog& catalog) {
   std::vector<Drift> drift;
   const migration::Dialect dialect(connection.kind());
   for (const auto& schema : catalog.schemas()) {
@@ -247,8 +171,7 @@ std::vector<Drift> FindSchemaDrift(migration::Connection& connection, const Sche
       const std::string shown = schema.database_schema.empty() ? table : schema.database_schema + "." + table;
       std::optional<std::vector<LiveColumn>> live;
       try {
-        live = connection.kind() == DatabaseKind::kPostgresql ? PostgresColumns(connection, schema.database_schema, table)
-                                                              : SqliteColumns(connection, schema.database_schema, table);
+        live = connection.DeclaredColumns(schema.database_schema, table);
       } catch (const DatabaseError& e) {
         throw DatabaseError("checking table " + shown + " of " + described + ": " + e.what());
       }

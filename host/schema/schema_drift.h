@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "schema/selected_schema.h"
 
 namespace ledgerhost::schema {
@@ -31,6 +31,6 @@ struct Drift {
 // SQLite's main), tables and columns by name case-insensitively, preferring an exact match and then
 // the lower-case name an unquoted identifier folds to on PostgreSQL. Throws DatabaseError naming the
 // table when a catalog query fails.
-std::vector<Drift> FindSchemaDrift(migration::Connection& connection, const SchemaCatalog& catalog);
+std::vector<Drift> FindSchemaDrift(db::Connection& connection, const SchemaCatalog& catalog);
 
 }  // namespace ledgerhost::schema

@@ -12,7 +12,7 @@ namespace ledgerhost::schema {
 
 SchemaCatalog SelectSchemas(const std::vector<std::shared_ptr<plugins::LoadedPlugin>>& plugins,
                             const std::map<std::string, config::SchemaFamilyConfig>& options,
-                            migration::DatabaseKind database) {
+                            db::DatabaseKind database) {
   // Every offered version per family, to resolve "latest" and check listed versions.
   std::map<std::string, std::set<int>> offered;
   for (const auto& plugin : plugins) {
@@ -35,9 +35,9 @@ SchemaCatalog SelectSchemas(const std::vector<std::shared_ptr<plugins::LoadedPlu
                           ", but the plugins offer only " + available);
       }
     }
-    if (!option.database_schema.empty() && database != migration::DatabaseKind::kPostgresql) {
+    if (!option.database_schema.empty() && database != db::DatabaseKind::kPostgresql) {
       throw ConfigError("node.yaml: schemas." + family + ".databaseSchema needs PostgreSQL; " +
-                        std::string(migration::ShortName(database)) + " has no database schemas");
+                        std::string(db::ShortName(database)) + " has no database schemas");
     }
   }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "config/node_config.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "plugins/plugin_loader.h"
 #include "schema/selected_schema.h"
 
@@ -18,6 +18,6 @@ namespace ledgerhost::schema {
 // offers is only warned about: removing a plugin must not stop the node.
 SchemaCatalog SelectSchemas(const std::vector<std::shared_ptr<plugins::LoadedPlugin>>& plugins,
                             const std::map<std::string, config::SchemaFamilyConfig>& options,
-                            migration::DatabaseKind database);
+                            db::DatabaseKind database);
 
 }  // namespace ledgerhost::schema

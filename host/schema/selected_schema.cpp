@@ -18,7 +18,7 @@ const MappedEntity* SelectedSchema::FindEntity(const std::string& table_name) co
   return nullptr;
 }
 
-std::string SelectedSchema::SqlTable(const std::string& entity_table, migration::DatabaseKind database) const {
+std::string SelectedSchema::SqlTable(const std::string& entity_table, db::DatabaseKind database) const {
   const migration::Dialect dialect(database);
   std::string out = database_schema.empty() ? std::string() : dialect.Identifier(database_schema) + ".";
   return out + dialect.Identifier(PhysicalTable(entity_table));

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "ledgerhost/schema.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "migration/model/resource_loader.h"
 
 namespace ledgerhost::plugins {
@@ -42,7 +42,7 @@ struct SelectedSchema {
   std::string PhysicalTable(const std::string& entity_table) const { return table_prefix + entity_table; }
   // The table as it appears in SQL for `database`: schema-qualified when a database schema is set,
   // each part quoted the way the migration engine quotes it, so both name the same table.
-  std::string SqlTable(const std::string& entity_table, migration::DatabaseKind database) const;
+  std::string SqlTable(const std::string& entity_table, db::DatabaseKind database) const;
 };
 
 // The selected schemas of a node, in migration order: the host's schema first, then each plugin's

@@ -10,9 +10,10 @@
 #include "balances/balance_tracker_service.h"
 #include "balances/sql_balance_store.h"
 #include "core/error.h"
-#include "migration/engine/connection.h"
-#include "migration/engine/transaction.h"
-#include "migration/engine/database_url.h"
+#include "db/connection.h"
+#include "db/shared_connection.h"
+#include "db/transaction.h"
+#include "db/database_url.h"
 #include "migration/model/resource_loader.h"
 #include "node/node_migrations.h"
 #include "node/node_service_hub.h"
@@ -48,7 +49,7 @@ struct TestNode::Impl {
     if (!temporary_file.empty()) std::filesystem::remove(temporary_file);
   }
   std::filesystem::path temporary_file;  // "sqlite::memory:" is a temporary file: the balance store needs a second connection
-  std::unique_ptr<migration::Connection> connection;
+  std::unique_ptr<db::SharedConnection> connection;
   std::unique_ptr<balances::BalanceTrackerService> balances;
   schema::SchemaCatalog catalog;
   std::unique_ptr<vault::IdentityRegistry> identities;
@@ -82,18 +83,19 @@ TestNode::TestNode(TestNodeOptions options) : impl_(std::make_unique<Impl>()) {
     std::filesystem::remove(impl_->temporary_file);
     database_url = "sqlite:" + impl_->temporary_file.string();
   }
-  const auto url = migration::ParseDatabaseUrl(database_url);
-  impl_->connection = migration::Connection::Open(url);
+  const auto url = db::ParseDatabaseUrl(database_url);
+  auto connection = db::Connection::Open(url);
   // Derived tables are what a test of a schema without migrations needs, whatever the database.
-  node::NodeMigrations migrations(impl_->catalog, url.kind, /*allow_derived_tables=*/true, impl_->connection.get(),
+  node::NodeMigrations migrations(impl_->catalog, url.kind, /*allow_derived_tables=*/true, connection.get(),
                                   url.Redacted());
   migrations.migrator().Update();
+  impl_->connection = std::make_unique<db::SharedConnection>(std::move(connection));
 
   impl_->identities = std::make_unique<vault::IdentityRegistry>(*impl_->connection, impl_->catalog,
                                                                 Party{options.legal_name, {}, true});
   impl_->vault = std::make_unique<vault::NodeVault>(*impl_->connection, impl_->catalog);
   impl_->balances = std::make_unique<balances::BalanceTrackerService>(
-      std::make_shared<balances::SqlBalanceStore>(migration::Connection::Open(url)));
+      std::make_shared<balances::SqlBalanceStore>(db::Connection::Open(url)));
   impl_->hub = std::make_unique<node::NodeServiceHub>("test", options.config, *impl_->connection, *impl_->vault,
                                                       *impl_->identities, impl_->catalog, *impl_->balances);
 }
@@ -105,7 +107,8 @@ IdentityService& TestNode::identities() { return *impl_->identities; }
 ServiceHub& TestNode::hub() { return *impl_->hub; }
 
 void TestNode::Start(Service& service) {
-  migration::Transaction transaction(*impl_->connection);
+  const auto turn = impl_->connection->Take();
+  db::Transaction transaction(*turn);
   service.Start(*impl_->hub);
   transaction.Commit();
 }
@@ -115,7 +118,8 @@ std::string TestNode::TableName(const std::string& family, int version, const st
 }
 
 std::vector<Row> TestNode::Query(const std::string& sql) {
-  soci::rowset<soci::row> rows = (impl_->connection->session().prepare << sql);
+  const SessionLease session = impl_->connection->TakeSession();
+  soci::rowset<soci::row> rows = (session->prepare << sql);
   std::vector<Row> out;
   for (const auto& row : rows) {
     Row values;

@@ -5,7 +5,7 @@ namespace ledgerhost::vault {
 std::string BoundValues::Bind(const std::optional<std::string>& value) {
   if (!value) return "NULL";
   values_.push_back(*value);
-  return (database_ == migration::DatabaseKind::kPostgresql ? "$" : "?") + std::to_string(values_.size());
+  return db::Placeholder(database_, static_cast<int>(values_.size()));
 }
 
 std::string BoundValues::BindAll(std::initializer_list<std::optional<std::string>> values) {

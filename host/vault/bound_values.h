@@ -1,6 +1,6 @@
-// Values bound to a statement as positional parameters, numbered in the connection's syntax ($n on
-// PostgreSQL, ?n on SQLite). Numbered, not bare ?, so that a placeholder names its value wherever it
-// appears in the SQL, whatever order the Bind calls in an expression run in. Values never become SQL
+// Values bound to a statement as positional parameters, numbered in the database's syntax
+// (db::Placeholder: $n on PostgreSQL, ?n on SQLite), so that a placeholder names its value wherever
+// it appears in the SQL, whatever order the Bind calls in an expression run in. Values never become SQL
 // text; only NULL, which Connection::Query cannot bind, is written as the keyword.
 #pragma once
 
@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 
 namespace ledgerhost::vault {
 
 class BoundValues {
  public:
-  explicit BoundValues(migration::DatabaseKind database) : database_(database) {}
+  explicit BoundValues(db::DatabaseKind database) : database_(database) {}
 
   // The placeholder that binds `value`, or "NULL" when there is none.
   std::string Bind(const std::optional<std::string>& value);
@@ -24,7 +24,7 @@ class BoundValues {
   const std::vector<std::string>& values() const { return values_; }
 
  private:
-  migration::DatabaseKind database_;
+  db::DatabaseKind database_;
   std::vector<std::string> values_;
 };
 

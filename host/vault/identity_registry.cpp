@@ -11,7 +11,7 @@ namespace {
 
 constexpr int kNameLength = 255;  // node_named_identities.name
 
-std::string TableOf(const schema::SchemaCatalog& catalog, migration::DatabaseKind database) {
+std::string TableOf(const schema::SchemaCatalog& catalog, db::DatabaseKind database) {
   const schema::SelectedSchema* schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
   if (schema == nullptr) {
     throw Error(ExitCode::kInternal, std::string("identities need the host's schema ") + kNodeSchemaFamily + " v" +
@@ -22,7 +22,7 @@ std::string TableOf(const schema::SchemaCatalog& catalog, migration::DatabaseKin
 
 }  // namespace
 
-IdentityRegistry::IdentityRegistry(migration::Connection& connection, const schema::SchemaCatalog& catalog,
+IdentityRegistry::IdentityRegistry(db::SharedConnection& connection, const schema::SchemaCatalog& catalog,
                                    Party our_identity, Clock clock)
     : connection_(connection),
       table_(TableOf(catalog, connection.kind())),
@@ -40,12 +40,12 @@ void IdentityRegistry::RegisterWellKnown(const Party& party) {
   if (const std::string problem = TextProblem(party.x500_name, kNameLength); !problem.empty()) {
     throw DatabaseError("identities: the X.500 name '" + party.x500_name + "' " + problem);
   }
-  std::lock_guard lock(connection_.mutex());
+  const auto connection = connection_.Take();
   BoundValues values(connection_.kind());
   const std::string placeholders = values.BindAll({party.x500_name, UtcTimestamp(clock_())});
   try {
     // Idempotent in one statement, also against another node process registering the same name.
-    connection_.Query("INSERT INTO " + table_ + " (name, recorded_timestamp) VALUES (" + placeholders +
+    connection->Query("INSERT INTO " + table_ + " (name, recorded_timestamp) VALUES (" + placeholders +
                           ") ON CONFLICT (name) DO NOTHING",
                       values.values());
   } catch (const DatabaseError& e) {
@@ -55,15 +55,15 @@ void IdentityRegistry::RegisterWellKnown(const Party& party) {
 }
 
 const Party* IdentityRegistry::WellKnownParty(const std::string& x500_name) const {
-  std::lock_guard lock(connection_.mutex());
+  const auto connection = connection_.Take();
   if (auto it = by_name_.find(x500_name); it != by_name_.end()) return it->second;
   // A NUL would end the name early on PostgreSQL and so find another party.
   if (!TextProblem(x500_name, 0).empty()) return nullptr;
   BoundValues values(connection_.kind());
   const std::string sql = "SELECT 1 FROM " + table_ + " WHERE name = " + values.Bind(x500_name);
-  std::vector<migration::Row> rows;
+  std::vector<db::Row> rows;
   try {
-    rows = connection_.Query(sql, values.values());
+    rows = connection->Query(sql, values.values());
   } catch (const DatabaseError& e) {
     throw DatabaseError("identities: looking up '" + x500_name + "': " + e.what());
   }

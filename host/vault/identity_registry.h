@@ -8,7 +8,7 @@
 #include <string>
 
 #include "ledgerhost/service.h"
-#include "migration/engine/connection.h"
+#include "db/shared_connection.h"
 #include "schema/selected_schema.h"
 #include "vault/vault_clock.h"
 
@@ -17,9 +17,9 @@ namespace ledgerhost::vault {
 class IdentityRegistry : public ledgerhost::IdentityService {
  public:
   // Registers `our_identity` as well known (when it is). `catalog` must hold the host's schema;
-  // `connection` must outlive the registry; the registry holds the connection's mutex while it uses
-  // the connection or its own memory.
-  IdentityRegistry(migration::Connection& connection, const schema::SchemaCatalog& catalog, Party our_identity,
+  // `connection` must outlive the registry; the registry holds the connection's turn (a lease) while
+  // it uses the connection or its own memory.
+  IdentityRegistry(db::SharedConnection& connection, const schema::SchemaCatalog& catalog, Party our_identity,
                    Clock clock = SystemClock());
 
   const Party& OurIdentity() const override { return our_identity_; }
@@ -32,10 +32,10 @@ class IdentityRegistry : public ledgerhost::IdentityService {
   void RegisterWellKnown(const Party& party);
 
  private:
-  // Keeps `party` as the answer for its name; the caller holds the connection's mutex.
+  // Keeps `party` as the answer for its name; the caller holds the connection's turn.
   const Party* Remember(Party party) const;
 
-  migration::Connection& connection_;
+  db::SharedConnection& connection_;
   std::string table_;
   Clock clock_;
   Party our_identity_;

@@ -29,7 +29,7 @@ const MappedColumn* FindColumn(const MappedEntity& entity, const std::string& na
 
 // The value as text bound to the column, or nullopt for NULL. `problem` says why the value cannot be
 // stored as it is; `max_chars` is the column's declared length (0: none).
-std::optional<std::string> TextOf(const ColumnValue& value, int max_chars, migration::DatabaseKind database,
+std::optional<std::string> TextOf(const ColumnValue& value, int max_chars, db::DatabaseKind database,
                                   std::string& problem) {
   return std::visit(
       [&](const auto& v) -> std::optional<std::string> {
@@ -48,7 +48,7 @@ std::optional<std::string> TextOf(const ColumnValue& value, int max_chars, migra
           const auto result = std::to_chars(text, text + sizeof text, v);  // shortest text that round-trips
           return std::string(text, result.ptr);
         } else if constexpr (std::is_same_v<T, bool>) {
-          return database == migration::DatabaseKind::kPostgresql ? std::string(v ? "true" : "false")
+          return database == db::DatabaseKind::kPostgresql ? std::string(v ? "true" : "false")
                                                                   : std::string(v ? "1" : "0");
         } else {
           static_assert(std::is_same_v<T, Party>);
@@ -80,7 +80,7 @@ void ThrowPluginFault(const schema::SelectedSchema& schema, const std::string& m
 }
 
 MappedInsert PrepareMappedInsert(const schema::SelectedSchema& schema, const PersistentState& row, const StateRef& ref,
-                                 migration::DatabaseKind database) {
+                                 db::DatabaseKind database) {
   const std::string state = "vault: state " + StateRefText(ref) + " generated a row for " + SchemaText(schema);
   const MappedEntity* entity = schema.FindEntity(row.table_name);
   if (entity == nullptr) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "ledgerhost/state.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "schema/selected_schema.h"
 
 namespace ledgerhost::vault {
@@ -25,7 +25,7 @@ struct MappedInsert {
 // table and column when the row names a table or column the schema does not declare, or a value
 // that cannot be stored faithfully.
 MappedInsert PrepareMappedInsert(const schema::SelectedSchema& schema, const PersistentState& row, const StateRef& ref,
-                                 migration::DatabaseKind database);
+                                 db::DatabaseKind database);
 
 // "LoanSchemaV1 v1 (com.example.Loans)".
 std::string SchemaText(const schema::SelectedSchema& schema);

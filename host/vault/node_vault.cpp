@@ -8,7 +8,7 @@
 #include "vault/mapped_row.h"
 #include "vault/state_ref_text.h"
 #include "vault/text_limits.h"
-#include "migration/engine/transaction.h"
+#include "db/transaction.h"
 
 namespace ledgerhost::vault {
 namespace {
@@ -42,17 +42,17 @@ struct NodeVault::PlannedOutput {
   std::vector<MappedInsert> mapped;
 };
 
-NodeVault::NodeVault(migration::Connection& connection, const schema::SchemaCatalog& catalog, Clock clock)
+NodeVault::NodeVault(db::SharedConnection& connection, const schema::SchemaCatalog& catalog, Clock clock)
     : connection_(connection), catalog_(catalog), node_schema_(NodeSchemaOf(catalog)), clock_(std::move(clock)) {
   if (!clock_) clock_ = SystemClock();
 }
 
 std::string NodeVault::Table(const char* entity) const { return node_schema_.SqlTable(entity, connection_.kind()); }
 
-std::vector<migration::Row> NodeVault::Run(const std::string& what, const std::string& sql,
-                                           const std::vector<std::string>& params) {
+std::vector<db::Row> NodeVault::Run(db::Connection& connection, const std::string& what, const std::string& sql,
+                                    const std::vector<std::string>& params) {
   try {
-    return connection_.Query(sql, params);
+    return connection.Query(sql, params);
   } catch (const DatabaseError& e) {
     throw DatabaseError("vault: " + what + ": " + e.what());
   }
@@ -122,15 +122,16 @@ std::vector<NodeVault::PlannedOutput> NodeVault::Plan(const RecordedTransaction&
 void NodeVault::Record(const RecordedTransaction& transaction) {
   Check(transaction);
   const std::vector<PlannedOutput> outputs = Plan(transaction);
-  std::lock_guard lock(connection_.mutex());
+  const auto connection = connection_.Take();
   const std::string now = UtcTimestamp(clock_());
-  migration::Transaction unit_of_work(connection_);
-  for (const auto& output : outputs) Write(transaction, output, now);
-  for (const auto& input : transaction.inputs) Consume(input, transaction.id, now);
+  db::Transaction unit_of_work(*connection);
+  for (const auto& output : outputs) Write(*connection, transaction, output, now);
+  for (const auto& input : transaction.inputs) Consume(*connection, input, transaction.id, now);
   unit_of_work.Commit();
 }
 
-void NodeVault::Write(const RecordedTransaction& transaction, const PlannedOutput& output, const std::string& now) {
+void NodeVault::Write(db::Connection& connection, const RecordedTransaction& transaction, const PlannedOutput& output,
+                      const std::string& now) {
   const std::string state = "state " + StateRefText(output.ref);
   const std::string index = std::to_string(output.ref.output_index);
   {
@@ -141,7 +142,7 @@ void NodeVault::Write(const RecordedTransaction& transaction, const PlannedOutpu
     // ON CONFLICT ... RETURNING tells a duplicate apart in the same statement, even when another
     // connection records the same state concurrently.
     const auto inserted =
-        Run("recording " + state,
+        Run(connection, "recording " + state,
             "INSERT INTO " + Table("vault_states") +
                 " (output_index, transaction_id, contract_state_class_name, state_status, "
                 "recorded_timestamp, notary_name) VALUES (" +
@@ -152,16 +153,17 @@ void NodeVault::Write(const RecordedTransaction& transaction, const PlannedOutpu
   for (const auto& name : output.parties) {
     BoundValues values(connection_.kind());
     const std::string placeholders = values.BindAll({output.ref.transaction_id, index, name});
-    Run("recording participant '" + name + "' of " + state,
+    Run(connection, "recording participant '" + name + "' of " + state,
         "INSERT INTO " + Table("state_party") + " (transaction_id, output_index, x500_name) VALUES (" + placeholders +
             ")",
         values.values());
   }
   for (const auto& insert : output.mapped)
-    Run("writing " + state + " to " + insert.description, insert.sql, insert.params);
+    Run(connection, "writing " + state + " to " + insert.description, insert.sql, insert.params);
 }
 
-void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, const std::string& now) {
+void NodeVault::Consume(db::Connection& connection, const StateRef& input, const std::string& consuming_id,
+                        const std::string& now) {
   const std::string what = "consuming input " + StateRefText(input) + " of " + consuming_id;
   const std::string index = std::to_string(input.output_index);
   BoundValues values(connection_.kind());
@@ -171,10 +173,10 @@ void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, 
       ", consumed_timestamp = " + values.Bind(now) + ", consuming_tx_id = " + values.Bind(consuming_id) +
       " WHERE transaction_id = " + values.Bind(input.transaction_id) + " AND output_index = " + values.Bind(index) +
       " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) + " RETURNING output_index";
-  if (!Run(what, sql, values.values()).empty()) return;
+  if (!Run(connection, what, sql, values.values()).empty()) return;
 
   BoundValues key(connection_.kind());
-  const auto rows = Run(what,
+  const auto rows = Run(connection, what,
                         "SELECT consuming_tx_id FROM " + Table("vault_states") + " WHERE transaction_id = " +
                             key.Bind(input.transaction_id) + " AND output_index = " + key.Bind(index),
                         key.values());
@@ -187,24 +189,24 @@ void NodeVault::Consume(const StateRef& input, const std::string& consuming_id, 
 }
 
 long long NodeVault::CountUnconsumed(const std::string& state_type) {
-  std::lock_guard lock(connection_.mutex());
+  const auto connection = connection_.Take();
   BoundValues values(connection_.kind());
   const std::string sql = "SELECT COUNT(*) FROM " + Table("vault_states") +
                           " WHERE contract_state_class_name = " + values.Bind(state_type) +
                           " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
-  const auto rows = Run("counting unconsumed states of type " + state_type, sql, values.values());
+  const auto rows = Run(*connection, "counting unconsumed states of type " + state_type, sql, values.values());
   return rows.empty() || !rows.front().front() ? 0 : std::stoll(*rows.front().front());
 }
 
 std::vector<StateRef> NodeVault::Unconsumed(const std::string& state_type) {
-  std::lock_guard lock(connection_.mutex());
+  const auto connection = connection_.Take();
   BoundValues values(connection_.kind());
   const std::string sql = "SELECT transaction_id, output_index FROM " + Table("vault_states") +
                           " WHERE contract_state_class_name = " + values.Bind(state_type) +
                           " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) +
                           " ORDER BY recorded_timestamp, transaction_id, output_index";
   std::vector<StateRef> refs;
-  for (const auto& row : Run("listing unconsumed states of type " + state_type, sql, values.values())) {
+  for (const auto& row : Run(*connection, "listing unconsumed states of type " + state_type, sql, values.values())) {
     refs.push_back({row.at(0).value_or(""), std::stoi(row.at(1).value_or("0"))});
   }
   return refs;

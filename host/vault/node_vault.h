@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "ledgerhost/service.h"
-#include "migration/engine/connection.h"
+#include "db/shared_connection.h"
 #include "schema/selected_schema.h"
 #include "vault/vault_clock.h"
 
@@ -19,9 +19,9 @@ namespace ledgerhost::vault {
 class NodeVault : public ledgerhost::Vault {
  public:
   // `catalog` must hold the host's schema (kNodeSchemaFamily v kNodeSchemaVersion), whose tables the
-  // migrations have created. Both references must outlive the vault. The vault serialises its own
-  // calls; nothing else may use `connection` concurrently with them.
-  NodeVault(migration::Connection& connection, const schema::SchemaCatalog& catalog, Clock clock = SystemClock());
+  // migrations have created. Both references must outlive the vault. Each call takes the
+  // connection's turn (a lease) for as long as it uses it.
+  NodeVault(db::SharedConnection& connection, const schema::SchemaCatalog& catalog, Clock clock = SystemClock());
 
   // In one transaction of its own, or in a savepoint of the caller's when one is open on the
   // connection: on any error nothing of `transaction` remains. Refuses (DatabaseError) an id that is
@@ -39,14 +39,16 @@ class NodeVault : public ledgerhost::Vault {
   static void Check(const RecordedTransaction& transaction);
   // Runs the states' code (type names, participants, mapped rows) before anything is written.
   std::vector<PlannedOutput> Plan(const RecordedTransaction& transaction) const;
-  void Write(const RecordedTransaction& transaction, const PlannedOutput& output, const std::string& now);
-  void Consume(const StateRef& input, const std::string& consuming_id, const std::string& now);
+  void Write(db::Connection& connection, const RecordedTransaction& transaction, const PlannedOutput& output,
+             const std::string& now);
+  void Consume(db::Connection& connection, const StateRef& input, const std::string& consuming_id,
+               const std::string& now);
   // Connection::Query with the vault's context added to a DatabaseError.
-  std::vector<migration::Row> Run(const std::string& what, const std::string& sql,
+  static std::vector<db::Row> Run(db::Connection& connection, const std::string& what, const std::string& sql,
                                   const std::vector<std::string>& params);
   std::string Table(const char* entity) const;
 
-  migration::Connection& connection_;
+  db::SharedConnection& connection_;
   const schema::SchemaCatalog& catalog_;
   const schema::SelectedSchema& node_schema_;
   Clock clock_;

@@ -40,7 +40,7 @@ class AccountSettingsService : public ledgerhost::Service {
  public:
   void Start(ledgerhost::ServiceHub& hub) override {
     const std::string table = hub.TableName(kFamily, 1, "ACCOUNT_SETTINGS");
-    soci::session& sql = hub.Session();
+    ledgerhost::SessionLease sql = hub.Session();
     const long long seed = Setting(hub, "seedAccounts", 0);
     long long existing = 0;
     sql << "SELECT COUNT(*) FROM " << table, soci::into(existing);
@@ -64,7 +64,7 @@ class AccountSettingsService : public ledgerhost::Service {
     ledgerhost::BalanceTracker& balances = hub.Balances();
     long long configured = 0;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT ACCOUNT_ID, MIN_BALANCE, SETTLE_THRESHOLD, SETTLE_TO FROM " << table << " ORDER BY ACCOUNT_ID");
+        (sql->prepare << "SELECT ACCOUNT_ID, MIN_BALANCE, SETTLE_THRESHOLD, SETTLE_TO FROM " << table << " ORDER BY ACCOUNT_ID");
     for (const soci::row& row : rows) {
       const std::string account = row.get<std::string>(0);
       ledgerhost::BalanceSettings settings{OptionalAmount(row, 1), OptionalAmount(row, 2),

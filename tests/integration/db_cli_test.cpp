@@ -19,8 +19,8 @@
 
 #include "cli_runner.h"
 #include "core/error.h"
-#include "migration/engine/connection.h"
-#include "migration/engine/database_url.h"
+#include "db/connection.h"
+#include "db/database_url.h"
 #include "migration/engine/history_sql.h"
 #include "migration/engine/lock_service.h"
 #include "support/test_database.h"
@@ -29,7 +29,7 @@ namespace ledgerhost {
 namespace {
 
 namespace fs = std::filesystem;
-using migration::DatabaseKind;
+using db::DatabaseKind;
 using migration::HistorySql;
 using testing::TestDatabase;
 
@@ -205,7 +205,7 @@ TEST_P(DbCliTest, CustomChangePolicyFromTheCommandLine) {
 TEST(DbCliErrors, WrongPasswordExitsWithDatabaseErrorWithoutShowingIt) {
   ScratchDir dir;
   WriteFile(dir.path() / "changelog.xml", kChangeLog);
-  auto base = migration::ParseDatabaseUrl(testing::PostgresAdminUrl());
+  auto base = db::ParseDatabaseUrl(testing::PostgresAdminUrl());
   const std::string secret = "Sup3rSecretPw";
   Outcome result = RunIn(dir.path(), "db --changelog-file changelog.xml --url " +
                                          ShellQuote("postgresql://" + base.host + ":" + std::to_string(base.port) +
@@ -273,7 +273,7 @@ TEST(DbCliLock, ASignalEndsTheWaitForTheLock) {
   ScratchDir dir;
   WriteFile(dir.path() / "changelog.xml", kChangeLog);
   const std::string url = "sqlite:" + (dir.path() / "lock.db").string();
-  auto holder_connection = migration::Connection::Open(migration::ParseDatabaseUrl(url));
+  auto holder_connection = db::Connection::Open(db::ParseDatabaseUrl(url));
   const HistorySql sql(DatabaseKind::kSqlite);
   migration::LockService holder(*holder_connection, sql);
   holder.Acquire();
@@ -306,6 +306,66 @@ TEST(DbCliLock, ASignalEndsTheWaitForTheLock) {
   EXPECT_EQ(holder_connection->QueryScalar("SELECT LOCKEDBY FROM " + sql.LockTable()),
             std::optional<std::string>(migration::LockService::Holder()));
   EXPECT_FALSE(holder_connection->TableExists("party"));
+}
+
+// SIGINT or SIGTERM in the middle of an update: the changeset running then finishes, nothing after
+// it runs, the lock is released, the message says what was and was not applied, and the exit code
+// is the shell's; the next update applies the rest. A SIGINT the process was started ignoring (a
+// non-interactive shell's `&`) stays ignored.
+TEST(DbCliSignals, ASignalStopsTheUpdateBetweenChangesets) {
+  constexpr const char* kSlowChangeLog = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="sig"><createTable tableName="first_one"><column name="id" type="INT"/></createTable></changeSet>
+  <changeSet id="2" author="sig"><sql>WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x &lt; 6000000) SELECT count(*) FROM c</sql></changeSet>
+  <changeSet id="3" author="sig"><createTable tableName="third_one"><column name="id" type="INT"/></createTable></changeSet>
+</databaseChangeLog>
+)xml";
+  for (const int signal : {SIGINT, SIGTERM, 0}) {  // 0: SIGINT, ignored from the start
+    ScratchDir dir;
+    WriteFile(dir.path() / "changelog.xml", kSlowChangeLog);
+    const std::string url = "sqlite:" + (dir.path() / "signal.db").string();
+    const std::string err = (dir.path() / "err").string();
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+      if (chdir(dir.path().c_str()) != 0) _exit(127);
+      if (signal == 0) ::signal(SIGINT, SIG_IGN);
+      freopen("/dev/null", "w", stdout);
+      freopen(err.c_str(), "w", stderr);
+      execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "--log-level", "debug", "db", "--changelog-file",
+            "changelog.xml", "--url", url.c_str(), "update", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    bool running = false;  // changeset 2's statement has started
+    for (int i = 0; i < 400 && !running; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      running = ReadFile(err).find("WITH RECURSIVE") != std::string::npos;
+    }
+    ASSERT_TRUE(running) << ReadFile(err);
+    kill(child, signal == 0 ? SIGINT : signal);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal " << signal;
+    auto connection = db::Connection::Open(db::ParseDatabaseUrl(url));
+    const HistorySql sql(DatabaseKind::kSqlite);
+    EXPECT_EQ(connection->QueryScalar("SELECT LOCKED FROM " + sql.LockTable()), "0") << ReadFile(err);
+    if (signal == 0) {
+      EXPECT_EQ(WEXITSTATUS(status), 0) << ReadFile(err);
+      EXPECT_TRUE(connection->TableExists("third_one"));
+      continue;
+    }
+    EXPECT_EQ(WEXITSTATUS(status), 128 + signal) << ReadFile(err);
+    EXPECT_NE(ReadFile(err).find(std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                                 ": stopped between changesets; 2 of 3 changeset(s) applied in this run (the last "
+                                 "changelog.xml::2::sig), 1 not applied (the next changelog.xml::3::sig)"),
+              std::string::npos)
+        << ReadFile(err);
+    EXPECT_EQ(connection->QueryScalar("SELECT COUNT(*) FROM " + sql.ChangeLogTable()), "2");
+    EXPECT_FALSE(connection->TableExists("third_one"));
+    const Outcome rest = RunIn(dir.path(), "db --changelog-file changelog.xml --url " + ShellQuote(url) + " update");
+    ASSERT_EQ(rest.exit_code, 0) << rest.err;
+    EXPECT_TRUE(connection->TableExists("third_one"));
+  }
 }
 
 }  // namespace

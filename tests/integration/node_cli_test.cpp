@@ -23,7 +23,7 @@
 
 #include "cli_runner.h"
 #include "core/error.h"
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "support/test_database.h"
 
 namespace ledgerhost {
@@ -37,8 +37,8 @@ using cli_test::ReadFile;
 using cli_test::ScratchDir;
 using cli_test::ShellQuote;
 using cli_test::WriteFile;
-using migration::Connection;
-using migration::DatabaseKind;
+using db::Connection;
+using db::DatabaseKind;
 using testing::TestDatabase;
 
 constexpr const char* kLegalName = "O=Test Node, L=London, C=GB";
@@ -83,6 +83,7 @@ const std::vector<std::string> kHostTables{"vault_states",         "state_party"
 
 // node.yaml as the tests write it.
 struct NodeYaml {
+  std::string legal_name = kLegalName;
   std::optional<std::string> url;  // nullopt: the default (sqlite:<base>/ledgerhost.db)
   bool run_migration = false;
   bool allow_derived_tables = false;
@@ -90,15 +91,20 @@ struct NodeYaml {
   std::string plugin_config;  // a YAML flow map for plugins.config, e.g. {iou: {issueOnStart: "3"}}
   std::string schemas;        // a YAML flow map for schemas
   std::string balances;       // a YAML flow map for balances
+  std::string previous_legal_name;  // database.previousLegalName
+  std::string plugins_ignore;       // a YAML flow list for plugins.ignore
 
   std::string Text() const {
-    std::string yaml = std::string("legalName: \"") + kLegalName + "\"\n";
+    std::string yaml = "legalName: \"" + legal_name + "\"\n";
     yaml += "database:\n";
     if (url) yaml += "  url: \"" + *url + "\"\n";
     yaml += std::string("  runMigration: ") + (run_migration ? "true" : "false") + "\n";
     if (allow_derived_tables) yaml += "  allowDerivedTables: true\n";
     if (!database_schema.empty()) yaml += "  schema: " + database_schema + "\n";
-    if (!plugin_config.empty()) yaml += "plugins:\n  config: " + plugin_config + "\n";
+    if (!previous_legal_name.empty()) yaml += "  previousLegalName: \"" + previous_legal_name + "\"\n";
+    if (!plugin_config.empty() || !plugins_ignore.empty()) yaml += "plugins:\n";
+    if (!plugin_config.empty()) yaml += "  config: " + plugin_config + "\n";
+    if (!plugins_ignore.empty()) yaml += "  ignore: " + plugins_ignore + "\n";
     if (!schemas.empty()) yaml += "schemas: " + schemas + "\n";
     if (!balances.empty()) yaml += "balances: " + balances + "\n";
     yaml += "logging:\n  level: info\n";
@@ -593,6 +599,62 @@ TEST_P(NodeCliTest, RefusesToStartWhenOnlyAPluginsChangesetsArePending) {
   EXPECT_EQ(HistoryLines(*c), history_before);
   EXPECT_FALSE(HasTable(*c, "iou_states"));
   EXPECT_EQ(Count(*c, "SELECT COUNT(*) FROM node_info"), 0);
+}
+
+// One database holds one node's vault: another legal name is refused before anything is written,
+// and takes the database over only when node.yaml names the node it replaces.
+TEST_P(NodeCliTest, ADatabaseAnotherNodeStartedOnIsRefusedUnlessTakenOverExplicitly) {
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  node_.Configure(yaml);
+  ASSERT_EQ(node_.StartAndStop(SIGTERM).exit_code, 0);
+
+  yaml.legal_name = "O=Other Node, L=Paris, C=FR";
+  node_.Configure(yaml);
+  for (const Outcome& refused : {node_.StartExpectingExit(), node_.RunOnlyMigration()}) {
+    EXPECT_EQ(refused.exit_code, static_cast<int>(ExitCode::kConfig)) << Describe(refused);
+    EXPECT_FALSE(Contains(refused.out, "Node started")) << refused.out;
+    EXPECT_TRUE(Contains(refused.err, std::string("holds the vault of node '") + kLegalName + "'")) << refused.err;
+    EXPECT_TRUE(Contains(refused.err, "database.previousLegalName")) << refused.err;
+  }
+  {
+    auto c = Connect();
+    EXPECT_EQ(c->QueryScalar("SELECT node_name FROM node_info").value_or(""), kLegalName);
+  }
+
+  yaml.previous_legal_name = kLegalName;
+  node_.Configure(yaml);
+  const Outcome taken_over = node_.StartAndStop(SIGTERM);
+  EXPECT_EQ(taken_over.exit_code, 0) << Describe(taken_over);
+  EXPECT_TRUE(Contains(taken_over.err, "took over the database of node")) << taken_over.err;
+  auto c = Connect();
+  EXPECT_EQ(Count(*c, "SELECT COUNT(*) FROM node_info"), 1);
+  EXPECT_EQ(c->QueryScalar("SELECT node_name FROM node_info").value_or(""), "O=Other Node, L=Paris, C=FR");
+}
+
+// A plugin file the node refuses stops the start, named with its reason, unless plugins.ignore
+// names it.
+TEST_P(NodeCliTest, ARefusedPluginFileStopsTheStartUnlessIgnored) {
+  node_.AddPlugin(IOU_PLUGIN);
+  WriteFile(node_.plugins() / "not-a-plugin.so", "this is text, not an ELF file");
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  node_.Configure(yaml);
+  const Outcome refused = node_.StartExpectingExit();
+  EXPECT_EQ(refused.exit_code, static_cast<int>(ExitCode::kPlugin)) << Describe(refused);
+  EXPECT_TRUE(Contains(refused.err, "1 plugin file(s) in")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "  not-a-plugin.so: ")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "plugins.ignore: [not-a-plugin.so]")) << refused.err;
+  {
+    auto c = Connect();
+    EXPECT_FALSE(HasTable(*c, "databasechangelog")) << "the refused start wrote to the database";
+  }
+
+  yaml.plugins_ignore = "[not-a-plugin.so]";
+  node_.Configure(yaml);
+  const Outcome started = node_.StartAndStop(SIGTERM);
+  EXPECT_EQ(started.exit_code, 0) << Describe(started);
+  EXPECT_TRUE(Contains(started.out, "Node started (1 services)")) << started.out;
 }
 
 // 4. runMigration: true migrates and starts; SIGTERM and SIGINT both stop the node cleanly.
@@ -1100,7 +1162,8 @@ TEST_P(NodeCliTest, VaultRecordsStatesByNameAndNeverStoresAKey) {
 }
 
 // 10. The db commands on the node's database with the node's changelogs.
-// A plugin the node would refuse is reported by db commands too: its schemas are missing from them.
+// A plugin the node would refuse is reported by db commands that look (its schemas are missing
+// from them), and stops those that would write or print SQL without it.
 TEST_P(NodeCliTest, DbCommandsReportARefusedPlugin) {
   node_.Configure(Yaml());
   fs::create_directories(node_.plugins());
@@ -1109,6 +1172,11 @@ TEST_P(NodeCliTest, DbCommandsReportARefusedPlugin) {
   EXPECT_EQ(status.exit_code, 0) << Describe(status);
   EXPECT_TRUE(Contains(status.err, "plugin refused")) << status.err;
   EXPECT_TRUE(Contains(status.err, "not-a-plugin.so")) << status.err;
+  for (const char* command : {"update", "update-sql"}) {
+    const Outcome stopped = node_.Db(command);
+    EXPECT_EQ(stopped.exit_code, static_cast<int>(ExitCode::kPlugin)) << command << "\n" << Describe(stopped);
+    EXPECT_TRUE(Contains(stopped.err, "  not-a-plugin.so: not an ELF file")) << stopped.err;
+  }
 }
 
 TEST_P(NodeCliTest, DbCommandsWorkOnTheNodesDatabase) {
@@ -1311,7 +1379,7 @@ TEST(NodeCliDefaults, DefaultDatabaseIsLedgerhostDbInTheBaseDirectory) {
   const Outcome run = node.RunOnlyMigration();
   ASSERT_EQ(run.exit_code, 0) << Describe(run);
   ASSERT_TRUE(fs::exists(node.base() / "ledgerhost.db"));
-  auto c = Connection::Open(migration::ParseDatabaseUrl("sqlite:" + (node.base() / "ledgerhost.db").string()));
+  auto c = Connection::Open(db::ParseDatabaseUrl("sqlite:" + (node.base() / "ledgerhost.db").string()));
   EXPECT_TRUE(HasTable(*c, "iou_states"));
   EXPECT_EQ(History(*c).size(), static_cast<size_t>(HostChangeSetCount()) + 1);
 }

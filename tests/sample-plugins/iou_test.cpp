@@ -8,7 +8,7 @@
 
 namespace {
 
-using ledgerhost::migration::DatabaseKind;
+using ledgerhost::db::DatabaseKind;
 
 class IouSampleTest : public ::testing::TestWithParam<DatabaseKind> {
  protected:

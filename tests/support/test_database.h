@@ -13,8 +13,8 @@
 
 #include <unistd.h>
 
-#include "migration/engine/connection.h"
-#include "migration/engine/database_url.h"
+#include "db/connection.h"
+#include "db/database_url.h"
 
 namespace ledgerhost::testing {
 
@@ -32,21 +32,21 @@ inline std::string UniqueName(const std::string& prefix) {
 
 class TestDatabase {
  public:
-  explicit TestDatabase(migration::DatabaseKind kind) : kind_(kind) {
-    if (kind == migration::DatabaseKind::kSqlite) {
+  explicit TestDatabase(db::DatabaseKind kind) : kind_(kind) {
+    if (kind == db::DatabaseKind::kSqlite) {
       path_ = std::filesystem::temp_directory_path() / (UniqueName("ledgerhost_test") + ".db");
       url_ = "sqlite:" + path_.string();
     } else {
-      admin_ = migration::Connection::Open(migration::ParseDatabaseUrl(PostgresAdminUrl()));
+      admin_ = db::Connection::Open(db::ParseDatabaseUrl(PostgresAdminUrl()));
       name_ = UniqueName("lh_test");
       admin_->Execute("CREATE DATABASE " + name_);
-      auto base = migration::ParseDatabaseUrl(PostgresAdminUrl());
+      auto base = db::ParseDatabaseUrl(PostgresAdminUrl());
       url_ = "postgresql://" + base.user + ":" + base.password + "@" + base.host + ":" + std::to_string(base.port) +
              "/" + name_;
     }
   }
   ~TestDatabase() {
-    if (kind_ == migration::DatabaseKind::kSqlite) {
+    if (kind_ == db::DatabaseKind::kSqlite) {
       std::error_code ec;
       std::filesystem::remove(path_, ec);
     } else {
@@ -61,21 +61,21 @@ class TestDatabase {
   TestDatabase& operator=(const TestDatabase&) = delete;
 
   const std::string& url() const { return url_; }
-  migration::DatabaseKind kind() const { return kind_; }
-  std::unique_ptr<migration::Connection> Connect() const {
-    return migration::Connection::Open(migration::ParseDatabaseUrl(url_));
+  db::DatabaseKind kind() const { return kind_; }
+  std::unique_ptr<db::Connection> Connect() const {
+    return db::Connection::Open(db::ParseDatabaseUrl(url_));
   }
 
  private:
-  migration::DatabaseKind kind_;
+  db::DatabaseKind kind_;
   std::filesystem::path path_;
   std::string name_;
   std::string url_;
-  std::unique_ptr<migration::Connection> admin_;
+  std::unique_ptr<db::Connection> admin_;
 };
 
-inline std::string DatabaseName(migration::DatabaseKind kind) {
-  return kind == migration::DatabaseKind::kSqlite ? "Sqlite" : "Postgresql";
+inline std::string DatabaseName(db::DatabaseKind kind) {
+  return kind == db::DatabaseKind::kSqlite ? "Sqlite" : "Postgresql";
 }
 
 }  // namespace ledgerhost::testing

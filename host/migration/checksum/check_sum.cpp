@@ -1,7 +1,7 @@
 // Liquibase 4.28 checksums, ported from the verified reference implementation
 // (../shared/reference/liquibase_checksum_reference.py, liquibase-spec.md §1).
 #include "migration/checksum/check_sum.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 #include <openssl/evp.h>
 
@@ -464,18 +464,18 @@ std::string LimitSize(const std::string& text, size_t max) {
 
 }  // namespace
 
-std::string ComputeCheckSum(const ChangeSet& change_set, CheckSumVersion version, DatabaseKind database,
+std::string ComputeCheckSum(const ChangeSet& change_set, CheckSumVersion version, db::DatabaseKind database,
                             const ResourceLoader& loader) {
   std::string buffer;
   for (const auto& change : change_set.changes) {
     if (version == CheckSumVersion::kV9 && IsDbmsTargeted(change.type) &&
-        !DbmsMatches(change.Get("dbms"), ShortName(database))) {
+        !db::DbmsMatches(change.Get("dbms"), ShortName(database))) {
       continue;
     }
     buffer += ChangeCheckSum(change_set, change, version, loader) + ":";
   }
   for (const auto& visitor : change_set.sql_visitors) {
-    if (!DbmsMatches(visitor.dbms, ShortName(database))) continue;
+    if (!db::DbmsMatches(visitor.dbms, ShortName(database))) continue;
     SerialFields fields{{"applyToRollback", Text(visitor.apply_to_rollback ? "true" : "false")}};
     for (const auto& [name, value] : visitor.attributes) fields.emplace_back(name, Text(value));
     buffer += ComputeString(visitor.type + ":" + SerializeObject(fields, 1), version) + ";";

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "migration/model/change_log.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "migration/model/resource_loader.h"
 
 namespace ledgerhost::migration {
@@ -15,7 +15,7 @@ enum class CheckSumVersion { kV8 = 8, kV9 = 9 };
 
 // `database` matters for v9: dbms-targeted changes for other databases do not count.
 // `loader` reads sqlFile / loadData files, resolved like the engine resolves them.
-std::string ComputeCheckSum(const ChangeSet& change_set, CheckSumVersion version, DatabaseKind database,
+std::string ComputeCheckSum(const ChangeSet& change_set, CheckSumVersion version, db::DatabaseKind database,
                             const ResourceLoader& loader);
 
 // The version prefix of a stored MD5SUM ("8:..." -> 8); 1 for values without a prefix.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <regex>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -35,7 +35,7 @@ std::string History::Key(const std::string& id, const std::string& author, const
   return Lower(id) + '\x1f' + Lower(author) + '\x1f' + Lower(NormalizeHistoryPath(filename));
 }
 
-History History::Read(Connection& connection, const HistorySql& sql, bool table_exists) {
+History History::Read(db::Connection& connection, const HistorySql& sql, bool table_exists) {
   if (!table_exists) return History();
   std::vector<HistoryRow> rows;
   for (auto& r : connection.Query(sql.SelectRows())) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "migration/engine/history_row.h"
 #include "migration/engine/history_sql.h"
 #include "migration/model/change_log.h"
@@ -25,7 +25,7 @@ class History {
   explicit History(std::vector<HistoryRow> rows);
 
   // Reads every row (empty when the table does not exist yet).
-  static History Read(Connection& connection, const HistorySql& sql, bool table_exists);
+  static History Read(db::Connection& connection, const HistorySql& sql, bool table_exists);
 
   const std::vector<HistoryRow>& rows() const { return rows_; }
   const HistoryRow* Find(const ChangeSet& change_set) const;

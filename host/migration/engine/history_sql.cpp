@@ -7,20 +7,20 @@ namespace ledgerhost::migration {
 
 std::string HistorySql::ChangeLogTable() const {
   switch (kind_) {
-    case DatabaseKind::kPostgresql:
-    case DatabaseKind::kMysql:
-    case DatabaseKind::kMariadb:
+    case db::DatabaseKind::kPostgresql:
+    case db::DatabaseKind::kMysql:
+    case db::DatabaseKind::kMariadb:
       return "databasechangelog";
-    case DatabaseKind::kH2:
+    case db::DatabaseKind::kH2:
       return "PUBLIC.DATABASECHANGELOG";
     default:
       return "DATABASECHANGELOG";
   }
 }
 
-std::string HistorySql::LockTable() const { return ChangeLogTable() + (kind_ == DatabaseKind::kPostgresql ||
-                                                                       kind_ == DatabaseKind::kMysql ||
-                                                                       kind_ == DatabaseKind::kMariadb
+std::string HistorySql::LockTable() const { return ChangeLogTable() + (kind_ == db::DatabaseKind::kPostgresql ||
+                                                                       kind_ == db::DatabaseKind::kMysql ||
+                                                                       kind_ == db::DatabaseKind::kMariadb
                                                                            ? "lock"
                                                                            : "LOCK"); }
 
@@ -38,38 +38,38 @@ std::string HistorySql::Literal(const std::optional<std::string>& value) const {
 std::string HistorySql::CreateChangeLogTable() const {
   const std::string t = ChangeLogTable();
   switch (kind_) {
-    case DatabaseKind::kPostgresql:
+    case db::DatabaseKind::kPostgresql:
       return "CREATE TABLE " + t +
              " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED "
              "TIMESTAMP WITHOUT TIME ZONE NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, "
              "MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255), LIQUIBASE "
              "VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))";
-    case DatabaseKind::kMysql:
-    case DatabaseKind::kMariadb:
+    case db::DatabaseKind::kMysql:
+    case db::DatabaseKind::kMariadb:
       return "CREATE TABLE " + t +
              " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED "
              "datetime NOT NULL, ORDEREXECUTED INT NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35) NULL, "
              "`DESCRIPTION` VARCHAR(255) NULL, COMMENTS VARCHAR(255) NULL, TAG VARCHAR(255) NULL, LIQUIBASE "
              "VARCHAR(20) NULL, CONTEXTS VARCHAR(255) NULL, LABELS VARCHAR(255) NULL, DEPLOYMENT_ID VARCHAR(10) NULL)";
-    case DatabaseKind::kOracle:
+    case db::DatabaseKind::kOracle:
       return "CREATE TABLE " + t +
              " (ID VARCHAR2(255) NOT NULL, AUTHOR VARCHAR2(255) NOT NULL, FILENAME VARCHAR2(255) NOT NULL, "
              "DATEEXECUTED TIMESTAMP NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR2(10) NOT NULL, MD5SUM "
              "VARCHAR2(35), DESCRIPTION VARCHAR2(255), COMMENTS VARCHAR2(255), TAG VARCHAR2(255), LIQUIBASE "
              "VARCHAR2(20), CONTEXTS VARCHAR2(255), LABELS VARCHAR2(255), DEPLOYMENT_ID VARCHAR2(10))";
-    case DatabaseKind::kMssql:
+    case db::DatabaseKind::kMssql:
       return "CREATE TABLE " + t +
              " (ID nvarchar(255) NOT NULL, AUTHOR nvarchar(255) NOT NULL, FILENAME nvarchar(255) NOT NULL, "
              "DATEEXECUTED datetime2(3) NOT NULL, ORDEREXECUTED int NOT NULL, EXECTYPE nvarchar(10) NOT NULL, MD5SUM "
              "nvarchar(35), DESCRIPTION nvarchar(255), COMMENTS nvarchar(255), TAG nvarchar(255), LIQUIBASE "
              "nvarchar(20), CONTEXTS nvarchar(255), LABELS nvarchar(255), DEPLOYMENT_ID nvarchar(10))";
-    case DatabaseKind::kSqlite:
+    case db::DatabaseKind::kSqlite:
       return "CREATE TABLE " + t +
              " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED "
              "TEXT NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), "
              "DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS "
              "VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))";
-    case DatabaseKind::kH2:
+    case db::DatabaseKind::kH2:
       return "CREATE TABLE " + t +
              " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED "
              "TIMESTAMP NOT NULL, ORDEREXECUTED INT NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), "
@@ -82,28 +82,28 @@ std::string HistorySql::CreateChangeLogTable() const {
 std::string HistorySql::CreateLockTable() const {
   const std::string t = LockTable();
   switch (kind_) {
-    case DatabaseKind::kPostgresql:
+    case db::DatabaseKind::kPostgresql:
       return "CREATE TABLE " + t +
              " (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TIMESTAMP WITHOUT TIME ZONE, LOCKEDBY "
              "VARCHAR(255), CONSTRAINT databasechangeloglock_pkey PRIMARY KEY (ID))";
-    case DatabaseKind::kMysql:
-    case DatabaseKind::kMariadb:
+    case db::DatabaseKind::kMysql:
+    case db::DatabaseKind::kMariadb:
       return "CREATE TABLE " + t +
              " (ID INT NOT NULL, `LOCKED` TINYINT NOT NULL, LOCKGRANTED datetime NULL, LOCKEDBY VARCHAR(255) NULL, "
              "CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))";
-    case DatabaseKind::kOracle:
+    case db::DatabaseKind::kOracle:
       return "CREATE TABLE " + t +
              " (ID INTEGER NOT NULL, LOCKED NUMBER(1) NOT NULL, LOCKGRANTED TIMESTAMP, LOCKEDBY VARCHAR2(255), "
              "CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))";
-    case DatabaseKind::kMssql:
+    case db::DatabaseKind::kMssql:
       return "CREATE TABLE " + t +
              " (ID int NOT NULL, LOCKED bit NOT NULL, LOCKGRANTED datetime2(3), LOCKEDBY nvarchar(255), CONSTRAINT "
              "PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))";
-    case DatabaseKind::kSqlite:
+    case db::DatabaseKind::kSqlite:
       return "CREATE TABLE " + t +
              " (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TEXT, LOCKEDBY VARCHAR(255), CONSTRAINT "
              "PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))";
-    case DatabaseKind::kH2:
+    case db::DatabaseKind::kH2:
       return "CREATE TABLE " + t +
              " (ID INT NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TIMESTAMP, LOCKEDBY VARCHAR(255), CONSTRAINT "
              "PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))";
@@ -112,8 +112,8 @@ std::string HistorySql::CreateLockTable() const {
 }
 
 namespace {
-std::string LockedColumn(DatabaseKind kind) {
-  return kind == DatabaseKind::kMysql || kind == DatabaseKind::kMariadb ? "`LOCKED`" : "LOCKED";
+std::string LockedColumn(db::DatabaseKind kind) {
+  return kind == db::DatabaseKind::kMysql || kind == db::DatabaseKind::kMariadb ? "`LOCKED`" : "LOCKED";
 }
 }  // namespace
 
@@ -147,7 +147,7 @@ std::string HistorySql::SelectMaxOrderExecuted() const { return "SELECT MAX(ORDE
 
 std::string HistorySql::DescriptionColumn() const {
   // DESCRIPTION is a reserved word in MySQL and MariaDB; Liquibase quotes it there.
-  return kind_ == DatabaseKind::kMysql || kind_ == DatabaseKind::kMariadb ? "`DESCRIPTION`" : "DESCRIPTION";
+  return kind_ == db::DatabaseKind::kMysql || kind_ == db::DatabaseKind::kMariadb ? "`DESCRIPTION`" : "DESCRIPTION";
 }
 
 std::string HistorySql::Insert(const HistoryRow& row) const {
@@ -193,20 +193,20 @@ std::string HistorySql::ClearCheckSums() const { return "UPDATE " + ChangeLogTab
 std::string HistorySql::TagLatest(const std::string& tag) const {
   const std::string t = ChangeLogTable();
   switch (kind_) {
-    case DatabaseKind::kPostgresql:
+    case db::DatabaseKind::kPostgresql:
       return "UPDATE " + t + " t SET TAG=" + Literal(tag) + " FROM (SELECT DATEEXECUTED, ORDEREXECUTED FROM " + t +
              " ORDER BY DATEEXECUTED DESC, ORDEREXECUTED DESC LIMIT 1) sub WHERE t.DATEEXECUTED=sub.DATEEXECUTED AND "
              "t.ORDEREXECUTED=sub.ORDEREXECUTED";
-    case DatabaseKind::kMysql:
-    case DatabaseKind::kMariadb:
+    case db::DatabaseKind::kMysql:
+    case db::DatabaseKind::kMariadb:
       return "UPDATE " + t + " AS C INNER JOIN (SELECT ORDEREXECUTED, DATEEXECUTED FROM " + t +
              " order by DATEEXECUTED desc, ORDEREXECUTED desc limit 1) AS D ON C.ORDEREXECUTED = D.ORDEREXECUTED SET "
              "C.TAG = " + Literal(tag);
-    case DatabaseKind::kOracle:
+    case db::DatabaseKind::kOracle:
       return "MERGE INTO " + t + " a USING (SELECT * FROM (SELECT ORDEREXECUTED, DATEEXECUTED from " + t +
              " order by DATEEXECUTED desc, ORDEREXECUTED desc) where rownum=1) b ON ( a.DATEEXECUTED = b.DATEEXECUTED "
              "and a.ORDEREXECUTED=b.ORDEREXECUTED ) WHEN MATCHED THEN UPDATE SET  a.tag=" + Literal(tag);
-    case DatabaseKind::kMssql:
+    case db::DatabaseKind::kMssql:
       return "UPDATE changelog SET TAG = " + Literal(tag) + " FROM " + t +
              " AS changelog INNER JOIN (SELECT TOP (1) ID, AUTHOR, FILENAME FROM " + t +
              " ORDER BY DATEEXECUTED DESC, ORDEREXECUTED DESC) AS latest ON latest.ID = changelog.ID AND "

@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "migration/engine/history_row.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 
 namespace ledgerhost::migration {
 
 class HistorySql {
  public:
-  explicit HistorySql(DatabaseKind kind) : kind_(kind) {}
+  explicit HistorySql(db::DatabaseKind kind) : kind_(kind) {}
 
   std::string ChangeLogTable() const;  // databasechangelog | DATABASECHANGELOG | PUBLIC.DATABASECHANGELOG
   std::string LockTable() const;
@@ -45,7 +45,7 @@ class HistorySql {
  private:
   std::string DescriptionColumn() const;
 
-  DatabaseKind kind_;
+  db::DatabaseKind kind_;
 };
 
 }  // namespace ledgerhost::migration

@@ -2,7 +2,8 @@
 // release), so Liquibase and ledgerhost exclude each other. Unlike Liquibase, a lock left behind by a
 // crashed ledgerhost is recognised and taken over instead of blocking every later update. Whether its
 // holder lives is a fact, not a guess from a pid (which another PID namespace, a container sharing the
-// volume, cannot see): every ledgerhost holder also holds a lock that dies with it,
+// volume, cannot see): every ledgerhost holder also holds a lock that dies with it
+// (Connection::TryHoldLivenessLock),
 // - on PostgreSQL a session advisory lock, which the server frees when the session ends;
 // - on SQLite an exclusive flock() on `<database file>-changeloglock`, which the kernel frees when the
 //   process ends (also across containers on one host, and over NFS as a POSIX lock).
@@ -15,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "migration/engine/history_sql.h"
 
 namespace ledgerhost::migration {
@@ -27,7 +28,7 @@ struct LockOptions {
 
 class LockService {
  public:
-  LockService(Connection& connection, const HistorySql& sql, LockOptions options = {});
+  LockService(db::Connection& connection, const HistorySql& sql, LockOptions options = {});
   ~LockService();  // releases a held lock; errors there are logged, not thrown
 
   // Creates and initialises the lock table when needed. Returns true if it had to create it.
@@ -45,16 +46,12 @@ class LockService {
  private:
   enum class Attempt { kAcquired, kHolderAlive, kOtherTool };
   Attempt TryAcquire();
-  bool TakeLivenessLock();   // the advisory lock or the file lock; false when a live holder has it
-  void DropLivenessLock();
   void LogWaitOnce(bool& logged);
 
-  Connection& connection_;
+  db::Connection& connection_;
   const HistorySql& sql_;
   LockOptions options_;
   bool held_ = false;
-  bool advisory_held_ = false;
-  int file_lock_ = -1;  // SQLite: the open, flock()ed lock file while this process may hold the row
 };
 
 }  // namespace ledgerhost::migration

@@ -1,6 +1,7 @@
 #include "migration/engine/migrator.h"
 
 #include <algorithm>
+#include <csignal>
 #include <ctime>
 #include <iomanip>
 #include <regex>
@@ -13,7 +14,8 @@
 #include "migration/engine/migrator_internal.h"
 #include "migration/engine/precondition_evaluator.h"
 #include "migration/engine/statement_sink.h"
-#include "migration/model/text.h"
+#include "migration/engine/stop_signals.h"
+#include "core/text.h"
 #include "migration/parse/expression_matcher.h"
 #include "migration/sql/custom_change_registry.h"
 #include "migration/sql/sql_generator.h"
@@ -22,11 +24,11 @@ namespace ledgerhost::migration {
 
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
-Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database,
-                   Connection* connection, MigratorOptions options)
+Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, db::DatabaseKind database,
+                   db::Connection* connection, MigratorOptions options)
     : Migrator(std::vector<ChangeLogSource>{{&change_log, &loader}}, database, connection, std::move(options)) {}
 
-Migrator::Migrator(std::vector<ChangeLogSource> sources, DatabaseKind database, Connection* connection,
+Migrator::Migrator(std::vector<ChangeLogSource> sources, db::DatabaseKind database, db::Connection* connection,
                    MigratorOptions options)
     : sources_(std::move(sources)), database_(database), connection_(connection), options_(std::move(options)), sql_(database) {
   // Within one changelog duplicates are the parser's business (Liquibase's rules); across sources
@@ -55,7 +57,7 @@ Migrator::Migrator(std::vector<ChangeLogSource> sources, DatabaseKind database, 
 
 Migrator::~Migrator() = default;
 
-Connection& Migrator::RequireConnection(const char* command) const {
+db::Connection& Migrator::RequireConnection(const char* command) const {
   if (connection_ == nullptr) {
     throw MigrationError(std::string(command) + " needs a database; offline URLs only support update-sql");
   }
@@ -72,7 +74,7 @@ const ResourceLoader& Migrator::LoaderOf(const ChangeSet& cs) const { return *so
 
 bool Migrator::Selected(const ChangeSet& cs) const {
   return parse::ContextsAndLabelsSelect(cs, options_.contexts, options_.label_filter) &&
-         DbmsMatches(cs.dbms, ShortName(database_));
+         db::DbmsMatches(cs.dbms, ShortName(database_));
 }
 
 History Migrator::ReadHistory() {
@@ -80,8 +82,8 @@ History Migrator::ReadHistory() {
   return History::Read(*connection_, sql_, connection_->TableExists(sql_.ChangeLogTable()));
 }
 
-void Migrator::CheckCheckSums(const History& history) const {
-  std::vector<std::string> problems;
+std::vector<ValidationFailure> Migrator::CheckSumFailures(const History& history) const {
+  std::vector<ValidationFailure> failures;
   for (const ChangeSet* change_set : change_sets_) {
     const ChangeSet& cs = *change_set;
     const HistoryRow* row = history.Find(cs);
@@ -92,13 +94,20 @@ void Migrator::CheckCheckSums(const History& history) const {
     const std::string current = version == 9 ? self.CheckSumOf(cs)
                                              : ComputeCheckSum(cs, CheckSumVersion::kV8, database_, LoaderOf(cs));
     if (!CheckSumAccepted(cs, *row->md5sum, current)) {
-      problems.push_back(cs.file_path + "::" + cs.id + "::" + cs.author + " was: " + *row->md5sum +
-                         " but is now: " + current + " (" + cs.location.ToString() + ")");
+      failures.push_back({ValidationFailure::Kind::kCheckSumChanged, cs.file_path, cs.id, cs.author,
+                          cs.location.ToString(), "was: " + *row->md5sum + " but is now: " + current});
     }
   }
-  if (problems.empty()) return;
-  std::string message = "Validation Failed:\n     " + std::to_string(problems.size()) + " changesets check sum\n";
-  for (const auto& p : problems) message += "          " + p + "\n";
+  return failures;
+}
+
+void Migrator::CheckCheckSums(const History& history) const {
+  const auto failures = CheckSumFailures(history);
+  if (failures.empty()) return;
+  std::string message = "Validation Failed:\n     " + std::to_string(failures.size()) + " changesets check sum\n";
+  for (const auto& f : failures) {
+    message += "          " + f.file + "::" + f.id + "::" + f.author + " " + f.detail + " (" + f.location + ")\n";
+  }
   message +=
       "An executed changeset was edited. Revert the edit and put the change in a new changeset, or, if the edit is "
       "harmless, add <validCheckSum> with the new value (or mark the changeset runOnChange).";
@@ -177,12 +186,12 @@ std::vector<SqlStatement> Migrator::StatementsFor(const ChangeSet& cs, bool roll
   context.change_log_path = cs.physical_path;
   context.quoting = cs.quoting;
   if (connection_ != nullptr) {
-    Connection* connection = connection_;
+    db::Connection* connection = connection_;
     context.introspect = [connection](const std::string& table) { return connection->Columns(table); };
   }
   std::vector<SqlStatement> statements;
   for (const auto& change : changes) {
-    if (const std::string* dbms = change.Find("dbms"); dbms && !DbmsMatches(*dbms, ShortName(database_))) continue;
+    if (const std::string* dbms = change.Find("dbms"); dbms && !db::DbmsMatches(*dbms, ShortName(database_))) continue;
     if (change.type == "output") {
       const std::string target = change.Get("target", "STDERR");
       Logger("migration")->info("{}: {}", NameOf(cs), change.Get("message"));
@@ -303,7 +312,8 @@ Migrator::RunState Migrator::StartRun(const History& history) const {
   return state;
 }
 
-void Migrator::UnderChangeLogLock(Connection& connection, const std::function<void()>& body) {
+void Migrator::UnderChangeLogLock(db::Connection& connection, const std::function<void()>& body) {
+  const StopSignals stop_signals;  // a signal stops the run between changesets; the lock is released
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
@@ -312,7 +322,19 @@ void Migrator::UnderChangeLogLock(Connection& connection, const std::function<vo
 }
 
 void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only) {
-  for (const auto& [cs, previous] : plan.to_run) {
+  for (size_t i = 0; i < plan.to_run.size(); ++i) {
+    const auto& [cs, previous] = plan.to_run[i];
+    // Between changesets (the one running when the signal came has committed, or failed and rolled
+    // back): the state the next run starts from is clean.
+    if (const int signal = StopSignals::Received(); signal != 0) {
+      throw InterruptedError(
+          signal == SIGTERM,
+          std::string(StopSignals::Name(signal)) + ": stopped between changesets; " + std::to_string(i) + " of " +
+              std::to_string(plan.to_run.size()) + " changeset(s) applied in this run" +
+              (i > 0 ? " (the last " + NameOf(*plan.to_run[i - 1].first) + ")" : "") + ", " +
+              std::to_string(plan.to_run.size() - i) + " not applied (the next " + NameOf(*cs) +
+              "). The changelog lock was released; run the update again to apply the rest.");
+    }
     try {
       RunChangeSet(*cs, previous, state, sink, sync_only);
     } catch (const StopRequested& stop) {
@@ -340,7 +362,7 @@ void Migrator::WriteScriptPrologue(StatementSink& sink) const {
     sink.Run({sql_.CreateChangeLogTable(), ";"});
     return;
   }
-  if (database_ == DatabaseKind::kPostgresql) {
+  if (database_ == db::DatabaseKind::kPostgresql) {
     // A session whose search path is not PostgreSQL's built-in one (node.yaml database.schema, or a
     // role's or database's own default) creates and reads its tables there; the script sets the
     // same path, or a DBA's psql session (another role, perhaps) would put everything elsewhere.

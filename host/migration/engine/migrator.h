@@ -14,12 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "migration/engine/history_service.h"
 #include "migration/engine/history_sql.h"
 #include "migration/engine/lock_service.h"
 #include "migration/model/change_log.h"
 #include "migration/model/resource_loader.h"
+#include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
 
@@ -88,14 +89,25 @@ struct ChangeLogSource {
   const ResourceLoader* loader = nullptr;
 };
 
+// One problem validation found (Liquibase's ValidationFailedException lists them by kind).
+struct ValidationFailure {
+  enum class Kind { kCheckSumChanged, kUnsupportedChange };
+  Kind kind;
+  std::string file;      // the changeset's file as DATABASECHANGELOG records it
+  std::string id;
+  std::string author;
+  std::string location;  // file:line of the changeset or change
+  std::string detail;    // "was: 9:... but is now: 9:...", or the database's refusal
+};
+
 class Migrator {
  public:
   // `connection` may be null for SQL generation against an offline database.
-  Migrator(const ChangeLog& change_log, const ResourceLoader& loader, DatabaseKind database, Connection* connection,
+  Migrator(const ChangeLog& change_log, const ResourceLoader& loader, db::DatabaseKind database, db::Connection* connection,
            MigratorOptions options = {});
   // Several changelogs, run in the given order as one. Two changesets with the same file, id and
   // author are a ChangeLogError.
-  Migrator(std::vector<ChangeLogSource> sources, DatabaseKind database, Connection* connection,
+  Migrator(std::vector<ChangeLogSource> sources, db::DatabaseKind database, db::Connection* connection,
            MigratorOptions options = {});
   ~Migrator();
 
@@ -107,8 +119,11 @@ class Migrator {
   void ChangelogSyncSql(std::ostream& out);
 
   std::vector<PendingChangeSet> Pending();
+  // What validation finds, without throwing: executed changesets whose checksum changed, then
+  // changes the database cannot express.
+  std::vector<ValidationFailure> ValidationFailures();
   // Parses, checks checksums against the history and that every change can be generated for the
-  // database. Throws ChangeLogError listing every problem.
+  // database. Throws the first kind of failure found, listing each, as Liquibase's message does.
   void Validate();
   std::vector<HistoryRow> HistoryRows();
 
@@ -131,10 +146,13 @@ class Migrator {
   RunState StartRun(const History& history) const;
   // Runs `body` holding the changelog lock, with DATABASECHANGELOG created first when missing; the
   // lock is released after it, whatever happens.
-  void UnderChangeLogLock(Connection& connection, const std::function<void()>& body);
+  void UnderChangeLogLock(db::Connection& connection, const std::function<void()>& body);
   // The changelog-level <preConditions> of every source: false when one says CONTINUE (skip the
   // update); throws MigrationError when one says HALT.
-  bool ChangeLogPreconditionsPass(Connection& connection, const History& history);
+  bool ChangeLogPreconditionsPass(db::Connection& connection, const History& history);
+  std::vector<ValidationFailure> CheckSumFailures(const History& history) const;
+  std::vector<ValidationFailure> UnsupportedChanges();
+  // Throw MigrationError / ChangeLogError listing the failures, when there are any.
   void CheckCheckSums(const History& history) const;
   // Throws ChangeLogError listing every selected change the database cannot express.
   void CheckChangesSupported();
@@ -154,14 +172,14 @@ class Migrator {
   const std::string& CheckSumOf(const ChangeSet& change_set);
   const ResourceLoader& LoaderOf(const ChangeSet& change_set) const;
   History ReadHistory();
-  Connection& RequireConnection(const char* command) const;
+  db::Connection& RequireConnection(const char* command) const;
 
   std::vector<ChangeLogSource> sources_;
   std::vector<const ChangeSet*> change_sets_;  // every source's changesets, in run order
   std::vector<size_t> source_of_;              // per change_sets_ index: its source
   std::map<const ChangeSet*, size_t> index_of_;
-  DatabaseKind database_;
-  Connection* connection_;
+  db::DatabaseKind database_;
+  db::Connection* connection_;
   MigratorOptions options_;
   HistorySql sql_;
   std::vector<std::string> checksums_;  // per change_sets_ index, computed on first use

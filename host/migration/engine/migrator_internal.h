@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "migration/engine/migrator.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -34,7 +34,7 @@ std::string Where(const ChangeSet& cs);
 // The tag of the changeset's tagDatabase change, or nullptr.
 const std::string* TagOf(const ChangeSet& cs);
 // <modifySql>: append, prepend, replace, regExpReplace, applied to every generated statement.
-void ApplySqlVisitors(const ChangeSet& cs, bool rollback, DatabaseKind database, const std::vector<std::string>& contexts,
+void ApplySqlVisitors(const ChangeSet& cs, bool rollback, db::DatabaseKind database, const std::vector<std::string>& contexts,
                       const std::string& label_filter, std::vector<SqlStatement>& statements);
 
 // A stop change ends the update where it stands, as Liquibase's StopChange does.

@@ -87,11 +87,11 @@ const std::string* TagOf(const ChangeSet& cs) {
 }
 
 // <modifySql>: append, prepend, replace, regExpReplace, applied to every generated statement.
-void ApplySqlVisitors(const ChangeSet& cs, bool rollback, DatabaseKind database, const std::vector<std::string>& contexts,
+void ApplySqlVisitors(const ChangeSet& cs, bool rollback, db::DatabaseKind database, const std::vector<std::string>& contexts,
                       const std::string& label_filter, std::vector<SqlStatement>& statements) {
   for (const auto& visitor : cs.sql_visitors) {
     if (rollback && !visitor.apply_to_rollback) continue;
-    if (!DbmsMatches(visitor.dbms, ShortName(database))) continue;
+    if (!db::DbmsMatches(visitor.dbms, ShortName(database))) continue;
     if (!parse::ContextMatches(visitor.context, contexts)) continue;
     if (!parse::LabelsMatch(label_filter, visitor.labels)) continue;
     auto attr = [&](const char* name) {

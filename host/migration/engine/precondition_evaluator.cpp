@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/error.h"
-#include "migration/model/database_kind.h"
-#include "migration/model/text.h"
+#include "db/database_kind.h"
+#include "core/text.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -59,7 +59,7 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
     return true;
   }
   if (type == "dbms") {
-    return require(DbmsMatches(Attr(p, "type"), ShortName(database_)),
+    return require(db::DbmsMatches(Attr(p, "type"), ShortName(database_)),
                    "DBMS Precondition failed: expected " + Attr(p, "type") + ", got " + std::string(ShortName(database_)));
   }
   if (type == "expectedQuotingStrategy") {
@@ -96,7 +96,7 @@ bool PreconditionEvaluator::Check(const Precondition& p) const {
   if (connection_ == nullptr) {
     throw DatabaseError("precondition " + type + " needs a database connection");
   }
-  Connection& db = *connection_;
+  db::Connection& db = *connection_;
   if (type == "runningAs") {
     // RunningAsPrecondition: the connection's user up to any '@', compared ignoring case. SQLite's
     // driver has no user, so it never holds there.

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "migration/engine/history_service.h"
 #include "migration/model/change_log.h"
 
@@ -23,7 +23,7 @@ class PreconditionEvaluator {
   // onSqlOutput says otherwise.
   // `ran_this_run`: rows recorded by the running command so far; changeSetExecuted sees them as
   // Liquibase's ran-changeset list does (it grows with every changeset of the update).
-  PreconditionEvaluator(Connection* connection, DatabaseKind database, const History& history,
+  PreconditionEvaluator(db::Connection* connection, db::DatabaseKind database, const History& history,
                         const std::vector<HistoryRow>* ran_this_run = nullptr)
       : connection_(connection), database_(database), history_(history), ran_this_run_(ran_this_run) {}
 
@@ -31,8 +31,8 @@ class PreconditionEvaluator {
 
  private:
   bool Check(const Precondition& condition) const;  // throws on error, false on failure
-  Connection* connection_;
-  DatabaseKind database_;
+  db::Connection* connection_;
+  db::DatabaseKind database_;
   const History& history_;
   const std::vector<HistoryRow>* ran_this_run_;
 };

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 
@@ -29,8 +29,8 @@ void LiveSink::Run(const SqlStatement& statement) {
   connection_.Execute(statement.sql);
 }
 
-std::string ScriptCommentPrefix(DatabaseKind database) {
-  return database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb ? "--  " : "-- ";
+std::string ScriptCommentPrefix(db::DatabaseKind database) {
+  return database == db::DatabaseKind::kMysql || database == db::DatabaseKind::kMariadb ? "--  " : "-- ";
 }
 
 void ScriptSink::Comment(const std::string& text) {
@@ -52,7 +52,7 @@ void ScriptSink::RunChange(const SqlStatement& statement) {
     for (const auto& generated : Generate(statement)) RunChange(generated);
     return;
   }
-  if (database_ == DatabaseKind::kMssql && !statement.prepared && statement.end_delimiter == ";" &&
+  if (database_ == db::DatabaseKind::kMssql && !statement.prepared && statement.end_delimiter == ";" &&
       !EndsWith(statement.sql, ";")) {
     SqlStatement terminated = statement;
     terminated.sql += ";";
@@ -73,7 +73,7 @@ void ScriptSink::Run(const SqlStatement& statement) {
     return;
   }
   std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
-  if (database_ == DatabaseKind::kMssql && terminator == ";") terminator = "\nGO";
+  if (database_ == db::DatabaseKind::kMssql && terminator == ";") terminator = "\nGO";
   out_ << statement.sql;
   if (!EndsWith(statement.sql, terminator)) out_ << terminator;
   out_ << "\n\n";

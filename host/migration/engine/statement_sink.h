@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
 
 // Liquibase's line comment in scripts: MySQL and MariaDB need a blank after "--", and Liquibase
 // writes "--  " there.
-std::string ScriptCommentPrefix(DatabaseKind database);
+std::string ScriptCommentPrefix(db::DatabaseKind database);
 
 class StatementSink {
  public:
@@ -36,7 +36,7 @@ class StatementSink {
 
 class LiveSink : public StatementSink {
  public:
-  explicit LiveSink(Connection& connection) : connection_(connection) {}
+  explicit LiveSink(db::Connection& connection) : connection_(connection) {}
   void Comment(const std::string&) override {}
   void Run(const SqlStatement& statement) override;
   void Begin() override { connection_.Begin(); }
@@ -45,14 +45,14 @@ class LiveSink : public StatementSink {
   bool live() const override { return true; }
 
  private:
-  Connection& connection_;
+  db::Connection& connection_;
 };
 
 // Liquibase's LoggingExecutor format: statement, terminator, blank line. SQL Server scripts end each
 // statement with a "GO" line.
 class ScriptSink : public StatementSink {
  public:
-  ScriptSink(std::ostream& out, DatabaseKind database) : out_(out), database_(database) {}
+  ScriptSink(std::ostream& out, db::DatabaseKind database) : out_(out), database_(database) {}
   void Comment(const std::string& text) override;
   void Run(const SqlStatement& statement) override;
   void RunChange(const SqlStatement& statement) override;
@@ -63,7 +63,7 @@ class ScriptSink : public StatementSink {
 
  private:
   std::ostream& out_;
-  DatabaseKind database_;
+  db::DatabaseKind database_;
 };
 
 }  // namespace ledgerhost::migration

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <regex>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 namespace {

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "migration/change/change_type.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration::parse {
 

@@ -11,7 +11,7 @@
 #include "core/logging.h"
 #include "migration/model/sql_splitter.h"
 #include "migration/parse/data_type_grammar.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/change/change_type.h"
 #include "migration/parse/attribute_names.h"
 #include "migration/parse/text_util.h"
@@ -236,7 +236,7 @@ void ChangeLogBuilder::BuildChangeSet(const ParsedNode& node) {
 
   cs.dbms = Value(node, "dbms");
   // Liquibase drops changesets for other databases while parsing XML/YAML/JSON.
-  if (!cs.dbms.empty() && !DbmsMatches(cs.dbms, ShortName(session_.options().database))) {
+  if (!cs.dbms.empty() && !db::DbmsMatches(cs.dbms, ShortName(session_.options().database))) {
     out_.skipped_for_dbms++;
     return;
   }

@@ -8,7 +8,7 @@
 #include <map>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/change_log_builder.h"
 #include "migration/parse/formatted_sql_change_log_parser.h"
 #include "migration/parse/parse_session.h"

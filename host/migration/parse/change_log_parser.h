@@ -9,18 +9,18 @@
 #include <vector>
 
 #include "migration/model/change_log.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "migration/model/resource_loader.h"
 #include "migration/parse/database_properties.h"
 
 namespace ledgerhost::migration {
 
 struct ParseOptions {
-  DatabaseKind database = DatabaseKind::kSqlite;  // for dbms filters of changesets and properties
+  db::DatabaseKind database = db::DatabaseKind::kSqlite;  // for dbms filters of changesets and properties
   std::vector<std::string> contexts;              // runtime contexts, for <property context=>
   std::string label_filter;                       // runtime label expression, for <property labels=>
   std::map<std::string, std::string> properties;  // -Dname=value from the command line
-  std::optional<parse::DatabaseServer> server;    // the live database's facts; none offline
+  std::optional<db::DatabaseServer> server;    // the live database's facts; none offline
 };
 
 // `path` is a resource path within `loader` (normalized by ResourceLoader::Resolve).

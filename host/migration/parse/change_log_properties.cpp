@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/database_properties.h"
 #include "migration/parse/expression_matcher.h"
 
@@ -30,7 +30,7 @@ ChangeLogProperties::ChangeLogProperties(const ParseOptions& options)
 }
 
 void ChangeLogProperties::Define(const PropertyDefinition& definition, const std::string& file) {
-  if (!definition.dbms.empty() && !DbmsMatches(definition.dbms, ShortName(options_.database))) return;
+  if (!definition.dbms.empty() && !db::DbmsMatches(definition.dbms, ShortName(options_.database))) return;
   if (!definition.context.empty() && !ContextMatches(definition.context, options_.contexts)) return;
   if (!definition.labels.empty() && !LabelsMatch(options_.label_filter, definition.labels)) return;
   const std::string key = text::Lower(definition.name);

@@ -5,22 +5,12 @@
 #include <map>
 #include <string>
 
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
+#include "db/database_server.h"
 
 namespace ledgerhost::migration::parse {
 
-// What Liquibase reads from the live connection (JDBC DatabaseMetaData); unknown offline, where
-// Liquibase leaves these properties undefined.
-struct DatabaseServer {
-  std::string product_version;  // PostgreSQL's server_version, SQLite's library version
-  int major_version = 0;
-  int minor_version = 0;
-  std::string default_catalog;  // PostgreSQL: current_database(); empty where there is none
-  std::string default_schema;   // PostgreSQL: current_schema(); empty where there is none
-  bool url_is_local = false;    // the URL names localhost or 127.0.0.1: Liquibase's isSafeToRunUpdate
-};
-
 // Lower-cased property name ("database.typename") -> value; `server` adds the connection's facts.
-std::map<std::string, std::string> DatabaseProperties(DatabaseKind database, const DatabaseServer* server = nullptr);
+std::map<std::string, std::string> DatabaseProperties(db::DatabaseKind database, const db::DatabaseServer* server = nullptr);
 
 }  // namespace ledgerhost::migration::parse

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <functional>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 
 
 namespace ledgerhost::migration::parse {

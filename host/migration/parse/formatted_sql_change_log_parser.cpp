@@ -5,7 +5,7 @@
 #include <map>
 #include <memory>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/text_util.h"
 
 namespace ledgerhost::migration::parse {

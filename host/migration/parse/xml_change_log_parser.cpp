@@ -6,7 +6,7 @@
 #include <set>
 
 #include "migration/model/change_log.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/parse_session.h"
 #include "migration/parse/text_util.h"
 

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "migration/model/change_log.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/attribute_names.h"
 #include "migration/parse/parse_session.h"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/reserved_words.h"
 #include "migration/sql/sql_generator.h"
 
@@ -40,11 +40,11 @@ bool LooksNumeric(std::string_view text) {
   return std::regex_match(text.begin(), text.end(), number);
 }
 
-std::string QuoteString(std::string_view value, DatabaseKind database) {
+std::string QuoteString(std::string_view value, db::DatabaseKind database) {
   std::string out = "'";
   for (char c : value) {
     if (c == '\'') out += "''";
-    else if (c == '\\' && (database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb)) out += "\\\\";
+    else if (c == '\\' && (database == db::DatabaseKind::kMysql || database == db::DatabaseKind::kMariadb)) out += "\\\\";
     else out += c;
   }
   return out + "'";
@@ -55,9 +55,9 @@ std::string QuoteString(std::string_view value, DatabaseKind database) {
 // digit, under every strategy; on PostgreSQL under LEGACY also when it mixes upper and lower case
 // (it would fold otherwise); under QUOTE_ALL_OBJECTS always. The quote character inside is doubled.
 // H2 upper-cases the quoted words as Liquibase does.
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database) { return QuoteIdentifier(name, database, false); }
+std::string QuoteIdentifier(std::string_view name, db::DatabaseKind database) { return QuoteIdentifier(name, database, false); }
 
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live, ObjectQuotingStrategy strategy) {
+std::string QuoteIdentifier(std::string_view name, db::DatabaseKind database, bool live, ObjectQuotingStrategy strategy) {
   if (name.empty()) throw MigrationError("empty identifier");
   if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
     throw MigrationError("identifier '" + std::string(name.substr(0, name.find('\0'))) +
@@ -66,19 +66,19 @@ std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool l
   const bool simple = IsSimpleIdentifier(name);
   const std::string upper = Upper(std::string(name));
   const bool reserved = simple && (IsReservedWord(upper, database) || (live && IsDriverKeyword(upper, database)));
-  const bool mixed_case_pg = database == DatabaseKind::kPostgresql && simple &&
+  const bool mixed_case_pg = database == db::DatabaseKind::kPostgresql && simple &&
                              strategy == ObjectQuotingStrategy::kLegacy && text::HasMixedCase(name);
   if (simple && !reserved && !mixed_case_pg && strategy != ObjectQuotingStrategy::kQuoteAllObjects) {
     return std::string(name);
   }
   char open = '"';
   char close = '"';
-  if (database == DatabaseKind::kMysql || database == DatabaseKind::kMariadb) open = close = '`';
-  if (database == DatabaseKind::kMssql) {
+  if (database == db::DatabaseKind::kMysql || database == db::DatabaseKind::kMariadb) open = close = '`';
+  if (database == db::DatabaseKind::kMssql) {
     open = '[';
     close = ']';
   }
-  const std::string text = database == DatabaseKind::kH2 && reserved ? upper : std::string(name);
+  const std::string text = database == db::DatabaseKind::kH2 && reserved ? upper : std::string(name);
   std::string out(1, open);
   for (char c : text) {
     out += c;
@@ -97,22 +97,22 @@ std::string Dialect::Table(const Change& change, const char* table_attribute, co
     throw MigrationError(change.location.ToString() + ": " + change.type + " needs " + table_attribute);
   }
   const std::string* schema = change.Find(schema_attribute);
-  std::string out = schema && !schema->empty() ? Identifier(*schema) + "." : (Is(DatabaseKind::kH2) ? "PUBLIC." : "");
+  std::string out = schema && !schema->empty() ? Identifier(*schema) + "." : (Is(db::DatabaseKind::kH2) ? "PUBLIC." : "");
   return out + Identifier(*table);
 }
 
 std::string Dialect::Boolean(bool value) const {
-  if (Is(DatabaseKind::kPostgresql) || Is(DatabaseKind::kH2)) return value ? "TRUE" : "FALSE";
+  if (Is(db::DatabaseKind::kPostgresql) || Is(db::DatabaseKind::kH2)) return value ? "TRUE" : "FALSE";
   return value ? "1" : "0";
 }
 
 std::string Dialect::CurrentDateTime() const {
   switch (kind_) {
-    case DatabaseKind::kOracle:
+    case db::DatabaseKind::kOracle:
       return "SYSTIMESTAMP";
-    case DatabaseKind::kMssql:
+    case db::DatabaseKind::kMssql:
       return "GETDATE()";
-    case DatabaseKind::kSqlite:
+    case db::DatabaseKind::kSqlite:
       return "CURRENT_TIMESTAMP";
     default:
       return "NOW()";
@@ -123,13 +123,13 @@ std::string Dialect::AutoIncrementClause(const Attributes& column) const {
   auto start = column.find("startWith");
   auto by = column.find("incrementBy");
   switch (kind_) {
-    case DatabaseKind::kMysql:
-    case DatabaseKind::kMariadb:
+    case db::DatabaseKind::kMysql:
+    case db::DatabaseKind::kMariadb:
       return "AUTO_INCREMENT";
-    case DatabaseKind::kMssql:
+    case db::DatabaseKind::kMssql:
       return "IDENTITY (" + (start != column.end() ? start->second : "1") + ", " +
              (by != column.end() ? by->second : "1") + ")";
-    case DatabaseKind::kSqlite:
+    case db::DatabaseKind::kSqlite:
       return "AUTOINCREMENT";
     default: {
       std::string clause = "GENERATED BY DEFAULT AS IDENTITY";
@@ -137,7 +137,7 @@ std::string Dialect::AutoIncrementClause(const Attributes& column) const {
         clause += " (";
         if (start != column.end()) clause += "START WITH " + start->second;
         // Oracle separates the options with a comma, PostgreSQL and H2 with a space.
-        const std::string separator = kind_ == DatabaseKind::kOracle ? ", " : " ";
+        const std::string separator = kind_ == db::DatabaseKind::kOracle ? ", " : " ";
         if (by != column.end()) clause += std::string(start != column.end() ? separator : "") + "INCREMENT BY " + by->second;
         clause += ")";
       }
@@ -147,7 +147,7 @@ std::string Dialect::AutoIncrementClause(const Attributes& column) const {
 }
 
 std::string Dialect::DefaultPrimaryKeyName(const std::string& table) const {
-  if (Is(DatabaseKind::kPostgresql)) return table + "_pkey";
+  if (Is(db::DatabaseKind::kPostgresql)) return table + "_pkey";
   return "PK_" + Upper(table);
 }
 
@@ -158,12 +158,12 @@ std::string Dialect::DateLiteral(const std::string& raw) const {
   // ColumnConfig.setValueDate: what ISODateFormat cannot parse is a DatabaseFunction
   // ("current_datetime", "NOW()"), rendered as valueComputed is.
   if (!has_time && !date_only && !(text.size() == 8 && text[2] == ':')) return Computed(text);
-  if (Is(DatabaseKind::kMssql)) {
+  if (Is(db::DatabaseKind::kMssql)) {
     if (has_time) text[10] = 'T';
     return String(text);
   }
   if (has_time) text[10] = ' ';
-  if (Is(DatabaseKind::kOracle)) {
+  if (Is(db::DatabaseKind::kOracle)) {
     if (has_time) return "TO_DATE(" + String(text.substr(0, 19)) + ", 'YYYY-MM-DD HH24:MI:SS')";
     if (date_only) return "TO_DATE(" + String(text) + ", 'YYYY-MM-DD')";
   }
@@ -179,7 +179,7 @@ std::string Dialect::Computed(const std::string& expression) const {
   const std::string trimmed = Trim(expression);
   if (now.count(Upper(trimmed)) || text::StartsWithIgnoreCase(trimmed, "current_timestamp") ||
       text::StartsWithIgnoreCase(trimmed, "current_datetime")) {
-    if (Is(DatabaseKind::kOracle)) return "CURRENT_TIMESTAMP";
+    if (Is(db::DatabaseKind::kOracle)) return "CURRENT_TIMESTAMP";
     return CurrentDateTime();
   }
   return expression;
@@ -201,12 +201,12 @@ std::optional<std::string> Dialect::Value(const Attributes& column) const {
   if (const auto* v = get("valueDate")) return DateLiteral(*v);
   if (const auto* v = get("valueComputed")) return Computed(*v);
   if (const auto* v = get("valueSequenceNext")) {
-    if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
-    if (Is(DatabaseKind::kOracle)) return Identifier(*v) + ".nextval";
+    if (Is(db::DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
+    if (Is(db::DatabaseKind::kOracle)) return Identifier(*v) + ".nextval";
     return "NEXT VALUE FOR " + Identifier(*v);
   }
   if (const auto* v = get("valueSequenceCurrent")) {
-    if (Is(DatabaseKind::kPostgresql)) return "currval('" + *v + "')";
+    if (Is(db::DatabaseKind::kPostgresql)) return "currval('" + *v + "')";
     return Identifier(*v) + ".currval";
   }
   if (const auto* v = get("value")) {
@@ -266,14 +266,14 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, b
   if (const auto* v = get("defaultValueDate")) return DateLiteral(*v);
   if (const auto* v = get("defaultValueComputed")) return Computed(*v);
   if (const auto* v = get("defaultValueSequenceNext")) {
-    if (Is(DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
+    if (Is(db::DatabaseKind::kPostgresql)) return "nextval('" + *v + "')";
     return "NEXT VALUE FOR " + Identifier(*v);
   }
   if (const auto* v = get("defaultValue")) {
     const std::string* type = get("type");
     if (!type) type = get("columnDataType");
     // Liquibase's addColumn on Oracle and H2 keeps a plain defaultValue a string literal.
-    const bool untyped = add_column && (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kH2));
+    const bool untyped = add_column && (Is(db::DatabaseKind::kOracle) || Is(db::DatabaseKind::kH2));
     const TypeClass type_class = type && !untyped ? ClassOf(*type) : TypeClass::kOther;
     const std::string upper = Upper(Trim(*v));
     if (type_class == TypeClass::kNumeric && LooksNumeric(Trim(*v))) return Trim(*v);
@@ -289,7 +289,7 @@ std::optional<std::string> Dialect::DefaultValue(const Attributes& attributes, b
       // their bare CURRENT_TIMESTAMP.
       const bool call = upper.size() > 2 && upper.compare(upper.size() - 2, 2, "()") == 0;
       const bool bare_now = upper == "CURRENT_TIMESTAMP" &&
-                            (Is(DatabaseKind::kOracle) || Is(DatabaseKind::kSqlite) || Is(DatabaseKind::kH2));
+                            (Is(db::DatabaseKind::kOracle) || Is(db::DatabaseKind::kSqlite) || Is(db::DatabaseKind::kH2));
       if (call || bare_now) return Trim(*v);
     }
     return String(*v);

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "migration/model/change_log.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 
 namespace ledgerhost::migration {
 
@@ -15,12 +15,12 @@ class Dialect {
  public:
   // `live`: generating for a connected database. Liquibase then also quotes the keywords the JDBC
   // driver reports (SQLite: KEY, INDEX, LIMIT, ...), which offline scripts leave bare.
-  explicit Dialect(DatabaseKind kind, bool live = false,
+  explicit Dialect(db::DatabaseKind kind, bool live = false,
                    ObjectQuotingStrategy quoting = ObjectQuotingStrategy::kLegacy)
       : kind_(kind), live_(live), quoting_(quoting) {}
-  DatabaseKind kind() const { return kind_; }
-  bool Is(DatabaseKind kind) const { return kind_ == kind; }
-  bool IsMysqlFamily() const { return kind_ == DatabaseKind::kMysql || kind_ == DatabaseKind::kMariadb; }
+  db::DatabaseKind kind() const { return kind_; }
+  bool Is(db::DatabaseKind kind) const { return kind_ == kind; }
+  bool IsMysqlFamily() const { return kind_ == db::DatabaseKind::kMysql || kind_ == db::DatabaseKind::kMariadb; }
   std::string Name() const { return std::string(ShortName(kind_)); }
 
   // "schema.table" with each part quoted as needed.
@@ -47,14 +47,14 @@ class Dialect {
   std::string Computed(const std::string& expression) const;
 
  private:
-  DatabaseKind kind_;
+  db::DatabaseKind kind_;
   bool live_ = false;
   ObjectQuotingStrategy quoting_ = ObjectQuotingStrategy::kLegacy;
 };
 
 // QuoteIdentifier with the connected driver's keywords quoted too (see Dialect's `live`).
 // `strategy`: the changeset's objectQuotingStrategy.
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database, bool live,
+std::string QuoteIdentifier(std::string_view name, db::DatabaseKind database, bool live,
                             ObjectQuotingStrategy strategy = ObjectQuotingStrategy::kLegacy);
 
 bool JavaTrue(const std::string& text);

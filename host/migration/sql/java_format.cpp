@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration::java {
 namespace {

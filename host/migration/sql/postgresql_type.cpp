@@ -6,7 +6,7 @@
 #include <regex>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 namespace {

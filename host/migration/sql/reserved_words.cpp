@@ -10,9 +10,9 @@
 namespace ledgerhost::migration {
 namespace {
 
-const std::set<std::string_view>& Words(DatabaseKind database) {
+const std::set<std::string_view>& Words(db::DatabaseKind database) {
   switch (database) {
-    case DatabaseKind::kPostgresql: {
+    case db::DatabaseKind::kPostgresql: {
       static const std::set<std::string_view> words{
           "ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC", "AUTHORIZATION", "BINARY",
           "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLLATION", "COLUMN", "CONCURRENTLY", "CONSTRAINT", "CREATE",
@@ -26,7 +26,7 @@ const std::set<std::string_view>& Words(DatabaseKind database) {
           "TRUE", "UNION", "UNIQUE", "USER", "USING", "VARIADIC", "VERBOSE", "WHEN", "WHERE", "WINDOW", "WITH",};
       return words;
     }
-    case DatabaseKind::kMysql: {
+    case db::DatabaseKind::kMysql: {
       static const std::set<std::string_view> words{
           "ACCESSIBLE", "ADD", "ADMIN", "ALL", "ALTER", "ANALYZE", "AND", "AS", "ASC", "ASENSITIVE", "BEFORE",
           "BETWEEN", "BIGINT", "BINARY", "BLOB", "BOTH", "BUCKETS", "BY", "CALL", "CASCADE", "CASE", "CHANGE",
@@ -63,7 +63,7 @@ const std::set<std::string_view>& Words(DatabaseKind database) {
           "WRITE", "XOR", "YEAR_MONTH", "ZEROFILL",};
       return words;
     }
-    case DatabaseKind::kMariadb: {
+    case db::DatabaseKind::kMariadb: {
       static const std::set<std::string_view> words{
           "ACCESSIBLE", "ADD", "ADMIN", "ALL", "ALTER", "ANALYZE", "AND", "AS", "ASC", "ASENSITIVE", "BEFORE",
           "BETWEEN", "BIGINT", "BINARY", "BLOB", "BOTH", "BUCKETS", "BY", "CALL", "CASCADE", "CASE", "CHANGE",
@@ -100,12 +100,12 @@ const std::set<std::string_view>& Words(DatabaseKind database) {
           "WRITE", "XOR", "YEAR_MONTH", "ZEROFILL",};
       return words;
     }
-    case DatabaseKind::kOracle: {
+    case db::DatabaseKind::kOracle: {
       static const std::set<std::string_view> words{
           "DESC", "GROUP", "ORDER", "PASSWORD", "RESOURCE", "SESSION", "SIZE", "START", "UID", "USER",};
       return words;
     }
-    case DatabaseKind::kMssql: {
+    case db::DatabaseKind::kMssql: {
       static const std::set<std::string_view> words{
           "ADD", "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "AUTHORIZATION", "BACKUP", "BEGIN", "BETWEEN", "BREAK",
           "BROWSE", "BULK", "BY", "CASCADE", "CASE", "CHECK", "CHECKPOINT", "CLOSE", "CLUSTERED", "COALESCE",
@@ -128,12 +128,12 @@ const std::set<std::string_view>& Words(DatabaseKind database) {
           "WITH", "WRITETEXT",};
       return words;
     }
-    case DatabaseKind::kSqlite: {
+    case db::DatabaseKind::kSqlite: {
       static const std::set<std::string_view> words{
 };
       return words;
     }
-    case DatabaseKind::kH2: {
+    case db::DatabaseKind::kH2: {
       static const std::set<std::string_view> words{
           "ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC", "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST",
           "CHECK", "CONSTRAINT", "CROSS", "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_TIME",
@@ -154,12 +154,12 @@ const std::set<std::string_view>& Words(DatabaseKind database) {
 
 }  // namespace
 
-bool IsReservedWord(std::string_view upper_case_word, DatabaseKind database) {
+bool IsReservedWord(std::string_view upper_case_word, db::DatabaseKind database) {
   return Words(database).count(upper_case_word) > 0;
 }
 
-bool IsDriverKeyword(std::string_view upper_case_word, DatabaseKind database) {
-  if (database != DatabaseKind::kSqlite) return false;
+bool IsDriverKeyword(std::string_view upper_case_word, db::DatabaseKind database) {
+  if (database != db::DatabaseKind::kSqlite) return false;
   // sqlite_driver.txt: SQLite JDBC 3.45 JDBC3DatabaseMetaData.getSQLKeywords().
   static const std::set<std::string_view> sqlite{
       "ABORT", "ACTION", "AFTER", "ANALYZE", "ATTACH", "AUTOINCREMENT", "BEFORE", "CASCADE", "CONFLICT", "DATABASE",

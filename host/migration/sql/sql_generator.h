@@ -11,7 +11,8 @@
 
 #include "core/error.h"
 #include "migration/model/change_log.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
+#include "db/table_snapshot.h"
 #include "migration/model/resource_loader.h"
 
 namespace ledgerhost::migration {
@@ -41,49 +42,11 @@ struct SqlStatement {
   std::string needs_live_database;
 };
 
-// A live table as the engine sees it; SQLite table rebuilds need all of it, other uses the columns.
-struct ColumnInfo {
-  std::string name;
-  std::string type;  // as declared (SQLite) or information_schema's data_type (PostgreSQL)
-  bool nullable = true;
-  std::optional<std::string> default_value;  // the default's SQL text
-  bool primary_key = false;
-  int primary_key_position = 0;  // SQLite: 1-based position in the primary key, 0 outside it
-  bool generated = false;        // SQLite: a generated column
-};
-// SQLite: one index of a table; an expression in it is nullopt.
-struct IndexInfo {
-  std::string table;
-  std::string name;
-  bool unique = false;
-  std::vector<std::optional<std::string>> columns;
-};
-// SQLite: one row of PRAGMA foreign_key_list (a key of several columns has several rows).
-struct ForeignKeyInfo {
-  int id = 0;
-  int seq = 0;
-  std::string referenced_table;
-  std::string column;
-  std::optional<std::string> referenced_column;  // nullopt: the referenced table's primary key
-  std::string on_update;
-  std::string on_delete;
-};
-struct LiveTable {
-  std::string name;  // as the database spells it
-  std::vector<ColumnInfo> columns;
-  // SQLite only:
-  std::string sql;                            // its CREATE TABLE text (sqlite_master.sql)
-  std::vector<ForeignKeyInfo> foreign_keys;   // PRAGMA foreign_key_list order
-  std::vector<IndexInfo> schema_indexes;      // the indexes of every table, tables by name, each
-                                              // table's in PRAGMA index_list order; only its own
-                                              // when it has fewer than two (then order is moot)
-  std::vector<std::string> referenced_by;     // other tables whose foreign keys reference it
-};
 // Looks a table up by name, case-insensitively; nullopt when there is none.
-using TableIntrospector = std::function<std::optional<LiveTable>(const std::string& table)>;
+using TableIntrospector = std::function<std::optional<db::LiveTable>(const std::string& table)>;
 
 struct SqlGenerationContext {
-  DatabaseKind database = DatabaseKind::kSqlite;
+  db::DatabaseKind database = db::DatabaseKind::kSqlite;
   const ResourceLoader* loader = nullptr;   // sqlFile / loadData files
   std::string change_log_path;              // physical path of the declaring changelog
   TableIntrospector introspect;             // may be empty (offline update-sql)
@@ -99,12 +62,12 @@ inline constexpr std::string_view kPreparedStatementWarning =
 std::vector<SqlStatement> GenerateSql(const Change& change, const SqlGenerationContext& context);
 
 // A Liquibase type name ("BOOLEAN", "varchar(255)", "CURRENCY") as the database spells it.
-std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database);
+std::string DatabaseType(std::string_view liquibase_type, db::DatabaseKind database);
 
 // Quotes an identifier for the database when it needs quoting (reserved word, odd characters).
-std::string QuoteIdentifier(std::string_view name, DatabaseKind database);
+std::string QuoteIdentifier(std::string_view name, db::DatabaseKind database);
 
 // A string literal with embedded quotes escaped for the database.
-std::string QuoteString(std::string_view value, DatabaseKind database);
+std::string QuoteString(std::string_view value, db::DatabaseKind database);
 
 }  // namespace ledgerhost::migration

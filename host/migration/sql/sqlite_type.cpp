@@ -4,7 +4,7 @@
 #include "migration/sql/sqlite_type.h"
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 

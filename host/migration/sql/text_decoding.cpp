@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 
 namespace ledgerhost::migration {
 namespace {

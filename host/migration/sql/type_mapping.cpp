@@ -5,7 +5,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
 #include "migration/sql/postgresql_type.h"
@@ -61,26 +61,26 @@ const std::map<std::string, Row>& Table() {
   return table;
 }
 
-size_t Column(DatabaseKind database) {
+size_t Column(db::DatabaseKind database) {
   switch (database) {
-    case DatabaseKind::kPostgresql: return 0;
-    case DatabaseKind::kMysql: return 1;
-    case DatabaseKind::kMariadb: return 2;
-    case DatabaseKind::kOracle: return 3;
-    case DatabaseKind::kMssql: return 4;
-    case DatabaseKind::kSqlite: return 5;
-    case DatabaseKind::kH2: return 6;
+    case db::DatabaseKind::kPostgresql: return 0;
+    case db::DatabaseKind::kMysql: return 1;
+    case db::DatabaseKind::kMariadb: return 2;
+    case db::DatabaseKind::kOracle: return 3;
+    case db::DatabaseKind::kMssql: return 4;
+    case db::DatabaseKind::kSqlite: return 5;
+    case db::DatabaseKind::kH2: return 6;
   }
   return 0;
 }
 
 }  // namespace
 
-std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database) {
+std::string DatabaseType(std::string_view liquibase_type, db::DatabaseKind database) {
   // SQLite follows Liquibase's DataTypeFactory in full: the table rebuild feeds it the types the
   // driver reports ("BIGINT(2000000000)"), which the table below does not know.
-  if (database == DatabaseKind::kSqlite) return ResolveSqliteType(Trim(std::string(liquibase_type))).sql;
-  if (database == DatabaseKind::kPostgresql) return ResolvePostgresqlType(Trim(std::string(liquibase_type))).sql;
+  if (database == db::DatabaseKind::kSqlite) return ResolveSqliteType(Trim(std::string(liquibase_type))).sql;
+  if (database == db::DatabaseKind::kPostgresql) return ResolvePostgresqlType(Trim(std::string(liquibase_type))).sql;
   std::string type = Trim(std::string(liquibase_type));
   std::string upper = Upper(type);
   for (const char* prefix : {"JAVA.SQL.TYPES.", "JAVA.LANG."}) {
@@ -114,7 +114,7 @@ std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database)
   }
   if (Upper(Trim(suffix)) == "UNSIGNED") {
     // Only MySQL-like databases know UNSIGNED; Liquibase drops it for Oracle, SQL Server and H2.
-    suffix = database == DatabaseKind::kOracle || database == DatabaseKind::kMssql || database == DatabaseKind::kH2
+    suffix = database == db::DatabaseKind::kOracle || database == db::DatabaseKind::kMssql || database == db::DatabaseKind::kH2
                  ? ""
                  : " UNSIGNED";
   }
@@ -124,10 +124,10 @@ std::string DatabaseType(std::string_view liquibase_type, DatabaseKind database)
   if (auto pct = mapped.find('%'); pct != std::string::npos) {
     mapped.replace(pct, 1, params);
   }
-  if (database == DatabaseKind::kMssql && name == "NUMBER" && params.find(',') == std::string::npos && !params.empty()) {
+  if (database == db::DatabaseKind::kMssql && name == "NUMBER" && params.find(',') == std::string::npos && !params.empty()) {
     mapped = "numeric" + params.substr(0, params.size() - 1) + ", 0)";
   }
-  if (database == DatabaseKind::kMssql) {
+  if (database == db::DatabaseKind::kMssql) {
     // Liquibase's SQL Server types: an unsized decimal is decimal(18, 0); sizes beyond the
     // database's limit (8000 bytes, 4000 national characters) become MAX.
     if (name == "DECIMAL" && params.empty()) mapped = "decimal(18, 0)";

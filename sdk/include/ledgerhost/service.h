@@ -12,11 +12,8 @@
 #include <vector>
 
 #include "ledgerhost/balances.h"
+#include "ledgerhost/session.h"
 #include "ledgerhost/state.h"
-
-namespace soci {
-class session;  // plugins that query the database include <soci/soci.h> themselves
-}
 
 namespace ledgerhost {
 
@@ -76,13 +73,14 @@ class ServiceHub {
   virtual void Log(LogLevel level, const std::string& message) = 0;
   // The plugin's own configuration value for `key` (from node.yaml), or "" when unset.
   virtual std::string Config(const std::string& key) const = 0;
-  // A database session in the host's current transaction, like Corda's jdbcSession(). Owned by the
-  // host. Not thread-safe: use it only from the thread that called Start().
-  virtual soci::session& Session() = 0;
+  // The node's database session, like Corda's jdbcSession(), for as long as the returned lease
+  // lives (ledgerhost/session.h): the node's one connection, which other threads then wait for.
+  // Inside Start() it is in the host's transaction around Start(). Usable from any thread.
+  virtual SessionLease Session() = 0;
   // The node's vault and identities; owned by the host, valid as long as the hub. Usable from any
-  // thread: they take turns on the node's one database connection. While any service is starting,
-  // that connection is inside the starting service's transaction, so a Record from another thread
-  // at that time becomes part of it (and is undone if that Start() throws).
+  // thread: they take turns on the node's one database connection. While a service is starting,
+  // the starting thread has that turn (the host's transaction around Start()), so a Record from
+  // another thread waits until Start() returns.
   virtual Vault& GetVault() = 0;
   virtual IdentityService& Identities() = 0;
   // The name to use in SQL for `table` of the selected mapped schema `family` v`version`, with the

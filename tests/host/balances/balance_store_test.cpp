@@ -406,8 +406,8 @@ TEST_P(BalanceStoreTest, AFulfillRefusedHalfwayLeavesNothing) {
 // new connection and the operation goes through; without a way to reconnect, the error names the
 // store and the next call does not hang.
 TEST(SqlBalanceStore, ResumesAfterPostgresqlDroppedItsSession) {
-  testing::TestDatabase database(migration::DatabaseKind::kPostgresql);
-  test::MigrateHostTables(database, migration::DatabaseKind::kPostgresql);
+  testing::TestDatabase database(db::DatabaseKind::kPostgresql);
+  test::MigrateHostTables(database, db::DatabaseKind::kPostgresql);
   auto kill_sessions = [&] {
     database.Connect()->Query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
                               "AND pid <> pg_backend_pid()");

@@ -20,8 +20,8 @@ inline std::string StoreName(const ::testing::TestParamInfo<Store>& info) {
   return info.param == Store::kSqlite ? "Sqlite" : info.param == Store::kPostgresql ? "Postgresql" : "Redis";
 }
 
-inline migration::DatabaseKind KindOf(Store store) {
-  return store == Store::kSqlite ? migration::DatabaseKind::kSqlite : migration::DatabaseKind::kPostgresql;
+inline db::DatabaseKind KindOf(Store store) {
+  return store == Store::kSqlite ? db::DatabaseKind::kSqlite : db::DatabaseKind::kPostgresql;
 }
 
 // The test Redis: LEDGERHOST_TEST_REDIS_PORT, default 6390.
@@ -48,7 +48,7 @@ inline void DeleteRedisKeys(const std::string& prefix) {
 }
 
 // Runs the host's changelogs (the balance_* tables among them) on `database`.
-inline void MigrateHostTables(::ledgerhost::testing::TestDatabase& database, migration::DatabaseKind kind) {
+inline void MigrateHostTables(::ledgerhost::testing::TestDatabase& database, db::DatabaseKind kind) {
   auto connection = database.Connect();
   migration::ParseOptions options;
   options.database = kind;

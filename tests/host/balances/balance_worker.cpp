@@ -22,7 +22,7 @@
 #include "balances/balance_store_factory.h"
 #include "balances/balance_tracker_service.h"
 #include "core/logging.h"
-#include "migration/engine/database_url.h"
+#include "db/database_url.h"
 
 using namespace ledgerhost;
 
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
   ConfigureLogging("warn");
   const auto store = balances::OpenBalanceStore(
       store_kind == "redis" ? "redis" : "database", url, prefix,
-      [&] { return migration::Connection::Open(migration::ParseDatabaseUrl(url)); });
+      [&] { return db::Connection::Open(db::ParseDatabaseUrl(url)); });
   if (!settle_ledger.empty()) {
     balances::BalanceTrackerOptions options;
     options.background = false;

@@ -66,8 +66,8 @@ TEST_P(PacketFlowTest, ConservesMoneyUnderContention) {
 }
 
 TEST(PacketFlow, ReportsDriftPutIntoTheStore) {
-  testing::TestDatabase database(migration::DatabaseKind::kSqlite);
-  test::MigrateHostTables(database, migration::DatabaseKind::kSqlite);
+  testing::TestDatabase database(db::DatabaseKind::kSqlite);
+  test::MigrateHostTables(database, db::DatabaseKind::kSqlite);
   SqlBalanceStore store(database.Connect());
   PacketFlowOptions options;
   options.accounts = 3;

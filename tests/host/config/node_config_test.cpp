@@ -40,11 +40,13 @@ database:
   schema: ledger
   runMigration: true
   poolSize: 8
+  previousLegalName: "O=Old Name, L=London, C=GB"
   customChanges:
     com.example.LegacyBackfill: mark-ran
 plugins:
   directory: cordapps
   trustedKeys: [keys/release.pem, /etc/ledgerhost/ops.pem]
+  ignore: [old-build.so]
 schemas:
   com.example.schemas.IOUSchema:
     versions: latest
@@ -65,6 +67,8 @@ balances:
   EXPECT_EQ(config.database.password, "secret");
   EXPECT_TRUE(config.database.run_migration);
   EXPECT_EQ(config.database.pool_size, 8);
+  EXPECT_EQ(config.database.previous_legal_name, "O=Old Name, L=London, C=GB");
+  EXPECT_EQ(config.plugins.ignored_files, std::vector<std::string>{"old-build.so"});
   EXPECT_EQ(config.database.custom_changes,
             (std::map<std::string, std::string>{{"com.example.LegacyBackfill", "mark-ran"}}));
   EXPECT_EQ(config.plugins.directory, std::filesystem::path("/base/cordapps"));
@@ -91,7 +95,7 @@ balances:
 TEST(NodeConfigTest, UnknownKeyNamesKeyAndLine) {
   EXPECT_EQ(ErrorOf("database:\n  url: sqlite:x.db\n  runMigrations: true\n"),
             "node.yaml:3: database.runMigrations: unknown key (known: allowDerivedTables, customChanges, password, "
-            "poolSize, runMigration, schema, url, user)");
+            "poolSize, previousLegalName, runMigration, schema, url, user)");
   EXPECT_NE(ErrorOf("databse: {}\n").find("node.yaml:1: databse: unknown key"), std::string::npos);
 }
 
@@ -106,6 +110,8 @@ TEST(NodeConfigTest, WrongTypesNameKeyAndLine) {
             "node.yaml:3: balances.accounts.a.minimumBalance: expected a signed 64-bit integer");
   EXPECT_EQ(ErrorOf("database:\n  customChanges: [a.B]\n"),
             "node.yaml:2: database.customChanges: expected a map of Java class name to refuse|mark-ran");
+  EXPECT_NE(ErrorOf("plugins:\n  ignore: [../elsewhere/x.so]\n").find("node.yaml:2: plugins.ignore[]: expected a file name"),
+            std::string::npos);
   EXPECT_EQ(ErrorOf("plugins:\n  trustedKeys: key.pem\n"),
             "node.yaml:2: plugins.trustedKeys: expected a list of PEM public key files");
   EXPECT_EQ(ErrorOf("schemas:\n  a.B:\n    versions: newest\n"),

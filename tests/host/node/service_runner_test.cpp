@@ -21,7 +21,7 @@ class ConfigOnlyHub : public ServiceHub {
     auto it = settings_.find(key);
     return it == settings_.end() ? "" : it->second;
   }
-  soci::session& Session() override { throw std::logic_error("no session"); }
+  SessionLease Session() override { throw std::logic_error("no session"); }
   Vault& GetVault() override { throw std::logic_error("no vault"); }
   IdentityService& Identities() override { throw std::logic_error("no identities"); }
   std::string TableName(const std::string&, int, const std::string&) const override { return ""; }

@@ -35,7 +35,7 @@ class RecordingHub : public ServiceHub {
  public:
   void Log(LogLevel, const std::string& message) override { messages.push_back(message); }
   std::string Config(const std::string&) const override { return ""; }
-  soci::session& Session() override { throw std::logic_error("no database in this test"); }
+  SessionLease Session() override { throw std::logic_error("no database in this test"); }
   Vault& GetVault() override { throw std::logic_error("no vault in this test"); }
   IdentityService& Identities() override { throw std::logic_error("no identities in this test"); }
   std::string TableName(const std::string&, int, const std::string&) const override {

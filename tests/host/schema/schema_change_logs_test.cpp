@@ -9,7 +9,7 @@
 namespace ledgerhost::schema {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 
 const char* kChangeLog = R"xml(<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
   <changeSet id="1" author="{AUTHOR}">

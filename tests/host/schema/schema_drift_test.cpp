@@ -17,7 +17,7 @@
 namespace ledgerhost::schema {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
@@ -91,7 +91,7 @@ class SchemaDriftTest : public ::testing::TestWithParam<DatabaseKind> {
   }
 
   testing::TestDatabase database_;
-  std::unique_ptr<migration::Connection> connection_;
+  std::unique_ptr<db::Connection> connection_;
   std::filesystem::path dir_;
 };
 
@@ -302,7 +302,7 @@ class PostgresSchemaDriftTest : public ::testing::Test {
   }
 
   testing::TestDatabase database_;
-  std::unique_ptr<migration::Connection> connection_;
+  std::unique_ptr<db::Connection> connection_;
 };
 
 TEST_F(PostgresSchemaDriftTest, TablesAreLookedUpInTheDatabaseSchema) {
@@ -350,7 +350,7 @@ class SqliteSchemaDriftTest : public ::testing::Test {
   }
 
   testing::TestDatabase database_;
-  std::unique_ptr<migration::Connection> connection_;
+  std::unique_ptr<db::Connection> connection_;
 };
 
 TEST_F(SqliteSchemaDriftTest, AnIntegerPrimaryKeyIsNeverNull) {

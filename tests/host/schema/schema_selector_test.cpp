@@ -8,7 +8,7 @@
 namespace ledgerhost::schema {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 using Versions = config::SchemaFamilyConfig::Versions;
 
 class SchemaSelectorTest : public ::testing::Test {

@@ -12,14 +12,14 @@
 namespace ledgerhost::vault::test {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 using ::testing::HasSubstr;
 
 class ConsumptionTest : public VaultTest {
  protected:
   void SetUp() override { vault_->Record(Transaction("issue", {SimpleLoan(1), SimpleLoan(2)})); }
 
-  migration::Row StatusOf(const std::string& tx, int index) {
+  db::Row StatusOf(const std::string& tx, int index) {
     return db_
         .Query(GetParam() == DatabaseKind::kPostgresql
                    ? "SELECT state_status, consumed_timestamp, consuming_tx_id FROM vault_states WHERE "
@@ -44,8 +44,8 @@ TEST_P(ConsumptionTest, MarksInputsConsumedByTheSpendingTransaction) {
   EXPECT_EQ(vault_->CountUnconsumed(kLoanType), 2);
   clock_.Advance(std::chrono::seconds(60));
   vault_->Record(Transaction("spend", {SimpleLoan(3)}, {{"issue", 0}}));
-  EXPECT_EQ(StatusOf("issue", 0), (migration::Row{"1", "2024-05-06 07:09:09.123456", "spend"}));
-  EXPECT_EQ(StatusOf("issue", 1), (migration::Row{"0", std::nullopt, std::nullopt}));
+  EXPECT_EQ(StatusOf("issue", 0), (db::Row{"1", "2024-05-06 07:09:09.123456", "spend"}));
+  EXPECT_EQ(StatusOf("issue", 1), (db::Row{"0", std::nullopt, std::nullopt}));
   EXPECT_EQ(vault_->CountUnconsumed(kLoanType), 2);
   const auto unconsumed = vault_->Unconsumed(kLoanType);
   ASSERT_EQ(unconsumed.size(), 2u);
@@ -62,7 +62,7 @@ TEST_P(ConsumptionTest, MarksInputsConsumedByTheSpendingTransaction) {
 TEST_P(ConsumptionTest, AnUnknownInputRefusesTheTransaction) {
   const std::string message = MessageOf(Transaction("spend", {SimpleLoan(3)}, {{"issue", 0}, {"issue", 7}}));
   EXPECT_THAT(message, HasSubstr("spend spends issue(7), which is not in the vault"));
-  EXPECT_EQ(StatusOf("issue", 0), (migration::Row{"0", std::nullopt, std::nullopt})) << "the known input is unspent";
+  EXPECT_EQ(StatusOf("issue", 0), (db::Row{"0", std::nullopt, std::nullopt})) << "the known input is unspent";
   EXPECT_EQ(db_.Count("vault_states"), 2) << "the output was not kept";
   EXPECT_EQ(db_.Count("loans"), 2);
   EXPECT_EQ(db_.Count("state_party"), 4);
@@ -72,8 +72,8 @@ TEST_P(ConsumptionTest, ASpentInputRefusesTheTransaction) {
   vault_->Record(Transaction("spend", {}, {{"issue", 0}}));
   const std::string message = MessageOf(Transaction("again", {SimpleLoan(3)}, {{"issue", 1}, {"issue", 0}}));
   EXPECT_THAT(message, HasSubstr("again spends issue(0), which is already consumed by spend"));
-  EXPECT_EQ(StatusOf("issue", 1), (migration::Row{"0", std::nullopt, std::nullopt}));
-  EXPECT_EQ(StatusOf("issue", 0), (migration::Row{"1", "2024-05-06 07:08:09.123456", "spend"}));
+  EXPECT_EQ(StatusOf("issue", 1), (db::Row{"0", std::nullopt, std::nullopt}));
+  EXPECT_EQ(StatusOf("issue", 0), (db::Row{"1", "2024-05-06 07:08:09.123456", "spend"}));
   EXPECT_EQ(db_.Count("vault_states"), 2);
 }
 
@@ -90,11 +90,11 @@ TEST_P(ConsumptionTest, AnInputWithANulCannotNameAnotherState) {
 }
 
 TEST_P(ConsumptionTest, TwoVaultsCannotBothSpendAState) {
-  auto other_connection = db_.Connect();
-  NodeVault other(*other_connection, catalog_, clock_.clock());
+  db::SharedConnection other_connection(db_.Connect());
+  NodeVault other(other_connection, catalog_, clock_.clock());
 
   // The first spender holds its transaction open while the second tries.
-  db_.connection().Begin();
+  db_.connection().Take()->Begin();
   vault_->Record(Transaction("first", {}, {{"issue", 0}}));
   std::string second_error;
   std::thread second([&] {
@@ -105,7 +105,7 @@ TEST_P(ConsumptionTest, TwoVaultsCannotBothSpendAState) {
     }
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  db_.connection().Commit();
+  db_.connection().Take()->Commit();
   second.join();
   EXPECT_THAT(second_error, HasSubstr("second spends issue(0), which is already consumed by first"));
   EXPECT_EQ(StatusOf("issue", 0)[2], "first");

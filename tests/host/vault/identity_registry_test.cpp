@@ -14,7 +14,7 @@
 namespace ledgerhost::vault::test {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 
 using IdentityRegistryTest = VaultTest;
 
@@ -26,7 +26,7 @@ TEST_P(IdentityRegistryTest, OurIdentityIsKnownAndStoredByName) {
   ASSERT_NE(bank, nullptr);
   EXPECT_EQ(bank->public_key, kBankKey);
   EXPECT_EQ(db_.Query("SELECT name, recorded_timestamp FROM node_named_identities"),
-            (std::vector<migration::Row>{{Bank().x500_name, "2024-05-06 07:08:09.123456"}}));
+            (std::vector<db::Row>{{Bank().x500_name, "2024-05-06 07:08:09.123456"}}));
 }
 
 TEST_P(IdentityRegistryTest, RegisteringIsIdempotent) {
@@ -36,7 +36,7 @@ TEST_P(IdentityRegistryTest, RegisteringIsIdempotent) {
   identities.RegisterWellKnown(Alice());
   IdentityRegistry restarted(db_.connection(), catalog_, Bank(), clock_.clock());
   EXPECT_EQ(db_.Query("SELECT name, recorded_timestamp FROM node_named_identities ORDER BY name"),
-            (std::vector<migration::Row>{{Alice().x500_name, "2024-05-06 07:08:09.123456"},
+            (std::vector<db::Row>{{Alice().x500_name, "2024-05-06 07:08:09.123456"},
                                          {Bank().x500_name, "2024-05-06 07:08:09.123456"}}))
       << "the first registration's row stays as it was";
 }

@@ -12,7 +12,7 @@
 namespace ledgerhost::vault::test {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 using ::testing::HasSubstr;
 
 PersistentState LoanRow() {

@@ -14,7 +14,7 @@
 namespace ledgerhost::vault::test {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 
 std::string Hex(const std::vector<uint8_t>& bytes, const char* digits) {
   std::string out;
@@ -121,9 +121,9 @@ TEST_P(NoKeyBytesTest, NoFormOfAnyKeyIsStoredAnywhere) {
 TEST_P(NoKeyBytesTest, TheScanFindsPlantedKeysInTextAndBinaryColumns) {
   const bool pg = GetParam() == DatabaseKind::kPostgresql;
   // Planted by the test itself, from its own constants: the vault has no part in this.
-  db_.connection().Execute("INSERT INTO node_info (node_name, host_version, started_timestamp) VALUES ('" +
+  db_.connection().Take()->Execute("INSERT INTO node_info (node_name, host_version, started_timestamp) VALUES ('" +
                            Forms(kAliceKey)[3] + "', 'x', '2024-01-01 00:00:00')");
-  db_.connection().Execute("INSERT INTO node_attachments (att_id, content, insertion_date) VALUES ('planted', " +
+  db_.connection().Take()->Execute("INSERT INTO node_attachments (att_id, content, insertion_date) VALUES ('planted', " +
                            (pg ? "lo_from_bytea(0, decode('" + Hex(kBankKey, "0123456789abcdef") + "', 'hex'))"
                                : "X'" + Hex(kBankKey, "0123456789abcdef") + "'") +
                            ", '2024-01-01 00:00:00')");

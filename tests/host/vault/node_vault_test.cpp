@@ -15,7 +15,7 @@
 namespace ledgerhost::vault::test {
 namespace {
 
-using migration::DatabaseKind;
+using db::DatabaseKind;
 using ::testing::HasSubstr;
 
 class NodeVaultTest : public VaultTest {
@@ -43,11 +43,11 @@ TEST_P(NodeVaultTest, WritesAVaultStatesRowPerOutput) {
       "SELECT transaction_id, output_index, contract_state_class_name, state_status, recorded_timestamp, "
       "consumed_timestamp, consuming_tx_id, notary_name FROM vault_states ORDER BY transaction_id, output_index");
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[0], (migration::Row{"tx1", "0", kLoanType, "0", "2024-05-06 07:08:09.123456", std::nullopt,
+  EXPECT_EQ(rows[0], (db::Row{"tx1", "0", kLoanType, "0", "2024-05-06 07:08:09.123456", std::nullopt,
                                      std::nullopt, "O=Notary, L=Zurich, C=CH"}));
-  EXPECT_EQ(rows[1], (migration::Row{"tx1", "1", "com.example.states.Note", "0", "2024-05-06 07:08:09.123456",
+  EXPECT_EQ(rows[1], (db::Row{"tx1", "1", "com.example.states.Note", "0", "2024-05-06 07:08:09.123456",
                                      std::nullopt, std::nullopt, "O=Notary, L=Zurich, C=CH"}));
-  EXPECT_EQ(rows[2], (migration::Row{"tx2", "0", kLoanType, "0", "2024-05-06 07:08:10.123456", std::nullopt,
+  EXPECT_EQ(rows[2], (db::Row{"tx2", "0", kLoanType, "0", "2024-05-06 07:08:10.123456", std::nullopt,
                                      std::nullopt, std::nullopt}))
       << "no notary: NULL";
 }
@@ -58,8 +58,8 @@ TEST_P(NodeVaultTest, RecordsWellKnownParticipantsOnceByNameOnly) {
                           std::make_shared<NoteState>(std::vector<Party>{Anonymous()})}));
   const auto rows = db_.Query("SELECT transaction_id, output_index, x500_name FROM state_party ORDER BY x500_name");
   ASSERT_EQ(rows.size(), 2u) << "Bank once, Alice once, no row for the anonymous party";
-  EXPECT_EQ(rows[0], (migration::Row{"tx1", "0", Alice().x500_name}));
-  EXPECT_EQ(rows[1], (migration::Row{"tx1", "0", Bank().x500_name}));
+  EXPECT_EQ(rows[0], (db::Row{"tx1", "0", Alice().x500_name}));
+  EXPECT_EQ(rows[1], (db::Row{"tx1", "0", Bank().x500_name}));
 }
 
 TEST_P(NodeVaultTest, WritesMappedRowsWithTheirValues) {
@@ -83,8 +83,8 @@ TEST_P(NodeVaultTest, WritesMappedRowsWithTheirValues) {
   const auto parts =
       db_.Query("SELECT transaction_id, output_index, part_no, part_amount FROM loan_parts ORDER BY part_no");
   ASSERT_EQ(parts.size(), 2u);
-  EXPECT_EQ(parts[0], (migration::Row{"tx1", "0", "0", "7"}));
-  EXPECT_EQ(parts[1], (migration::Row{"tx1", "0", "1", "-8"}));
+  EXPECT_EQ(parts[0], (db::Row{"tx1", "0", "0", "7"}));
+  EXPECT_EQ(parts[1], (db::Row{"tx1", "0", "1", "-8"}));
 }
 
 TEST_P(NodeVaultTest, AbsentAndEmptyValuesAreNull) {
@@ -105,7 +105,7 @@ TEST_P(NodeVaultTest, AnAnonymousPartyIsNullAndHasNoPartyRow) {
       Transaction("tx1", {std::make_shared<LoanState>(Loan{Anonymous(), Anonymous(), 1, 0, false, {}, {}})}));
   const auto loans = db_.Query("SELECT lender, borrower FROM loans");
   ASSERT_EQ(loans.size(), 1u);
-  EXPECT_EQ(loans[0], (migration::Row{std::nullopt, std::nullopt}));
+  EXPECT_EQ(loans[0], (db::Row{std::nullopt, std::nullopt}));
   EXPECT_EQ(db_.Count("state_party"), 0);
 }
 
@@ -120,14 +120,14 @@ TEST_P(NodeVaultTest, TheHostWritesTheStateRefWhateverTheRowSays) {
                                                  })}));
   const auto loans = db_.Query("SELECT transaction_id, output_index, amount FROM loans ORDER BY output_index");
   ASSERT_EQ(loans.size(), 2u);
-  EXPECT_EQ(loans[1], (migration::Row{"tx1", "1", "2"}));
+  EXPECT_EQ(loans[1], (db::Row{"tx1", "1", "2"}));
 }
 
 TEST_P(NodeVaultTest, WritesIntoThePrefixedTables) {
   const auto catalog = CatalogWith({SelectedLoanSchema("p_")});
   NodeVault vault(db_.connection(), catalog, clock_.clock());
   vault.Record(Transaction("tx1", {std::make_shared<LoanState>(Loan{Bank(), Alice(), 5, 0, false, {}, {1}})}));
-  EXPECT_EQ(db_.Query("SELECT transaction_id, amount FROM p_loans").at(0), (migration::Row{"tx1", "5"}));
+  EXPECT_EQ(db_.Query("SELECT transaction_id, amount FROM p_loans").at(0), (db::Row{"tx1", "5"}));
   EXPECT_EQ(db_.Count("p_loan_parts"), 1);
   EXPECT_EQ(db_.Count("loans") + db_.Count("loan_parts"), 0);
 }
@@ -256,7 +256,7 @@ TEST(NodeVaultPostgresqlTest, WritesIntoTheDatabaseSchema) {
   NodeVault vault(db.connection(), catalog, clock.clock());
   vault.Record(Transaction("tx1", {std::make_shared<LoanState>(Loan{Bank(), Anonymous(), 5, 0, false, {}, {1, 2}})}));
   EXPECT_EQ(db.Query("SELECT transaction_id, lender, borrower, amount FROM vault_ext.loans").at(0),
-            (migration::Row{"tx1", Bank().x500_name, std::nullopt, "5"}));
+            (db::Row{"tx1", Bank().x500_name, std::nullopt, "5"}));
   EXPECT_EQ(db.Count("vault_ext.loan_parts"), 2);
   EXPECT_EQ(db.Count("public.loans"), 0);
 }

@@ -6,7 +6,8 @@
 
 namespace ledgerhost::vault::test {
 
-VaultTestDatabase::VaultTestDatabase(migration::DatabaseKind kind) : database_(kind), connection_(database_.Connect()) {
+VaultTestDatabase::VaultTestDatabase(db::DatabaseKind kind) : database_(kind) {
+  auto connection = database_.Connect();
   migration::ParseOptions options;
   options.database = kind;
   const migration::DirectoryResourceLoader host_files(LEDGERHOST_NODE_MIGRATIONS_DIR);
@@ -14,12 +15,13 @@ VaultTestDatabase::VaultTestDatabase(migration::DatabaseKind kind) : database_(k
   const migration::ChangeLog host =
       migration::ParseChangeLog(host_files, "ledgerhost-node.changelog-master.xml", options);
   const migration::ChangeLog loans = migration::ParseChangeLog(test_files, "vault-test.changelog.xml", options);
-  migration::Migrator migrator({{&host, &host_files}, {&loans, &test_files}}, kind, connection_.get());
+  migration::Migrator migrator({{&host, &host_files}, {&loans, &test_files}}, kind, connection.get());
   migrator.Update();
+  connection_ = std::make_unique<db::SharedConnection>(std::move(connection));
 }
 
 long long VaultTestDatabase::Count(const std::string& table) {
-  return std::stoll(connection_->QueryScalar("SELECT COUNT(*) FROM " + table).value_or("-1"));
+  return std::stoll(connection_->Take()->QueryScalar("SELECT COUNT(*) FROM " + table).value_or("-1"));
 }
 
 schema::SchemaCatalog CatalogWith(std::vector<schema::SelectedSchema> plugin_schemas) {

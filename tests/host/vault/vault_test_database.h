@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
+#include "db/shared_connection.h"
 #include "schema/selected_schema.h"
 #include "support/test_database.h"
 #include "vault/vault_clock.h"
@@ -17,22 +18,23 @@ namespace ledgerhost::vault::test {
 
 class VaultTestDatabase {
  public:
-  explicit VaultTestDatabase(migration::DatabaseKind kind);
+  explicit VaultTestDatabase(db::DatabaseKind kind);
 
-  migration::Connection& connection() { return *connection_; }
-  migration::DatabaseKind kind() const { return database_.kind(); }
+  // The migrated database as the node shares it once services run.
+  db::SharedConnection& connection() { return *connection_; }
+  db::DatabaseKind kind() const { return database_.kind(); }
   // Another connection to the same database.
-  std::unique_ptr<migration::Connection> Connect() const { return database_.Connect(); }
+  std::unique_ptr<db::Connection> Connect() const { return database_.Connect(); }
 
-  std::vector<migration::Row> Query(const std::string& sql, const std::vector<std::string>& params = {}) {
-    return connection_->Query(sql, params);
+  std::vector<db::Row> Query(const std::string& sql, const std::vector<std::string>& params = {}) {
+    return connection_->Take()->Query(sql, params);
   }
   // Rows in `table` (an SQL table name, already qualified and quoted as needed).
   long long Count(const std::string& table);
 
  private:
   ledgerhost::testing::TestDatabase database_;
-  std::unique_ptr<migration::Connection> connection_;
+  std::unique_ptr<db::SharedConnection> connection_;
 };
 
 // The host's schema, then `plugin_schemas`, as the schema service would select them.

@@ -15,7 +15,7 @@
 
 namespace ledgerhost::vault::test {
 
-class VaultTest : public ::testing::TestWithParam<migration::DatabaseKind> {
+class VaultTest : public ::testing::TestWithParam<db::DatabaseKind> {
  protected:
   VaultTest() : db_(GetParam()), catalog_(CatalogWith({SelectedLoanSchema()})) {
     vault_ = std::make_unique<NodeVault>(db_.connection(), catalog_, clock_.clock());
@@ -38,7 +38,7 @@ class VaultTest : public ::testing::TestWithParam<migration::DatabaseKind> {
   std::unique_ptr<NodeVault> vault_;
 };
 
-inline std::string DatabaseTestName(const ::testing::TestParamInfo<migration::DatabaseKind>& info) {
+inline std::string DatabaseTestName(const ::testing::TestParamInfo<db::DatabaseKind>& info) {
   return ledgerhost::testing::DatabaseName(info.param);
 }
 

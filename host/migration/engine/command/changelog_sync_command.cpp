@@ -16,7 +16,7 @@ namespace ledgerhost::migration {
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
 void Migrator::ChangelogSync() {
-  Connection& connection = RequireConnection("changelog-sync");
+  db::Connection& connection = RequireConnection("changelog-sync");
   UnderChangeLogLock(connection, [&] {
     History history = ReadHistory();
     Plan plan = MakePlan(history, {});

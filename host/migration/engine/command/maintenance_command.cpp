@@ -16,28 +16,18 @@ namespace ledgerhost::migration {
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
 void Migrator::ClearCheckSums() {
-  Connection& connection = RequireConnection("clear-checksums");
+  db::Connection& connection = RequireConnection("clear-checksums");
   if (connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.ClearCheckSums());
 }
 
 void Migrator::ReleaseLocks() {
-  Connection& connection = RequireConnection("release-locks");
+  db::Connection& connection = RequireConnection("release-locks");
   LockService(connection, sql_, options_.lock).ForceRelease();
 }
 
 void Migrator::DropAll() {
-  Connection& connection = RequireConnection("drop-all");
-  auto quote = [](const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
-  const bool pg = connection.kind() == DatabaseKind::kPostgresql;
-  if (!pg) connection.Execute("PRAGMA foreign_keys = OFF");
-  for (const auto& view : connection.Views()) connection.Execute("DROP VIEW " + quote(view) + (pg ? " CASCADE" : ""));
-  for (const auto& table : connection.Tables()) connection.Execute("DROP TABLE " + quote(table) + (pg ? " CASCADE" : ""));
-  for (const auto& sequence : connection.Sequences()) connection.Execute("DROP SEQUENCE " + quote(sequence) + " CASCADE");
-  if (!pg) connection.Execute("PRAGMA foreign_keys = ON");
+  db::Connection& connection = RequireConnection("drop-all");
+  connection.DropAllObjects();
 }
 
 }  // namespace ledgerhost::migration

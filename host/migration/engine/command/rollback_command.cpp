@@ -2,6 +2,7 @@
 // changeset's <rollback> or automatic inverse.
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 
 #include "core/error.h"
 #include "core/logging.h"
@@ -11,6 +12,7 @@
 #include "migration/engine/migrator_internal.h"
 #include "migration/engine/precondition_evaluator.h"
 #include "migration/engine/statement_sink.h"
+#include "migration/engine/stop_signals.h"
 
 namespace ledgerhost::migration {
 
@@ -50,7 +52,17 @@ std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, 
 }
 
 void Migrator::DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink) {
-  for (const HistoryRow* row : RowsToRollBack(history, target)) {
+  const auto rows = RowsToRollBack(history, target);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const HistoryRow* row = rows[i];
+    if (const int signal = StopSignals::Received(); signal != 0) {
+      throw InterruptedError(signal == SIGTERM, std::string(StopSignals::Name(signal)) +
+                                                    ": stopped between changesets; " + std::to_string(i) + " of " +
+                                                    std::to_string(rows.size()) +
+                                                    " changeset(s) rolled back, the rest still applied (the next " +
+                                                    row->filename + "::" + row->id + "::" + row->author +
+                                                    "). The changelog lock was released.");
+    }
     auto it = std::find_if(change_sets_.begin(), change_sets_.end(), [&](const ChangeSet* cs) {
       return Lower(cs->id) == Lower(row->id) && Lower(cs->author) == Lower(row->author) &&
              Lower(NormalizeHistoryPath(cs->file_path)) == Lower(NormalizeHistoryPath(row->filename));
@@ -76,7 +88,8 @@ void Migrator::DoRollback(const History& history, const RollbackTarget& target, 
 }
 
 int Migrator::Rollback(const RollbackTarget& target) {
-  Connection& connection = RequireConnection("rollback");
+  db::Connection& connection = RequireConnection("rollback");
+  const StopSignals stop_signals;  // a signal stops the rollback between changesets
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
   History history = ReadHistory();

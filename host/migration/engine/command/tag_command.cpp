@@ -22,7 +22,7 @@ bool Migrator::TagExists(const std::string& tag) {
 }
 
 void Migrator::Tag(const std::string& tag) {
-  Connection& connection = RequireConnection("tag");
+  db::Connection& connection = RequireConnection("tag");
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
   History history = ReadHistory();
   if (history.rows().empty()) {

@@ -15,7 +15,7 @@ namespace ledgerhost::migration {
 
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
-bool Migrator::ChangeLogPreconditionsPass(Connection& connection, const History& history) {
+bool Migrator::ChangeLogPreconditionsPass(db::Connection& connection, const History& history) {
   PreconditionEvaluator evaluator(&connection, database_, history);
   for (const auto& source : sources_) {
     for (const PreconditionContainer& container : source.change_log->preconditions) {
@@ -36,7 +36,7 @@ bool Migrator::ChangeLogPreconditionsPass(Connection& connection, const History&
 }
 
 UpdateSummary Migrator::Update(const UpdateLimit& limit) {
-  Connection& connection = RequireConnection("update");
+  db::Connection& connection = RequireConnection("update");
   // On a database without history every selected changeset is pending: a customChange nothing can
   // run is refused before the lock or DATABASECHANGELOG exist, leaving the database as Liquibase's
   // missing Java class does.

@@ -16,8 +16,8 @@ namespace ledgerhost::migration {
 
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
-void Migrator::CheckChangesSupported() {
-  std::vector<std::string> problems;
+std::vector<ValidationFailure> Migrator::UnsupportedChanges() {
+  std::vector<ValidationFailure> failures;
   for (const ChangeSet* change_set : change_sets_) {
     const ChangeSet& cs = *change_set;
     if (!Selected(cs)) continue;
@@ -29,23 +29,34 @@ void Migrator::CheckChangesSupported() {
       context.loader = &LoaderOf(cs);
       context.change_log_path = cs.physical_path;
       context.quoting = cs.quoting;
-      auto report = [&](const Error& e) {
-        problems.push_back(change.location.ToString() + ": changeset " + cs.id + "::" + cs.author + ": " + e.what());
-      };
       try {
         GenerateSql(change, context);
       } catch (const UnsupportedChangeError& e) {
-        report(e);  // what Liquibase's validation reports: changes the database cannot express
+        // What Liquibase's validation reports: changes the database cannot express.
+        failures.push_back({ValidationFailure::Kind::kUnsupportedChange, cs.file_path, cs.id, cs.author,
+                            change.location.ToString(), e.what()});
       } catch (const Error&) {
         // Other problems (SQLite rebuilds need live metadata) show when the changeset runs.
       }
     }
   }
-  if (!problems.empty()) {
-    std::string message = "Validation Failed:\n     " + std::to_string(problems.size()) + " changes have validation failures\n";
-    for (const auto& p : problems) message += "          " + p + "\n";
-    throw ChangeLogError(message);
+  return failures;
+}
+
+void Migrator::CheckChangesSupported() {
+  const auto failures = UnsupportedChanges();
+  if (failures.empty()) return;
+  std::string message = "Validation Failed:\n     " + std::to_string(failures.size()) + " changes have validation failures\n";
+  for (const auto& f : failures) {
+    message += "          " + f.location + ": changeset " + f.id + "::" + f.author + ": " + f.detail + "\n";
   }
+  throw ChangeLogError(message);
+}
+
+std::vector<ValidationFailure> Migrator::ValidationFailures() {
+  std::vector<ValidationFailure> failures = CheckSumFailures(ReadHistory());
+  for (auto& failure : UnsupportedChanges()) failures.push_back(std::move(failure));
+  return failures;
 }
 
 CustomChangePolicy ParseCustomChangePolicy(const std::string& text, const std::string& where) {

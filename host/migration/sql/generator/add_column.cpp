@@ -1,6 +1,6 @@
 #include "migration/sql/generator/generators.h"
 
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
 #include "migration/sql/sqlite/sqlite_rebuild_statement.h"
@@ -32,21 +32,31 @@ Change ColumnForeignKey(const Change& change, const ColumnConfig& column) {
   return fk;
 }
 
-// Liquibase's AddColumnGenerator: per column "ALTER TABLE t ADD ..." followed by its unique and
-// foreign key constraints (MySQL/MariaDB: all columns in one ALTER TABLE, constraints after);
-// then AddColumnChange's UPDATEs filling existing rows from the value* attributes.
+// A NOT NULL column with a value is added nullable, filled, then made NOT NULL (AddColumnChange's
+// addNotNullConstraint statements), so that existing rows do not violate it.
+bool NotNullLater(const ColumnConfig& column, const Dialect& d) {
+  return ConstraintFalse(column, "nullable") && d.Value(column.attributes).has_value();
+}
+
+// AddColumnChange's UPDATEs filling existing rows from the columns' value* attributes.
+void AppendValueUpdates(const Change& change, const Dialect& d, const std::string& table, Statements& out) {
+  for (const auto& column : change.columns) {
+    if (auto value = d.Value(column.attributes)) {
+      out.push_back({"UPDATE " + table + " SET " + d.Identifier(ColumnName(column, change)) + " = " + *value});
+    }
+  }
+}
 
 }  // namespace
 
+// Liquibase's AddColumnGenerator: per column "ALTER TABLE t ADD ..." followed by its unique and
+// foreign key constraints (MySQL/MariaDB: all columns in one ALTER TABLE, constraints after);
+// then AddColumnChange's UPDATEs filling existing rows, NOT NULL constraints and remarks.
 Statements AddColumn(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table_name = Require(change, "tableName");
   const std::string table = d.Table(change);
   if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
-  // A NOT NULL column with a value is added nullable, filled, then made NOT NULL (AddColumnChange's
-  // addNotNullConstraint statements), so that existing rows do not violate it.
-  auto not_null_later = [&](const ColumnConfig& column) {
-    return ConstraintFalse(column, "nullable") && d.Value(column.attributes).has_value();
-  };
+  auto not_null_later = [&](const ColumnConfig& column) { return NotNullLater(column, d); };
   auto column_sql = [&](const ColumnConfig& column) {
     const std::string name = ColumnName(column, change);
     const std::string type = Attr(column.attributes, "type");
@@ -64,7 +74,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
       sql += " COMMENT " + d.String(column.attributes.at("remarks"));
     }
     if (const std::string after = Attr(column.attributes, "afterColumn"); !after.empty()) {
-      if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kH2)) {
+      if (!d.IsMysqlFamily() && !d.Is(db::DatabaseKind::kH2)) {
         throw UnsupportedChangeError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
       }
       sql += " AFTER " + d.Identifier(after);
@@ -88,19 +98,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
     }
   };
   Statements out;
-  if (d.Is(DatabaseKind::kSqlite)) {
-    // AddColumnGeneratorSQLite: the table is rebuilt with the new columns (offline there is no
-    // table to read, and Liquibase fails).
-    for (const auto& column : change.columns) {
-      if (!Attr(column.attributes, "afterColumn").empty()) {
-        throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
-      }
-    }
-    if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
-    const RebuildVisitor visitor = AddColumnVisitor(change);
-    out.push_back(SqliteRebuildStatement(change, "AddColumnStatement",
-                                         [change, context, visitor] { return RebuildOf(change, context, visitor); }));
-  } else if (d.IsMysqlFamily() && change.columns.size() > 1) {
+  if (d.IsMysqlFamily() && change.columns.size() > 1) {
     std::string sql = "ALTER TABLE " + table;
     for (size_t i = 0; i < change.columns.size(); ++i) sql += (i ? "," : "") + column_sql(change.columns[i]);
     out.push_back({sql});
@@ -111,26 +109,9 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
       constraints(column, out);
     }
   }
-  for (const auto& column : change.columns) {
-    if (auto value = d.Value(column.attributes)) {
-      out.push_back({"UPDATE " + table + " SET " + d.Identifier(ColumnName(column, change)) + " = " + *value});
-    }
-  }
+  AppendValueUpdates(change, d, table, out);
   for (const auto& column : change.columns) {
     if (!not_null_later(column)) continue;
-    if (d.Is(DatabaseKind::kSqlite)) {
-      // Liquibase has no SQLite generator for it: the changeset fails there, after the rebuild.
-      SqlStatement fails{"-- addColumn " + table_name + ": NOT NULL for " + ColumnName(column, change)};
-      const std::string where = column.location.ToString();
-      fails.generate = [where](const std::string&) -> Statements {
-        throw MigrationError(where + ": addColumn on sqlite: a NOT NULL column with a value needs Liquibase's "
-                             "SetNullableStatement, which has no SQLite generator (Liquibase 4.28: Cannot find "
-                             "generators for database class liquibase.database.core.SQLiteDatabase, statement: "
-                             "SetNullableStatement)");
-      };
-      out.push_back(fails);
-      continue;
-    }
     Change not_null;
     not_null.type = "addNotNullConstraint";
     not_null.location = column.location;
@@ -153,7 +134,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
   }
   // AddColumnChange: a column's remarks (trimmed) become a SetColumnRemarksStatement where the
   // database has a generator for it, except on MySQL, whose ADD already carried the COMMENT.
-  if (!d.IsMysqlFamily() && !d.Is(DatabaseKind::kSqlite)) {
+  if (!d.IsMysqlFamily()) {
     for (const auto& column : change.columns) {
       const std::string remarks = text::JavaTrim(Attr(column.attributes, "remarks"));
       if (remarks.empty()) continue;
@@ -164,6 +145,37 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
       if (const std::string* schema = change.Find("schemaName")) set_remarks.attributes["schemaName"] = *schema;
       for (auto& statement : Generate(set_remarks, d, context)) out.push_back(statement);
     }
+  }
+  return out;
+}
+
+// AddColumnGeneratorSQLite: the table is rebuilt with the new columns (offline there is no table
+// to read, and Liquibase fails), then filled; no remarks, as SQLite has no generator for them.
+Statements AddColumnSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  const std::string table_name = Require(change, "tableName");
+  if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
+  for (const auto& column : change.columns) {
+    if (!Attr(column.attributes, "afterColumn").empty()) {
+      throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
+    }
+  }
+  if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
+  const RebuildVisitor visitor = AddColumnVisitor(change);
+  Statements out{SqliteRebuildStatement(change, "AddColumnStatement",
+                                        [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  AppendValueUpdates(change, d, d.Table(change), out);
+  for (const auto& column : change.columns) {
+    if (!NotNullLater(column, d)) continue;
+    // Liquibase has no SQLite generator for it: the changeset fails there, after the rebuild.
+    SqlStatement fails{"-- addColumn " + table_name + ": NOT NULL for " + ColumnName(column, change)};
+    const std::string where = column.location.ToString();
+    fails.generate = [where](const std::string&) -> Statements {
+      throw MigrationError(where + ": addColumn on sqlite: a NOT NULL column with a value needs Liquibase's "
+                           "SetNullableStatement, which has no SQLite generator (Liquibase 4.28: Cannot find "
+                           "generators for database class liquibase.database.core.SQLiteDatabase, statement: "
+                           "SetNullableStatement)");
+    };
+    out.push_back(fails);
   }
   return out;
 }

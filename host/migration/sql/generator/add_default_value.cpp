@@ -17,8 +17,8 @@ Statements AddDefault(const Change& change, const Dialect& d, const SqlGeneratio
     if (const std::string* computed = change.Find("defaultValueComputed")) value = "(" + *computed + ")";
     return {{"ALTER TABLE " + table + " ALTER " + column + " SET DEFAULT " + *value}};
   }
-  if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT " + *value}};
-  if (d.Is(DatabaseKind::kMssql)) {
+  if (d.Is(db::DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT " + *value}};
+  if (d.Is(db::DatabaseKind::kMssql)) {
     return {{"ALTER TABLE " + table + " ADD CONSTRAINT " +
              d.Identifier(change.Get("defaultValueConstraintName", "DF_" + change.Get("tableName") + "_" + column_name)) +
              " DEFAULT " + *value + " FOR " + column}};

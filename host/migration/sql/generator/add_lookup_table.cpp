@@ -18,9 +18,9 @@ Statements AddLookupTable(const Change& change, const Dialect& d, const SqlGener
   const std::string select = "DISTINCT " + d.Identifier(existing_column) + " AS " + d.Identifier(new_column);
   const std::string from = " FROM " + d.Table(existing) + " WHERE " + d.Identifier(existing_column) + " IS NOT NULL";
   Statements out;
-  if (d.Is(DatabaseKind::kMssql)) out.push_back({"SELECT " + select + " INTO " + d.Table(lookup) + from});
+  if (d.Is(db::DatabaseKind::kMssql)) out.push_back({"SELECT " + select + " INTO " + d.Table(lookup) + from});
   else out.push_back({"CREATE TABLE " + d.Table(lookup) + " AS SELECT " + select + from});
-  if (!d.Is(DatabaseKind::kOracle)) {
+  if (!d.Is(db::DatabaseKind::kOracle)) {
     Change not_null = lookup;
     not_null.type = "addNotNullConstraint";
     not_null.location = change.location;

@@ -12,11 +12,11 @@ Statements AddNotNull(const Change& change, const Dialect& d, const SqlGeneratio
     out.push_back({"UPDATE " + table + " SET " + column + " = " + d.String(*fill) +
                    " WHERE " + column + " IS NULL"});
   }
-  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kH2)) {
+  if (d.Is(db::DatabaseKind::kPostgresql) || d.Is(db::DatabaseKind::kH2)) {
     out.push_back({"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL"});
   } else if (d.IsMysqlFamily()) {
     out.push_back({"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " NOT NULL"});
-  } else if (d.Is(DatabaseKind::kOracle)) {
+  } else if (d.Is(db::DatabaseKind::kOracle)) {
     out.push_back({"ALTER TABLE " + table + " MODIFY " + column + " NOT NULL"});
   } else {
     out.push_back({"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + ColumnType(change, d, "columnDataType") + " NOT NULL"});

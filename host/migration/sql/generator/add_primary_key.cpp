@@ -8,7 +8,7 @@ Statements AddPrimaryKey(const Change& change, const Dialect& d, const SqlGenera
   const std::string* name = change.Find("constraintName");
   if (d.IsMysqlFamily()) name = nullptr;  // MySQL names every primary key PRIMARY; Liquibase omits the name
   std::string kind = "PRIMARY KEY";
-  if (const std::string* clustered = change.Find("clustered"); clustered && d.Is(DatabaseKind::kMssql)) {
+  if (const std::string* clustered = change.Find("clustered"); clustered && d.Is(db::DatabaseKind::kMssql)) {
     kind += JavaTrue(*clustered) ? " CLUSTERED" : " NONCLUSTERED";
   }
   return {{"ALTER TABLE " + d.Table(change) + " ADD " + (name ? "CONSTRAINT " + d.Identifier(*name) + " " : "") + kind +

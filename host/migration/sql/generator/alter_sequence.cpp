@@ -5,7 +5,7 @@
 namespace ledgerhost::migration::generator {
 
 Statements AlterSequence(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
-  if (d.Is(DatabaseKind::kH2) && change.Find("incrementBy")) {
+  if (d.Is(db::DatabaseKind::kH2) && change.Find("incrementBy")) {
     throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on h2");
   }
   std::string sql = "ALTER SEQUENCE " + d.Table(change, "sequenceName");
@@ -13,12 +13,12 @@ Statements AlterSequence(const Change& change, const Dialect& d, const SqlGenera
   if (const std::string* v = change.Find("minValue")) sql += " MINVALUE " + *v;
   if (const std::string* v = change.Find("maxValue")) sql += " MAXVALUE " + *v;
   // Liquibase's H2 generator leaves cacheSize and cycle out.
-  if (d.Is(DatabaseKind::kH2)) return {{sql}};
+  if (d.Is(db::DatabaseKind::kH2)) return {{sql}};
   if (const std::string* v = change.Find("cacheSize")) sql += " CACHE " + *v;
   if (const std::string* v = change.Find("cycle")) {
     const bool cycle = JavaTrue(*v);
     if (cycle) sql += " CYCLE";
-    else sql += d.Is(DatabaseKind::kOracle) ? " NOCYCLE" : " NO CYCLE";
+    else sql += d.Is(db::DatabaseKind::kOracle) ? " NOCYCLE" : " NO CYCLE";
   }
   return {{sql}};
 }

@@ -10,16 +10,16 @@
 namespace ledgerhost::migration::generator {
 namespace {
 
-constexpr DatabaseKind kSqlite = DatabaseKind::kSqlite;
-constexpr DatabaseKind kMysql = DatabaseKind::kMysql;
-constexpr DatabaseKind kMariadb = DatabaseKind::kMariadb;
-constexpr DatabaseKind kOracle = DatabaseKind::kOracle;
-constexpr DatabaseKind kMssql = DatabaseKind::kMssql;
-constexpr DatabaseKind kH2 = DatabaseKind::kH2;
+constexpr db::DatabaseKind kSqlite = db::DatabaseKind::kSqlite;
+constexpr db::DatabaseKind kMysql = db::DatabaseKind::kMysql;
+constexpr db::DatabaseKind kMariadb = db::DatabaseKind::kMariadb;
+constexpr db::DatabaseKind kOracle = db::DatabaseKind::kOracle;
+constexpr db::DatabaseKind kMssql = db::DatabaseKind::kMssql;
+constexpr db::DatabaseKind kH2 = db::DatabaseKind::kH2;
 
 }  // namespace
 
-GenerateFunction ChangeGenerator::For(DatabaseKind database) const {
+GenerateFunction ChangeGenerator::For(db::DatabaseKind database) const {
   for (const auto& [kind, function] : overrides) {
     if (kind == database) return function;
   }
@@ -31,8 +31,8 @@ const std::vector<ChangeGenerator>& AllGenerators() {
       {"createTable", CreateTable, {}},
       {"dropTable", DropTable, {}},
       {"renameTable", RenameTable, {}},
-      {"addColumn", AddColumn, {}},
-      {"dropColumn", DropColumn, {}},
+      {"addColumn", AddColumn, {{kSqlite, AddColumnSqlite}}},
+      {"dropColumn", DropColumn, {{kSqlite, DropColumnSqlite}}},
       {"renameColumn", RenameColumn, {}},
       {"modifyDataType", ModifyDataType, {{kSqlite, NotSupported}}},
       {"addNotNullConstraint", AddNotNull, {{kSqlite, NotSupported}}},
@@ -63,7 +63,7 @@ const std::vector<ChangeGenerator>& AllGenerators() {
         {kMariadb, SetColumnRemarksUnsupported}}},
       {"createProcedure", CreateProcedure, {{kSqlite, NotSupported}}},
       {"dropProcedure", DropProcedure, {{kSqlite, NotSupported}}},
-      {"mergeColumns", MergeColumns, {{kMssql, NotSupported}}},
+      {"mergeColumns", MergeColumns, {{kSqlite, MergeColumnsSqlite}, {kMssql, NotSupported}}},
       {"addLookupTable", AddLookupTable, {{kSqlite, NotSupported}}},
       {"insert", Insert, {}},
       {"update", Update, {}},

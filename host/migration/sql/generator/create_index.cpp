@@ -14,9 +14,9 @@ Statements CreateIndex(const Change& change, const Dialect& d, const SqlGenerati
   if (columns.empty()) throw MigrationError(change.location.ToString() + ": createIndex has no columns");
   const bool unique = JavaTrue(change.Get("unique", "false"));
   std::string kind = unique ? "UNIQUE " : "";
-  if (d.Is(DatabaseKind::kMssql)) kind += JavaTrue(change.Get("clustered", "false")) ? "CLUSTERED " : "NONCLUSTERED ";
+  if (d.Is(db::DatabaseKind::kMssql)) kind += JavaTrue(change.Get("clustered", "false")) ? "CLUSTERED " : "NONCLUSTERED ";
   std::string index = d.Identifier(Require(change, "indexName"));
-  if (d.Is(DatabaseKind::kH2)) index = "PUBLIC." + index;
+  if (d.Is(db::DatabaseKind::kH2)) index = "PUBLIC." + index;
   std::string sql = "CREATE " + kind + "INDEX " + index + " ON " + d.Table(change) + "(" + columns + ")";
   sql += TablespaceClause(change, d);
   return {{sql}};

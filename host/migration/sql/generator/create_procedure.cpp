@@ -11,7 +11,7 @@ Statements CreateProcedure(const Change& change, const Dialect& d, const SqlGene
   auto last = text.find_last_not_of(" \t\r\n");
   text = last == std::string::npos ? "" : text.substr(0, last + 1);
   SqlStatement statement{text};
-  if (d.Is(DatabaseKind::kOracle)) statement.end_delimiter = "\n/";
+  if (d.Is(db::DatabaseKind::kOracle)) statement.end_delimiter = "\n/";
   return {statement};
 }
 

@@ -39,9 +39,9 @@ Statements Remarks(const Dialect& d, const Change& change, const std::string& ta
   Statements out;
   if (!Has(change.attributes, "remarks")) return out;
   const std::string remarks = change.attributes.at("remarks");
-  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kH2)) {
+  if (d.Is(db::DatabaseKind::kPostgresql) || d.Is(db::DatabaseKind::kOracle) || d.Is(db::DatabaseKind::kH2)) {
     out.push_back({"COMMENT ON TABLE " + table + " IS " + d.String(remarks)});
-  } else if (d.Is(DatabaseKind::kMssql)) {
+  } else if (d.Is(db::DatabaseKind::kMssql)) {
     out.push_back({MssqlDescription(d, change.Get("tableName"), remarks)});
   }
   return out;
@@ -64,7 +64,7 @@ Statements CreateTable(const Change& change, const Dialect& d, const SqlGenerati
   if (pk_name.empty()) pk_name = d.DefaultPrimaryKeyName(table_name);
   // SQLite can only auto-increment an inline INTEGER PRIMARY KEY, so Liquibase inlines it there.
   const bool sqlite_inline_pk =
-      d.Is(DatabaseKind::kSqlite) && pk_columns.size() == 1 && CreateTableColumnAutoIncrements(*pk_columns[0]);
+      d.Is(db::DatabaseKind::kSqlite) && pk_columns.size() == 1 && CreateTableColumnAutoIncrements(*pk_columns[0]);
   std::string sql = "CREATE TABLE " + table + " (";
   bool first = true;
   for (const auto& column : change.columns) {
@@ -91,7 +91,7 @@ Statements CreateTable(const Change& change, const Dialect& d, const SqlGenerati
     // schema goes in front when the text names none. referencedTableName/-ColumnNames are escaped.
     const std::string* references = Has(c, "references") ? &c.at("references") : nullptr;
     const std::string schema_prefix =
-        d.Is(DatabaseKind::kH2) && ref_table.find('.') == std::string::npos ? "PUBLIC." : "";
+        d.Is(db::DatabaseKind::kH2) && ref_table.find('.') == std::string::npos ? "PUBLIC." : "";
     const std::string target = references != nullptr
                                    ? schema_prefix + *references
                                    : schema_prefix + d.Identifier(ref_table) + "(" +
@@ -117,9 +117,9 @@ Statements CreateTable(const Change& change, const Dialect& d, const SqlGenerati
     if (!Has(column.attributes, "remarks")) continue;
     const std::string name = ColumnName(column, change);
     const std::string remarks = column.attributes.at("remarks");
-    if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle) || d.Is(DatabaseKind::kH2)) {
+    if (d.Is(db::DatabaseKind::kPostgresql) || d.Is(db::DatabaseKind::kOracle) || d.Is(db::DatabaseKind::kH2)) {
       out.push_back({"COMMENT ON COLUMN " + table + "." + d.Identifier(name) + " IS " + d.String(remarks)});
-    } else if (d.Is(DatabaseKind::kMssql)) {
+    } else if (d.Is(db::DatabaseKind::kMssql)) {
       out.push_back({MssqlDescription(d, change.Get("tableName"), remarks, name)});
     }
   }

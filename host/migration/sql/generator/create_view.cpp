@@ -9,8 +9,8 @@ Statements CreateView(const Change& change, const Dialect& d, const SqlGeneratio
   std::string query = change.Find("path") ? ReadResource(change, context, "path") : Require(change, "selectQuery");
   const bool replace = JavaTrue(change.Get("replaceIfExists", "false"));
   if (JavaTrue(change.Get("fullDefinition", "false"))) return {{query}};
-  if (replace && d.Is(DatabaseKind::kSqlite)) return {{"DROP VIEW " + view}, {"CREATE VIEW " + view + " AS " + query}};
-  if (replace && d.Is(DatabaseKind::kMssql)) {
+  if (replace && d.Is(db::DatabaseKind::kSqlite)) return {{"DROP VIEW " + view}, {"CREATE VIEW " + view + " AS " + query}};
+  if (replace && d.Is(db::DatabaseKind::kMssql)) {
     // Liquibase creates a stub view when missing, then ALTERs it (CreateViewGenerator, MSSQL).
     const std::string bracketed = "[" + change.Get("viewName") + "]";
     std::string stub_name;

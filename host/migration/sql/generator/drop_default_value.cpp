@@ -8,9 +8,9 @@ Statements DropDefault(const Change& change, const Dialect& d, const SqlGenerati
   const std::string table = d.Table(change);
   const std::string column = d.Identifier(Require(change, "columnName"));
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " ALTER " + column + " DROP DEFAULT"}};
-  if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT NULL"}};
-  if (d.Is(DatabaseKind::kMssql)) return {{DropMssqlDefaultConstraint(d, table, change.Get("columnName"))}};
-  if (d.Is(DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP DEFAULT"}};
+  if (d.Is(db::DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " DEFAULT NULL"}};
+  if (d.Is(db::DatabaseKind::kMssql)) return {{DropMssqlDefaultConstraint(d, table, change.Get("columnName"))}};
+  if (d.Is(db::DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP DEFAULT"}};
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT NULL"}};
 }
 

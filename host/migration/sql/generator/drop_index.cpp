@@ -7,8 +7,8 @@ namespace ledgerhost::migration::generator {
 Statements DropIndex(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
   const std::string index = d.Identifier(Require(change, "indexName"));
   if (d.IsMysqlFamily()) return {{"DROP INDEX " + index + " ON " + d.Table(change)}};
-  if (d.Is(DatabaseKind::kMssql)) return {{"DROP INDEX " + index + " ON " + d.Table(change)}};
-  if (d.Is(DatabaseKind::kH2)) return {{"DROP INDEX PUBLIC." + index}};
+  if (d.Is(db::DatabaseKind::kMssql)) return {{"DROP INDEX " + index + " ON " + d.Table(change)}};
+  if (d.Is(db::DatabaseKind::kH2)) return {{"DROP INDEX PUBLIC." + index}};
   return {{"DROP INDEX " + index}};
 }
 

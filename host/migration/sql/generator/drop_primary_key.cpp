@@ -1,6 +1,6 @@
 #include "migration/sql/generator/generators.h"
 
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
 #include "migration/sql/sqlite/sqlite_rebuild_statement.h"
@@ -9,9 +9,9 @@ namespace ledgerhost::migration::generator {
 
 Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
   const std::string table = d.Table(change);
-  if (d.IsMysqlFamily() || d.Is(DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
-  if (d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
-  if (d.Is(DatabaseKind::kPostgresql) && change.Find("constraintName") == nullptr) {
+  if (d.IsMysqlFamily() || d.Is(db::DatabaseKind::kH2)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY"}};
+  if (d.Is(db::DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " DROP PRIMARY KEY DROP INDEX"}};
+  if (d.Is(db::DatabaseKind::kPostgresql) && change.Find("constraintName") == nullptr) {
     // DropPrimaryKeyGenerator: without a name the key is looked up when the statement runs (a
     // renamed table's key is not <table>_pkey). Liquibase inlines its connection's default schema;
     // the generator does not know it, so the database supplies it (current_schema()).

@@ -5,8 +5,8 @@
 namespace ledgerhost::migration::generator {
 
 Statements DropSequence(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
-  if (d.Is(DatabaseKind::kSqlite) || d.Is(DatabaseKind::kMysql)) return {};
-  return {{"DROP SEQUENCE " + d.Table(change, "sequenceName") + (d.Is(DatabaseKind::kPostgresql) ? " CASCADE" : "")}};
+  if (d.Is(db::DatabaseKind::kSqlite) || d.Is(db::DatabaseKind::kMysql)) return {};
+  return {{"DROP SEQUENCE " + d.Table(change, "sequenceName") + (d.Is(db::DatabaseKind::kPostgresql) ? " CASCADE" : "")}};
 }
 
 }  // namespace ledgerhost::migration::generator

@@ -7,8 +7,8 @@ namespace ledgerhost::migration::generator {
 Statements DropTable(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
   std::string sql = "DROP TABLE " + d.Table(change);
   if (JavaTrue(change.Get("cascadeConstraints", "false"))) {
-    if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kH2)) sql += " CASCADE";
-    if (d.Is(DatabaseKind::kOracle)) sql += " CASCADE CONSTRAINTS";
+    if (d.Is(db::DatabaseKind::kPostgresql) || d.Is(db::DatabaseKind::kH2)) sql += " CASCADE";
+    if (d.Is(db::DatabaseKind::kOracle)) sql += " CASCADE CONSTRAINTS";
   }
   return {{sql}};
 }

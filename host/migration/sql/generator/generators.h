@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "migration/model/change_log.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
 
@@ -26,9 +26,9 @@ using GenerateFunction = Statements (*)(const Change& change, const Dialect& d, 
 struct ChangeGenerator {
   std::string_view change_type;
   GenerateFunction generate = nullptr;
-  std::vector<std::pair<DatabaseKind, GenerateFunction>> overrides;
+  std::vector<std::pair<db::DatabaseKind, GenerateFunction>> overrides;
 
-  GenerateFunction For(DatabaseKind database) const;
+  GenerateFunction For(db::DatabaseKind database) const;
 };
 
 // nullptr for a change type ledgerhost has no generator for.
@@ -44,6 +44,7 @@ Statements Generate(const Change& change, const Dialect& d, const SqlGenerationC
 Statements AddAutoIncrement(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddAutoIncrementSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddColumn(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements AddColumnSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddDefault(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddDefaultSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddForeignKey(const Change&, const Dialect&, const SqlGenerationContext&);
@@ -61,6 +62,7 @@ Statements CustomChange(const Change&, const Dialect&, const SqlGenerationContex
 Statements Delete(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropAllForeignKeyConstraints(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropColumn(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements DropColumnSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropDefault(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropForeignKey(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropIndex(const Change&, const Dialect&, const SqlGenerationContext&);
@@ -77,6 +79,7 @@ Statements LoadData(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements LoadUpdateData(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements LoadUpdateDataRollback(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements MergeColumns(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements MergeColumnsSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements ModifyDataType(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements NoStatements(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements RenameColumn(const Change&, const Dialect&, const SqlGenerationContext&);

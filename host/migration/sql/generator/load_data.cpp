@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/csv_reader.h"
 #include "migration/sql/generator/support.h"
 
@@ -67,7 +67,7 @@ Statements LoadData(const Change& change, const Dialect& d, const SqlGenerationC
   const std::string insert = "INSERT INTO " + d.Table(change) + " " + Tuple(rows.columns) + " VALUES ";
   Statements out;
   // Liquibase batches the rows into one multi-row INSERT where the database has it.
-  const bool multi_row = d.Is(DatabaseKind::kPostgresql) || d.IsMysqlFamily() || d.Is(DatabaseKind::kMssql);
+  const bool multi_row = d.Is(db::DatabaseKind::kPostgresql) || d.IsMysqlFamily() || d.Is(db::DatabaseKind::kMssql);
   if (multi_row && !rows.values.empty()) {
     std::string tuples;
     for (const auto& row : rows.values) tuples += (tuples.empty() ? "" : ",") + Tuple(row);
@@ -99,17 +99,17 @@ Statements LoadUpdateData(const Change& change, const Dialect& d, const SqlGener
     }
     const std::string insert = "INSERT INTO " + table + " " + Tuple(rows.columns) + " VALUES " + Tuple(row);
     const std::string update = "UPDATE " + table + " SET " + updates + " WHERE " + where;
-    if (d.Is(DatabaseKind::kPostgresql)) {
+    if (d.Is(db::DatabaseKind::kPostgresql)) {
       out.push_back({"DO\n$$\nBEGIN\n" + update + ";\nIF not found THEN\n" + insert + ";\nEND IF;\nEND;\n$$\nLANGUAGE plpgsql"});
     } else if (d.IsMysqlFamily()) {
       out.push_back({insert + (updates.empty() ? "" : "\nON DUPLICATE KEY UPDATE " + updates)});
-    } else if (d.Is(DatabaseKind::kSqlite)) {
+    } else if (d.Is(db::DatabaseKind::kSqlite)) {
       out.push_back({"INSERT OR REPLACE INTO " + table + " " + Tuple(rows.columns) + " VALUES " + Tuple(row)});
-    } else if (d.Is(DatabaseKind::kH2)) {
+    } else if (d.Is(db::DatabaseKind::kH2)) {
       std::string key_list;
       for (const auto& k : key_columns) key_list += (key_list.empty() ? "" : ", ") + k;
       out.push_back({"MERGE INTO " + table + " " + Tuple(rows.columns) + " KEY(" + key_list + ") VALUES " + Tuple(row)});
-    } else if (d.Is(DatabaseKind::kOracle)) {
+    } else if (d.Is(db::DatabaseKind::kOracle)) {
       out.push_back({"DECLARE\n\tv_reccount NUMBER := 0;\nBEGIN\n\tSELECT COUNT(*) INTO v_reccount FROM " + table + " WHERE " +
                      where + ";\n\tIF v_reccount = 0 THEN\n" + insert + ";\n\tELSIF v_reccount = 1 THEN\n" + update +
                      ";\nEND IF;\nEND;"});

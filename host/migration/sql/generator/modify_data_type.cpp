@@ -8,15 +8,15 @@ Statements ModifyDataType(const Change& change, const Dialect& d, const SqlGener
   const std::string table = d.Table(change);
   const std::string column = d.Identifier(Require(change, "columnName"));
   std::string type = d.Type(Require(change, "newDataType"));
-  if (d.Is(DatabaseKind::kPostgresql) || d.Is(DatabaseKind::kOracle)) {
+  if (d.Is(db::DatabaseKind::kPostgresql) || d.Is(db::DatabaseKind::kOracle)) {
     // Liquibase drops what follows the type's parameters ("NVARCHAR(76) NOT NULL") here; MySQL,
     // SQL Server and H2 keep it.
     if (auto close = type.find(')'); close != std::string::npos) type.erase(close + 1);
   }
-  if (d.Is(DatabaseKind::kPostgresql)) {
+  if (d.Is(db::DatabaseKind::kPostgresql)) {
     return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type + " USING (" + column + "::" + type + ")"}};
   }
-  if (d.IsMysqlFamily() || d.Is(DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " " + type}};
+  if (d.IsMysqlFamily() || d.Is(db::DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " " + type}};
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + type}};
 }
 

@@ -9,8 +9,8 @@ Statements RenameSequence(const Change& change, const Dialect& d, const SqlGener
   old_sequence.attributes["sequenceName"] = Require(change, "oldSequenceName");
   const std::string from = d.Table(old_sequence, "sequenceName");
   const std::string to = d.Identifier(Require(change, "newSequenceName"));
-  if (d.Is(DatabaseKind::kOracle)) return {{"RENAME " + from + " TO " + to}};
-  if (d.Is(DatabaseKind::kMssql)) return {{"sp_rename " + from + " ," + to}};
+  if (d.Is(db::DatabaseKind::kOracle)) return {{"RENAME " + from + " TO " + to}};
+  if (d.Is(db::DatabaseKind::kMssql)) return {{"sp_rename " + from + " ," + to}};
   return {{"ALTER SEQUENCE " + from + " RENAME TO " + to}};
 }
 

@@ -10,7 +10,7 @@ Statements RenameTable(const Change& change, const Dialect& d, const SqlGenerati
   const std::string from = d.Table(old_table);
   const std::string to = d.Identifier(Require(change, "newTableName"));
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + from + " RENAME " + to}};
-  if (d.Is(DatabaseKind::kMssql)) return {{"exec sp_rename '" + change.Get("oldTableName") + "', '" + change.Get("newTableName") + "'"}};
+  if (d.Is(db::DatabaseKind::kMssql)) return {{"exec sp_rename '" + change.Get("oldTableName") + "', '" + change.Get("newTableName") + "'"}};
   return {{"ALTER TABLE " + from + " RENAME TO " + to}};
 }
 

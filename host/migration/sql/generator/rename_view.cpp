@@ -10,9 +10,9 @@ Statements RenameView(const Change& change, const Dialect& d, const SqlGeneratio
   old_view.attributes["viewName"] = Require(change, "oldViewName");
   const std::string from = d.Table(old_view, "viewName");
   const std::string to = d.Identifier(Require(change, "newViewName"));
-  if (d.Is(DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + from + " RENAME TO " + to}};
+  if (d.Is(db::DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + from + " RENAME TO " + to}};
   if (d.IsMysqlFamily()) return {{"RENAME TABLE " + from + " TO " + to}};
-  if (d.Is(DatabaseKind::kMssql)) {
+  if (d.Is(db::DatabaseKind::kMssql)) {
     return {{"exec sp_rename " + d.String(change.Get("oldViewName")) + ", " + d.String(change.Get("newViewName"))}};
   }
   return {{"RENAME " + from + " TO " + to}};

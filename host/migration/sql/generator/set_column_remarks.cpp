@@ -8,7 +8,7 @@ Statements SetColumnRemarks(const Change& change, const Dialect& d, const SqlGen
   const std::string table = d.Table(change);
   const std::string column = Require(change, "columnName");
   const std::string remarks = change.Get("remarks");
-  if (d.Is(DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks, column)}};
+  if (d.Is(db::DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks, column)}};
   return {{"COMMENT ON COLUMN " + table + "." + d.Identifier(column) + " IS " + d.String(remarks)}};
 }
 

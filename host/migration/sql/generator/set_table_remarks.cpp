@@ -8,7 +8,7 @@ Statements SetTableRemarks(const Change& change, const Dialect& d, const SqlGene
   const std::string table = d.Table(change);
   const std::string remarks = change.Get("remarks");
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " COMMENT = " + d.String(remarks)}};
-  if (d.Is(DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks)}};
+  if (d.Is(db::DatabaseKind::kMssql)) return {{MssqlDescription(d, Require(change, "tableName"), remarks)}};
   return {{"COMMENT ON TABLE " + table + " IS " + d.String(remarks)}};
 }
 

@@ -17,7 +17,7 @@ Statements SqlText(const Change& change, const Dialect& d, const std::string& te
   if (const std::string* e = change.Find("endDelimiter")) delimiter = *e;
   Statements out;
   for (auto& statement : SplitSql(text, strip, split, delimiter)) {
-    if (d.Is(DatabaseKind::kMssql)) {
+    if (d.Is(db::DatabaseKind::kMssql)) {
       // Liquibase sends SQL Server its raw SQL with CRLF line ends.
       std::string crlf;
       for (char ch : statement) crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);

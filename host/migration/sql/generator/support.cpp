@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/text_decoding.h"
 
 namespace ledgerhost::migration::generator {
@@ -77,7 +77,7 @@ std::string DefaultClause(const Dialect& d, const std::string& table, const std:
                           bool add_column) {
   auto value = d.DefaultValue(a, add_column);
   if (!value) return "";
-  if (d.Is(DatabaseKind::kMssql)) {
+  if (d.Is(db::DatabaseKind::kMssql)) {
     const std::string name = Attr(a, "defaultValueConstraintName", "DF_" + table + "_" + column);
     return " CONSTRAINT " + d.Identifier(name) + " DEFAULT " + *value;
   }
@@ -87,14 +87,14 @@ std::string DefaultClause(const Dialect& d, const std::string& table, const std:
 std::string TablespaceClause(const Change& change, const Dialect& d) {
   const std::string* tablespace = change.Find("tablespace");
   if (!tablespace || tablespace->empty()) return "";
-  if (!d.Is(DatabaseKind::kPostgresql) && !d.Is(DatabaseKind::kOracle)) return "";
+  if (!d.Is(db::DatabaseKind::kPostgresql) && !d.Is(db::DatabaseKind::kOracle)) return "";
   return " TABLESPACE " + d.Identifier(*tablespace);
 }
 
 std::string ReferentialActions(const Dialect& d, const Attributes& a, bool delete_cascade) {
   std::string out;
   // Oracle has no ON UPDATE action; Liquibase leaves it out there.
-  if (Has(a, "onUpdate") && !d.Is(DatabaseKind::kOracle)) out += " ON UPDATE " + a.at("onUpdate");
+  if (Has(a, "onUpdate") && !d.Is(db::DatabaseKind::kOracle)) out += " ON UPDATE " + a.at("onUpdate");
   if (Has(a, "onDelete")) out += " ON DELETE " + a.at("onDelete");
   else if (delete_cascade) out += " ON DELETE CASCADE";
   if (JavaTrue(Attr(a, "deferrable", "false"))) out += " DEFERRABLE";

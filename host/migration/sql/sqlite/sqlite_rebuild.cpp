@@ -8,7 +8,7 @@
 #include <set>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/dialect.h"
 #include "migration/sql/java_format.h"
 #include "migration/sql/sqlite_type.h"
@@ -297,7 +297,7 @@ RebuildVisitor MergeColumnsVisitor(const Change& change) {
 std::vector<SqlStatement> SqliteTableRebuild(const TableIntrospector& introspect, const std::string& table_name,
                                              const std::string& schema_name, const RebuildVisitor& visitor,
                                              const std::string& where) {
-  const Dialect d(DatabaseKind::kSqlite, /*live=*/true);
+  const Dialect d(db::DatabaseKind::kSqlite, /*live=*/true);
   const auto live = introspect(table_name);
   if (live && !live->referenced_by.empty()) {
     // Renaming the table re-points the other tables' foreign keys to <table>_temporary, which the

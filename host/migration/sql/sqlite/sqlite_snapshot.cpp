@@ -17,7 +17,7 @@
 #include <map>
 
 #include "core/error.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/sql/java_format.h"
 #include "migration/sql/sqlite_type.h"
 
@@ -364,7 +364,7 @@ struct PrimaryKey {
   std::vector<std::string> columns;
 };
 
-std::optional<PrimaryKey> FindPrimaryKey(const LiveTable& table) {
+std::optional<PrimaryKey> FindPrimaryKey(const db::LiveTable& table) {
   const std::string& sql = table.sql;
   // ".*CONSTRAINT\s*(.*?)\s*PRIMARY\s+KEY\s*\((.*?)\).*": the last CONSTRAINT from which a
   // "PRIMARY KEY (...)" follows.
@@ -474,7 +474,7 @@ struct ForeignKey {
   bool delete_cascade = false;
 };
 
-std::vector<ForeignKey> ForeignKeysOf(const LiveTable& table, const TableIntrospector& introspect,
+std::vector<ForeignKey> ForeignKeysOf(const db::LiveTable& table, const TableIntrospector& introspect,
                                       const std::string& where) {
   const auto names = ForeignKeyNames(table.sql);
   std::vector<ForeignKey> keys;
@@ -504,7 +504,7 @@ std::vector<ForeignKey> ForeignKeysOf(const LiveTable& table, const TableIntrosp
     }
     const bool found = referenced_table && referenced_table->name == row.referenced_table &&
                        std::any_of(referenced_table->columns.begin(), referenced_table->columns.end(),
-                                   [&](const ColumnInfo& c) { return c.name == referenced; });
+                                   [&](const db::ColumnInfo& c) { return c.name == referenced; });
     if (!found) {
       throw MigrationError(where + ": Liquibase 4.28 cannot rebuild " + table.name +
                            " (IndexOutOfBoundsException: Index 0 out of bounds for length 0): its foreign key on " +
@@ -551,11 +551,11 @@ std::string JavaDateToString(const RebuildDefault& value) {
 
 bool IsDateKind(Kind kind) { return kind == Kind::kDate || kind == Kind::kTime || kind == Kind::kTimestamp; }
 
-std::vector<SnapshotIndex> SchemaIndexes(const LiveTable& table) {
+std::vector<SnapshotIndex> SchemaIndexes(const db::LiveTable& table) {
   std::vector<SnapshotIndex> kept;
   std::size_t i = 0;
   while (i < table.schema_indexes.size()) {
-    std::vector<const IndexInfo*> of_table;
+    std::vector<const db::IndexInfo*> of_table;
     const std::string& name = table.schema_indexes[i].table;
     for (; i < table.schema_indexes.size() && table.schema_indexes[i].table == name; ++i)
       of_table.push_back(&table.schema_indexes[i]);
@@ -590,7 +590,7 @@ std::vector<SnapshotIndex> SchemaIndexes(const LiveTable& table) {
   return ordered;
 }
 
-std::vector<RebuildColumn> SnapshotColumns(const LiveTable& table, const TableIntrospector& introspect,
+std::vector<RebuildColumn> SnapshotColumns(const db::LiveTable& table, const TableIntrospector& introspect,
                                            const std::string& where) {
   const std::string lower_sql = text::Lower(table.sql);
   const bool autoincrement_table = lower_sql.find("autoincrement") != std::string::npos;

@@ -52,11 +52,11 @@ struct SnapshotIndex {
 // The table's columns as ColumnConfigs, in table order. Throws MigrationError (prefixed with
 // `where`) where Liquibase fails reading them (a foreign key to a table or column under another
 // spelling). `introspect` reads the tables its foreign keys reference.
-std::vector<RebuildColumn> SnapshotColumns(const LiveTable& table, const TableIntrospector& introspect,
+std::vector<RebuildColumn> SnapshotColumns(const db::LiveTable& table, const TableIntrospector& introspect,
                                            const std::string& where);
 // Every index of the schema (LiveTable::schema_indexes) that Liquibase's snapshot keeps, in the
 // order it hands them out.
-std::vector<SnapshotIndex> SchemaIndexes(const LiveTable& table);
+std::vector<SnapshotIndex> SchemaIndexes(const db::LiveTable& table);
 
 // How Liquibase's snapshot reads one live column: its type description and default.
 std::string SnapshotTypeDescription(const std::string& declared_type);

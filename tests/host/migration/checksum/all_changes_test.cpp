@@ -42,7 +42,7 @@ std::string StoredDescription(const std::string& offline) {
 }
 
 // Parses `dir/file` for `database` and compares every changeset Liquibase recorded; returns how many.
-size_t ExpectSameAsLiquibase(const std::string& dir, const std::string& file, DatabaseKind database,
+size_t ExpectSameAsLiquibase(const std::string& dir, const std::string& file, db::DatabaseKind database,
                              CheckSumVersion version, const std::map<std::string, Recorded>& recorded) {
   DirectoryResourceLoader loader(kDataDir / dir);
   ParseOptions options;
@@ -68,15 +68,15 @@ TEST(FormatsTest, YamlJsonAndFormattedSqlMatchLiquibase) {
   ASSERT_EQ(recorded.size(), 19u);
   size_t compared = 0;
   for (const char* file : {"changelog.yaml", "changelog.json", "changelog.sql"}) {
-    compared += ExpectSameAsLiquibase("formats", file, DatabaseKind::kPostgresql, CheckSumVersion::kV9, recorded);
+    compared += ExpectSameAsLiquibase("formats", file, db::DatabaseKind::kPostgresql, CheckSumVersion::kV9, recorded);
   }
   EXPECT_EQ(compared, recorded.size());
 }
 
-class AllChangesTest : public ::testing::TestWithParam<DatabaseKind> {};
+class AllChangesTest : public ::testing::TestWithParam<db::DatabaseKind> {};
 
 TEST_P(AllChangesTest, EveryChangeSetMatchesLiquibase) {
-  const DatabaseKind database = GetParam();
+  const db::DatabaseKind database = GetParam();
   const auto recorded = ReadRecorded("all_" + std::string(ShortName(database)) + ".txt");
   ASSERT_GE(recorded.size(), 30u);
   DirectoryResourceLoader loader(kDataDir / "all");
@@ -102,20 +102,20 @@ TEST(AllChangesV8Test, EveryChangeSetMatchesLiquibase) {
   ASSERT_GE(recorded.size(), 30u);
   DirectoryResourceLoader loader(kDataDir / "all");
   ParseOptions options;
-  options.database = DatabaseKind::kH2;
+  options.database = db::DatabaseKind::kH2;
   const ChangeLog log = ParseChangeLog(loader, "changelog.xml", options);
   size_t compared = 0;
   for (const auto& change_set : log.change_sets) {
     auto it = recorded.find(change_set.id);
     if (it == recorded.end()) continue;
     ++compared;
-    EXPECT_EQ(ComputeCheckSum(change_set, CheckSumVersion::kV8, DatabaseKind::kH2, loader), it->second.md5sum)
+    EXPECT_EQ(ComputeCheckSum(change_set, CheckSumVersion::kV8, db::DatabaseKind::kH2, loader), it->second.md5sum)
         << change_set.Identifier();
   }
   EXPECT_EQ(compared, recorded.size());
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, AllChangesTest, ::testing::Values(DatabaseKind::kPostgresql, DatabaseKind::kH2),
+INSTANTIATE_TEST_SUITE_P(Databases, AllChangesTest, ::testing::Values(db::DatabaseKind::kPostgresql, db::DatabaseKind::kH2),
                          [](const auto& info) { return std::string(ShortName(info.param)); });
 
 }  // namespace

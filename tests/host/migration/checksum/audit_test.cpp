@@ -48,13 +48,13 @@ TEST(CheckSumAudit, EveryChangeTypeAttributeAndValueFormMatchesLiquibase) {
   std::size_t compared = 0;
   for (const char* file : {"audit.xml", "audit.yaml"}) {
     ParseOptions options;
-    options.database = DatabaseKind::kSqlite;
+    options.database = db::DatabaseKind::kSqlite;
     const ChangeLog log = ParseChangeLog(loader, file, options);
     for (const auto& cs : log.change_sets) {
       const auto it = expected.find(cs.id);
       if (it == expected.end()) continue;
       ++compared;
-      const std::string actual = ComputeCheckSum(cs, CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+      const std::string actual = ComputeCheckSum(cs, CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader);
       if (known.count(cs.id)) {
         EXPECT_NE(actual, it->second) << cs.id << " now matches Liquibase: remove it from known_mismatches.txt";
       } else {

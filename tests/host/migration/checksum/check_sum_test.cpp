@@ -40,7 +40,7 @@ std::map<std::string, Expected> FromUpdateSql(const std::string& script) {
   return out;
 }
 
-void ExpectSameAsLiquibase(const std::filesystem::path& dir, const std::string& file, DatabaseKind database,
+void ExpectSameAsLiquibase(const std::filesystem::path& dir, const std::string& file, db::DatabaseKind database,
                            const std::map<std::string, Expected>& expected) {
   DirectoryResourceLoader loader(dir);
   ParseOptions options;
@@ -60,12 +60,12 @@ void ExpectSameAsLiquibase(const std::filesystem::path& dir, const std::string& 
 
 TEST(CheckSumTest, GoldenChangelogOnPostgresqlMatchesLiquibase) {
   const auto dir = SharedDir() / "reference/liquibase-update-sql";
-  ExpectSameAsLiquibase(dir, "changelog.xml", DatabaseKind::kPostgresql, FromUpdateSql(ReadText(dir / "postgresql.sql")));
+  ExpectSameAsLiquibase(dir, "changelog.xml", db::DatabaseKind::kPostgresql, FromUpdateSql(ReadText(dir / "postgresql.sql")));
 }
 
 TEST(CheckSumTest, GoldenChangelogOnSqliteMatchesLiquibase) {
   const auto dir = SharedDir() / "reference/liquibase-update-sql";
-  ExpectSameAsLiquibase(dir, "changelog_sqlite.xml", DatabaseKind::kSqlite, FromUpdateSql(ReadText(dir / "sqlite.sql")));
+  ExpectSameAsLiquibase(dir, "changelog_sqlite.xml", db::DatabaseKind::kSqlite, FromUpdateSql(ReadText(dir / "sqlite.sql")));
 }
 
 TEST(CheckSumTest, FeatureChangelogMatchesLiquibase) {
@@ -81,7 +81,7 @@ TEST(CheckSumTest, FeatureChangelogMatchesLiquibase) {
     if (parts.size() == 4) expected[parts[0]] = {parts[2], parts[3]};
   }
   ExpectSameAsLiquibase(std::filesystem::path(LEDGERHOST_SOURCE_DIR) / "tests/compat/changelogs", "features.xml",
-                        DatabaseKind::kSqlite, expected);
+                        db::DatabaseKind::kSqlite, expected);
 }
 
 ChangeSet SqlChangeSet(const std::string& sql) {
@@ -98,19 +98,19 @@ ChangeSet SqlChangeSet(const std::string& sql) {
 TEST(CheckSumTest, SqlChecksumIgnoresWhitespaceInV9) {
   MemoryResourceLoader loader("test", {});
   // liquibase-spec.md §1.5: <sql>select 1</sql> -> changeset 9:3b78b9910981c62ca27148640fad7bc2 (verified).
-  EXPECT_EQ(ComputeCheckSum(SqlChangeSet("select 1"), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+  EXPECT_EQ(ComputeCheckSum(SqlChangeSet("select 1"), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader),
             "9:3b78b9910981c62ca27148640fad7bc2");
-  EXPECT_EQ(ComputeCheckSum(SqlChangeSet("select\n\t 1"), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+  EXPECT_EQ(ComputeCheckSum(SqlChangeSet("select\n\t 1"), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader),
             "9:3b78b9910981c62ca27148640fad7bc2");
-  EXPECT_NE(ComputeCheckSum(SqlChangeSet("select 2"), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+  EXPECT_NE(ComputeCheckSum(SqlChangeSet("select 2"), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader),
             "9:3b78b9910981c62ca27148640fad7bc2");
-  EXPECT_EQ(ComputeCheckSum(SqlChangeSet("select 1"), CheckSumVersion::kV8, DatabaseKind::kSqlite, loader).substr(0, 2), "8:");
+  EXPECT_EQ(ComputeCheckSum(SqlChangeSet("select 1"), CheckSumVersion::kV8, db::DatabaseKind::kSqlite, loader).substr(0, 2), "8:");
 }
 
 TEST(CheckSumTest, EmptyChangeSetAndValidCheckSums) {
   MemoryResourceLoader loader("test", {});
   ChangeSet empty;
-  EXPECT_EQ(ComputeCheckSum(empty, CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), "9:d41d8cd98f00b204e9800998ecf8427e");
+  EXPECT_EQ(ComputeCheckSum(empty, CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader), "9:d41d8cd98f00b204e9800998ecf8427e");
   EXPECT_EQ(Describe(empty), "empty");
   ChangeSet cs = SqlChangeSet("select 1");
   EXPECT_FALSE(CheckSumAccepted(cs, "9:aaa", "9:bbb"));
@@ -137,12 +137,12 @@ TEST(CheckSumTest, AttributeThatIsNotAParameterDoesNotCount) {
   Change rename;
   rename.type = "renameTable";
   rename.attributes = {{"oldTableName", "a"}, {"newTableName", "b"}};
-  const std::string plain = ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+  const std::string plain = ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader);
   rename.attributes["newTabelName"] = "typo";
-  EXPECT_EQ(ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), plain);
+  EXPECT_EQ(ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader), plain);
   EXPECT_EQ(Describe(OneChange(rename)), "renameTable newTableName=b, oldTableName=a");
   rename.attributes["schemaName"] = "s";  // a real parameter does count
-  EXPECT_NE(ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), plain);
+  EXPECT_NE(ComputeCheckSum(OneChange(rename), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader), plain);
 }
 
 TEST(CheckSumTest, ColumnFieldsAreNormalisedByKind) {
@@ -152,7 +152,7 @@ TEST(CheckSumTest, ColumnFieldsAreNormalisedByKind) {
     create.type = "createTable";
     create.attributes = {{"tableName", "t"}};
     create.columns.push_back({std::move(column), std::nullopt, {}});
-    return ComputeCheckSum(OneChange(create), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+    return ComputeCheckSum(OneChange(create), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader);
   };
   // Boolean.valueOf, BigInteger, "(42)" and ISO dates (liquibase-spec.md §1.4, verified there on H2).
   EXPECT_EQ(with_column({{"name", "x"}, {"autoIncrement", "TRUE"}}), with_column({{"name", "x"}, {"autoIncrement", "true"}}));
@@ -171,11 +171,11 @@ TEST(CheckSumTest, LineEndingsAreStandardised) {
   Change remarks;
   remarks.type = "setTableRemarks";
   remarks.attributes = {{"tableName", "t"}, {"remarks", "a\nb"}};
-  const std::string lf = ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+  const std::string lf = ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader);
   remarks.attributes["remarks"] = "a\r\nb";
-  EXPECT_EQ(ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), lf);
+  EXPECT_EQ(ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader), lf);
   remarks.attributes["remarks"] = "a\rb";
-  EXPECT_EQ(ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader), lf);
+  EXPECT_EQ(ComputeCheckSum(OneChange(remarks), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader), lf);
 }
 
 TEST(CheckSumTest, SqlFileIsReadThroughTheLoaderRelativeToTheChangelog) {
@@ -184,11 +184,11 @@ TEST(CheckSumTest, SqlFileIsReadThroughTheLoaderRelativeToTheChangelog) {
   file.type = "sqlFile";
   file.attributes = {{"path", "x.sql"}, {"relativeToChangelogFile", "true"}};
   // BOM stripped, then like <sql>select 1</sql> (liquibase-spec.md §1.5: 9:3b78b9910981c62ca27148640fad7bc2).
-  EXPECT_EQ(ComputeCheckSum(OneChange(file), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+  EXPECT_EQ(ComputeCheckSum(OneChange(file), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader),
             "9:3b78b9910981c62ca27148640fad7bc2");
   file.attributes["relativeToChangelogFile"] = "false";
-  EXPECT_EQ(ComputeCheckSum(OneChange(file), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
-            ComputeCheckSum(SqlChangeSet("select 2"), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader));
+  EXPECT_EQ(ComputeCheckSum(OneChange(file), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader),
+            ComputeCheckSum(SqlChangeSet("select 2"), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader));
 }
 
 TEST(CheckSumTest, MissingFileNamesChangeSetAndPath) {
@@ -197,7 +197,7 @@ TEST(CheckSumTest, MissingFileNamesChangeSetAndPath) {
   load.type = "loadData";
   load.attributes = {{"tableName", "t"}, {"file", "rows.csv"}, {"relativeToChangelogFile", "true"}};
   try {
-    ComputeCheckSum(OneChange(load), CheckSumVersion::kV9, DatabaseKind::kSqlite, loader);
+    ComputeCheckSum(OneChange(load), CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader);
     FAIL() << "expected ChangeLogError";
   } catch (const ChangeLogError& error) {
     EXPECT_NE(std::string(error.what()).find("1::a"), std::string::npos) << error.what();
@@ -209,12 +209,12 @@ TEST(CheckSumTest, DbmsTargetedChangesCountOnlyOnTheirDatabaseInV9) {
   MemoryResourceLoader loader("test", {});
   ChangeSet cs = SqlChangeSet("select 1");
   cs.changes[0].attributes["dbms"] = "postgresql";
-  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV9, DatabaseKind::kPostgresql, loader),
+  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV9, db::DatabaseKind::kPostgresql, loader),
             "9:3b78b9910981c62ca27148640fad7bc2");
-  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV9, DatabaseKind::kSqlite, loader),
+  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV9, db::DatabaseKind::kSqlite, loader),
             "9:d41d8cd98f00b204e9800998ecf8427e");  // nothing counted: md5("")
-  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV8, DatabaseKind::kSqlite, loader),
-            ComputeCheckSum(cs, CheckSumVersion::kV8, DatabaseKind::kPostgresql, loader));
+  EXPECT_EQ(ComputeCheckSum(cs, CheckSumVersion::kV8, db::DatabaseKind::kSqlite, loader),
+            ComputeCheckSum(cs, CheckSumVersion::kV8, db::DatabaseKind::kPostgresql, loader));
 }
 
 TEST(CheckSumTest, ValidCheckSumWildcardsAndListedValues) {

@@ -59,7 +59,7 @@ std::map<std::string, Recorded> ReadRecorded(const std::string& file) {
   return out;
 }
 
-class CorpusCheckSumTest : public ::testing::TestWithParam<std::tuple<CorpusMaster, DatabaseKind>> {};
+class CorpusCheckSumTest : public ::testing::TestWithParam<std::tuple<CorpusMaster, db::DatabaseKind>> {};
 
 TEST_P(CorpusCheckSumTest, EveryChangeSetMatchesLiquibase) {
   const auto& [master, database] = GetParam();
@@ -86,7 +86,7 @@ TEST_P(CorpusCheckSumTest, EveryChangeSetMatchesLiquibase) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusCheckSumTest,
                          ::testing::Combine(::testing::ValuesIn(kMasters),
-                                            ::testing::Values(DatabaseKind::kPostgresql, DatabaseKind::kH2)),
+                                            ::testing::Values(db::DatabaseKind::kPostgresql, db::DatabaseKind::kH2)),
                          [](const auto& info) {
                            std::string name = std::string(std::get<0>(info.param).name) + "_" +
                                               std::string(ShortName(std::get<1>(info.param)));

@@ -8,15 +8,15 @@ namespace {
 // Expected strings are Liquibase 4.28's own output (liquibase-spec.md Appendix B, and the golden
 // update-sql files in ../shared/reference/liquibase-update-sql/).
 TEST(HistorySqlTest, TableDdlMatchesLiquibase) {
-  EXPECT_EQ(HistorySql(DatabaseKind::kPostgresql).CreateLockTable(),
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kPostgresql).CreateLockTable(),
             "CREATE TABLE databasechangeloglock (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TIMESTAMP "
             "WITHOUT TIME ZONE, LOCKEDBY VARCHAR(255), CONSTRAINT databasechangeloglock_pkey PRIMARY KEY (ID))");
-  EXPECT_EQ(HistorySql(DatabaseKind::kSqlite).CreateChangeLogTable(),
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kSqlite).CreateChangeLogTable(),
             "CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME "
             "VARCHAR(255) NOT NULL, DATEEXECUTED TEXT NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) "
             "NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255), LIQUIBASE "
             "VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))");
-  EXPECT_EQ(HistorySql(DatabaseKind::kMysql).InitializeLockTable().back(),
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kMysql).InitializeLockTable().back(),
             "INSERT INTO databasechangeloglock (ID, `LOCKED`) VALUES (1, 0)");
 }
 
@@ -33,22 +33,22 @@ TEST(HistorySqlTest, InsertMatchesLiquibaseIncludingQuotesAndTag) {
   row.liquibase = "4.28.0";
   row.deployment_id = "5384665254";
   row.tag = "v1";
-  EXPECT_EQ(HistorySql(DatabaseKind::kPostgresql).Insert(row),
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kPostgresql).Insert(row),
             "INSERT INTO databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, "
             "COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID, TAG) VALUES ('5', 'spec', "
             "'changelog.xml', NOW(), 9, '9:635ff1e577e13420abaf0552fb77ab20', 'tagDatabase', '', 'EXECUTED', NULL, "
             "NULL, '4.28.0', '5384665254', 'v1')");
   row.tag.reset();
   row.author = "o'brien";
-  EXPECT_NE(HistorySql(DatabaseKind::kSqlite).Insert(row).find("'o''brien', 'changelog.xml', CURRENT_TIMESTAMP"),
+  EXPECT_NE(HistorySql(db::DatabaseKind::kSqlite).Insert(row).find("'o''brien', 'changelog.xml', CURRENT_TIMESTAMP"),
             std::string::npos);
 }
 
 TEST(HistorySqlTest, LockStatementsPerDatabase) {
-  EXPECT_EQ(HistorySql(DatabaseKind::kSqlite).Lock("vm (10.0.0.1)"),
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kSqlite).Lock("vm (10.0.0.1)"),
             "UPDATE DATABASECHANGELOGLOCK SET LOCKED = 1, LOCKEDBY = 'vm (10.0.0.1)', LOCKGRANTED = CURRENT_TIMESTAMP "
             "WHERE ID = 1 AND LOCKED = 0");
-  EXPECT_EQ(HistorySql(DatabaseKind::kPostgresql).Unlock(),
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kPostgresql).Unlock(),
             "UPDATE databasechangeloglock SET LOCKED = FALSE, LOCKEDBY = NULL, LOCKGRANTED = NULL WHERE ID = 1");
 }
 

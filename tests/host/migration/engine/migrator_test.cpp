@@ -12,7 +12,7 @@
 
 #include "core/error.h"
 #include "migration/checksum/check_sum.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "migration/sql/custom_change_registry.h"
 #include "support/test_database.h"
@@ -45,7 +45,7 @@ const char* kBase = R"xml(
     <tagDatabase tag="v1"/>
   </changeSet>)xml";
 
-class MigratorTest : public ::testing::TestWithParam<DatabaseKind> {
+class MigratorTest : public ::testing::TestWithParam<db::DatabaseKind> {
  protected:
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>(GetParam());
@@ -92,7 +92,7 @@ class MigratorTest : public ::testing::TestWithParam<DatabaseKind> {
   std::string Count(const std::string& table) { return connection_->QueryScalar("SELECT COUNT(*) FROM " + table).value_or("?"); }
 
   std::unique_ptr<TestDatabase> db_;
-  std::unique_ptr<Connection> connection_;
+  std::unique_ptr<db::Connection> connection_;
   std::filesystem::path dir_;
   std::unique_ptr<DirectoryResourceLoader> loader_;
 };
@@ -165,6 +165,31 @@ TEST_P(MigratorTest, EditedExecutedChangeSetStopsUpdateBeforeAnythingRuns) {
   }
   EXPECT_FALSE(connection_->TableExists("later"));
   EXPECT_EQ(Ids().size(), 3u);
+}
+
+// Validation's findings as data: the edited executed changeset, then the change the database
+// cannot express (SQLite has no renameSequence), each with its changeset.
+TEST_P(MigratorTest, ValidationFailuresNameEachChangeSetAndWhatIsWrong) {
+  Update(kBase);
+  std::string edited = kBase;
+  edited.replace(edited.find("VARCHAR(50)"), 11, "VARCHAR(80)");
+  edited += R"xml(<changeSet id="5" author="carol"><renameSequence oldSequenceName="a" newSequenceName="b"/></changeSet>)xml";
+  Write("changelog.xml", Xml(edited));
+  const ChangeLog log = Parse();
+  const auto failures = MakeMigrator(log)->ValidationFailures();
+  ASSERT_GE(failures.size(), 1u);
+  EXPECT_EQ(failures[0].kind, ValidationFailure::Kind::kCheckSumChanged);
+  EXPECT_EQ(failures[0].id + "::" + failures[0].author, "1::alice");
+  EXPECT_EQ(failures[0].file, "changelog.xml");
+  EXPECT_NE(failures[0].detail.find("but is now: 9:"), std::string::npos) << failures[0].detail;
+  if (GetParam() == db::DatabaseKind::kSqlite) {
+    ASSERT_EQ(failures.size(), 2u);
+    EXPECT_EQ(failures[1].kind, ValidationFailure::Kind::kUnsupportedChange);
+    EXPECT_EQ(failures[1].id + "::" + failures[1].author, "5::carol");
+    EXPECT_NE(failures[1].location.find("changelog.xml:"), std::string::npos) << failures[1].location;
+  } else {
+    EXPECT_EQ(failures.size(), 1u);
+  }
 }
 
 TEST_P(MigratorTest, ValidCheckSumAnyAcceptsTheEdit) {
@@ -393,7 +418,7 @@ TEST_P(MigratorTest, RunningAsAndExpectedQuotingStrategy) {
     <preConditions onFail="MARK_RAN"><expectedQuotingStrategy strategy="QUOTE_ALL_OBJECTS"/></preConditions>
     <sql>SELECT 1</sql>
   </changeSet>)xml");
-  const std::string as_me = GetParam() == DatabaseKind::kSqlite ? "as-me:MARK_RAN" : "as-me:EXECUTED";
+  const std::string as_me = GetParam() == db::DatabaseKind::kSqlite ? "as-me:MARK_RAN" : "as-me:EXECUTED";
   EXPECT_EQ(Ids(), (std::vector<std::string>{as_me, "as-other:MARK_RAN", "legacy:EXECUTED", "quote-all:MARK_RAN"}));
 }
 
@@ -473,7 +498,7 @@ TEST_P(MigratorTest, DatabasePropertiesComeFromTheLiveConnection) {
     <preConditions onFail="MARK_RAN"><changeLogPropertyDefined property="database.databaseMajorVersion"/></preConditions>
     <sql>SELECT 1</sql>
   </changeSet>)xml"));
-  const parse::DatabaseServer server = connection_->Server();
+  const db::DatabaseServer server = connection_->Server();
   ParseOptions options;
   options.database = GetParam();
   options.server = server;
@@ -484,10 +509,10 @@ TEST_P(MigratorTest, DatabasePropertiesComeFromTheLiveConnection) {
   const auto live = parse::DatabaseProperties(GetParam(), &server);
   const auto offline = parse::DatabaseProperties(GetParam());
   EXPECT_EQ(offline.count("database.databasemajorversion"), 0u);
-  EXPECT_GE(server.major_version, GetParam() == DatabaseKind::kSqlite ? 3 : 10);
+  EXPECT_GE(server.major_version, GetParam() == db::DatabaseKind::kSqlite ? 3 : 10);
   EXPECT_EQ(live.at("database.databasemajorversion"), std::to_string(server.major_version));
   EXPECT_EQ(live.at("database.databaseproductversion").rfind(std::to_string(server.major_version) + ".", 0), 0u);
-  if (GetParam() == DatabaseKind::kPostgresql) {
+  if (GetParam() == db::DatabaseKind::kPostgresql) {
     EXPECT_EQ(live.at("database.databaseproductname"), "PostgreSQL");
     EXPECT_EQ(live.at("database.defaultschemaname"), "public");
     EXPECT_EQ(live.at("database.defaultschemanameprefix"), ".public");
@@ -522,7 +547,7 @@ TEST_P(MigratorTest, UniqueConstraintExistsByNameAndColumns) {
     <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" constraintName="uq_none"/></preConditions>
     <sql>SELECT 1</sql>
   </changeSet>)xml");
-  const bool sqlite = GetParam() == DatabaseKind::kSqlite;
+  const bool sqlite = GetParam() == db::DatabaseKind::kSqlite;
   // PostgreSQL: a unique index is not a constraint; SQLite's snapshot sees unique indexes as such.
   EXPECT_EQ(Ids(), (std::vector<std::string>{"t:EXECUTED", sqlite ? "by-name:EXECUTED" : "by-name:MARK_RAN",
                                              sqlite ? "by-columns:EXECUTED" : "by-columns:MARK_RAN",
@@ -784,7 +809,7 @@ TEST_P(MigratorTest, DropAllLeavesAnEmptySchema) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, MigratorTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+                         ::testing::Values(db::DatabaseKind::kSqlite, db::DatabaseKind::kPostgresql),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 
 }  // namespace

@@ -13,7 +13,7 @@
 namespace ledgerhost::migration {
 namespace {
 
-class PreparedStatementTest : public ::testing::TestWithParam<DatabaseKind> {};
+class PreparedStatementTest : public ::testing::TestWithParam<db::DatabaseKind> {};
 
 TEST_P(PreparedStatementTest, ScriptShowsLiquibasesWarningAndUpdateStoresTheText) {
   const auto dir = std::filesystem::temp_directory_path() / ledgerhost::testing::UniqueName("ledgerhost_prepared");
@@ -62,8 +62,8 @@ TEST_P(PreparedStatementTest, ScriptShowsLiquibasesWarningAndUpdateStoresTheText
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, PreparedStatementTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
-                         [](const ::testing::TestParamInfo<DatabaseKind>& info) {
+                         ::testing::Values(db::DatabaseKind::kSqlite, db::DatabaseKind::kPostgresql),
+                         [](const ::testing::TestParamInfo<db::DatabaseKind>& info) {
                            return ledgerhost::testing::DatabaseName(info.param);
                          });
 

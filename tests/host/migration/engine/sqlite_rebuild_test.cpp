@@ -49,7 +49,7 @@ std::string Join(const std::vector<std::string>& lines) {
 }
 
 TEST(SqliteRebuildOnLiveTables, EveryTableRebuildsAsLiquibaseRebuildsIt) {
-  ledgerhost::testing::TestDatabase db(DatabaseKind::kSqlite);
+  ledgerhost::testing::TestDatabase db(db::DatabaseKind::kSqlite);
   auto connection = db.Connect();
   connection->Execute(ReadText(RebuildData() / "tables.sql"));
   std::map<std::string, std::vector<std::string>> expected;
@@ -94,7 +94,7 @@ TEST(SqliteRebuildOnLiveTables, EveryTableRebuildsAsLiquibaseRebuildsIt) {
 }
 
 // The database as capture_changes.sh dumps it.
-std::vector<std::string> Dump(Connection& connection) {
+std::vector<std::string> Dump(db::Connection& connection) {
   std::vector<std::string> out;
   for (const auto& row : connection.Query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE "
                                           "'sqlite%' AND tbl_name NOT LIKE 'DATABASECHANGELOG%' ORDER BY type, name")) {
@@ -152,15 +152,15 @@ TEST_P(SqliteRebuildChangeLog, EndsAsWithLiquibase) {
   const std::vector<std::string> expected_sql(expected.begin() + 1, update_marker);
   const std::vector<std::string> expected_dump(update_marker + 1, expected.end());
 
-  ledgerhost::testing::TestDatabase db(DatabaseKind::kSqlite);
+  ledgerhost::testing::TestDatabase db(db::DatabaseKind::kSqlite);
   auto connection = db.Connect();
   DirectoryResourceLoader loader(RebuildData() / "changes");
   ParseOptions options;
-  options.database = DatabaseKind::kSqlite;
+  options.database = db::DatabaseKind::kSqlite;
   const ChangeLog log = ParseChangeLog(loader, file, options);
   MigratorOptions migrator_options;
   migrator_options.lock.wait = std::chrono::milliseconds(300);
-  Migrator migrator(log, loader, DatabaseKind::kSqlite, connection.get(), migrator_options);
+  Migrator migrator(log, loader, db::DatabaseKind::kSqlite, connection.get(), migrator_options);
   const int earlier = static_cast<int>(log.change_sets.size()) - 1;
   if (earlier > 0) migrator.Update(UpdateLimit::Count(earlier));
 

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -71,14 +71,14 @@ TEST(ResourceLoaderTest, SearchPathReadsEveryRootAndRefusesDuplicates) {
 }
 
 TEST(DatabaseKindTest, DbmsDefinitionsMatchLikeLiquibase) {
-  EXPECT_TRUE(DbmsMatches("", "sqlite"));
-  EXPECT_TRUE(DbmsMatches("postgresql, sqlite", "sqlite"));
-  EXPECT_FALSE(DbmsMatches("postgresql", "sqlite"));
-  EXPECT_FALSE(DbmsMatches("!sqlite", "sqlite"));
-  EXPECT_TRUE(DbmsMatches("!oracle", "sqlite"));
-  EXPECT_TRUE(DbmsMatches("all", "sqlite"));
-  EXPECT_FALSE(DbmsMatches("none", "sqlite"));
-  EXPECT_EQ(DatabaseKindFromShortName("PostgreSQL"), DatabaseKind::kPostgresql);
+  EXPECT_TRUE(db::DbmsMatches("", "sqlite"));
+  EXPECT_TRUE(db::DbmsMatches("postgresql, sqlite", "sqlite"));
+  EXPECT_FALSE(db::DbmsMatches("postgresql", "sqlite"));
+  EXPECT_FALSE(db::DbmsMatches("!sqlite", "sqlite"));
+  EXPECT_TRUE(db::DbmsMatches("!oracle", "sqlite"));
+  EXPECT_TRUE(db::DbmsMatches("all", "sqlite"));
+  EXPECT_FALSE(db::DbmsMatches("none", "sqlite"));
+  EXPECT_EQ(db::DatabaseKindFromShortName("PostgreSQL"), db::DatabaseKind::kPostgresql);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "support/shared_dir.h"
 
@@ -65,7 +65,7 @@ TEST_P(CorpusTest, MatchesLiquibaseChangeSetList) {
   const CorpusMaster &master = GetParam();
   DirectoryResourceLoader loader(CorpusDir() + master.resources);
   ParseOptions options;
-  options.database = DatabaseKind::kPostgresql;
+  options.database = db::DatabaseKind::kPostgresql;
   ChangeLog log = ParseChangeLog(loader, master.master, options);
   std::size_t count = 0;
   std::vector<std::string> expected = ExpectedIdentifiers(master.expected, &count);
@@ -99,8 +99,8 @@ TEST(CorpusTest, EveryCorpusFileParsesOnEveryDatabase) {
       const std::string root = full.substr(0, full.find("/resources/") + 10);
       const std::string relative = full.substr(root.size() + 1);
       DirectoryResourceLoader loader(root);
-      for (auto database : {DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMysql,
-                            DatabaseKind::kOracle, DatabaseKind::kMssql, DatabaseKind::kH2}) {
+      for (auto database : {db::DatabaseKind::kSqlite, db::DatabaseKind::kPostgresql, db::DatabaseKind::kMysql,
+                            db::DatabaseKind::kOracle, db::DatabaseKind::kMssql, db::DatabaseKind::kH2}) {
         ParseOptions options;
         options.database = database;
         EXPECT_NO_THROW(ParseChangeLog(loader, relative, options)) << full << " on " << ShortName(database);

@@ -227,7 +227,7 @@ TEST(XmlChangeLogParser, DropsChangeSetsForOtherDatabases) {
 <changeSet id="not-pg" author="a" dbms="!postgresql"><sql>select 2</sql></changeSet>
 <changeSet id="any" author="a"><sql>select 3</sql></changeSet>)");
   ParseOptions postgres;
-  postgres.database = DatabaseKind::kPostgresql;
+  postgres.database = db::DatabaseKind::kPostgresql;
   ChangeLog on_postgres = Parse({{"m.xml", text}}, "m.xml", postgres);
   ASSERT_EQ(on_postgres.change_sets.size(), 2u);
   EXPECT_EQ(on_postgres.change_sets[0].id, "pg");
@@ -252,7 +252,7 @@ TEST(XmlChangeLogParser, LogicalFilePathOfChangeLogAndChangeSet) {
 
 TEST(XmlChangeLogParser, ExpandsPropertiesInDocumentOrder) {
   ParseOptions options;
-  options.database = DatabaseKind::kPostgresql;
+  options.database = db::DatabaseKind::kPostgresql;
   options.properties = {{"cli", "from-cli"}};
   ChangeLog log = Parse({{"m.xml", Xml(R"(<changeSet id="before-${tbl}" author="a"><empty/></changeSet>
 <property name="tbl" value="node"/>

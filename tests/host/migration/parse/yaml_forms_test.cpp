@@ -16,7 +16,7 @@
 #include "core/error.h"
 #include "migration/checksum/check_sum.h"
 #include "migration/engine/migrator.h"
-#include "migration/model/text.h"
+#include "core/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "migration/sql/csv_reader.h"
 
@@ -96,21 +96,21 @@ Outcome RunForm(const std::string& file) {
   try {
     DirectoryResourceLoader loader(kFormsDir);
     ParseOptions options;
-    options.database = DatabaseKind::kPostgresql;
+    options.database = db::DatabaseKind::kPostgresql;
     const ChangeLog log = ParseChangeLog(loader, file, options);
-    Migrator migrator(log, loader, DatabaseKind::kPostgresql, nullptr, MigratorOptions{});
+    Migrator migrator(log, loader, db::DatabaseKind::kPostgresql, nullptr, MigratorOptions{});
     std::ostringstream script;
     migrator.UpdateSql(script, {});
     outcome.statements = Statements(script.str());
     for (const auto& cs : log.change_sets) {
-      if (!cs.dbms.empty() && !DbmsMatches(cs.dbms, "postgresql")) continue;
+      if (!cs.dbms.empty() && !db::DbmsMatches(cs.dbms, "postgresql")) continue;
       outcome.rows.push_back(cs.id + "|" + cs.author + "|" +
-                             ComputeCheckSum(cs, CheckSumVersion::kV9, DatabaseKind::kPostgresql, loader) + "|" +
+                             ComputeCheckSum(cs, CheckSumVersion::kV9, db::DatabaseKind::kPostgresql, loader) + "|" +
                              Describe(cs) + "|" + text::Trim(cs.comments) + "|" + cs.context + "|" + cs.labels);
     }
     for (auto cs = log.change_sets.rbegin(); cs != log.change_sets.rend(); ++cs) {
       SqlGenerationContext context;
-      context.database = DatabaseKind::kPostgresql;
+      context.database = db::DatabaseKind::kPostgresql;
       context.loader = &loader;
       context.change_log_path = cs->physical_path;
       for (const auto& change : cs->rollback.changes) {

@@ -25,14 +25,14 @@ namespace {
 
 using testing::SqlTestData;
 
-std::vector<std::string> Generate(const std::filesystem::path& dir, const std::string& changelog, DatabaseKind db) {
+std::vector<std::string> Generate(const std::filesystem::path& dir, const std::string& changelog, db::DatabaseKind db) {
   DirectoryResourceLoader loader(dir);
   ParseOptions options;
   options.database = db;
   const ChangeLog log = ParseChangeLog(loader, changelog, options);
   std::vector<std::string> out;
   for (const auto& cs : log.change_sets) {
-    if (!DbmsMatches(cs.dbms, ShortName(db))) continue;
+    if (!db::DbmsMatches(cs.dbms, ShortName(db))) continue;
     for (const auto& change : cs.changes) {
       SqlGenerationContext context{db, &loader, cs.physical_path, {}};
       for (auto& statement : GenerateSql(change, context)) out.push_back(statement.sql);
@@ -100,7 +100,7 @@ void Execute(soci::session& session, const std::vector<std::string>& statements)
 // way; the statements after it run.
 TEST(ExecuteGeneratedSql, GoldenChangeLogOnSqliteFailsWhereLiquibaseFails) {
   soci::session session(soci::sqlite3, ":memory:");
-  const auto statements = Generate(SqlTestData() / "golden", "changelog_sqlite.xml", DatabaseKind::kSqlite);
+  const auto statements = Generate(SqlTestData() / "golden", "changelog_sqlite.xml", db::DatabaseKind::kSqlite);
   ASSERT_FALSE(statements.empty());
   try {
     session << statements[0];
@@ -126,7 +126,7 @@ TEST(ExecuteGeneratedSql, CasesRunOnSqlite) {
   // Liquibase does, and SQLite wants parentheses around an expression default.)
   soci::session session(soci::sqlite3, ":memory:");
   session << "CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(50), active BOOLEAN, born DATE, score NUMERIC, expr TEXT)";
-  Execute(session, Generate(SqlTestData() / "cases", "load_data.xml", DatabaseKind::kSqlite));
+  Execute(session, Generate(SqlTestData() / "cases", "load_data.xml", db::DatabaseKind::kSqlite));
   int rows = 0;
   session << "SELECT COUNT(*) FROM people", soci::into(rows);
   EXPECT_EQ(rows, 5);  // 3 typed rows + 2 loaded with ';' separator; loadUpdateData upserts the same 2
@@ -138,7 +138,7 @@ TEST(ExecuteGeneratedSql, CasesRunOnSqlite) {
 TEST(ExecuteGeneratedSql, GoldenChangeLogRunsOnPostgresql) {
   FreshPostgresDatabase database;
   soci::session session(soci::postgresql, database.url());
-  Execute(session, Generate(SqlTestData() / "golden", "changelog.xml", DatabaseKind::kPostgresql));
+  Execute(session, Generate(SqlTestData() / "golden", "changelog.xml", db::DatabaseKind::kPostgresql));
   std::string name;
   int weight_cents = 0;
   session << "SELECT name, CAST(weight * 100 AS INTEGER) FROM node", soci::into(name), soci::into(weight_cents);
@@ -150,10 +150,10 @@ TEST(ExecuteGeneratedSql, CasesRunOnPostgresql) {
   FreshPostgresDatabase database;
   soci::session session(soci::postgresql, database.url());
   session << "CREATE SCHEMA app";
-  Execute(session, Generate(SqlTestData() / "cases", "create_table.xml", DatabaseKind::kPostgresql));
+  Execute(session, Generate(SqlTestData() / "cases", "create_table.xml", db::DatabaseKind::kPostgresql));
   session << "CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(50), active BOOLEAN, born TIMESTAMP, "
              "score NUMERIC, expr TIMESTAMP)";
-  Execute(session, Generate(SqlTestData() / "cases", "load_data.xml", DatabaseKind::kPostgresql));
+  Execute(session, Generate(SqlTestData() / "cases", "load_data.xml", db::DatabaseKind::kPostgresql));
   int rows = 0;
   session << "SELECT COUNT(*) FROM people", soci::into(rows);
   EXPECT_EQ(rows, 5);
@@ -171,8 +171,8 @@ int IntAt(const soci::row& row, std::size_t i) {
 }
 
 // A live SQLite table as the engine's Connection reads it (the generator's introspection).
-std::optional<LiveTable> SqliteTable(soci::session& session, const std::string& name) {
-  LiveTable table;
+std::optional<db::LiveTable> SqliteTable(soci::session& session, const std::string& name) {
+  db::LiveTable table;
   soci::indicator sql_null = soci::i_ok;
   std::string sql;
   session << "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(:t)", soci::use(name),
@@ -182,7 +182,7 @@ std::optional<LiveTable> SqliteTable(soci::session& session, const std::string& 
   soci::rowset<soci::row> columns =
       (session.prepare << "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(:t)", soci::use(table.name));
   for (const auto& row : columns) {
-    ColumnInfo column;
+    db::ColumnInfo column;
     column.name = row.get<std::string>(0);
     column.type = row.get<std::string>(1);
     column.nullable = IntAt(row, 2) == 0;
@@ -195,7 +195,7 @@ std::optional<LiveTable> SqliteTable(soci::session& session, const std::string& 
                                                      "FROM pragma_foreign_key_list(:t)",
                                   soci::use(table.name));
   for (const auto& row : keys) {
-    ForeignKeyInfo key{IntAt(row, 0), IntAt(row, 1), row.get<std::string>(2), row.get<std::string>(3), std::nullopt,
+    db::ForeignKeyInfo key{IntAt(row, 0), IntAt(row, 1), row.get<std::string>(2), row.get<std::string>(3), std::nullopt,
                        row.get<std::string>(5), row.get<std::string>(6)};
     if (row.get_indicator(4) != soci::i_null) key.referenced_column = row.get<std::string>(4);
     table.foreign_keys.push_back(key);
@@ -222,7 +222,7 @@ std::optional<LiveTable> SqliteTable(soci::session& session, const std::string& 
 // lifecycle.xml's changes as the engine generates them against a live database: on SQLite the
 // generator sees the live table through `introspect`, as the engine's does, and a SQLite table
 // rebuild is generated right before it runs, as the engine's statement sink does.
-std::vector<std::string> GenerateLive(soci::session& session, DatabaseKind db) {
+std::vector<std::string> GenerateLive(soci::session& session, db::DatabaseKind db) {
   const auto dir = SqlTestData() / "cases";
   DirectoryResourceLoader loader(dir);
   ParseOptions options;
@@ -239,10 +239,10 @@ std::vector<std::string> GenerateLive(soci::session& session, DatabaseKind db) {
     out.push_back(statement.sql);
   };
   for (const auto& cs : log.change_sets) {
-    if (!DbmsMatches(cs.dbms, ShortName(db))) continue;
+    if (!db::DbmsMatches(cs.dbms, ShortName(db))) continue;
     // Changesets run one after the other, so introspection must see the previous ones applied.
     for (const auto& change : cs.changes) {
-      SqlGenerationContext context{db, &loader, cs.physical_path, db == DatabaseKind::kSqlite ? introspect : nullptr};
+      SqlGenerationContext context{db, &loader, cs.physical_path, db == db::DatabaseKind::kSqlite ? introspect : nullptr};
       for (auto& statement : GenerateSql(change, context)) run(statement);
     }
   }
@@ -277,7 +277,7 @@ TEST(ExecuteGeneratedSql, LifecycleOnLiveSqliteRefusesToRebuildAReferencedTable)
   // addColumn on SQLite is Liquibase's table rebuild; account is referenced by entry's foreign key,
   // which the rebuild's rename would re-point to the dropped account_temporary.
   try {
-    GenerateLive(session, DatabaseKind::kSqlite);
+    GenerateLive(session, db::DatabaseKind::kSqlite);
     FAIL() << "addColumn on the referenced table was not refused";
   } catch (const MigrationError& e) {
     EXPECT_NE(std::string(e.what()).find("lifecycle.xml:"), std::string::npos) << e.what();
@@ -297,7 +297,7 @@ TEST(ExecuteGeneratedSql, LifecycleOnLiveSqliteRefusesToRebuildAReferencedTable)
 TEST(ExecuteGeneratedSql, LifecycleRunsOnPostgresql) {
   FreshPostgresDatabase database;
   soci::session session(soci::postgresql, database.url());
-  GenerateLive(session, DatabaseKind::kPostgresql);
+  GenerateLive(session, db::DatabaseKind::kPostgresql);
   ExpectLifecycleApplied(session);
   // The PostgreSQL-only constraint changes took effect.
   std::string code;

@@ -24,7 +24,7 @@ ColumnConfig Column(Attributes attributes) {
   return column;
 }
 
-std::vector<std::string> SqlOf(const std::vector<Change>& changes, DatabaseKind db,
+std::vector<std::string> SqlOf(const std::vector<Change>& changes, db::DatabaseKind db,
                                const ResourceLoader* loader = nullptr) {
   std::vector<std::string> out;
   for (const auto& change : changes) {
@@ -36,7 +36,7 @@ std::vector<std::string> SqlOf(const std::vector<Change>& changes, DatabaseKind 
 TEST(InverseOf, CreateTableDropsTheTable) {
   auto inverse = InverseOf(Make("createTable", {{"tableName", "party"}, {"schemaName", "app"}}, {Column({{"name", "id"}, {"type", "INT"}})}));
   ASSERT_TRUE(inverse);
-  EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kPostgresql), std::vector<std::string>{"DROP TABLE app.party"});
+  EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kPostgresql), std::vector<std::string>{"DROP TABLE app.party"});
 }
 
 TEST(InverseOf, AddColumnDropsDefaultsThenColumns) {
@@ -47,10 +47,10 @@ TEST(InverseOf, AddColumnDropsDefaultsThenColumns) {
   ASSERT_EQ(inverse->size(), 2u);
   EXPECT_EQ((*inverse)[0].type, "dropDefaultValue");
   EXPECT_EQ((*inverse)[1].type, "dropColumn");
-  EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kPostgresql),
+  EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kPostgresql),
             (std::vector<std::string>{"ALTER TABLE party ALTER COLUMN b DROP DEFAULT", "ALTER TABLE party DROP COLUMN a",
                                       "ALTER TABLE party DROP COLUMN b"}));
-  EXPECT_EQ(SqlOf({(*inverse)[1]}, DatabaseKind::kMysql),
+  EXPECT_EQ(SqlOf({(*inverse)[1]}, db::DatabaseKind::kMysql),
             std::vector<std::string>{"ALTER TABLE party DROP a, DROP b"});
 }
 
@@ -58,11 +58,11 @@ TEST(InverseOf, RenamesSwapNames) {
   auto inverse = InverseOf(Make("renameColumn", {{"tableName", "t"}, {"oldColumnName", "a"}, {"newColumnName", "b"},
                                                  {"columnDataType", "INT"}}));
   ASSERT_TRUE(inverse);
-  EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE t RENAME COLUMN b TO a"});
-  EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kMysql), std::vector<std::string>{"ALTER TABLE t CHANGE b a INT"});
+  EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE t RENAME COLUMN b TO a"});
+  EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kMysql), std::vector<std::string>{"ALTER TABLE t CHANGE b a INT"});
   inverse = InverseOf(Make("renameTable", {{"oldTableName", "a"}, {"newTableName", "b"}}));
   ASSERT_TRUE(inverse);
-  EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE b RENAME TO a"});
+  EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE b RENAME TO a"});
 }
 
 TEST(InverseOf, ConstraintsAndIndexes) {
@@ -91,7 +91,7 @@ TEST(InverseOf, ConstraintsAndIndexes) {
   for (const auto& row : rows) {
     auto inverse = InverseOf(row.change);
     ASSERT_TRUE(inverse) << row.change.type;
-    EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kPostgresql), std::vector<std::string>{row.expected}) << row.change.type;
+    EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kPostgresql), std::vector<std::string>{row.expected}) << row.change.type;
   }
 }
 
@@ -115,15 +115,15 @@ TEST(InverseOf, NewerChangeTypes) {
   // lookup table; the others have no automatic rollback (spec §5.2).
   auto view = InverseOf(Make("renameView", {{"oldViewName", "a"}, {"newViewName", "b"}, {"schemaName", "s"}}));
   ASSERT_TRUE(view);
-  EXPECT_EQ(SqlOf(*view, DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE s.b RENAME TO a"});
+  EXPECT_EQ(SqlOf(*view, db::DatabaseKind::kPostgresql), std::vector<std::string>{"ALTER TABLE s.b RENAME TO a"});
   auto sequence = InverseOf(Make("renameSequence", {{"oldSequenceName", "a"}, {"newSequenceName", "b"}}));
   ASSERT_TRUE(sequence);
-  EXPECT_EQ(SqlOf(*sequence, DatabaseKind::kOracle), std::vector<std::string>{"RENAME b TO a"});
+  EXPECT_EQ(SqlOf(*sequence, db::DatabaseKind::kOracle), std::vector<std::string>{"RENAME b TO a"});
   auto lookup = InverseOf(Make("addLookupTable", {{"existingTableName", "address"}, {"existingColumnName", "state"},
                                                   {"newTableName", "state"}, {"newColumnName", "code"},
                                                   {"constraintName", "fk_state"}}));
   ASSERT_TRUE(lookup);
-  EXPECT_EQ(SqlOf(*lookup, DatabaseKind::kPostgresql),
+  EXPECT_EQ(SqlOf(*lookup, db::DatabaseKind::kPostgresql),
             (std::vector<std::string>{"ALTER TABLE address DROP CONSTRAINT fk_state", "DROP TABLE state"}));
   for (const char* type : {"mergeColumns", "alterSequence", "createProcedure", "dropProcedure", "setTableRemarks",
                            "setColumnRemarks"}) {
@@ -138,14 +138,14 @@ TEST(InverseOf, LoadUpdateDataDeletesEveryRowByPrimaryKey) {
                      {Column({{"name", "id"}, {"type", "NUMERIC"}}), Column({{"name", "name"}, {"type", "STRING"}})});
   auto inverse = InverseOf(load);
   ASSERT_TRUE(inverse);
-  EXPECT_EQ(SqlOf(*inverse, DatabaseKind::kPostgresql, &loader),
+  EXPECT_EQ(SqlOf(*inverse, db::DatabaseKind::kPostgresql, &loader),
             (std::vector<std::string>{"DELETE FROM people WHERE id = 10", "DELETE FROM people WHERE id = 11"}));
 }
 
 TEST(GenerateSql, CustomChangeNeedsANativeReplacement) {
   Change custom = Make("customChange", {{"class", "com.example.FixBalances"}});
   try {
-    GenerateSql(custom, {DatabaseKind::kPostgresql, nullptr, "", {}});
+    GenerateSql(custom, {db::DatabaseKind::kPostgresql, nullptr, "", {}});
     FAIL() << "expected MigrationError";
   } catch (const MigrationError& e) {
     EXPECT_NE(std::string(e.what()).find("com.example.FixBalances"), std::string::npos) << e.what();
@@ -163,7 +163,7 @@ TEST(GenerateSql, RegisteredCustomChangeGeneratesItsStatements) {
   });
   Change custom = Make("customChange", {{"class", "com.example.Touch"}});
   custom.params = {{"table", "order"}};
-  const auto statements = GenerateSql(custom, {DatabaseKind::kMysql, nullptr, "", {}});
+  const auto statements = GenerateSql(custom, {db::DatabaseKind::kMysql, nullptr, "", {}});
   ASSERT_EQ(statements.size(), 1u);
   EXPECT_EQ(statements[0].sql, "UPDATE `order` SET touched = 1");
 }

@@ -31,7 +31,7 @@ using testing::SqlTestData;
 
 struct Case {
   std::string changelog;  // file name in data/cases
-  DatabaseKind database;
+  db::DatabaseKind database;
 };
 
 std::string CaseName(const ::testing::TestParamInfo<Case>& info) {
@@ -52,8 +52,8 @@ std::vector<Case> AllCases() {
   // Cases meant for one database (sqlite_*.xml) were captured only there.
   for (const auto& file : files) {
     const std::string stem = file.substr(0, file.rfind('.'));
-    for (auto db : {DatabaseKind::kPostgresql, DatabaseKind::kMysql, DatabaseKind::kMariadb, DatabaseKind::kOracle,
-                    DatabaseKind::kMssql, DatabaseKind::kSqlite, DatabaseKind::kH2}) {
+    for (auto db : {db::DatabaseKind::kPostgresql, db::DatabaseKind::kMysql, db::DatabaseKind::kMariadb, db::DatabaseKind::kOracle,
+                    db::DatabaseKind::kMssql, db::DatabaseKind::kSqlite, db::DatabaseKind::kH2}) {
       const auto base = SqlTestData() / "expected" / (stem + "." + std::string(ShortName(db)));
       if (std::filesystem::exists(base.string() + ".sql") || std::filesystem::exists(base.string() + ".error")) {
         cases.push_back({file, db});
@@ -72,7 +72,7 @@ class LiquibaseCaptureTest : public ::testing::TestWithParam<Case> {};
 
 // Generates every changeset of `changelog` (in `dir`) for `db` and compares it with Liquibase's
 // update-sql output `expected_sql`, or, when Liquibase refused, with its error `expected_error`.
-void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& changelog, DatabaseKind db,
+void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& changelog, db::DatabaseKind db,
                           const std::filesystem::path& expected_sql, const std::filesystem::path& expected_error) {
   DirectoryResourceLoader loader(dir);
   ParseOptions options;
@@ -86,7 +86,7 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
     int refused = 0;
     std::set<std::string> refused_types;
     for (const auto& cs : log.change_sets) {
-      if (!DbmsMatches(cs.dbms, ShortName(db))) continue;
+      if (!db::DbmsMatches(cs.dbms, ShortName(db))) continue;
       for (const auto& change : cs.changes) {
         SqlGenerationContext context{db, &loader, cs.physical_path, {}};
         try {
@@ -127,10 +127,10 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
   const auto expected = SplitByChangeSet(ReadFile(expected_sql));
   size_t compared = 0;
   for (const auto& cs : log.change_sets) {
-    if (!DbmsMatches(cs.dbms, ShortName(db))) continue;
+    if (!db::DbmsMatches(cs.dbms, ShortName(db))) continue;
     std::vector<SqlStatement> statements;
     for (const auto& change : cs.changes) {
-      if (const std::string* dbms = change.Find("dbms"); dbms && !DbmsMatches(*dbms, ShortName(db))) continue;
+      if (const std::string* dbms = change.Find("dbms"); dbms && !db::DbmsMatches(*dbms, ShortName(db))) continue;
       if (change.type == "output") continue;  // the engine prints it; Liquibase does not put it in the script
       SqlGenerationContext context{db, &loader, cs.physical_path, {}};
       try {
@@ -206,7 +206,7 @@ struct CorpusCase {
   std::string name;
   std::string root;       // resource root, relative to the corpus
   std::string changelog;  // relative to the root
-  DatabaseKind database;
+  db::DatabaseKind database;
 };
 
 std::vector<CorpusCase> CorpusCases() {
@@ -218,8 +218,8 @@ std::vector<CorpusCase> CorpusCases() {
     std::istringstream fields(line);
     CorpusCase c;
     fields >> c.name >> c.root >> c.changelog;
-    for (auto db : {DatabaseKind::kPostgresql, DatabaseKind::kMysql, DatabaseKind::kMariadb, DatabaseKind::kOracle,
-                    DatabaseKind::kMssql, DatabaseKind::kSqlite, DatabaseKind::kH2}) {
+    for (auto db : {db::DatabaseKind::kPostgresql, db::DatabaseKind::kMysql, db::DatabaseKind::kMariadb, db::DatabaseKind::kOracle,
+                    db::DatabaseKind::kMssql, db::DatabaseKind::kSqlite, db::DatabaseKind::kH2}) {
       const auto base = SqlTestData() / "corpus" / (c.name + "." + std::string(ShortName(db)));
       if (std::filesystem::exists(base.string() + ".sql") || std::filesystem::exists(base.string() + ".error")) {
         c.database = db;
@@ -252,19 +252,19 @@ INSTANTIATE_TEST_SUITE_P(Corpus, CorpusTest, ::testing::ValuesIn(CorpusCases()),
 // data/golden/): Liquibase's default offline output (<db>.default.sql, change SQL only, no
 // DATABASECHANGELOG bookkeeping). SQLite's golden run used changelog_sqlite.xml (without the
 // changes Liquibase refuses offline there).
-class GoldenChangeLogTest : public ::testing::TestWithParam<DatabaseKind> {};
+class GoldenChangeLogTest : public ::testing::TestWithParam<db::DatabaseKind> {};
 
 TEST_P(GoldenChangeLogTest, MatchesLiquibaseDefaultOfflineOutput) {
-  const DatabaseKind db = GetParam();
+  const db::DatabaseKind db = GetParam();
   const auto dir = SqlTestData() / "golden";
-  const std::string changelog = db == DatabaseKind::kSqlite ? "changelog_sqlite.xml" : "changelog.xml";
+  const std::string changelog = db == db::DatabaseKind::kSqlite ? "changelog_sqlite.xml" : "changelog.xml";
   CompareWithLiquibase(dir, changelog, db, dir / (std::string(ShortName(db)) + ".default.sql"), dir / "none");
 }
 
 INSTANTIATE_TEST_SUITE_P(Golden, GoldenChangeLogTest,
-                         ::testing::Values(DatabaseKind::kPostgresql, DatabaseKind::kMysql, DatabaseKind::kMariadb,
-                                           DatabaseKind::kOracle, DatabaseKind::kMssql, DatabaseKind::kSqlite,
-                                           DatabaseKind::kH2),
+                         ::testing::Values(db::DatabaseKind::kPostgresql, db::DatabaseKind::kMysql, db::DatabaseKind::kMariadb,
+                                           db::DatabaseKind::kOracle, db::DatabaseKind::kMssql, db::DatabaseKind::kSqlite,
+                                           db::DatabaseKind::kH2),
                          [](const auto& info) { return std::string(ShortName(info.param)); });
 
 }  // namespace

@@ -16,7 +16,7 @@ std::string ReadFile(const std::filesystem::path& path) {
   return out.str();
 }
 
-std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind database) {
+std::string Render(const std::vector<SqlStatement>& statements, db::DatabaseKind database) {
   std::string out;
   for (const auto& statement : statements) {
     if (statement.prepared) {
@@ -25,7 +25,7 @@ std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind dat
     }
     std::string sql = statement.sql;
     std::string terminator = statement.end_delimiter.empty() ? ";" : statement.end_delimiter;
-    if (database == DatabaseKind::kMssql) {
+    if (database == db::DatabaseKind::kMssql) {
       // SQL Server scripts end every statement with GO; a ';' delimited one keeps its ';' too.
       if (terminator == ";" && (sql.empty() || sql.back() != ';')) sql += ";";
       terminator = "\nGO";

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration::testing {
@@ -20,7 +20,7 @@ std::string ReadFile(const std::filesystem::path& path);
 
 // Liquibase's LoggingExecutor: each statement, its terminator (";" unless already there; SQL Server
 // adds "GO" on its own line), then a blank line.
-std::string Render(const std::vector<SqlStatement>& statements, DatabaseKind database);
+std::string Render(const std::vector<SqlStatement>& statements, db::DatabaseKind database);
 
 // Comment lines dropped, whitespace runs collapsed: what "equal modulo whitespace" means here.
 std::string Normalize(const std::string& sql);

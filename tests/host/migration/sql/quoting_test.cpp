@@ -15,13 +15,13 @@ namespace {
 
 using testing::SqlTestData;
 
-constexpr DatabaseKind kPg = DatabaseKind::kPostgresql;
-constexpr DatabaseKind kMysql = DatabaseKind::kMysql;
-constexpr DatabaseKind kMariadb = DatabaseKind::kMariadb;
-constexpr DatabaseKind kOracle = DatabaseKind::kOracle;
-constexpr DatabaseKind kMssql = DatabaseKind::kMssql;
-constexpr DatabaseKind kSqlite = DatabaseKind::kSqlite;
-constexpr DatabaseKind kH2 = DatabaseKind::kH2;
+constexpr db::DatabaseKind kPg = db::DatabaseKind::kPostgresql;
+constexpr db::DatabaseKind kMysql = db::DatabaseKind::kMysql;
+constexpr db::DatabaseKind kMariadb = db::DatabaseKind::kMariadb;
+constexpr db::DatabaseKind kOracle = db::DatabaseKind::kOracle;
+constexpr db::DatabaseKind kMssql = db::DatabaseKind::kMssql;
+constexpr db::DatabaseKind kSqlite = db::DatabaseKind::kSqlite;
+constexpr db::DatabaseKind kH2 = db::DatabaseKind::kH2;
 
 // Expected values from Liquibase offline update-sql (data/cases/create_table.xml,
 // reserved-and-mixed-case changeset; spec §7.2 "escape identifier").
@@ -95,7 +95,7 @@ TEST(DatabaseType, MatchesLiquibaseTypeTable) {
   std::ifstream in(SqlTestData() / "type_map.md");
   ASSERT_TRUE(in);
   // Columns: input | postgresql | mysql | mariadb | oracle?version=19 | oracle | mssql | sqlite | h2
-  const std::vector<std::pair<size_t, DatabaseKind>> columns{{1, kPg},     {2, kMysql},  {3, kMariadb}, {5, kOracle},
+  const std::vector<std::pair<size_t, db::DatabaseKind>> columns{{1, kPg},     {2, kMysql},  {3, kMariadb}, {5, kOracle},
                                                              {6, kMssql}, {7, kSqlite}, {8, kH2}};
   std::string line;
   int rows = 0;

@@ -1,6 +1,6 @@
 // The helpers every migration library shares (migration/model/text.h) and the one SQL splitter the
 // parsers and the generator use (migration/model/sql_splitter.h), where Java's semantics matter.
-#include "migration/model/text.h"
+#include "core/text.h"
 
 #include <gtest/gtest.h>
 

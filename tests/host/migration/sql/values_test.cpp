@@ -24,7 +24,7 @@ Change InsertWithClob(const std::string& path) {
 
 TEST(ValueClobFile, InlinesTheFileRelativeToTheChangeLog) {
   MemoryResourceLoader loader("test", {{"db/texts/a.txt", "it's\n'); DROP TABLE note; --"}});
-  SqlGenerationContext context{DatabaseKind::kPostgresql, &loader, "db/changelog.xml", {}};
+  SqlGenerationContext context{db::DatabaseKind::kPostgresql, &loader, "db/changelog.xml", {}};
   const auto statements = GenerateSql(InsertWithClob("texts/a.txt"), context);
   ASSERT_EQ(statements.size(), 1u);
   // One literal: the hostile text cannot end the statement.
@@ -33,7 +33,7 @@ TEST(ValueClobFile, InlinesTheFileRelativeToTheChangeLog) {
 
 TEST(ValueClobFile, MissingFileIsAnError) {
   MemoryResourceLoader loader("test", {});
-  SqlGenerationContext context{DatabaseKind::kSqlite, &loader, "db/changelog.xml", {}};
+  SqlGenerationContext context{db::DatabaseKind::kSqlite, &loader, "db/changelog.xml", {}};
   EXPECT_THROW(GenerateSql(InsertWithClob("nope.txt"), context), MigrationError);
 }
 
@@ -57,40 +57,40 @@ TEST(DecodeText, UnknownEncodingAndNonAsciiBytesAreRefused) {
 // AbstractJdbcDatabase.isCurrentTimeFunction: a computed value starting current_timestamp or
 // current_datetime is the database's own now (Gravitee's defaultValueComputed CURRENT_TIMESTAMP(6)).
 TEST(ComputedValue, CurrentTimestampWithPrecisionIsTheDatabasesNow) {
-  const Dialect pg(DatabaseKind::kPostgresql);
+  const Dialect pg(db::DatabaseKind::kPostgresql);
   EXPECT_EQ(pg.Computed("CURRENT_TIMESTAMP(6)"), "NOW()");
   EXPECT_EQ(pg.Computed("current_datetime"), "NOW()");
   EXPECT_EQ(pg.Computed("now()"), "NOW()");
   EXPECT_EQ(pg.Computed("clock_timestamp()"), "clock_timestamp()");
-  EXPECT_EQ(Dialect(DatabaseKind::kMssql).Computed("CURRENT_TIMESTAMP(3)"), "GETDATE()");
+  EXPECT_EQ(Dialect(db::DatabaseKind::kMssql).Computed("CURRENT_TIMESTAMP(3)"), "GETDATE()");
 }
 
 // BooleanType.objectToSql: a number or 0/1/t/f text on a boolean column is the database's boolean
 // (Fineract's defaultValueNumeric="0" on type="boolean" is DEFAULT FALSE on PostgreSQL).
 TEST(DefaultValue, NumbersAndLettersOnABooleanColumnAreBooleans) {
-  const Dialect pg(DatabaseKind::kPostgresql);
+  const Dialect pg(db::DatabaseKind::kPostgresql);
   EXPECT_EQ(pg.DefaultValue({{"type", "boolean"}, {"defaultValueNumeric", "0"}}), "FALSE");
   EXPECT_EQ(pg.DefaultValue({{"type", "BOOLEAN"}, {"defaultValueNumeric", "1"}}), "TRUE");
   EXPECT_EQ(pg.DefaultValue({{"type", "boolean"}, {"defaultValue", "1"}}), "TRUE");
   EXPECT_EQ(pg.DefaultValue({{"type", "boolean"}, {"defaultValue", "f"}}), "FALSE");
   EXPECT_EQ(pg.DefaultValue({{"type", "int"}, {"defaultValueNumeric", "0"}}), "0");
-  EXPECT_EQ(Dialect(DatabaseKind::kMysql).DefaultValue({{"type", "boolean"}, {"defaultValueNumeric", "1"}}), "1");
+  EXPECT_EQ(Dialect(db::DatabaseKind::kMysql).DefaultValue({{"type", "boolean"}, {"defaultValueNumeric", "1"}}), "1");
 }
 
 // ColumnConfig.load: valueBoolean is Boolean.valueOf(text), so only "true" (any case) is true;
 // Fineract's valueBoolean="falsee" inserts false.
 TEST(ColumnValue, ValueBooleanIsJavasBooleanValueOf) {
-  const Dialect pg(DatabaseKind::kPostgresql);
+  const Dialect pg(db::DatabaseKind::kPostgresql);
   EXPECT_EQ(pg.Value({{"valueBoolean", "TRUE"}}), "TRUE");
   EXPECT_EQ(pg.Value({{"valueBoolean", "falsee"}}), "FALSE");
   EXPECT_EQ(pg.Value({{"valueBoolean", "1"}}), "FALSE");
-  EXPECT_EQ(Dialect(DatabaseKind::kMysql).Value({{"valueBoolean", "true"}}), "1");
+  EXPECT_EQ(Dialect(db::DatabaseKind::kMysql).Value({{"valueBoolean", "true"}}), "1");
 }
 
 // LiquibaseDataType.formatNumber: numbers print without a fraction of zeros (Fineract's
 // defaultValueNumeric="0.000000" is DEFAULT 0); other fractions stay as written.
 TEST(ColumnValue, NumbersLoseAZeroFraction) {
-  const Dialect pg(DatabaseKind::kPostgresql);
+  const Dialect pg(db::DatabaseKind::kPostgresql);
   EXPECT_EQ(pg.DefaultValue({{"type", "DECIMAL(19, 6)"}, {"defaultValueNumeric", "0.000000"}}), "0");
   EXPECT_EQ(pg.Value({{"valueNumeric", "10.0"}}), "10");
   EXPECT_EQ(pg.Value({{"valueNumeric", "1.50"}}), "1.50");
@@ -99,23 +99,23 @@ TEST(ColumnValue, NumbersLoseAZeroFraction) {
 
 // InsertGenerator: value="NULL" (any case) is NULL; a to_date( call or the database's now is a call.
 TEST(ColumnValue, NullAndFunctionCallsAreNotStrings) {
-  const Dialect pg(DatabaseKind::kPostgresql);
+  const Dialect pg(db::DatabaseKind::kPostgresql);
   EXPECT_EQ(pg.Value({{"value", "null"}}), "NULL");
   EXPECT_EQ(pg.Value({{"value", "now()"}}), "now()");
   EXPECT_EQ(pg.Value({{"value", "to_date('2024-01-01', 'YYYY-MM-DD')"}}), "to_date('2024-01-01', 'YYYY-MM-DD')");
   EXPECT_EQ(pg.Value({{"value", "upper('x')"}}), "'upper(''x'')'");
-  EXPECT_EQ(Dialect(DatabaseKind::kMssql).Value({{"value", "GETDATE()"}}), "GETDATE()");
+  EXPECT_EQ(Dialect(db::DatabaseKind::kMssql).Value({{"value", "GETDATE()"}}), "GETDATE()");
 }
 
 // ColumnConfig.setValueDate: a date ISODateFormat cannot parse is a DatabaseFunction, so
 // "current_datetime" is the database's now like valueComputed; dates and times are literals.
 TEST(ColumnValue, UnparseableValueDateIsAFunction) {
-  const Dialect pg(DatabaseKind::kPostgresql);
+  const Dialect pg(db::DatabaseKind::kPostgresql);
   EXPECT_EQ(pg.Value({{"valueDate", "current_datetime"}}), "NOW()");
   EXPECT_EQ(pg.Value({{"valueDate", "localtimestamp"}}), "localtimestamp");
   EXPECT_EQ(pg.Value({{"valueDate", "2007-08-09T13:14:15"}}), "'2007-08-09 13:14:15'");
   EXPECT_EQ(pg.Value({{"valueDate", "13:14:15"}}), "'13:14:15'");
-  EXPECT_EQ(Dialect(DatabaseKind::kMssql).Value({{"valueDate", "current_datetime"}}), "GETDATE()");
+  EXPECT_EQ(Dialect(db::DatabaseKind::kMssql).Value({{"valueDate", "current_datetime"}}), "GETDATE()");
 }
 
 // AddColumnChange: a column's remarks, trimmed, become COMMENT ON COLUMN after the ALTER TABLE
@@ -128,13 +128,13 @@ TEST(AddColumnRemarks, BecomeACommentOnTheColumn) {
   column.attributes = {{"name", "c"}, {"type", "int"}, {"remarks", " the c "}};
   add.columns = {column};
   SqlGenerationContext pg;
-  pg.database = DatabaseKind::kPostgresql;
+  pg.database = db::DatabaseKind::kPostgresql;
   const auto statements = GenerateSql(add, pg);
   ASSERT_EQ(statements.size(), 2u);
   EXPECT_EQ(statements[0].sql, "ALTER TABLE t ADD c INTEGER");
   EXPECT_EQ(statements[1].sql, "COMMENT ON COLUMN t.c IS 'the c'");
   SqlGenerationContext mysql;
-  mysql.database = DatabaseKind::kMysql;
+  mysql.database = db::DatabaseKind::kMysql;
   EXPECT_EQ(GenerateSql(add, mysql).size(), 1u);
 }
 

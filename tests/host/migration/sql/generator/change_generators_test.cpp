@@ -26,7 +26,7 @@ TEST(ChangeGenerators, EachChangeTypeHasOneGeneratorAndEachDatabaseAtMostOneOver
   for (const auto& generator : AllGenerators()) {
     EXPECT_TRUE(seen.insert(generator.change_type).second) << generator.change_type;
     EXPECT_NE(generator.generate, nullptr) << generator.change_type;
-    std::set<DatabaseKind> databases;
+    std::set<db::DatabaseKind> databases;
     for (const auto& [database, function] : generator.overrides) {
       EXPECT_TRUE(databases.insert(database).second) << generator.change_type << " on " << ShortName(database);
       EXPECT_NE(function, nullptr) << generator.change_type;
@@ -81,21 +81,21 @@ TEST(ChangeGenerators, ReadOnlyAttributesTheirChangeTypeDeclares) {
 TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) {
   const ChangeGenerator* add_primary_key = FindGenerator("addPrimaryKey");
   ASSERT_NE(add_primary_key, nullptr);
-  EXPECT_EQ(add_primary_key->For(DatabaseKind::kSqlite), &NotSupported);
-  EXPECT_EQ(add_primary_key->For(DatabaseKind::kPostgresql), add_primary_key->generate);
+  EXPECT_EQ(add_primary_key->For(db::DatabaseKind::kSqlite), &NotSupported);
+  EXPECT_EQ(add_primary_key->For(db::DatabaseKind::kPostgresql), add_primary_key->generate);
   Change change;
   change.type = "addPrimaryKey";
   change.location = {"c.xml", 7};
   change.attributes = {{"tableName", "t"}, {"columnNames", "id"}};
   SqlGenerationContext context;
-  context.database = DatabaseKind::kSqlite;
+  context.database = db::DatabaseKind::kSqlite;
   try {
     GenerateSql(change, context);
     FAIL() << "addPrimaryKey generated on sqlite";
   } catch (const UnsupportedChangeError& e) {
     EXPECT_THAT(e.what(), HasSubstr("c.xml:7: addPrimaryKey is not supported on sqlite"));
   }
-  context.database = DatabaseKind::kPostgresql;
+  context.database = db::DatabaseKind::kPostgresql;
   EXPECT_EQ(GenerateSql(change, context).at(0).sql, "ALTER TABLE t ADD PRIMARY KEY (id)");
 }
 
@@ -107,7 +107,7 @@ TEST(ChangeGenerators, ADatabasesOwnGeneratorChecksTheChangeFirst) {
   change.location = {"c.xml", 9};
   change.attributes = {{"columnName", "c"}, {"defaultValueNumeric", "1"}};
   SqlGenerationContext context;
-  context.database = DatabaseKind::kSqlite;  // offline: no table to read
+  context.database = db::DatabaseKind::kSqlite;  // offline: no table to read
   try {
     GenerateSql(change, context);
     FAIL() << "generated without a table";

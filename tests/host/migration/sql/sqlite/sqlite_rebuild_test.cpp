@@ -42,10 +42,10 @@ std::vector<std::vector<std::string>> ReadExpected(const std::string& name, std:
 
 // One table "t (c <type> [DEFAULT ...])" as the engine's introspection reports it.
 TableIntrospector OneColumnTable(const std::string& declared, std::optional<std::string> column_default) {
-  LiveTable table;
+  db::LiveTable table;
   table.name = "t";
   table.sql = "CREATE TABLE t (c " + declared + ")";
-  ColumnInfo column;
+  db::ColumnInfo column;
   column.name = "c";
   column.type = declared;
   if (const auto not_null = declared.find(" NOT NULL"); not_null != std::string::npos) {
@@ -54,7 +54,7 @@ TableIntrospector OneColumnTable(const std::string& declared, std::optional<std:
   }
   column.default_value = std::move(column_default);
   table.columns.push_back(column);
-  return [table](const std::string& name) -> std::optional<LiveTable> {
+  return [table](const std::string& name) -> std::optional<db::LiveTable> {
     if (name == "t") return table;
     return std::nullopt;
   };
@@ -86,7 +86,7 @@ TEST(SqliteRebuild, ColumnTypesAreTheOnesLiquibaseReadsFromTheDriver) {
     }
     std::string changelog;
     try {
-      changelog = DatabaseType(declared, DatabaseKind::kSqlite);
+      changelog = DatabaseType(declared, db::DatabaseKind::kSqlite);
     } catch (const MigrationError& e) {
       changelog = std::string("ERROR ") + e.what();
     }
@@ -122,7 +122,7 @@ ColumnConfig Column(Attributes attributes, std::optional<Attributes> constraints
 // party (id INTEGER PK, name VARCHAR(20) NOT NULL UNIQUE, note TEXT DEFAULT 'x') with an index on
 // name, as the engine's introspection reports it; `reads` counts the look-ups.
 struct Party {
-  LiveTable table;
+  db::LiveTable table;
   int reads = 0;
   Party() {
     table.name = "party";
@@ -136,7 +136,7 @@ struct Party {
                             {"party", "sqlite_autoindex_party_1", true, {"name"}}};
   }
   TableIntrospector Introspector() {
-    return [this](const std::string& name) -> std::optional<LiveTable> {
+    return [this](const std::string& name) -> std::optional<db::LiveTable> {
       ++reads;
       if (name == "party") return table;
       return std::nullopt;
@@ -157,7 +157,7 @@ std::vector<std::string> RunAll(const std::vector<SqlStatement>& statements) {
 }
 
 TEST(SqliteRebuildChanges, OfflineTheyFailWithLiquibasesMessage) {
-  const SqlGenerationContext offline{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", {}};
+  const SqlGenerationContext offline{db::DatabaseKind::kSqlite, nullptr, "rebuilds.xml", {}};
   const std::vector<std::pair<Change, std::string>> cases = {
       {MakeChange("addColumn", {{"tableName", "party"}}, {Column({{"name", "a"}, {"type", "INT"}})}),
        "AddColumnStatement"},
@@ -191,7 +191,7 @@ TEST(SqliteRebuildChanges, OfflineTheyFailWithLiquibasesMessage) {
 
 TEST(SqliteRebuildChanges, LiveTheyAreGeneratedWhenTheyRunFromTheTableAsItIsThen) {
   Party party;
-  const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
+  const SqlGenerationContext live{db::DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   const auto statements = GenerateSql(MakeChange("addColumn", {{"tableName", "party"}},
                                                  {Column({{"name", "a"}, {"type", "INT"}, {"valueNumeric", "1"}})}),
                                       live);
@@ -215,7 +215,7 @@ TEST(SqliteRebuildChanges, LiveTheyAreGeneratedWhenTheyRunFromTheTableAsItIsThen
 
 TEST(SqliteRebuildChanges, AnAddedColumnKeepsItsKeysButNotItsNotNullOrDefault) {
   Party party;
-  const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
+  const SqlGenerationContext live{db::DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   const auto sql = RunAll(GenerateSql(
       MakeChange(
           "addColumn", {{"tableName", "party"}},
@@ -233,7 +233,7 @@ TEST(SqliteRebuildChanges, AnAddedColumnKeepsItsKeysButNotItsNotNullOrDefault) {
 
 TEST(SqliteRebuildChanges, DropColumnDropsOnlyNestedColumnsAsLiquibaseDoes) {
   Party party;
-  const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
+  const SqlGenerationContext live{db::DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   // columnName alone: Liquibase 4.28 rebuilds the table and keeps the column.
   const auto kept =
       RunAll(GenerateSql(MakeChange("dropColumn", {{"tableName", "party"}, {"columnName", "note"}}), live));
@@ -246,7 +246,7 @@ TEST(SqliteRebuildChanges, DropColumnDropsOnlyNestedColumnsAsLiquibaseDoes) {
             "PRIMARY KEY (id))");
   EXPECT_EQ(dropped.size(), 5u);  // no CREATE INDEX ix_party_name
   // Nested columns are what every database drops; columnName is ignored then.
-  const SqlGenerationContext pg{DatabaseKind::kPostgresql, nullptr, "rebuilds.xml", {}};
+  const SqlGenerationContext pg{db::DatabaseKind::kPostgresql, nullptr, "rebuilds.xml", {}};
   const auto statements = GenerateSql(
       MakeChange("dropColumn", {{"tableName", "party"}, {"columnName", "name"}}, {Column({{"name", "note"}})}), pg);
   ASSERT_EQ(statements.size(), 1u);
@@ -258,7 +258,7 @@ TEST(SqliteRebuildChanges, DropColumnDropsOnlyNestedColumnsAsLiquibaseDoes) {
 
 TEST(SqliteRebuildChanges, DropPrimaryKeyFailsWhereLiquibaseFails) {
   Party party;
-  const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
+  const SqlGenerationContext live{db::DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   const auto statements = GenerateSql(MakeChange("dropPrimaryKey", {{"tableName", "party"}}), live);
   try {
     RunAll(statements);
@@ -275,7 +275,7 @@ TEST(SqliteRebuildChanges, DropPrimaryKeyFailsWhereLiquibaseFails) {
 TEST(SqliteRebuildChanges, ATableOtherTablesReferenceIsNotRebuilt) {
   Party party;
   party.table.referenced_by = {"account", "membership"};
-  const SqlGenerationContext live{DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
+  const SqlGenerationContext live{db::DatabaseKind::kSqlite, nullptr, "rebuilds.xml", party.Introspector()};
   const auto statements = GenerateSql(
       MakeChange("addDefaultValue", {{"tableName", "party"}, {"columnName", "note"}, {"defaultValue", "y"}}), live);
   try {

@@ -1,4 +1,4 @@
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 
 #include <algorithm>
 #include <array>
@@ -6,9 +6,9 @@
 #include <sstream>
 #include <vector>
 
-#include "migration/model/text.h"
+#include "core/text.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 namespace {
 
 constexpr std::array<std::pair<DatabaseKind, std::string_view>, 7> kNames{{
@@ -25,6 +25,14 @@ using text::Lower;
 using text::Trim;
 
 }  // namespace
+
+std::string Placeholder(DatabaseKind kind, int position) {
+  switch (kind) {
+    case DatabaseKind::kPostgresql: return "$" + std::to_string(position);
+    case DatabaseKind::kSqlite: return "?" + std::to_string(position);
+    default: return "?";
+  }
+}
 
 std::string_view ShortName(DatabaseKind kind) {
   for (const auto& [k, name] : kNames) {
@@ -68,4 +76,4 @@ bool DbmsMatches(std::string_view definition, std::string_view short_name) {
   return !has_positive || positive_match;
 }
 
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

@@ -1,10 +1,10 @@
-#include "migration/engine/transaction.h"
+#include "db/transaction.h"
 
 #include <string>
 
 #include "core/error.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 namespace {
 
 // Nested savepoints may share a name: ROLLBACK TO and RELEASE act on the innermost one.
@@ -43,4 +43,4 @@ void Transaction::Commit() {
   done_ = true;
 }
 
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

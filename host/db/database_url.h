@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "migration/model/database_kind.h"
+#include "db/database_kind.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 
 struct DatabaseUrl {
   DatabaseKind kind = DatabaseKind::kSqlite;
@@ -29,4 +29,4 @@ struct DatabaseUrl {
 // the (redacted) URL when it cannot be understood.
 DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user = "", const std::string& password = "");
 
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

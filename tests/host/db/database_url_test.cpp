@@ -1,12 +1,12 @@
-#include "migration/engine/database_url.h"
+#include "db/database_url.h"
 
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 #include "support/test_database.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 namespace {
 
 TEST(DatabaseUrlTest, ParsesSqliteForms) {
@@ -83,4 +83,4 @@ TEST(ConnectionErrors, SayWhichOfTheUsualFailuresItIs) {
 }
 
 }  // namespace
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

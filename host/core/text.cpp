@@ -1,9 +1,9 @@
-#include "migration/model/text.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace ledgerhost::migration::text {
+namespace ledgerhost::text {
 
 std::string Trim(std::string_view text) {
   auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
@@ -83,4 +83,4 @@ std::vector<std::string> SplitAndTrim(std::string_view text, char separator) {
   return out;
 }
 
-}  // namespace ledgerhost::migration::text
+}  // namespace ledgerhost::text

@@ -1,4 +1,4 @@
-#include "migration/engine/database_url.h"
+#include "db/database_url.h"
 
 #include <map>
 #include <sstream>
@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "core/redact.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 namespace {
 
 // %XX escapes in the user-info and query parts of a URL.
@@ -116,4 +116,4 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
   return out;
 }
 
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

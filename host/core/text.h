@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ledgerhost::migration::text {
+namespace ledgerhost::text {
 
 // Drops C-locale whitespace (space, \t, \n, \v, \f, \r) at both ends.
 std::string Trim(std::string_view text);
@@ -34,4 +34,4 @@ bool ParseJavaBoolean(std::string_view text);
 // Splits on `separator`, trimming each piece (JavaTrim) and dropping empty ones.
 std::vector<std::string> SplitAndTrim(std::string_view text, char separator);
 
-}  // namespace ledgerhost::migration::text
+}  // namespace ledgerhost::text

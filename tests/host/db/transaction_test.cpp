@@ -1,6 +1,6 @@
-// migration::Transaction on real SQLite and PostgreSQL: rolled back unless committed, and a
+// Transaction on real SQLite and PostgreSQL: rolled back unless committed, and a
 // savepoint inside an open transaction that takes back only its own work.
-#include "migration/engine/transaction.h"
+#include "db/transaction.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "support/test_database.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 namespace {
 
 class TransactionTest : public ::testing::TestWithParam<DatabaseKind> {
@@ -77,4 +77,4 @@ INSTANTIATE_TEST_SUITE_P(Databases, TransactionTest, ::testing::Values(DatabaseK
                          [](const auto& info) { return ledgerhost::testing::DatabaseName(info.param); });
 
 }  // namespace
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

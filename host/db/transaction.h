@@ -5,9 +5,9 @@
 // one otherwise).
 #pragma once
 
-#include "migration/engine/connection.h"
+#include "db/connection.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 
 class Transaction {
  public:
@@ -26,4 +26,4 @@ class Transaction {
   bool done_ = false;
 };
 
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db

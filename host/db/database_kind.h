@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace ledgerhost::migration {
+namespace ledgerhost::db {
 
 enum class DatabaseKind { kSqlite, kPostgresql, kMysql, kMariadb, kOracle, kMssql, kH2 };
 
@@ -14,7 +14,11 @@ enum class DatabaseKind { kSqlite, kPostgresql, kMysql, kMariadb, kOracle, kMssq
 std::string_view ShortName(DatabaseKind kind);
 std::optional<DatabaseKind> DatabaseKindFromShortName(std::string_view name);
 
+// The text of the `position`-th (1-based) query parameter in `kind`'s SQL: $n on PostgreSQL, ?n on
+// SQLite (numbered, so that a placeholder names its value wherever it appears), bare ? elsewhere.
+std::string Placeholder(DatabaseKind kind, int position);
+
 // Liquibase's DatabaseList.definitionMatches: "a, !b", "all", "none"; an empty definition matches.
 bool DbmsMatches(std::string_view definition, std::string_view short_name);
 
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::db
