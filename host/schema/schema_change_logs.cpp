@@ -80,6 +80,7 @@ std::vector<SchemaChangeLog> BuildSchemaChangeLogs(const SchemaCatalog& catalog,
     }
     if (schema.plugin || schema.resources) RefuseReservedAuthor(entry.change_log, schema);
     ApplyTableNaming(entry.change_log, schema.table_prefix, schema.database_schema);
+    for (auto& change_set : entry.change_log.change_sets) change_set.search_schema = schema.database_schema;
     parsed.emplace(key, out.size());
     out.push_back(std::move(entry));
   }

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "migration/parse/expression_matcher.h"
 #include "migration/sql/custom_change_registry.h"
+#include "migration/sql/dialect.h"
 #include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::migration {
@@ -275,17 +276,29 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
   }
   const bool transactional = cs.run_in_transaction;
   const SqlStatement* current = nullptr;
+  // A family's databaseSchema: its raw SQL's unqualified names resolve there, the history row's in
+  // the node's own path again. (SET in a transaction that rolls back is undone with it.)
+  const std::optional<std::string> node_search_path = statements.empty() ? std::nullopt : NodeSearchPathFor(cs);
   try {
     if (transactional) sink.Begin();
+    if (node_search_path) sink.Run({SearchPathInto(cs, *node_search_path), ";"});
     for (const auto& statement : statements) {
       current = &statement;
       sink.RunChange(statement);
     }
     current = nullptr;
+    if (node_search_path) sink.Run({"SET search_path TO " + *node_search_path, ";"});
     sink.Run({history_statement, ";"});
     if (transactional) sink.Commit();
   } catch (const DatabaseError& e) {
     if (transactional) sink.Rollback();
+    if (node_search_path && !transactional) {
+      try {
+        sink.Run({"SET search_path TO " + *node_search_path, ";"});
+      } catch (const DatabaseError&) {
+        // The session is broken; the changeset's failure below is what the operator must read.
+      }
+    }
     std::string message = "Migration failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
                           "):\n  Reason: " + e.what();
     if (!transactional && current != nullptr) message += "\n  (runInTransaction=false: earlier statements of this changeset stay applied)";
@@ -302,6 +315,17 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
   // Liquibase's DefaultChangeExecListener counts them.
   if (!sync_only) state.summary.run++;
   state.recorded.push_back(std::move(row));
+}
+
+std::optional<std::string> Migrator::NodeSearchPathFor(const ChangeSet& cs) const {
+  if (cs.search_schema.empty() || database_ != db::DatabaseKind::kPostgresql) return std::nullopt;
+  // Offline there is no session to ask: PostgreSQL's built-in path.
+  if (connection_ == nullptr) return "\"$user\", public";
+  return connection_->QueryScalar("SELECT current_setting('search_path')").value_or("public");
+}
+
+std::string Migrator::SearchPathInto(const ChangeSet& cs, const std::string& node_search_path) const {
+  return "SET search_path TO " + Dialect(database_).Identifier(cs.search_schema) + ", " + node_search_path;
 }
 
 Migrator::RunState Migrator::StartRun(const History& history) const {

@@ -144,6 +144,10 @@ class Migrator {
   // A run over a plan, numbering ORDEREXECUTED after the history's last (offline scripts count in
   // steps of 2, as Liquibase's do).
   RunState StartRun(const History& history) const;
+  // The node's search path to return to when `cs` runs in its family's schema (ChangeSet::
+  // search_schema, PostgreSQL), else nullopt; and the SET that makes the family's schema first.
+  std::optional<std::string> NodeSearchPathFor(const ChangeSet& cs) const;
+  std::string SearchPathInto(const ChangeSet& cs, const std::string& node_search_path) const;
   // Runs `body` holding the changelog lock, with DATABASECHANGELOG created first when missing; the
   // lock is released after it, whatever happens.
   void UnderChangeLogLock(db::Connection& connection, const std::function<void()>& body);

@@ -122,6 +122,10 @@ struct ChangeSet {
   std::string comments;
   // The changeset's own objectQuotingStrategy, else its file's (not inherited through includes).
   ObjectQuotingStrategy quoting = ObjectQuotingStrategy::kLegacy;
+  // Not Liquibase's: the PostgreSQL schema unqualified names in its SQL resolve to while it runs (a
+  // mapped-schema family's databaseSchema, so that raw SQL lands where its structured changes do);
+  // "" = the connection's search path. Not part of the checksum.
+  std::string search_schema;
 
   std::vector<Change> changes;
   RollbackSpec rollback;

@@ -74,9 +74,12 @@ void Migrator::DoRollback(const History& history, const RollbackTarget& target, 
     const ChangeSet& cs = **it;
     auto statements = StatementsFor(cs, true, history);
     sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
+    const std::optional<std::string> node_search_path = statements.empty() ? std::nullopt : NodeSearchPathFor(cs);
     try {
       sink.Begin();
+      if (node_search_path) sink.Run({SearchPathInto(cs, *node_search_path), ";"});
       for (const auto& statement : statements) sink.RunChange(statement);
+      if (node_search_path) sink.Run({"SET search_path TO " + *node_search_path, ";"});
       sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
       sink.Commit();
     } catch (const DatabaseError& e) {
