@@ -364,6 +364,9 @@ TEST(DbCliSignals, ASignalStopsTheUpdateBetweenChangesets) {
     EXPECT_FALSE(connection->TableExists("third_one"));
     const Outcome rest = RunIn(dir.path(), "db --changelog-file changelog.xml --url " + ShellQuote(url) + " update");
     ASSERT_EQ(rest.exit_code, 0) << rest.err;
+    // Progress at info, as Liquibase's "Running Changeset", counted within the run.
+    EXPECT_NE(rest.err.find("Running Changeset 1/1: changelog.xml::3::sig"), std::string::npos) << rest.err;
+    EXPECT_NE(rest.err.find("1 changeset(s) ran in "), std::string::npos) << rest.err;
     EXPECT_TRUE(connection->TableExists("third_one"));
   }
 }

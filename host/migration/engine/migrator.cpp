@@ -1,6 +1,7 @@
 #include "migration/engine/migrator.h"
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <ctime>
 #include <iomanip>
@@ -346,6 +347,10 @@ void Migrator::UnderChangeLogLock(db::Connection& connection, const std::functio
 }
 
 void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only) {
+  // Progress as Liquibase logs it at INFO ("Running Changeset: ..."), with the count, when applying.
+  const auto log = Logger("migration");
+  const bool report = sink.live() && !sync_only && !plan.to_run.empty();
+  const auto started = std::chrono::steady_clock::now();
   for (size_t i = 0; i < plan.to_run.size(); ++i) {
     const auto& [cs, previous] = plan.to_run[i];
     // Between changesets (the one running when the signal came has committed, or failed and rolled
@@ -359,11 +364,16 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
               std::to_string(plan.to_run.size() - i) + " not applied (the next " + NameOf(*cs) +
               "). The changelog lock was released; run the update again to apply the rest.");
     }
+    if (report) log->info("Running Changeset {}/{}: {}", i + 1, plan.to_run.size(), NameOf(*cs));
     try {
       RunChangeSet(*cs, previous, state, sink, sync_only);
     } catch (const StopRequested& stop) {
       throw MigrationError("Stopping update at " + NameOf(*cs) + " (" + cs->location.ToString() + "): " + stop.message);
     }
+  }
+  if (report) {
+    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    log->info("{} changeset(s) ran in {:.1f} s", plan.to_run.size(), elapsed);
   }
 }
 
