@@ -10,9 +10,7 @@ Statements CreateProcedure(const Change& change, const Dialect& d, const SqlGene
   std::string text = change.Find("path") ? ReadResource(change, context, "path") : Require(change, "procedureText");
   auto last = text.find_last_not_of(" \t\r\n");
   text = last == std::string::npos ? "" : text.substr(0, last + 1);
-  SqlStatement statement{text};
-  if (d.Is(db::DatabaseKind::kOracle)) statement.end_delimiter = "\n/";
-  return {statement};
+  return {SqlStatement(text, d.Is(db::DatabaseKind::kOracle) ? "\n/" : ";")};
 }
 
 }  // namespace ledgerhost::migration::generator
