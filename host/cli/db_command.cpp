@@ -206,12 +206,15 @@ class DbCommand : public Command {
   // The node's changelogs and database; read-only commands never create a SQLite file.
   int RunOnNode(const DbSubcommand& command) {
     const config::NodeConfig config = config::LoadNodeConfig(base_directory_);
-    // A refused plugin stops what would write or print SQL without its schemas; looking goes on.
-    const node::NodeSchemas node_schemas = node::LoadNodeSchemas(
-        config, command.writes || command.prints_sql ? node::RefusedPlugins::kStop : node::RefusedPlugins::kReport);
+    // A refused plugin stops what would run changelogs or print their SQL without its schemas;
+    // looking and maintenance (release-locks above all) go on.
+    const bool runs_changelogs = command.needs_changelog && (command.writes || command.prints_sql);
+    const node::NodeSchemas node_schemas =
+        node::LoadNodeSchemas(config, runs_changelogs ? node::RefusedPlugins::kStop : node::RefusedPlugins::kReport);
     const db::DatabaseUrl& url = node_schemas.url;
     const schema::SchemaCatalog& catalog = node_schemas.catalog;
     auto connection = command.writes ? node::OpenNodeDatabase(config) : node::OpenNodeDatabaseReadOnly(config);
+    if (runs_changelogs && command.writes) node::CheckDatabaseOwner(*connection, catalog, config, url);
     if (command.run == nullptr) {  // check
       const auto drift = schema::FindSchemaDrift(*connection, catalog);
       for (const auto& d : drift) std::cout << d.ToString() << "\n";

@@ -24,6 +24,7 @@ class PluginsCommand : public Command {
     options.directory = plugins_dir_.empty() ? config.plugins.directory : std::filesystem::path(plugins_dir_);
     options.trusted_keys = config.plugins.trusted_keys;
     for (const auto& key : trusted_keys_) options.trusted_keys.emplace_back(key);
+    options.ignored_files = config.plugins.ignored_files;
     auto registry = plugins::PluginRegistry::Load(options);
 
     std::cout << "Plugins in " << options.directory.string() << " ("
@@ -48,8 +49,12 @@ class PluginsCommand : public Command {
       for (const auto& class_name : plugin->custom_changes()) std::cout << "    customChange: " << class_name << "\n";
       std::cout << "    resources: " << plugin->resources().size() << " embedded file(s)\n";
     }
+    if (!options.ignored_files.empty()) {
+      std::cout << "\nLeft out (plugins.ignore):\n";
+      for (const auto& name : options.ignored_files) std::cout << "  " << name << "\n";
+    }
     if (!registry.skipped().empty()) {
-      std::cout << "\nRefused:\n";
+      std::cout << "\nRefused (the node does not start until each is replaced, removed or in plugins.ignore):\n";
       for (const auto& skipped : registry.skipped()) {
         std::cout << "  " << skipped.path.filename().string() << ": " << skipped.reason << "\n";
       }

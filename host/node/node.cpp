@@ -107,27 +107,6 @@ void CheckTables(db::Connection& connection, const schema::SchemaCatalog& catalo
   }
 }
 
-// A database holds one node's vault. A node_info row of another legal name means another node
-// started on it, and may be running: refused before anything is written, unless node.yaml names
-// that node as the one this node takes over (database.previousLegalName).
-void CheckDatabaseOwner(db::Connection& connection, const schema::SchemaCatalog& catalog,
-                        const config::NodeConfig& config, const db::DatabaseUrl& url) {
-  const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
-  if (!connection.TableExists(node_schema->PhysicalTable("node_info"))) return;  // a new database
-  const std::string table = node_schema->SqlTable("node_info", connection.kind());
-  for (const auto& row : connection.Query("SELECT node_name, started_timestamp, host_version FROM " + table +
-                                              " WHERE node_name <> " + connection.Placeholder(1) + " ORDER BY node_name",
-                                          {config.legal_name})) {
-    const std::string owner = row[0].value_or("");
-    if (owner == config.database.previous_legal_name) continue;
-    throw ConfigError("the database " + url.Redacted() + " holds the vault of node '" + owner + "' (last started " +
-                      row[1].value_or("?") + " by ledgerhost " + row[2].value_or("?") + "), and this node is '" +
-                      config.legal_name + "' (node.yaml legalName). One database holds one node's vault: give this "
-                      "node a database of its own, or, if this node is that node renamed, take its database over "
-                      "with database.previousLegalName: \"" + owner + "\" in node.yaml.");
-  }
-}
-
 void RecordNodeInfo(db::Connection& connection, const schema::SchemaCatalog& catalog, const config::NodeConfig& config) {
   const schema::SelectedSchema* node_schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
   const std::string table = node_schema->SqlTable("node_info", connection.kind());

@@ -8,6 +8,7 @@
 #include "config/node_config.h"
 #include "db/connection.h"
 #include "db/database_url.h"
+#include "schema/selected_schema.h"
 
 namespace ledgerhost::node {
 
@@ -16,6 +17,11 @@ db::DatabaseUrl NodeDatabaseUrl(const config::NodeConfig& config);
 // Connects; throws DatabaseError (redacted URL) or ConfigError (database.schema on SQLite, or a
 // schema that does not exist).
 std::unique_ptr<db::Connection> OpenNodeDatabase(const config::NodeConfig& config);
+
+// A database holds one node's vault: throws ConfigError when node_info names another legal name
+// than node.yaml's, unless database.previousLegalName names it (the node takes it over).
+void CheckDatabaseOwner(db::Connection& connection, const schema::SchemaCatalog& catalog,
+                        const config::NodeConfig& config, const db::DatabaseUrl& url);
 
 // A connection for looking only: like OpenNodeDatabase, except that a SQLite file that does not
 // exist yet is not created — an empty in-memory database stands in for it.

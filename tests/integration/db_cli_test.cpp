@@ -371,5 +371,46 @@ TEST(DbCliSignals, ASignalStopsTheUpdateBetweenChangesets) {
   }
 }
 
+// A signal during the last changeset is not lost: the run completes, the lock is released, and the
+// process still stops with the signal's exit code (a node would not go on to start its services).
+TEST(DbCliSignals, ASignalDuringTheLastChangesetStillStopsTheProcess) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="sig"><sql>WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x &lt; 6000000) SELECT count(*) FROM c</sql></changeSet>
+</databaseChangeLog>
+)xml");
+  const std::string url = "sqlite:" + (dir.path() / "last.db").string();
+  const std::string err = (dir.path() / "err").string();
+  const pid_t child = fork();
+  ASSERT_NE(child, -1);
+  if (child == 0) {
+    if (chdir(dir.path().c_str()) != 0) _exit(127);
+    freopen("/dev/null", "w", stdout);
+    freopen(err.c_str(), "w", stderr);
+    execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "--log-level", "debug", "db", "--changelog-file",
+          "changelog.xml", "--url", url.c_str(), "update", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  bool running = false;
+  for (int i = 0; i < 400 && !running; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    running = ReadFile(err).find("WITH RECURSIVE") != std::string::npos;
+  }
+  ASSERT_TRUE(running) << ReadFile(err);
+  kill(child, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal";
+  EXPECT_EQ(WEXITSTATUS(status), 143) << ReadFile(err);
+  EXPECT_NE(ReadFile(err).find("SIGTERM received while it ran: the run completed and the changelog lock is released"),
+            std::string::npos)
+      << ReadFile(err);
+  auto connection = db::Connection::Open(db::ParseDatabaseUrl(url));
+  const HistorySql sql(DatabaseKind::kSqlite);
+  EXPECT_EQ(connection->QueryScalar("SELECT COUNT(*) FROM " + sql.ChangeLogTable()), "1");
+  EXPECT_EQ(connection->QueryScalar("SELECT LOCKED FROM " + sql.LockTable()), "0");
+}
+
 }  // namespace
 }  // namespace ledgerhost

@@ -272,12 +272,13 @@ bool SqliteConnection::TryHoldLivenessLock() {
   if (file.empty()) return true;  // in memory: one process only
   const std::string path = file + "-changeloglock";
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw DatabaseError("cannot open the changelog lock file " + path + ": " + std::strerror(errno));
+  // MigrationError, as the changelog lock's other failures (exit code 6).
+  if (fd < 0) throw MigrationError("cannot open the changelog lock file " + path + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int error = errno;
     ::close(fd);
     if (error == EWOULDBLOCK) return false;
-    throw DatabaseError("cannot lock " + path + ": " + std::strerror(error));
+    throw MigrationError("cannot lock " + path + ": " + std::strerror(error));
   }
   liveness_lock_ = fd;
   return true;

@@ -288,18 +288,11 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
       sink.RunChange(statement);
     }
     current = nullptr;
-    if (node_search_path) sink.Run({"SET search_path TO " + *node_search_path, ";"});
+    if (node_search_path) sink.Run({SetSearchPath(*node_search_path), ";"});
     sink.Run({history_statement, ";"});
     if (transactional) sink.Commit();
   } catch (const DatabaseError& e) {
-    if (transactional) sink.Rollback();
-    if (node_search_path && !transactional) {
-      try {
-        sink.Run({"SET search_path TO " + *node_search_path, ";"});
-      } catch (const DatabaseError&) {
-        // The session is broken; the changeset's failure below is what the operator must read.
-      }
-    }
+    UndoChangeSetSession(sink, transactional, node_search_path);
     std::string message = "Migration failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
                           "):\n  Reason: " + e.what();
     if (!transactional && current != nullptr) message += "\n  (runInTransaction=false: earlier statements of this changeset stay applied)";
@@ -311,11 +304,30 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
       return;
     }
     throw MigrationError(message);
+  } catch (...) {
+    // Not the database's refusal (a generation that needs the live table, a signal-free stop):
+    // nothing of the changeset may stay half-open on the session either.
+    UndoChangeSetSession(sink, transactional, node_search_path);
+    throw;
   }
   // UPDATE SUMMARY's "Run": every changeset the update went through (EXECUTED, RERAN, MARK_RAN), as
   // Liquibase's DefaultChangeExecListener counts them.
   if (!sync_only) state.summary.run++;
   state.recorded.push_back(std::move(row));
+}
+
+void Migrator::UndoChangeSetSession(StatementSink& sink, bool transactional,
+                                    const std::optional<std::string>& node_search_path) const {
+  if (transactional) {
+    sink.Rollback();  // a SET inside the transaction goes with it
+    return;
+  }
+  if (!node_search_path) return;
+  try {
+    sink.Run({SetSearchPath(*node_search_path), ";"});
+  } catch (const DatabaseError&) {
+    // The session is broken; the changeset's own failure is what the operator must read.
+  }
 }
 
 std::optional<std::string> Migrator::NodeSearchPathFor(const ChangeSet& cs) const {
@@ -325,8 +337,25 @@ std::optional<std::string> Migrator::NodeSearchPathFor(const ChangeSet& cs) cons
   return connection_->QueryScalar("SELECT current_setting('search_path')").value_or("public");
 }
 
+std::string Migrator::SetSearchPath(const std::string& path) const {
+  // The path is a value, bound as a string literal: what current_setting returns (a role's own
+  // setting among it) never becomes SQL text. PostgreSQL shows an empty path as "".
+  return "SELECT set_config('search_path', " + Dialect(database_).String(path == "\"\"" ? "" : path) + ", false)";
+}
+
 std::string Migrator::SearchPathInto(const ChangeSet& cs, const std::string& node_search_path) const {
-  return "SET search_path TO " + Dialect(database_).Identifier(cs.search_schema) + ", " + node_search_path;
+  const std::string schema = Dialect(database_, false, cs.quoting).Identifier(cs.search_schema);
+  const bool empty = node_search_path.empty() || node_search_path == "\"\"";
+  return SetSearchPath(empty ? schema : schema + ", " + node_search_path);
+}
+
+void Migrator::ThrowIfStopRequested(const std::string& what_was_done) {
+  // A signal during the last changeset (or the lock's release) is not lost: whoever runs the engine
+  // stops (the node does not go on to start its services).
+  if (const int signal = StopSignals::Received(); signal != 0) {
+    throw InterruptedError(signal == SIGTERM, std::string(StopSignals::Name(signal)) + " received while it ran: " +
+                                                  what_was_done + " and the changelog lock is released; stopping");
+  }
 }
 
 Migrator::RunState Migrator::StartRun(const History& history) const {
@@ -344,6 +373,7 @@ void Migrator::UnderChangeLogLock(db::Connection& connection, const std::functio
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());
   body();
   lock.Release();
+  ThrowIfStopRequested("the run completed");
 }
 
 void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, bool sync_only) {
@@ -359,9 +389,11 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
       throw InterruptedError(
           signal == SIGTERM,
           std::string(StopSignals::Name(signal)) + ": stopped between changesets; " + std::to_string(i) + " of " +
-              std::to_string(plan.to_run.size()) + " changeset(s) applied in this run" +
+              std::to_string(plan.to_run.size()) + " changeset(s) " + (sync_only ? "recorded" : "applied") +
+              " in this run" +
               (i > 0 ? " (the last " + NameOf(*plan.to_run[i - 1].first) + ")" : "") + ", " +
-              std::to_string(plan.to_run.size() - i) + " not applied (the next " + NameOf(*cs) +
+              std::to_string(plan.to_run.size() - i) + (sync_only ? " not recorded" : " not applied") +
+              " (the next " + NameOf(*cs) +
               "). The changelog lock was released; run the update again to apply the rest.");
     }
     if (report) log->info("Running Changeset {}/{}: {}", i + 1, plan.to_run.size(), NameOf(*cs));
@@ -403,7 +435,7 @@ void Migrator::WriteScriptPrologue(StatementSink& sink) const {
     // Liquibase qualifies every name with its default schema to the same end.
     const auto current = connection_->QueryScalar("SELECT current_setting('search_path')");
     const auto built_in = connection_->QueryScalar("SELECT boot_val FROM pg_settings WHERE name = 'search_path'");
-    if (current && current != built_in) sink.Run({"SET search_path TO " + *current, ";"});
+    if (current && current != built_in) sink.Run({SetSearchPath(*current), ";"});
   }
   if (!connection_->TableExists(sql_.LockTable())) {
     sink.Comment("Create Database Lock Table");

@@ -148,9 +148,16 @@ class Migrator {
   // search_schema, PostgreSQL), else nullopt; and the SET that makes the family's schema first.
   std::optional<std::string> NodeSearchPathFor(const ChangeSet& cs) const;
   std::string SearchPathInto(const ChangeSet& cs, const std::string& node_search_path) const;
+  std::string SetSearchPath(const std::string& path) const;  // set_config with the path as a literal
+  // After a changeset failed: its transaction rolled back, or (runInTransaction=false) the node's
+  // search path restored. Never throws.
+  void UndoChangeSetSession(StatementSink& sink, bool transactional,
+                            const std::optional<std::string>& node_search_path) const;
   // Runs `body` holding the changelog lock, with DATABASECHANGELOG created first when missing; the
   // lock is released after it, whatever happens.
   void UnderChangeLogLock(db::Connection& connection, const std::function<void()>& body);
+  // InterruptedError when SIGINT/SIGTERM arrived under a StopSignals guard that is still up.
+  static void ThrowIfStopRequested(const std::string& what_was_done);
   // The changelog-level <preConditions> of every source: false when one says CONTINUE (skip the
   // update); throws MigrationError when one says HALT.
   bool ChangeLogPreconditionsPass(db::Connection& connection, const History& history);

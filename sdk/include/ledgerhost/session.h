@@ -1,7 +1,8 @@
 // A turn at the node's database session. The node has one connection, which the vault, the identity
 // registry and every plugin service share, from threads of their own: while a SessionLease lives,
 // no other thread uses the connection, and it waits for its turn. Take one for a unit of work and
-// let it go; never wait, while holding one, for another thread that needs the database.
+// let it go, on the thread that took it; never wait, while holding one, for another thread that
+// needs the database. SOCI statements and rowsets made from it must end before it does.
 //
 //   ledgerhost::SessionLease sql = hub.Session();
 //   sql << "INSERT INTO " << table << " (id) VALUES (:id)", soci::use(id);
@@ -22,8 +23,9 @@ class SessionLease {
   // Made by the host (ServiceHub::Session); `turn` holds the connection's lock.
   SessionLease(soci::session& session, std::unique_lock<std::recursive_mutex> turn)
       : session_(&session), turn_(std::move(turn)) {}
-  SessionLease(SessionLease&&) noexcept = default;
-  SessionLease& operator=(SessionLease&&) noexcept = default;
+  // It ends on the thread that took it (the turn is that thread's): neither copied nor moved.
+  SessionLease(const SessionLease&) = delete;
+  SessionLease& operator=(const SessionLease&) = delete;
 
   soci::session& operator*() const noexcept { return *session_; }
   soci::session* operator->() const noexcept { return session_; }

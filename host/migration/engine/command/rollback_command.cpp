@@ -79,7 +79,7 @@ void Migrator::DoRollback(const History& history, const RollbackTarget& target, 
       sink.Begin();
       if (node_search_path) sink.Run({SearchPathInto(cs, *node_search_path), ";"});
       for (const auto& statement : statements) sink.RunChange(statement);
-      if (node_search_path) sink.Run({"SET search_path TO " + *node_search_path, ";"});
+      if (node_search_path) sink.Run({SetSearchPath(*node_search_path), ";"});
       sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
       sink.Commit();
     } catch (const DatabaseError& e) {
@@ -100,6 +100,7 @@ int Migrator::Rollback(const RollbackTarget& target) {
   LiveSink sink(connection);
   DoRollback(history, target, sink);
   lock.Release();
+  ThrowIfStopRequested("the rollback completed");
   return count;
 }
 

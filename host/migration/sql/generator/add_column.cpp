@@ -153,6 +153,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
 // to read, and Liquibase fails), then filled; no remarks, as SQLite has no generator for them.
 Statements AddColumnSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table_name = Require(change, "tableName");
+  const std::string table = d.Table(change);
   if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
   for (const auto& column : change.columns) {
     if (!Attr(column.attributes, "afterColumn").empty()) {
@@ -163,7 +164,7 @@ Statements AddColumnSqlite(const Change& change, const Dialect& d, const SqlGene
   const RebuildVisitor visitor = AddColumnVisitor(change);
   Statements out{SqliteRebuildStatement(change, "AddColumnStatement",
                                         [change, context, visitor] { return RebuildOf(change, context, visitor); })};
-  AppendValueUpdates(change, d, d.Table(change), out);
+  AppendValueUpdates(change, d, table, out);
   for (const auto& column : change.columns) {
     if (!NotNullLater(column, d)) continue;
     // Liquibase has no SQLite generator for it: the changeset fails there, after the rebuild.

@@ -38,6 +38,7 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
 
 // DropColumnGeneratorSQLite's way: the table is rebuilt without the column.
 Statements DropColumnSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change);  // its errors first, as the generic generator's
   ColumnsToDrop(change);
   if (!change.Find("columnName")) {
     // Liquibase validates every nested column of a multi-column drop against the change's own
