@@ -25,7 +25,30 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // An unknown command is named as such (CLI11 says "A subcommand is required" or "argument was
+    // not expected"); every command-line error exits with the documented 2.
+    CLI::App* deepest = &app;
+    std::string path = "ledgerhost";
+    for (auto subs = deepest->get_subcommands(); !subs.empty(); subs = deepest->get_subcommands()) {
+      deepest = subs.front();
+      path += " " + deepest->get_name();
+    }
+    // With fallthrough the word left over may sit on a parent.
+    std::vector<std::string> remaining;
+    for (CLI::App* level = deepest; level != nullptr && remaining.empty(); level = level->get_parent()) {
+      remaining = level->remaining();
+    }
+    if (!remaining.empty() && !remaining.front().empty() && remaining.front().front() != '-' &&
+        !deepest->get_subcommands({}).empty()) {
+      std::string known;
+      for (const CLI::App* sub : deepest->get_subcommands({})) known += (known.empty() ? "" : ", ") + sub->get_name();
+      std::cerr << "error: unknown command '" << remaining.front() << "' for " << path << " (commands: " << known
+                << ")\nRun with --help for more information.\n";
+    } else {
+      app.exit(e);
+    }
+    return static_cast<int>(ledgerhost::ExitCode::kUsage);
   }
   try {
     ledgerhost::ConfigureLogging(log_level);

@@ -308,6 +308,24 @@ TEST(DbCliLock, ASignalEndsTheWaitForTheLock) {
   EXPECT_FALSE(holder_connection->TableExists("party"));
 }
 
+// Every command-line error exits with the documented 2 (CLI11's own codes were 106, 109), and an
+// unknown command is named as one, with the commands there are.
+TEST(DbCliUsage, CommandLineErrorsExitWithTwoAndNameAnUnknownCommand) {
+  ScratchDir dir;
+  const Outcome top = RunIn(dir.path(), "frobnicate");
+  EXPECT_EQ(top.exit_code, 2) << top.err;
+  EXPECT_NE(top.err.find("unknown command 'frobnicate' for ledgerhost (commands: plugins, db, balances)"),
+            std::string::npos)
+      << top.err;
+  const Outcome db = RunIn(dir.path(), "db frob");
+  EXPECT_EQ(db.exit_code, 2) << db.err;
+  EXPECT_NE(db.err.find("unknown command 'frob' for ledgerhost db (commands: update, "), std::string::npos) << db.err;
+  const Outcome option = RunIn(dir.path(), "db update --frob");
+  EXPECT_EQ(option.exit_code, 2) << option.err;
+  EXPECT_NE(option.err.find("--frob"), std::string::npos) << option.err;
+  EXPECT_EQ(RunIn(dir.path(), "db --help").exit_code, 0);
+}
+
 // SIGINT or SIGTERM in the middle of an update: the changeset running then finishes, nothing after
 // it runs, the lock is released, the message says what was and was not applied, and the exit code
 // is the shell's; the next update applies the rest. A SIGINT the process was started ignoring (a
