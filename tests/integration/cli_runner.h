@@ -94,8 +94,9 @@ using EnvChanges = std::map<std::string, std::optional<std::string>>;
 // (so a chatty child never blocks on a full pipe), SIGINT/SIGTERM unblocked and at their defaults.
 class Process {
  public:
+  // `sigint_ignored`: the child starts with SIGINT ignored, as a non-interactive shell's `&` does.
   Process(const fs::path& working_dir, const fs::path& output_prefix, const std::vector<std::string>& args,
-          const EnvChanges& env = {})
+          const EnvChanges& env = {}, bool sigint_ignored = false)
       : out_path_(output_prefix.string() + ".out"), err_path_(output_prefix.string() + ".err") {
     std::vector<std::string> argv_text{LEDGERHOST_EXECUTABLE};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
@@ -134,7 +135,7 @@ class Process {
       const int null_in = open("/dev/null", O_RDONLY);
       if (null_in >= 0) dup2(null_in, STDIN_FILENO);
       if (chdir(dir.c_str()) != 0) _exit(126);
-      signal(SIGINT, SIG_DFL);
+      signal(SIGINT, sigint_ignored ? SIG_IGN : SIG_DFL);
       signal(SIGTERM, SIG_DFL);
       sigprocmask(SIG_SETMASK, &none, nullptr);
       execve(argv[0], argv.data(), envp.data());
@@ -151,16 +152,13 @@ class Process {
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
 
-  // Waits until stdout contains `text` (true) or the process exits without printing it (false).
-  // `guard` only stops a hung child from hanging the test; it is not a measurement.
+  // Waits until stdout (stderr) contains `text` (true) or the process exits without printing it
+  // (false). `guard` only stops a hung child from hanging the test; it is not a measurement.
   bool WaitForOutput(const std::string& text, std::chrono::seconds guard = std::chrono::seconds(180)) {
-    const auto deadline = std::chrono::steady_clock::now() + guard;
-    while (true) {
-      if (ReadFile(out_path_).find(text) != std::string::npos) return true;
-      if (Exited()) return ReadFile(out_path_).find(text) != std::string::npos;
-      if (std::chrono::steady_clock::now() > deadline) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    return WaitFor(out_path_, text, guard);
+  }
+  bool WaitForError(const std::string& text, std::chrono::seconds guard = std::chrono::seconds(180)) {
+    return WaitFor(err_path_, text, guard);
   }
 
   void Signal(int signal_number) {
@@ -193,6 +191,16 @@ class Process {
   pid_t pid() const { return pid_; }
 
  private:
+  bool WaitFor(const std::string& path, const std::string& text, std::chrono::seconds guard) {
+    const auto deadline = std::chrono::steady_clock::now() + guard;
+    while (true) {
+      if (ReadFile(path).find(text) != std::string::npos) return true;
+      if (Exited()) return ReadFile(path).find(text) != std::string::npos;
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
   bool Exited() {
     if (status_) return true;
     int status = 0;

@@ -2,8 +2,6 @@
 // history on a real SQLite file and a fresh PostgreSQL database, scripts that really apply, exit
 // codes, and passwords kept out of error messages.
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -34,6 +32,7 @@ using migration::HistorySql;
 using testing::TestDatabase;
 
 using cli_test::Outcome;
+using cli_test::Process;
 using cli_test::ReadFile;
 using cli_test::RunIn;
 using cli_test::ScratchDir;
@@ -235,16 +234,7 @@ TEST(DbCliLock, LockOfAKilledUpdaterIsTakenOverOnPostgresql) {
   <changeSet id="2" author="lock"><sql>SELECT pg_sleep(3)</sql></changeSet>
 </databaseChangeLog>
 )xml");
-  const pid_t child = fork();
-  ASSERT_NE(child, -1);
-  if (child == 0) {
-    if (chdir(dir.path().c_str()) != 0) _exit(127);
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "db", "--changelog-file", "changelog.xml", "--url",
-          db.url().c_str(), "update", static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  Process first(dir.path(), dir.path() / "first", {"db", "--changelog-file", "changelog.xml", "--url", db.url(), "update"});
   auto observer = db.Connect();
   bool sleeping = false;
   for (int i = 0; i < 200 && !sleeping; ++i) {
@@ -253,9 +243,8 @@ TEST(DbCliLock, LockOfAKilledUpdaterIsTakenOverOnPostgresql) {
                    .value_or("0") != "0";
   }
   ASSERT_TRUE(sleeping) << "the first updater never reached changeset 2";
-  kill(child, SIGKILL);
-  int status = 0;
-  waitpid(child, &status, 0);
+  first.Signal(SIGKILL);
+  first.Wait();
   ASSERT_EQ(observer->QueryScalar("SELECT count(*) FROM databasechangeloglock WHERE locked").value_or(""), "1");
 
   Outcome result = RunIn(dir.path(), "db --changelog-file changelog.xml --url " + ShellQuote(db.url()) +
@@ -278,30 +267,14 @@ TEST(DbCliLock, ASignalEndsTheWaitForTheLock) {
   migration::LockService holder(*holder_connection, sql);
   holder.Acquire();
   for (const int signal : {SIGINT, SIGTERM}) {
-    const std::string err = (dir.path() / ("err-" + std::to_string(signal))).string();
-    const pid_t child = fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-      if (chdir(dir.path().c_str()) != 0) _exit(127);
-      freopen("/dev/null", "w", stdout);
-      freopen(err.c_str(), "w", stderr);
-      execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "db", "--changelog-file", "changelog.xml", "--url", url.c_str(),
-            "--lock-wait-seconds", "60", "update", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    bool waiting = false;
-    for (int i = 0; i < 400 && !waiting; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      waiting = ReadFile(err).find("waiting for the changelog lock held by") != std::string::npos;
-    }
-    EXPECT_TRUE(waiting) << ReadFile(err);
-    kill(child, signal);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of ending the wait";
-    EXPECT_EQ(WEXITSTATUS(status), 128 + signal);
-    EXPECT_NE(ReadFile(err).find("while waiting for the changelog lock: nothing was applied"), std::string::npos)
-        << ReadFile(err);
+    Process update(dir.path(), dir.path() / ("run-" + std::to_string(signal)),
+                   {"db", "--changelog-file", "changelog.xml", "--url", url, "--lock-wait-seconds", "60", "update"});
+    EXPECT_TRUE(update.WaitForError("waiting for the changelog lock held by")) << update.err();
+    update.Signal(signal);
+    const Outcome ended = update.Wait();
+    ASSERT_EQ(ended.exit_code, 128 + signal) << "killed by the signal instead of ending the wait\n" << ended.err;
+    EXPECT_NE(ended.err.find("while waiting for the changelog lock: nothing was applied"), std::string::npos)
+        << ended.err;
   }
   EXPECT_EQ(holder_connection->QueryScalar("SELECT LOCKEDBY FROM " + sql.LockTable()),
             std::optional<std::string>(migration::LockService::Holder()));
@@ -342,42 +315,28 @@ TEST(DbCliSignals, ASignalStopsTheUpdateBetweenChangesets) {
     ScratchDir dir;
     WriteFile(dir.path() / "changelog.xml", kSlowChangeLog);
     const std::string url = "sqlite:" + (dir.path() / "signal.db").string();
-    const std::string err = (dir.path() / "err").string();
-    const pid_t child = fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-      if (chdir(dir.path().c_str()) != 0) _exit(127);
-      if (signal == 0) ::signal(SIGINT, SIG_IGN);
-      freopen("/dev/null", "w", stdout);
-      freopen(err.c_str(), "w", stderr);
-      execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "--log-level", "debug", "db", "--changelog-file",
-            "changelog.xml", "--url", url.c_str(), "update", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    bool running = false;  // changeset 2's statement has started
-    for (int i = 0; i < 400 && !running; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-      running = ReadFile(err).find("WITH RECURSIVE") != std::string::npos;
-    }
-    ASSERT_TRUE(running) << ReadFile(err);
-    kill(child, signal == 0 ? SIGINT : signal);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal " << signal;
+    Process update(dir.path(), dir.path() / "run",
+                   {"--log-level", "debug", "db", "--changelog-file", "changelog.xml", "--url", url, "update"}, {},
+                   /*sigint_ignored=*/signal == 0);
+    // Changeset 2's statement has started (the sql logger shows it at debug before it runs).
+    ASSERT_TRUE(update.WaitForError("WITH RECURSIVE")) << update.err();
+    update.Signal(signal == 0 ? SIGINT : signal);
+    const Outcome stopped = update.Wait();
+    ASSERT_GE(stopped.exit_code, 0) << "killed by the signal " << signal;
     auto connection = db::Connection::Open(db::ParseDatabaseUrl(url));
     const HistorySql sql(DatabaseKind::kSqlite);
-    EXPECT_EQ(connection->QueryScalar("SELECT LOCKED FROM " + sql.LockTable()), "0") << ReadFile(err);
+    EXPECT_EQ(connection->QueryScalar("SELECT LOCKED FROM " + sql.LockTable()), "0") << stopped.err;
     if (signal == 0) {
-      EXPECT_EQ(WEXITSTATUS(status), 0) << ReadFile(err);
+      EXPECT_EQ(stopped.exit_code, 0) << stopped.err;
       EXPECT_TRUE(connection->TableExists("third_one"));
       continue;
     }
-    EXPECT_EQ(WEXITSTATUS(status), 128 + signal) << ReadFile(err);
-    EXPECT_NE(ReadFile(err).find(std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") +
+    EXPECT_EQ(stopped.exit_code, 128 + signal) << stopped.err;
+    EXPECT_NE(stopped.err.find(std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") +
                                  ": stopped between changesets; 2 of 3 changeset(s) applied in this run (the last "
                                  "changelog.xml::2::sig), 1 not applied (the next changelog.xml::3::sig)"),
               std::string::npos)
-        << ReadFile(err);
+        << stopped.err;
     EXPECT_EQ(connection->QueryScalar("SELECT COUNT(*) FROM " + sql.ChangeLogTable()), "2");
     EXPECT_FALSE(connection->TableExists("third_one"));
     const Outcome rest = RunIn(dir.path(), "db --changelog-file changelog.xml --url " + ShellQuote(url) + " update");
@@ -399,31 +358,15 @@ TEST(DbCliSignals, ASignalDuringTheLastChangesetStillStopsTheProcess) {
 </databaseChangeLog>
 )xml");
   const std::string url = "sqlite:" + (dir.path() / "last.db").string();
-  const std::string err = (dir.path() / "err").string();
-  const pid_t child = fork();
-  ASSERT_NE(child, -1);
-  if (child == 0) {
-    if (chdir(dir.path().c_str()) != 0) _exit(127);
-    freopen("/dev/null", "w", stdout);
-    freopen(err.c_str(), "w", stderr);
-    execl(LEDGERHOST_EXECUTABLE, LEDGERHOST_EXECUTABLE, "--log-level", "debug", "db", "--changelog-file",
-          "changelog.xml", "--url", url.c_str(), "update", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  bool running = false;
-  for (int i = 0; i < 400 && !running; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    running = ReadFile(err).find("WITH RECURSIVE") != std::string::npos;
-  }
-  ASSERT_TRUE(running) << ReadFile(err);
-  kill(child, SIGTERM);
-  int status = 0;
-  ASSERT_EQ(waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal";
-  EXPECT_EQ(WEXITSTATUS(status), 143) << ReadFile(err);
-  EXPECT_NE(ReadFile(err).find("SIGTERM received while it ran: the run completed and the changelog lock is released"),
+  Process update(dir.path(), dir.path() / "run",
+                 {"--log-level", "debug", "db", "--changelog-file", "changelog.xml", "--url", url, "update"});
+  ASSERT_TRUE(update.WaitForError("WITH RECURSIVE")) << update.err();
+  update.Signal(SIGTERM);
+  const Outcome stopped = update.Wait();
+  EXPECT_EQ(stopped.exit_code, 143) << "killed by the signal, or another end\n" << stopped.err;
+  EXPECT_NE(stopped.err.find("SIGTERM received while it ran: the run completed and the changelog lock is released"),
             std::string::npos)
-      << ReadFile(err);
+      << stopped.err;
   auto connection = db::Connection::Open(db::ParseDatabaseUrl(url));
   const HistorySql sql(DatabaseKind::kSqlite);
   EXPECT_EQ(connection->QueryScalar("SELECT COUNT(*) FROM " + sql.ChangeLogTable()), "1");
