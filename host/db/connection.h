@@ -82,6 +82,13 @@ class Connection {
   virtual bool TryHoldLivenessLock() = 0;
   virtual void ReleaseLivenessLock() = 0;  // a no-op when not held
 
+  // SQLite: turns foreign key enforcement on or off, outside a transaction (SQLite ignores the
+  // switch inside one), and returns whether it was on. Elsewhere a no-op returning false.
+  virtual bool SetForeignKeyEnforcement(bool /*on*/) { return false; }
+  // A private copy of the database to rehearse statements on (SQLite: its backup API into a new
+  // in-memory database), or nullptr where the database has none (PostgreSQL).
+  virtual std::unique_ptr<Connection> ScratchCopy() { return nullptr; }
+
   // Drops every view, table and sequence of the current schema (drop-all).
   virtual void DropAllObjects() = 0;
 

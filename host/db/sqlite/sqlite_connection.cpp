@@ -175,45 +175,12 @@ std::optional<LiveTable> SqliteConnection::Columns(const std::string& table) {
     column.generated = r[5].value_or("0") == "2" || r[5].value_or("0") == "3";
     live.columns.push_back(std::move(column));
   }
-  for (auto& r : Query("SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM "
-                       "pragma_foreign_key_list(?)",
+  // Indexes and triggers belong to one table; a view may name any table. The oldest first, so
+  // that one re-created object never depends on a later one.
+  for (auto& r : Query("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+                       "((type IN ('index', 'trigger') AND lower(tbl_name) = lower(?)) OR type = 'view') ORDER BY rowid",
                        {live.name})) {
-    live.foreign_keys.push_back({std::stoi(r[0].value_or("0")), std::stoi(r[1].value_or("0")), r[2].value_or(""),
-                                 r[3].value_or(""), r[4], r[5].value_or(""), r[6].value_or("")});
-  }
-  // Foreign keys only come from CREATE TABLE on SQLite, so a table without REFERENCES in its text
-  // has none: skipping them keeps this linear in the referencing tables, not the schema.
-  for (auto& r : Query("SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
-                       "m.type = 'table' AND instr(lower(m.sql), 'references') > 0 AND "
-                       "lower(f.\"table\") = lower(?) AND lower(m.name) <> lower(?) ORDER BY m.name",
-                       {live.name, live.name})) {
-    live.referenced_by.push_back(r[0].value_or(""));
-  }
-  // The order of a rebuilt table's indexes follows Liquibase's snapshot of every index of the
-  // schema (a Java hash order over all of them); a table with fewer than two has no order to
-  // take, so the schema-wide scan, which costs as much as the schema is large, is only made then.
-  auto read_indexes = [&](const std::string& sql, const std::vector<std::string>& params) {
-    std::vector<IndexInfo> indexes;
-    for (auto& r : Query(sql, params)) {
-      const std::string owner = r[0].value_or("");
-      const std::string name = r[1].value_or("");
-      if (indexes.empty() || indexes.back().table != owner || indexes.back().name != name) {
-        indexes.push_back({owner, name, r[2].value_or("0") == "1", {}});
-      }
-      indexes.back().columns.push_back(r[3]);
-    }
-    return indexes;
-  };
-  live.schema_indexes = read_indexes(
-      "SELECT ?, il.name, il.\"unique\", ii.name FROM pragma_index_list(?) il, pragma_index_info(il.name) ii "
-      "ORDER BY il.seq, ii.seqno",
-      {live.name, live.name});
-  if (live.schema_indexes.size() > 1) {
-    live.schema_indexes = read_indexes(
-        "SELECT m.name, il.name, il.\"unique\", ii.name FROM sqlite_master m, pragma_index_list(m.name) il, "
-        "pragma_index_info(il.name) ii WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-        "ORDER BY m.name, il.seq, ii.seqno",
-        {});
+    live.dependents.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or("")});
   }
   return live;
 }
@@ -308,5 +275,29 @@ DatabaseServer SqliteConnection::Server() {
 }
 
 std::optional<std::string> SqliteConnection::UserName() { return std::nullopt; }
+
+bool SqliteConnection::SetForeignKeyEnforcement(bool on) {
+  const bool was_on = QueryScalar("PRAGMA foreign_keys").value_or("0") == "1";
+  Execute(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+  if ((QueryScalar("PRAGMA foreign_keys").value_or("0") == "1") != on) {
+    throw DatabaseError(description() + ": foreign key enforcement cannot be switched inside a transaction");
+  }
+  return was_on;
+}
+
+std::unique_ptr<Connection> SqliteConnection::ScratchCopy() {
+  DatabaseUrl memory;
+  memory.kind = DatabaseKind::kSqlite;
+  memory.path = ":memory:";
+  memory.original = "a scratch copy of " + description();
+  auto scratch = std::make_unique<SqliteConnection>(memory);
+  sqlite3_backup* backup =
+      sqlite3_backup_init(static_cast<sqlite3*>(scratch->native_), "main", static_cast<sqlite3*>(native_), "main");
+  if (backup == nullptr) Fail("(backup)", sqlite3_errmsg(static_cast<sqlite3*>(scratch->native_)));
+  const int step = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (step != SQLITE_DONE) Fail("(backup)", sqlite3_errstr(step));
+  return scratch;
+}
 
 }  // namespace ledgerhost::db

@@ -31,6 +31,8 @@ class SqliteConnection final : public Connection {
   bool TryHoldLivenessLock() override;
   void ReleaseLivenessLock() override;
   void DropAllObjects() override;
+  bool SetForeignKeyEnforcement(bool on) override;
+  std::unique_ptr<Connection> ScratchCopy() override;
   DatabaseServer Server() override;
   std::optional<std::string> UserName() override;
 

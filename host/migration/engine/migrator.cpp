@@ -224,7 +224,7 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
     execute = false;
     previous = nullptr;
   } else if (cs.preconditions && !sync_only) {
-    const bool check_live = sink.live() || cs.preconditions->on_sql_output == "TEST";
+    const bool check_live = sink.reads_database() || cs.preconditions->on_sql_output == "TEST";
     PreconditionEvaluator evaluator(check_live ? connection_ : nullptr, database_, *state.history, &state.recorded);
     const auto outcome = evaluator.Evaluate(*cs.preconditions);
     if (outcome.kind != PreconditionOutcome::Kind::kPassed) {
@@ -366,8 +366,56 @@ Migrator::RunState Migrator::StartRun(const History& history) const {
   return state;
 }
 
+namespace {
+
+// SQLite's table rebuilds drop and re-create tables other tables reference, which with foreign keys
+// enforced would cascade or fail; SQLite switches enforcement only outside a transaction. Liquibase's
+// SQLite JDBC connection does not enforce them either. Back on afterwards, whatever happens.
+class ForeignKeysOffDuringMigration {
+ public:
+  explicit ForeignKeysOffDuringMigration(db::Connection& connection)
+      : connection_(connection), was_on_(!connection.in_transaction() && connection.SetForeignKeyEnforcement(false)) {}
+  ~ForeignKeysOffDuringMigration() {
+    if (!was_on_) return;
+    try {
+      connection_.SetForeignKeyEnforcement(true);
+    } catch (const Error& e) {
+      Logger("migration")->error("turning SQLite foreign key enforcement back on failed: {}", e.what());
+    }
+  }
+  ForeignKeysOffDuringMigration(const ForeignKeysOffDuringMigration&) = delete;
+  ForeignKeysOffDuringMigration& operator=(const ForeignKeysOffDuringMigration&) = delete;
+
+ private:
+  db::Connection& connection_;
+  bool was_on_;
+};
+
+}  // namespace
+
+void Migrator::WriteScript(std::ostream& out, const std::function<void(StatementSink&)>& body) {
+  if (database_ != db::DatabaseKind::kSqlite || connection_ == nullptr) {
+    ScriptSink sink(out, database_);
+    body(sink);
+    return;
+  }
+  const std::unique_ptr<db::Connection> scratch = connection_->ScratchCopy();
+  scratch->SetForeignKeyEnforcement(false);
+  db::Connection* const database = connection_;
+  connection_ = scratch.get();
+  try {
+    RehearsalSink sink(out, *scratch);
+    body(sink);
+  } catch (...) {
+    connection_ = database;
+    throw;
+  }
+  connection_ = database;
+}
+
 void Migrator::UnderChangeLogLock(db::Connection& connection, const std::function<void()>& body) {
   const StopSignals stop_signals;  // a signal stops the run between changesets; the lock is released
+  const ForeignKeysOffDuringMigration foreign_keys_off(connection);
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());

@@ -112,7 +112,9 @@ class Migrator {
   ~Migrator();
 
   UpdateSummary Update(const UpdateLimit& limit = {});
-  // Writes the script update would run; touches nothing in the database (not even the lock).
+  // Writes the script update would run; touches nothing in the database (not even the lock). On
+  // SQLite the script's statements run on a scratch copy of the database as they are written (see
+  // WriteScript), so table rebuilds are in it and it is exactly what update runs.
   void UpdateSql(std::ostream& out, const UpdateLimit& limit = {});
   // Records every pending changeset as EXECUTED without running it.
   void ChangelogSync();
@@ -176,6 +178,10 @@ class Migrator {
   std::vector<SqlStatement> StatementsFor(const ChangeSet& change_set, bool rollback, const History& history);
   std::vector<const HistoryRow*> RowsToRollBack(const History& history, const RollbackTarget& target) const;
   void DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink);
+  // Runs `body` with the sink of a script written to `out`: on SQLite a RehearsalSink over a scratch
+  // copy of the database, which the engine reads instead of the database meanwhile (an empty
+  // database when there is none); elsewhere a ScriptSink.
+  void WriteScript(std::ostream& out, const std::function<void(StatementSink&)>& body);
   void WriteScriptHeader(std::ostream& out, const std::string& title) const;
   void WriteScriptPrologue(StatementSink& sink) const;
   void WriteScriptEpilogue(StatementSink& sink) const;

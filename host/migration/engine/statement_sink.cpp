@@ -26,6 +26,16 @@ void LiveSink::Run(const SqlStatement& statement) {
     for (const auto& generated : Generate(statement)) Run(generated);
     return;
   }
+  if (!statement.failure_if_rows.empty()) {
+    const auto rows = connection_.Query(statement.sql);
+    if (!rows.empty()) {
+      std::string first;
+      for (const auto& value : rows.front()) first += (first.empty() ? "" : "|") + value.value_or("NULL");
+      throw DatabaseError(statement.failure_if_rows + " (" + std::to_string(rows.size()) + " row(s) from " +
+                          statement.sql + "; the first: " + first + ")");
+    }
+    return;
+  }
   connection_.Execute(statement.sql);
 }
 
@@ -77,6 +87,16 @@ void ScriptSink::Run(const SqlStatement& statement) {
   out_ << statement.sql;
   if (!EndsWith(statement.sql, terminator)) out_ << terminator;
   out_ << "\n\n";
+}
+
+void RehearsalSink::Run(const SqlStatement& statement) {
+  if (statement.generate) {
+    if (!statement.comment.empty()) Comment(statement.comment);
+    for (const auto& generated : Generate(statement)) Run(generated);
+    return;
+  }
+  ScriptSink::Run(statement);
+  LiveSink(scratch_).Run(statement);
 }
 
 }  // namespace ledgerhost::migration

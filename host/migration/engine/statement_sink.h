@@ -32,6 +32,8 @@ class StatementSink {
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
   virtual bool live() const = 0;
+  // Whether the database behind the statements can be read (preconditions are then checked).
+  virtual bool reads_database() const { return live(); }
 };
 
 class LiveSink : public StatementSink {
@@ -64,6 +66,24 @@ class ScriptSink : public StatementSink {
  private:
   std::ostream& out_;
   db::DatabaseKind database_;
+};
+
+// A script written while its statements run on a scratch copy of the database (SQLite's update-sql
+// and rollback-sql): statements generated from the live table (table rebuilds) are generated from
+// the copy as the script reaches them, preconditions are checked on it, and a statement that fails
+// there fails the script, so the script is what update would run. The real database is untouched.
+class RehearsalSink : public ScriptSink {
+ public:
+  RehearsalSink(std::ostream& out, db::Connection& scratch) : ScriptSink(out, scratch.kind()), scratch_(scratch) {}
+  void Run(const SqlStatement& statement) override;
+  void RunChange(const SqlStatement& statement) override { Run(statement); }
+  void Begin() override { scratch_.Begin(); }
+  void Commit() override { scratch_.Commit(); }
+  void Rollback() override { scratch_.Rollback(); }
+  bool reads_database() const override { return true; }
+
+ private:
+  db::Connection& scratch_;
 };
 
 }  // namespace ledgerhost::migration

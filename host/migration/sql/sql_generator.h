@@ -40,6 +40,9 @@ struct SqlStatement {
   // access to up to date database metadata which is not available in SQL output mode"): the class
   // name, or empty when the statement can be printed.
   std::string needs_live_database;
+  // Set for a check (PRAGMA foreign_key_check after a SQLite rebuild): a live run fails with this
+  // message when the query returns rows; a script prints the query.
+  std::string failure_if_rows;
 };
 
 // Looks a table up by name, case-insensitively; nullopt when there is none.

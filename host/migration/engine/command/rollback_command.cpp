@@ -106,13 +106,14 @@ int Migrator::Rollback(const RollbackTarget& target) {
 
 void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
   RequireConnection("rollback-sql");
-  History history = ReadHistory();
-  ScriptSink sink(out, database_);
-  WriteScriptPrologue(sink);
-  WriteScriptHeader(out, target.tag ? "Rollback to '" + *target.tag + "' Script"
-                                    : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
-  DoRollback(history, target, sink);
-  WriteScriptEpilogue(sink);
+  WriteScript(out, [&](StatementSink& sink) {
+    History history = ReadHistory();
+    WriteScriptPrologue(sink);
+    WriteScriptHeader(out, target.tag ? "Rollback to '" + *target.tag + "' Script"
+                                      : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
+    DoRollback(history, target, sink);
+    WriteScriptEpilogue(sink);
+  });
 }
 
 }  // namespace ledgerhost::migration

@@ -73,18 +73,19 @@ UpdateSummary Migrator::Update(const UpdateLimit& limit) {
 }
 
 void Migrator::UpdateSql(std::ostream& out, const UpdateLimit& limit) {
-  ScriptSink sink(out, database_);
-  History history = ReadHistory();
-  CheckCheckSums(history);
-  CheckChangesSupported();
-  Plan plan = MakePlan(history, limit);
-  std::set<const ChangeSet*> marked_ran = CheckCustomChanges(plan);
-  WriteScriptPrologue(sink);
-  WriteScriptHeader(out, "Update Database Script");
-  RunState state = StartRun(history);
-  state.marked_ran_by_policy = std::move(marked_ran);
-  RunPlan(plan, state, sink, false);
-  WriteScriptEpilogue(sink);
+  WriteScript(out, [&](StatementSink& sink) {
+    History history = ReadHistory();
+    CheckCheckSums(history);
+    CheckChangesSupported();
+    Plan plan = MakePlan(history, limit);
+    std::set<const ChangeSet*> marked_ran = CheckCustomChanges(plan);
+    WriteScriptPrologue(sink);
+    WriteScriptHeader(out, "Update Database Script");
+    RunState state = StartRun(history);
+    state.marked_ran_by_policy = std::move(marked_ran);
+    RunPlan(plan, state, sink, false);
+    WriteScriptEpilogue(sink);
+  });
 }
 
 }  // namespace ledgerhost::migration

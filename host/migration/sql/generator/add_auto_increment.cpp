@@ -35,15 +35,45 @@ Statements AddAutoIncrement(const Change& change, const Dialect& d, const SqlGen
   return {{"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " AUTO_INCREMENT"}};
 }
 
-// AddAutoIncrementGeneratorSQLite: the table is rebuilt with the column as an auto-increment
-// primary key.
-Statements AddAutoIncrementSqlite(const Change& change, const Dialect& /*d*/, const SqlGenerationContext& context) {
-  Require(change, "tableName");
-  Require(change, "columnName");
-  if (!context.introspect) NeedsLiveDatabase(change, "AddAutoIncrementStatement");
-  const RebuildVisitor visitor = AddAutoIncrementVisitor(change);
-  return {SqliteRebuildStatement(change, "AddAutoIncrementStatement",
-                                 [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+// SQLite: AUTOINCREMENT exists only as "INTEGER PRIMARY KEY AUTOINCREMENT" of the table's only key
+// column, so the table is rebuilt with the column so; startWith becomes the table's sqlite_sequence.
+Statements AddAutoIncrementSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  const std::string table_name = Require(change, "tableName");
+  const std::string column_name = Require(change, "columnName");
+  if (change.Find("incrementBy")) {
+    throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on " + d.Name());
+  }
+  sqlite::TableEdit edit;
+  edit.edit = [column_name](sqlite::TableDefinition& definition) {
+    sqlite::ColumnDefinition& column = definition.Column(column_name);
+    auto& constraints = definition.constraints();
+    for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+      if (it->kind != sqlite::TableConstraint::Kind::kPrimaryKey) continue;
+      if (it->columns.size() != 1 || !text::EqualsIgnoreCase(it->columns[0], column_name)) {
+        throw MigrationError("SQLite's AUTOINCREMENT needs " + column_name + " to be the table's only key column");
+      }
+      constraints.erase(it);
+      break;
+    }
+    for (const auto& other : definition.columns()) {
+      if (&other != &column && other.Has(sqlite::ColumnClause::Kind::kPrimaryKey)) {
+        throw MigrationError("SQLite's AUTOINCREMENT needs " + column_name + " to be the table's only key column");
+      }
+    }
+    column.Remove(sqlite::ColumnClause::Kind::kPrimaryKey);
+    column.type = "INTEGER";
+    column.clauses.insert(column.clauses.begin(), {sqlite::ColumnClause::Kind::kPrimaryKey, "", "PRIMARY KEY AUTOINCREMENT"});
+  };
+  Statements out = SqliteRebuild(change, context, edit, "AddAutoIncrementStatement");
+  if (const std::string* start = change.Find("startWith")) {
+    const long long next = std::stoll(*start);
+    const std::string table = d.String(table_name);
+    const std::string seq = std::to_string(next - 1);
+    out.push_back({"UPDATE sqlite_sequence SET seq = max(seq, " + seq + ") WHERE name = " + table});
+    out.push_back({"INSERT INTO sqlite_sequence (name, seq) SELECT " + table + ", " + seq +
+                   " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + table + ")"});
+  }
+  return out;
 }
 
 }  // namespace ledgerhost::migration::generator

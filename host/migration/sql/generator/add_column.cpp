@@ -1,5 +1,8 @@
 #include "migration/sql/generator/generators.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "core/text.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
@@ -149,34 +152,81 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
   return out;
 }
 
-// AddColumnGeneratorSQLite: the table is rebuilt with the new columns (offline there is no table
-// to read, and Liquibase fails), then filled; no remarks, as SQLite has no generator for them.
+namespace {
+
+// SQLite's ALTER TABLE ADD COLUMN takes a column without a key, a CHECK or a generated value, whose
+// default is a constant, and NOT NULL only with a non-NULL default (lang_altertable.html).
+bool AddsInPlace(const sqlite::ColumnDefinition& column) {
+  using Kind = sqlite::ColumnClause::Kind;
+  if (column.Has(Kind::kPrimaryKey) || column.Has(Kind::kUnique) || column.Has(Kind::kGenerated) ||
+      column.Has(Kind::kCheck)) {
+    return false;
+  }
+  std::optional<std::string> default_value;
+  for (const auto& clause : column.clauses) {
+    if (clause.kind == Kind::kDefault) default_value = text::Trim(clause.sql.substr(clause.sql.find_first_of(" \t\n") + 1));
+  }
+  if (default_value) {
+    if (default_value->front() == '(' || text::StartsWithIgnoreCase(*default_value, "CURRENT_")) return false;
+  }
+  if (column.Has(Kind::kNotNull) && (!default_value || text::EqualsIgnoreCase(*default_value, "NULL"))) return false;
+  return true;
+}
+
+}  // namespace
+
+// On SQLite a column SQLite's ALTER TABLE can add is added in place; otherwise (a key, a unique or
+// foreign key constraint, an expression default) the table is rebuilt with it. Then the UPDATEs
+// filling existing rows, and NOT NULL for a column with a value (a rebuild). No remarks: SQLite
+// has none.
 Statements AddColumnSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
-  const std::string table_name = Require(change, "tableName");
   const std::string table = d.Table(change);
   if (change.columns.empty()) throw MigrationError(change.location.ToString() + ": addColumn has no columns");
+  std::vector<sqlite::ColumnDefinition> added;
+  std::vector<sqlite::TableConstraint> constraints;
   for (const auto& column : change.columns) {
     if (!Attr(column.attributes, "afterColumn").empty()) {
       throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
     }
+    ColumnName(column, change);
+    if (Attr(column.attributes, "type").empty()) {
+      throw MigrationError(column.location.ToString() + ": column " + ColumnName(column, change) + " needs a type");
+    }
+    ColumnConfig definition = column;
+    if (NotNullLater(column, d)) definition.constraints->erase("nullable");
+    added.push_back(SqliteColumnDefinition(change, definition, d, context, constraints));
   }
-  if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
-  const RebuildVisitor visitor = AddColumnVisitor(change);
-  Statements out{SqliteRebuildStatement(change, "AddColumnStatement",
-                                        [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  Statements out;
+  if (constraints.empty() && std::all_of(added.begin(), added.end(), AddsInPlace)) {
+    for (const auto& column : added) out.push_back({"ALTER TABLE " + table + " ADD COLUMN " + column.Sql()});
+  } else {
+    sqlite::TableEdit edit;
+    edit.check_foreign_keys = std::any_of(constraints.begin(), constraints.end(), [](const sqlite::TableConstraint& c) {
+      return c.kind == sqlite::TableConstraint::Kind::kForeignKey;
+    });
+    edit.edit = [added, constraints](sqlite::TableDefinition& definition) {
+      for (const auto& column : added) {
+        if (definition.FindColumn(column.name)) throw MigrationError("the table already has a column " + column.name);
+        definition.columns().push_back(column);
+      }
+      if (definition.HasPrimaryKey() && std::any_of(constraints.begin(), constraints.end(), [](const auto& c) {
+            return c.kind == sqlite::TableConstraint::Kind::kPrimaryKey;
+          })) {
+        throw MigrationError("the table already has a primary key");
+      }
+      for (const auto& constraint : constraints) definition.constraints().push_back(constraint);
+    };
+    out = SqliteRebuild(change, context, edit, "AddColumnStatement");
+  }
   AppendValueUpdates(change, d, table, out);
   for (const auto& column : change.columns) {
     if (!NotNullLater(column, d)) continue;
-    // Liquibase has no SQLite generator for it: the changeset fails there, after the rebuild.
-    SqlStatement fails{"-- addColumn " + table_name + ": NOT NULL for " + ColumnName(column, change)};
-    const std::string where = column.location.ToString();
-    fails.generate = [where](const std::string&) -> Statements {
-      throw MigrationError(where + ": addColumn on sqlite: a NOT NULL column with a value needs Liquibase's "
-                           "SetNullableStatement, which has no SQLite generator (Liquibase 4.28: Cannot find "
-                           "generators for database class liquibase.database.core.SQLiteDatabase, statement: "
-                           "SetNullableStatement)");
-    };
-    out.push_back(fails);
+    Change not_null;
+    not_null.type = "addNotNullConstraint";
+    not_null.location = column.location;
+    not_null.attributes = {{"tableName", Require(change, "tableName")}, {"columnName", ColumnName(column, change)}};
+    if (const std::string* schema = change.Find("schemaName")) not_null.attributes["schemaName"] = *schema;
+    for (auto& statement : Generate(not_null, d, context)) out.push_back(statement);
   }
   return out;
 }

@@ -26,17 +26,21 @@ Statements AddDefault(const Change& change, const Dialect& d, const SqlGeneratio
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT " + *value}};
 }
 
-// AddDefaultValueGeneratorSQLite: the table is rebuilt with the new default.
+// SQLite: the table rebuilt with the column's DEFAULT (an expression in parentheses).
 Statements AddDefaultSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   d.Table(change);  // the generic generator's checks, in its order
-  d.Identifier(Require(change, "columnName"));
-  if (!d.DefaultValue(change.attributes)) {
-    throw MigrationError(change.location.ToString() + ": addDefaultValue needs a defaultValue* attribute");
-  }
-  if (!context.introspect) NeedsLiveDatabase(change, "AddDefaultValueStatement");
-  const RebuildVisitor visitor = AddDefaultValueVisitor(change);
-  return {SqliteRebuildStatement(change, "AddDefaultValueStatement",
-                                 [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  const std::string column_name = Require(change, "columnName");
+  d.Identifier(column_name);
+  const auto value = d.DefaultValue(change.attributes);
+  if (!value) throw MigrationError(change.location.ToString() + ": addDefaultValue needs a defaultValue* attribute");
+  const std::string clause = SqliteDefaultClause(*value);
+  sqlite::TableEdit edit;
+  edit.edit = [column_name, clause](sqlite::TableDefinition& definition) {
+    sqlite::ColumnDefinition& column = definition.Column(column_name);
+    column.Remove(sqlite::ColumnClause::Kind::kDefault);
+    column.clauses.push_back({sqlite::ColumnClause::Kind::kDefault, "", clause});
+  };
+  return SqliteRebuild(change, context, edit, "AddDefaultValueStatement");
 }
 
 }  // namespace ledgerhost::migration::generator

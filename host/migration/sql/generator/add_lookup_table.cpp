@@ -28,7 +28,11 @@ Statements AddLookupTable(const Change& change, const Dialect& d, const SqlGener
     if (const std::string* type = change.Find("newColumnDataType")) not_null.attributes["columnDataType"] = *type;
     for (auto& statement : Generate(not_null, d, context)) out.push_back(statement);
   }
-  out.push_back({"ALTER TABLE " + d.Table(lookup) + " ADD PRIMARY KEY (" + d.Identifier(new_column) + ")"});
+  Change key = lookup;
+  key.type = "addPrimaryKey";
+  key.location = change.location;
+  key.attributes["columnNames"] = new_column;
+  for (auto& statement : Generate(key, d, context)) out.push_back(statement);
   Change fk;
   fk.type = "addForeignKeyConstraint";
   fk.location = change.location;

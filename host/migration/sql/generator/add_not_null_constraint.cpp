@@ -1,4 +1,5 @@
 #include "migration/sql/generator/generators.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 #include "migration/sql/generator/support.h"
 
@@ -21,6 +22,28 @@ Statements AddNotNull(const Change& change, const Dialect& d, const SqlGeneratio
   } else {
     out.push_back({"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + ColumnType(change, d, "columnDataType") + " NOT NULL"});
   }
+  return out;
+}
+
+// SQLite: existing NULLs filled (defaultNullValue), then the table rebuilt with the column NOT
+// NULL; a NULL left makes the copy, and so the changeset, fail, as PostgreSQL's SET NOT NULL does.
+Statements AddNotNullSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  const std::string table = d.Table(change);
+  const std::string column_name = Require(change, "columnName");
+  Statements out;
+  if (const std::string* fill = change.Find("defaultNullValue")) {
+    const std::string column = d.Identifier(column_name);
+    out.push_back({"UPDATE " + table + " SET " + column + " = " + d.String(*fill) + " WHERE " + column + " IS NULL"});
+  }
+  sqlite::TableEdit edit;
+  edit.edit = [column_name](sqlite::TableDefinition& definition) {
+    sqlite::ColumnDefinition& column = definition.Column(column_name);
+    column.Remove(sqlite::ColumnClause::Kind::kNull);
+    if (!column.Has(sqlite::ColumnClause::Kind::kNotNull)) {
+      column.clauses.push_back({sqlite::ColumnClause::Kind::kNotNull, "", "NOT NULL"});
+    }
+  };
+  for (auto& statement : SqliteRebuild(change, context, edit, "SetNullableStatement")) out.push_back(statement);
   return out;
 }
 

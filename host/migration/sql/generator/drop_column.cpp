@@ -1,5 +1,8 @@
 #include "migration/sql/generator/generators.h"
 
+#include <algorithm>
+
+#include "core/text.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
 #include "migration/sql/sqlite/sqlite_rebuild_statement.h"
@@ -36,18 +39,39 @@ Statements DropColumn(const Change& change, const Dialect& d, const SqlGeneratio
   return out;
 }
 
-// DropColumnGeneratorSQLite's way: the table is rebuilt without the column.
+// On SQLite the table is rebuilt without the columns, and without the keys, unique, foreign key and
+// CHECK constraints and indexes that use them, as PostgreSQL's DROP COLUMN drops them. (Liquibase
+// 4.28 drops only nested <column>s there and requires a columnName beside them; ledgerhost drops
+// what the change names on every database.)
 Statements DropColumnSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   d.Table(change);  // its errors first, as the generic generator's
-  ColumnsToDrop(change);
-  if (!change.Find("columnName")) {
-    // Liquibase validates every nested column of a multi-column drop against the change's own
-    // columnName, which a <column> list leaves empty.
-    throw MigrationError(change.location.ToString() + ": dropColumn on sqlite: columnName is required");
-  }
+  const std::vector<std::string> names = ColumnsToDrop(change);
   if (!context.introspect) return SqliteOfflineRebuild(change, d);
-  const RebuildVisitor visitor = DropColumnVisitor(change);
-  return {SqliteRebuildStatement(change, "", [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  sqlite::TableEdit edit;
+  for (const auto& name : names) edit.dropped_columns.insert(text::Lower(name));
+  edit.edit = [names](sqlite::TableDefinition& definition) {
+    auto& columns = definition.columns();
+    for (const auto& name : names) {
+      const sqlite::ColumnDefinition& column = definition.Column(name);
+      columns.erase(columns.begin() + (&column - columns.data()));
+    }
+    if (columns.empty()) throw MigrationError("a table keeps at least one column");
+    auto& constraints = definition.constraints();
+    constraints.erase(std::remove_if(constraints.begin(), constraints.end(),
+                                     [&](const sqlite::TableConstraint& constraint) {
+                                       return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+                                         if (constraint.kind == sqlite::TableConstraint::Kind::kCheck) {
+                                           return sqlite::MentionsIdentifier(constraint.sql, name);
+                                         }
+                                         return std::any_of(constraint.columns.begin(), constraint.columns.end(),
+                                                            [&](const std::string& c) {
+                                                              return text::EqualsIgnoreCase(c, name);
+                                                            });
+                                       });
+                                     }),
+                      constraints.end());
+  };
+  return SqliteRebuild(change, context, edit, "DropColumnStatement");
 }
 
 }  // namespace ledgerhost::migration::generator

@@ -1,4 +1,5 @@
 #include "migration/sql/generator/generators.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 #include "migration/sql/generator/support.h"
 
@@ -12,6 +13,17 @@ Statements DropDefault(const Change& change, const Dialect& d, const SqlGenerati
   if (d.Is(db::DatabaseKind::kMssql)) return {{DropMssqlDefaultConstraint(d, table, change.Get("columnName"))}};
   if (d.Is(db::DatabaseKind::kPostgresql)) return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP DEFAULT"}};
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT NULL"}};
+}
+
+// SQLite: the table rebuilt with the column's DEFAULT gone.
+Statements DropDefaultSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change);
+  const std::string column_name = Require(change, "columnName");
+  sqlite::TableEdit edit;
+  edit.edit = [column_name](sqlite::TableDefinition& definition) {
+    definition.Column(column_name).Remove(sqlite::ColumnClause::Kind::kDefault);
+  };
+  return SqliteRebuild(change, context, edit, "DropDefaultValueStatement");
 }
 
 }  // namespace ledgerhost::migration::generator

@@ -1,4 +1,6 @@
 #include "migration/sql/generator/generators.h"
+#include "core/text.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 #include "migration/sql/generator/support.h"
 
@@ -9,6 +11,33 @@ Statements DropForeignKey(const Change& change, const Dialect& d, const SqlGener
   const std::string name = d.Identifier(Require(change, "constraintName"));
   if (d.IsMysqlFamily()) return {{"ALTER TABLE " + table + " DROP FOREIGN KEY " + name}};
   return {{"ALTER TABLE " + table + " DROP CONSTRAINT " + name}};
+}
+
+// SQLite: the base table rebuilt without the named foreign key.
+Statements DropForeignKeySqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change, "baseTableName", "baseTableSchemaName");
+  const std::string name = Require(change, "constraintName");
+  sqlite::TableEdit edit;
+  edit.edit = [name](sqlite::TableDefinition& definition) {
+    auto& constraints = definition.constraints();
+    for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+      if (it->kind == sqlite::TableConstraint::Kind::kForeignKey && text::EqualsIgnoreCase(it->name, name)) {
+        constraints.erase(it);
+        return;
+      }
+    }
+    for (auto& column : definition.columns()) {
+      for (auto it = column.clauses.begin(); it != column.clauses.end(); ++it) {
+        if (it->kind == sqlite::ColumnClause::Kind::kReferences && text::EqualsIgnoreCase(it->name, name)) {
+          column.clauses.erase(it);
+          return;
+        }
+      }
+    }
+    throw MigrationError("the table has no foreign key named " + name);
+  };
+  return SqliteRebuild(change, context, Require(change, "baseTableName"), change.Get("baseTableSchemaName"), edit,
+                       "DropForeignKeyConstraintStatement");
 }
 
 }  // namespace ledgerhost::migration::generator

@@ -36,12 +36,35 @@ Statements DropPrimaryKey(const Change& change, const Dialect& d, const SqlGener
   return {{"ALTER TABLE " + table + " DROP CONSTRAINT " + d.Identifier(name)}};
 }
 
-// Liquibase rebuilds the table without the key (offline: its rebuild without the table's metadata).
+// SQLite: the table rebuilt without its key (a table constraint, or a column's PRIMARY KEY with
+// its AUTOINCREMENT). A constraintName must name the key when the key has a name.
 Statements DropPrimaryKeySqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   d.Table(change);  // the generic generator's check
   if (!context.introspect) return SqliteOfflineRebuild(change, d);
-  const RebuildVisitor visitor = DropPrimaryKeyVisitor(change);
-  return {SqliteRebuildStatement(change, "", [change, context, visitor] { return RebuildOf(change, context, visitor); })};
+  const std::string name = change.Get("constraintName");
+  sqlite::TableEdit edit;
+  edit.edit = [name](sqlite::TableDefinition& definition) {
+    auto named_otherwise = [&](const std::string& key_name) {
+      return !name.empty() && !key_name.empty() && !text::EqualsIgnoreCase(name, key_name);
+    };
+    auto& constraints = definition.constraints();
+    for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+      if (it->kind != sqlite::TableConstraint::Kind::kPrimaryKey) continue;
+      if (named_otherwise(it->name)) throw MigrationError("the table's primary key is named " + it->name + ", not " + name);
+      constraints.erase(it);
+      return;
+    }
+    for (auto& column : definition.columns()) {
+      for (auto it = column.clauses.begin(); it != column.clauses.end(); ++it) {
+        if (it->kind != sqlite::ColumnClause::Kind::kPrimaryKey) continue;
+        if (named_otherwise(it->name)) throw MigrationError("the table's primary key is named " + it->name + ", not " + name);
+        column.clauses.erase(it);
+        return;
+      }
+    }
+    throw MigrationError("the table has no primary key");
+  };
+  return SqliteRebuild(change, context, edit, "DropPrimaryKeyStatement");
 }
 
 }  // namespace ledgerhost::migration::generator

@@ -1,10 +1,9 @@
 // The change generators: one per Liquibase change type (Liquibase's change/core/*Change.java with
 // their sqlgenerator/core/*Generator.java), each in the file named after its change type, with the
 // per-database generators beside it where a whole change differs on a database (the SQLite table
-// rebuilds of addDefaultValue, addAutoIncrement and dropPrimaryKey; NotSupported). Clause-level
-// differences, and the SQLite rebuilds inside addColumn, dropColumn and mergeColumns, are still
-// branches in the generic generator. change_generators.cpp maps change types to them; nothing else
-// calls them directly.
+// rebuilds, sqlite/sqlite_rebuild.h; NotSupported). Clause-level differences are branches in the
+// generic generator. change_generators.cpp maps change types to them; nothing else calls them
+// directly.
 #pragma once
 
 #include <string_view>
@@ -48,10 +47,14 @@ Statements AddColumnSqlite(const Change&, const Dialect&, const SqlGenerationCon
 Statements AddDefault(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddDefaultSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddForeignKey(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements AddForeignKeySqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddLookupTable(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddNotNull(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements AddNotNullSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddPrimaryKey(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements AddPrimaryKeySqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AddUnique(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements AddUniqueSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements AlterSequence(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements CreateIndex(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements CreateProcedure(const Change&, const Dialect&, const SqlGenerationContext&);
@@ -64,15 +67,19 @@ Statements DropAllForeignKeyConstraints(const Change&, const Dialect&, const Sql
 Statements DropColumn(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropColumnSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropDefault(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements DropDefaultSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropForeignKey(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements DropForeignKeySqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropIndex(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropNotNull(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements DropNotNullSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropPrimaryKey(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropPrimaryKeySqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropProcedure(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropSequence(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropTable(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropUnique(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements DropUniqueSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements DropView(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements Insert(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements LoadData(const Change&, const Dialect&, const SqlGenerationContext&);
@@ -81,6 +88,7 @@ Statements LoadUpdateDataRollback(const Change&, const Dialect&, const SqlGenera
 Statements MergeColumns(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements MergeColumnsSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements ModifyDataType(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements ModifyDataTypeSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements NoStatements(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements RenameColumn(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements RenameSequence(const Change&, const Dialect&, const SqlGenerationContext&);

@@ -41,26 +41,28 @@ Statements MergeColumns(const Change& change, const Dialect& d, const SqlGenerat
   return out;
 }
 
-// MergeColumnChange on SQLite: the final column is added (a rebuild), filled, and the table rebuilt
-// without the two source columns. Liquibase reads the table for that second rebuild when the change
-// starts, before the first one runs.
+// MergeColumnChange on SQLite: the same three steps, each SQLite's way (the final column added, the
+// table rebuilt without the two source columns).
 Statements MergeColumnsSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table = d.Table(change);
-  const std::string first = d.Identifier(Require(change, "column1Name"));
-  const std::string second = d.Identifier(Require(change, "column2Name"));
-  const Change add = FinalColumn(change);
-  if (!context.introspect) NeedsLiveDatabase(change, "AddColumnStatement");
-  const RebuildVisitor add_visitor = AddColumnVisitor(add);
-  const RebuildVisitor merge_visitor = MergeColumnsVisitor(change);
-  const std::string update = "UPDATE " + table + " SET " + d.Identifier(change.Get("finalColumnName")) + " = " + first +
-                             " || '" + change.Get("joinString") + "' || " + second;
-  return {SqliteRebuildStatement(change, "AddColumnStatement", [add, change, context, add_visitor, merge_visitor, update] {
-    Statements out = RebuildOf(add, context, add_visitor);
-    Statements merge = RebuildOf(change, context, merge_visitor);
-    out.push_back({update});
-    out.insert(out.end(), merge.begin(), merge.end());
-    return out;
-  })};
+  const std::string first = Require(change, "column1Name");
+  const std::string second = Require(change, "column2Name");
+  Statements out = Generate(FinalColumn(change), d, context);
+  out.push_back({"UPDATE " + table + " SET " + d.Identifier(change.Get("finalColumnName")) + " = " +
+                 d.Identifier(first) + " || " + d.String(change.Get("joinString")) + " || " + d.Identifier(second)});
+  Change drop;
+  drop.type = "dropColumn";
+  drop.location = change.location;
+  drop.attributes = {{"tableName", Require(change, "tableName")}};
+  if (const std::string* schema = change.Find("schemaName")) drop.attributes["schemaName"] = *schema;
+  for (const auto& name : {first, second}) {
+    ColumnConfig column;
+    column.attributes = {{"name", name}};
+    column.location = change.location;
+    drop.columns.push_back(column);
+  }
+  for (auto& statement : Generate(drop, d, context)) out.push_back(statement);
+  return out;
 }
 
 }  // namespace ledgerhost::migration::generator

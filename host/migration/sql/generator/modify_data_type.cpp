@@ -1,4 +1,5 @@
 #include "migration/sql/generator/generators.h"
+#include "migration/sql/sqlite/sqlite_rebuild_statement.h"
 
 #include "migration/sql/generator/support.h"
 
@@ -18,6 +19,17 @@ Statements ModifyDataType(const Change& change, const Dialect& d, const SqlGener
   }
   if (d.IsMysqlFamily() || d.Is(db::DatabaseKind::kOracle)) return {{"ALTER TABLE " + table + " MODIFY " + column + " " + type}};
   return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + type}};
+}
+
+// SQLite: the table rebuilt with the column's new type; values are copied as they are (SQLite
+// converts them by the new column's affinity).
+Statements ModifyDataTypeSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
+  d.Table(change);
+  const std::string column_name = Require(change, "columnName");
+  const std::string type = d.Type(Require(change, "newDataType"));
+  sqlite::TableEdit edit;
+  edit.edit = [column_name, type](sqlite::TableDefinition& definition) { definition.Column(column_name).type = type; };
+  return SqliteRebuild(change, context, edit, "ModifyDataTypeStatement");
 }
 
 }  // namespace ledgerhost::migration::generator

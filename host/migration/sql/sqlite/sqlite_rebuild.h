@@ -1,61 +1,50 @@
-// Liquibase's SQLite table rebuild (SQLiteDatabase.getAlterTableStatements), used for the changes
-// SQLite has no ALTER TABLE form for: addColumn, addDefaultValue, addAutoIncrement, dropColumn,
-// dropPrimaryKey, mergeColumns. Liquibase snapshots the live table through the SQLite JDBC driver,
-// turns every column back into a createTable column, and runs
+// SQLite's procedure for the schema changes it has no ALTER TABLE for (sqlite.org/lang_altertable.html,
+// "Making Other Kinds Of Table Schema Changes"), which every such change type uses on SQLite:
 //
-//   ALTER TABLE t RENAME TO t_temporary; CREATE TABLE t (...); INSERT INTO t (...) SELECT ... FROM
-//   t_temporary; DROP TABLE t_temporary; REINDEX t; CREATE INDEX ... (the table's other indexes)
+//   CREATE TABLE "t__rebuild" (<t's own CREATE TABLE text, edited>); INSERT INTO "t__rebuild" (...)
+//   SELECT ... FROM t; DROP VIEW (the views that name t); DROP TABLE t; ALTER TABLE "t__rebuild"
+//   RENAME TO t; CREATE INDEX / TRIGGER (t's own, from their text); CREATE VIEW (as they were);
+//   PRAGMA foreign_key_check(t) (when the change added a foreign key)
 //
-// ledgerhost reproduces that, including what the snapshot loses (UNIQUE and CHECK constraints,
-// collations, ON UPDATE and non-cascading ON DELETE actions, multi-column foreign keys, index
-// order and filters, and the types and defaults as the driver reports them), so a database
-// migrated by either tool ends in the same state. sqlite_snapshot.cpp cites the Liquibase and
-// driver code each rule of reading the table comes from. One exception: a table other tables'
-// foreign keys reference is refused (see SqliteTableRebuild).
+// all inside the changeset's transaction. The engine runs SQLite changelogs with foreign key
+// enforcement off (as the SQLite JDBC driver under Liquibase does), so dropping a table others
+// reference neither cascades nor fails, and their foreign keys, which name t, stay valid.
+//
+// A deliberate difference from Liquibase 4.28, whose rebuild re-creates the table from a JDBC
+// snapshot and loses what the snapshot misses (docs/compatibility.md): starting from the table's
+// own text keeps every type as written, default, collation, CHECK and UNIQUE constraint, foreign key
+// action, generated column and index (partial, expression, descending).
 #pragma once
 
 #include <functional>
-#include <optional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
-#include "migration/model/change_log.h"
+#include "db/table_snapshot.h"
 #include "migration/sql/sql_generator.h"
-#include "migration/sql/sqlite/sqlite_snapshot.h"
+#include "migration/sql/sqlite/sqlite_table_definition.h"
 
-namespace ledgerhost::migration {
+namespace ledgerhost::migration::sqlite {
 
-// One index of the table, as the visitor sees it.
-struct RebuildIndex {
-  std::string name;
-  bool unique = false;
-  std::vector<std::string> columns;
+// What one change does to one table.
+struct TableEdit {
+  // Edits the table's definition; throws MigrationError for what cannot be done (a column that is
+  // not there, a second primary key).
+  std::function<void(TableDefinition&)> edit;
+  // A column of the edited table -> the SQL expression over the old table's columns that fills it
+  // (names lower-cased). A column of the same name in the old table is copied without an entry.
+  std::map<std::string, std::string> fill;
+  // Columns (lower-cased) the change removes: the table's indexes that use them go with them, as
+  // PostgreSQL's DROP COLUMN drops them; a view or trigger that uses them stops the change.
+  std::set<std::string> dropped_columns;
+  bool check_foreign_keys = false;  // the change added a foreign key: the rows must satisfy it
 };
 
-// SQLiteDatabase.AlterTableVisitor: what a change keeps, changes and adds.
-struct RebuildVisitor {
-  std::vector<RebuildColumn> columns_to_add;
-  std::function<bool(RebuildColumn&)> copy_column = [](RebuildColumn&) { return true; };
-  std::function<bool(RebuildColumn&)> create_column = [](RebuildColumn&) { return true; };
-  std::function<bool(const RebuildIndex&)> create_index = [](const RebuildIndex&) { return true; };
-};
+// The statements of the rebuild of `live` (a table read by Connection::Columns), `schema` the
+// attached database's name or empty. Throws MigrationError prefixed with `where`.
+std::vector<SqlStatement> RebuildTable(const db::LiveTable& live, const std::string& schema, const TableEdit& edit,
+                                       const std::string& where);
 
-// The visitors of the change types Liquibase rebuilds the table for. They throw MigrationError
-// naming the change's location for what Liquibase refuses while generating (a column without a
-// type, dropPrimaryKey on a table with columns outside the key).
-RebuildVisitor AddColumnVisitor(const Change& change);
-RebuildVisitor AddDefaultValueVisitor(const Change& change);
-RebuildVisitor AddAutoIncrementVisitor(const Change& change);
-RebuildVisitor DropColumnVisitor(const Change& change);
-RebuildVisitor DropPrimaryKeyVisitor(const Change& change);
-RebuildVisitor MergeColumnsVisitor(const Change& change);
-
-// The rebuild of `table_name` (as the change names it; `schema_name` may be empty) against the live
-// database `introspect` reads. Throws MigrationError (prefixed with `where`) when Liquibase would
-// fail generating it: a TIMESTAMP column the driver reports without precision, a foreign key
-// without a name, a type Liquibase cannot read.
-std::vector<SqlStatement> SqliteTableRebuild(const TableIntrospector& introspect, const std::string& table_name,
-                                             const std::string& schema_name, const RebuildVisitor& visitor,
-                                             const std::string& where);
-
-}  // namespace ledgerhost::migration
+}  // namespace ledgerhost::migration::sqlite

