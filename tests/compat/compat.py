@@ -290,6 +290,64 @@ def compare(what, a, b, failures, labels=("liquibase", "ledgerhost")):
         failures.append("%s differs:\n%s" % (what, diff(labels[0], a, labels[1], b)))
 
 
+def sections(state):
+    """A state() list split into its schema, history and lock lines."""
+    out, current = {}, None
+    for line in state:
+        if line.startswith("-- "):
+            current = line[3:]
+            out[current] = []
+        else:
+            out[current].append(line)
+    return out
+
+
+def outline(schema_lines):
+    """What of a SQLite schema both tools keep through a table rebuild: columns by name, indexes by
+    name (not SQLite's own autoindexes), foreign keys by their columns, views by name."""
+    columns, kept = set(), set()
+    for line in schema_lines:
+        words = line.split()
+        if words[0] == "column":
+            columns.add(words[1])
+        elif words[0] == "index" and not words[1].endswith("(auto)"):
+            kept.add("index " + words[1])
+        elif words[0] == "fk":
+            kept.add(" ".join(words[:4]))
+        elif words[0] == "view":
+            kept.add("view " + words[1])
+    return columns, kept
+
+
+def compare_state(what, db_kind, a, b, failures, notes, labels=("liquibase", "ledgerhost")):
+    """On SQLite ledgerhost rebuilds tables from their own CREATE TABLE text where Liquibase 4.28
+    rebuilds them from a JDBC snapshot that loses types, defaults, constraints and indexes: a
+    deliberate difference (docs/compatibility.md). There the history and lock must be equal, the
+    same columns exist, and every index, foreign key and view Liquibase kept ledgerhost kept too."""
+    if a == b or db_kind != "sqlite":
+        compare(what, a, b, failures, labels)
+        return
+    sa, sb = sections(a), sections(b)
+    compare(what + " (history)", sa.get("history"), sb.get("history"), failures, labels)
+    compare(what + " (lock)", sa.get("lock"), sb.get("lock"), failures, labels)
+    (ca, ka), (cb, kb) = outline(sa.get("schema", [])), outline(sb.get("schema", []))
+    if ca != cb:
+        failures.append("%s: the columns differ:\n%s" % (what, diff(labels[0], sorted(ca), labels[1], sorted(cb))))
+    if not ka <= kb:
+        failures.append("%s: %s lost what %s kept: %s" % (what, labels[1], labels[0], sorted(ka - kb)))
+    notes.append("DELIBERATE (SQLite rebuilds keep the table's own definition): %s\n%s" %
+                 (what, "\n".join(diff(labels[0], sa.get("schema", []), labels[1], sb.get("schema", [])).splitlines()[:12])))
+
+
+def apply_script(db, script):
+    """Runs an update-sql script on a SQLite database, as `sqlite3 db < script` does."""
+    con = sqlite3.connect(db.path)
+    try:
+        con.executescript(script)
+    finally:
+        con.close()
+
+
 def mask_script(text):
     out = []
     for line in text.splitlines():
@@ -361,16 +419,60 @@ def main():
                 # SQLite): that is agreement as long as both leave the same database behind.
                 notes.append("both tools stop:\n  liquibase: %s\n  %s: %s" %
                              (last_error(ra.stdout + ra.stderr), lh.name, last_error(rb.stdout + rb.stderr)))
+            elif args.db == "sqlite" and ra.returncode != 0 and rb.returncode == 0 and lh.name == "ledgerhost":
+                # Deliberate: ledgerhost completes on SQLite what Liquibase 4.28 cannot (addPrimaryKey,
+                # a rebuild of a referenced table, ...); the rows Liquibase wrote before stopping are
+                # ledgerhost's first rows.
+                ha, hb = a.history(), b.history()
+                if hb[:len(ha)] != ha:
+                    failures.append("update: the rows Liquibase wrote before stopping are not ledgerhost's first:\n" +
+                                    diff("liquibase", ha, "ledgerhost", hb[:len(ha)]))
+                notes.append("DELIBERATE: Liquibase stops on SQLite (%s) after %d changesets; ledgerhost completes "
+                             "all %d" % (last_error(ra.stdout + ra.stderr), len(ha), len(hb)))
+                unsupported = None
             elif ra.returncode != rb.returncode:
                 failures.append("update: liquibase exit %d, %s exit %d\n--- liquibase\n%s\n--- %s\n%s" %
                                 (ra.returncode, lh.name, rb.returncode, (ra.stdout + ra.stderr)[-3000:], lh.name,
                                  (rb.stdout + rb.stderr)[-3000:]))
-            compare("database after update", a.state(), b.state(), failures, ("liquibase", lh.name + " "))
+            if not (args.db == "sqlite" and ra.returncode != 0 and rb.returncode == 0):
+                compare_state("database after update", args.db, a.state(), b.state(), failures, notes,
+                              ("liquibase", lh.name + " "))
         elif args.aspect == "update-sql":
             a, b = fresh("lb"), fresh("lh")
             ra = lb(a, "update-sql", check=False)
             rb = lh(b, "update-sql", check=False)
-            if ra.returncode != 0 and rb.returncode != 0:
+            sqlite_rehearsal = args.db == "sqlite" and lh.name == "ledgerhost"
+            if sqlite_rehearsal and rb.returncode == 0 and (ra.returncode != 0 or
+                                                            mask_script(ra.stdout) != mask_script(rb.stdout)):
+                # Deliberate: on SQLite ledgerhost writes the script while running it on a scratch copy
+                # (rebuilds Liquibase cannot write without the live table, preconditions checked as
+                # update checks them). The script must be exactly what its update runs.
+                c, d = fresh("lh_update"), fresh("lh_script")
+                rc = lh(c, "update", check=False)
+                try:
+                    apply_script(d, rb.stdout)
+                except sqlite3.Error as e:
+                    failures.append("ledgerhost's update-sql script does not apply with sqlite3: %s" % e)
+                if rc.returncode != 0:
+                    failures.append("ledgerhost wrote an update-sql script but its update fails: %s" %
+                                    last_error(rc.stdout + rc.stderr))
+                compare("the update-sql script applied vs update", c.state(), d.state(), failures, ("update", "script"))
+                notes.append("DELIBERATE: on SQLite ledgerhost's script is rehearsed on a scratch copy (%s); applied "
+                             "with sqlite3 it gives what its update gives" %
+                             ("Liquibase refuses: " + last_error(ra.stdout + ra.stderr) if ra.returncode
+                              else "Liquibase's script differs"))
+            elif sqlite_rehearsal and rb.returncode != 0 and ra.returncode == 0:
+                # Deliberate: the rehearsal fails where update fails; Liquibase prints a script that its
+                # own update cannot run either.
+                c, d = fresh("lb_update"), fresh("lh_update")
+                rc, rd = lb(c, "update", check=False), lh(d, "update", check=False)
+                if rc.returncode == 0 or rd.returncode == 0:
+                    failures.append("update-sql: ledgerhost refuses (%s) a changelog that update %s" %
+                                    (last_error(rb.stdout + rb.stderr),
+                                     "of Liquibase applies" if rc.returncode == 0 else "of ledgerhost applies"))
+                notes.append("DELIBERATE: ledgerhost's rehearsal stops where both updates stop (%s); Liquibase prints "
+                             "a script that cannot run" % last_error(rb.stdout + rb.stderr))
+            elif ra.returncode != 0 and rb.returncode != 0:
                 notes.append("both tools refuse update-sql:\n  liquibase: %s\n  %s: %s" %
                              (last_error(ra.stdout + ra.stderr), lh.name, last_error(rb.stdout + rb.stderr)))
             elif ra.returncode != 0 or rb.returncode != 0:
@@ -403,12 +505,17 @@ def main():
                         break
                 results.append((tool.name, stopped, db.state(last_tag_only=True)))
             (na, ra, sa), (nb, rb, sb) = results
-            if (ra and ra[0]) != (rb and rb[0]):
+            if args.db == "sqlite" and ra and not rb and lh.name == "ledgerhost":
+                notes.append("DELIBERATE: Liquibase stops on SQLite at %s (%s); ledgerhost completes the sequence" %
+                             (ra[0], ra[1]))
+            elif (ra and ra[0]) != (rb and rb[0]):
                 failures.append("rollback sequence: %s stopped at %s, %s stopped at %s\n--- %s\n%s\n--- %s\n%s" %
                                 (na, ra and ra[0], nb, rb and rb[0], na, ra and ra[2], nb, rb and rb[2]))
             elif ra:
                 notes.append("both tools stop at %s: %s / %s" % (ra[0], ra[1], rb[1]))
-            compare("database after tag at %d, update, rollback to the tag" % half, sa, sb, failures, (na, nb + " "))
+            if not (args.db == "sqlite" and ra and not rb):
+                compare_state("database after tag at %d, update, rollback to the tag" % half, args.db, sa, sb, failures,
+                              notes, (na, nb + " "))
         elif args.aspect == "cross":
             ref = fresh("ref")
             r = lb(ref, "update", check=False)
@@ -421,8 +528,8 @@ def main():
                 first.update_count(db, half)
                 second(db, "update")  # a checksum or validation error fails here
                 # Only the order of the two tools differs; dates and deployment ids are excluded.
-                compare("%s (%d) then %s vs one Liquibase run" % (first.name, half, second.name),
-                        ref.state(), db.state(), failures, ("liquibase alone", first.name + " first"))
+                compare_state("%s (%d) then %s vs one Liquibase run" % (first.name, half, second.name), args.db,
+                              ref.state(), db.state(), failures, notes, ("liquibase alone", first.name + " first"))
     except RuntimeError as e:
         failures.append(str(e))
     finally:
@@ -447,6 +554,8 @@ def main():
         return 0
     if unsupported and (notes or args.aspect == "cross"):
         print("UNSUPPORTED %s: %s" % (name, unsupported))
+    elif any(note.startswith("DELIBERATE") for note in notes):
+        print("DELIBERATE %s (a documented difference, checked as described in docs/compatibility.md)" % name)
     else:
         print("EQUAL %s" % name)
     for note in notes:
