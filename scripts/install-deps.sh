@@ -12,6 +12,9 @@ packages=(
   # the parsers' fuzz targets: clang with libFuzzer (scripts/fuzz.sh)
   clang libclang-rt-14-dev
   sqlite3 postgresql postgresql-client python3
+  # MariaDB: the mariadb/mysql backend (SOCI's mysql backend on libmariadb) and the server the tests
+  # start on 127.0.0.1:3306 (scripts/start-mariadb.sh)
+  libmariadb-dev mariadb-server mariadb-client
   # the balance tracker's Redis store: Redis 7 (Functions), started by scripts/start-redis.sh
   redis-server redis-tools
   # the plugin signature tests sign with the openssl command line

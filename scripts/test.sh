@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need, starts PostgreSQL and Redis on 127.0.0.1, builds everything with ASan+UBSan
+# Installs what the tests need, starts PostgreSQL, MariaDB and Redis on 127.0.0.1, builds everything with ASan+UBSan
 # and runs the whole test suite with ctest: one build in which every test, the Liquibase
 # comparison included, runs under the sanitizers; then the parsers' fuzz targets for 10 s each
 # (scripts/fuzz.sh). Extra arguments go to ctest (e.g. -L compat) and skip the fuzzing.
@@ -12,6 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 ./scripts/install-deps.sh
 ./scripts/start-postgres.sh
+./scripts/start-mariadb.sh
 ./scripts/start-redis.sh
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
 # Real Liquibase (installed on first use) is the reference of the compatibility suite: without it

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "db/mariadb/mariadb_connection.h"
 #include "db/postgresql/postgresql_connection.h"
 #include "db/sqlite/sqlite_connection.h"
 
@@ -17,8 +18,10 @@ std::unique_ptr<Connection> Connection::Open(const DatabaseUrl& url) {
   switch (url.kind) {
     case DatabaseKind::kSqlite: return std::make_unique<SqliteConnection>(url);
     case DatabaseKind::kPostgresql: return std::make_unique<PostgresqlConnection>(url);
+    case DatabaseKind::kMariadb:
+    case DatabaseKind::kMysql: return std::make_unique<MariadbConnection>(url);
     default:
-      throw DatabaseError("ledgerhost applies migrations to sqlite and postgresql only; use update-sql with "
+      throw DatabaseError("ledgerhost applies migrations to sqlite, postgresql and mariadb/mysql only; use update-sql with "
                           "offline:" + std::string(ShortName(url.kind)) + " to generate SQL for " +
                           std::string(ShortName(url.kind)));
   }

@@ -38,13 +38,15 @@ std::map<std::string, std::string> ParseQuery(const std::string& query) {
 
 [[noreturn]] void Fail(const std::string& url, const std::string& why) {
   throw ConfigError("database URL '" + RedactSecrets(url) + "': " + why +
-                    " (expected sqlite:PATH, postgresql://user:password@host:port/database, their jdbc: forms, or "
+                    " (expected sqlite:PATH, postgresql://user:password@host:port/database, mariadb:// or mysql:// "
+                    "likewise, their jdbc: forms, or "
                     "offline:<postgresql|mysql|mariadb|oracle|mssql|sqlite|h2>)");
 }
 
-void ParsePostgresql(const std::string& url, std::string rest, DatabaseUrl& out) {
+// A server URL: PostgreSQL, MariaDB, MySQL.
+void ParseServerUrl(const std::string& url, std::string rest, DatabaseUrl& out) {
   // rest = "//[user[:pass]@]host[:port]/db[?query]"
-  if (rest.rfind("//", 0) != 0) Fail(url, "missing // after postgresql:");
+  if (rest.rfind("//", 0) != 0) Fail(url, "missing // after the scheme");
   rest.erase(0, 2);
   std::string query;
   if (auto q = rest.find('?'); q != std::string::npos) {
@@ -107,7 +109,11 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
     if (out.path.find_first_of(" \t'\"") != std::string::npos) Fail(url, "the SQLite path may not contain spaces or quotes");
   } else if (rest.rfind("postgresql:", 0) == 0 || rest.rfind("postgres:", 0) == 0) {
     out.kind = DatabaseKind::kPostgresql;
-    ParsePostgresql(url, rest.substr(rest.find(':') + 1), out);
+    ParseServerUrl(url, rest.substr(rest.find(':') + 1), out);
+  } else if (rest.rfind("mariadb:", 0) == 0 || rest.rfind("mysql:", 0) == 0) {
+    out.kind = rest[1] == 'a' ? DatabaseKind::kMariadb : DatabaseKind::kMysql;
+    out.port = 3306;
+    ParseServerUrl(url, rest.substr(rest.find(':') + 1), out);
   } else {
     Fail(url, "unsupported scheme");
   }

@@ -19,17 +19,20 @@ struct ColumnInfo {
 };
 // SQLite: an index, trigger or view as sqlite_master keeps it.
 struct SchemaObject {
-  std::string type;  // "index", "trigger" or "view"
+  std::string type;   // "index", "trigger" or "view"
   std::string name;
-  std::string sql;   // its CREATE text
+  std::string table;  // the table (or view) it belongs to
+  std::string sql;    // its CREATE text
 };
 struct LiveTable {
   std::string name;  // as the database spells it
   std::vector<ColumnInfo> columns;
   // SQLite only:
   std::string sql;                         // its CREATE TABLE text (sqlite_master.sql)
-  std::vector<SchemaObject> dependents;    // its own indexes and triggers, and every view, in
-                                           // creation order: what a table rebuild re-creates
+  std::vector<SchemaObject> dependents;    // its own indexes and triggers, then the views and other
+                                           // tables' triggers whose text names it, in creation order
+  std::vector<std::string> referenced_by;  // the other tables whose foreign keys reference it
+  std::optional<std::string> autoincrement_seq;  // its sqlite_sequence value, when it has one
 };
 // A column as the catalog declares it, for comparing with what a schema expects (the drift check).
 struct DeclaredColumn {

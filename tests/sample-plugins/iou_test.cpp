@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <ledgerhost/testkit.h>
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 #include "iou_state.h"
 #include "support/test_database.h"
 
@@ -75,6 +79,55 @@ TEST_P(IouSampleTest, ATablePrefixAppliesToMigrationsAndRows) {
   node.vault().Record(Issue("cc01", 42, {"O=Borrower, L=Paris, C=FR", {}, true}));
   EXPECT_NE(node.TableName(iou::kIouSchemaFamily, 1, "iou_states").find("t_iou_states"), std::string::npos);
   EXPECT_EQ(node.Query("SELECT value FROM t_iou_states").at(0).at("value"), "42");
+}
+
+// A plugin author's ordinary, PostgreSQL-minded changelog (Corda's style: the table first, then its
+// key, NOT NULL and a foreign key as separate changes) runs in the test kit on every database, the
+// default SQLite included, and the mapped rows land as on PostgreSQL.
+TEST_P(IouSampleTest, APostgresqlMindedChangeLogRunsUnchanged) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("iou_pg_minded_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "i-o-u-schema-v1.changelog-master.xml") << R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet author="author" id="create">
+    <createTable tableName="iou_lenders"><column name="name" type="VARCHAR(255)"/></createTable>
+    <createTable tableName="iou_states">
+      <column name="output_index" type="INT"/>
+      <column name="transaction_id" type="VARCHAR(144)"/>
+      <column name="lender" type="VARCHAR(255)"/>
+      <column name="borrower" type="VARCHAR(255)"/>
+      <column name="value" type="INT"/>
+      <column name="linear_id" type="VARCHAR(36)"/>
+      <column name="currency" type="VARCHAR(3)"/>
+    </createTable>
+  </changeSet>
+  <changeSet author="author" id="keys">
+    <addNotNullConstraint tableName="iou_states" columnName="output_index" columnDataType="INT"/>
+    <addNotNullConstraint tableName="iou_states" columnName="transaction_id" columnDataType="VARCHAR(144)"/>
+    <addPrimaryKey tableName="iou_states" columnNames="output_index, transaction_id" constraintName="iou_states_pkey"/>
+    <addNotNullConstraint tableName="iou_lenders" columnName="name" columnDataType="VARCHAR(255)"/>
+    <addPrimaryKey tableName="iou_lenders" columnNames="name" constraintName="iou_lenders_pkey"/>
+    <insert tableName="iou_lenders"><column name="name" value="O=Lender, L=London, C=GB"/></insert>
+    <addForeignKeyConstraint baseTableName="iou_states" baseColumnNames="lender" constraintName="iou_lender_fk"
+        referencedTableName="iou_lenders" referencedColumnNames="name"/>
+    <modifyDataType tableName="iou_states" columnName="linear_id" newDataType="VARCHAR(64)"/>
+  </changeSet>
+</databaseChangeLog>)xml";
+  auto options = Options();
+  options.migrations_directory = dir.string();
+  {
+    ledgerhost::testkit::TestNode node(options);
+    node.vault().Record(Issue("dd01", 7, {"O=Borrower, L=Paris, C=FR", {}, true}));
+    const auto rows = node.Query("SELECT lender, value FROM " + node.TableName(iou::kIouSchemaFamily, 1, "iou_states"));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].at("lender"), "O=Lender, L=London, C=GB");
+    EXPECT_EQ(rows[0].at("value"), "7");
+    // The key the changelog added holds.
+    EXPECT_ANY_THROW(node.Query("INSERT INTO " + node.TableName(iou::kIouSchemaFamily, 1, "iou_states") +
+                                " (output_index, transaction_id) VALUES (0, 'dd01')"));
+  }
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, IouSampleTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),

@@ -1,7 +1,8 @@
-// Real databases for tests: a fresh SQLite file, or a fresh PostgreSQL database on the server CI
-// starts (LEDGERHOST_TEST_POSTGRES_URL, default postgresql://ledgerhost:ledgerhost@127.0.0.1:5432/
-// ledgerhost_test). Each TestDatabase is created empty and dropped afterwards. There is no skip: a
-// missing server fails the test.
+// Real databases for tests: a fresh SQLite file, or a fresh PostgreSQL or MariaDB database on the
+// servers CI starts (LEDGERHOST_TEST_POSTGRES_URL, default postgresql://ledgerhost:ledgerhost@
+// 127.0.0.1:5432/ledgerhost_test; LEDGERHOST_TEST_MARIADB_URL, default mariadb://ledgerhost:ledgerhost@
+// 127.0.0.1:3306/ledgerhost_test). Each TestDatabase is created empty and dropped afterwards. There is
+// no skip: a missing server fails the test.
 #pragma once
 
 #include <atomic>
@@ -23,6 +24,11 @@ inline std::string PostgresAdminUrl() {
   return url ? url : "postgresql://ledgerhost:ledgerhost@127.0.0.1:5432/ledgerhost_test";
 }
 
+inline std::string MariadbAdminUrl() {
+  const char* url = std::getenv("LEDGERHOST_TEST_MARIADB_URL");
+  return url ? url : "mariadb://ledgerhost:ledgerhost@127.0.0.1:3306/ledgerhost_test";
+}
+
 inline std::string UniqueName(const std::string& prefix) {
   static std::atomic<int> counter{0};
   const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
@@ -37,12 +43,13 @@ class TestDatabase {
       path_ = std::filesystem::temp_directory_path() / (UniqueName("ledgerhost_test") + ".db");
       url_ = "sqlite:" + path_.string();
     } else {
-      admin_ = db::Connection::Open(db::ParseDatabaseUrl(PostgresAdminUrl()));
+      const std::string admin_url = kind == db::DatabaseKind::kPostgresql ? PostgresAdminUrl() : MariadbAdminUrl();
+      admin_ = db::Connection::Open(db::ParseDatabaseUrl(admin_url));
       name_ = UniqueName("lh_test");
       admin_->Execute("CREATE DATABASE " + name_);
-      auto base = db::ParseDatabaseUrl(PostgresAdminUrl());
-      url_ = "postgresql://" + base.user + ":" + base.password + "@" + base.host + ":" + std::to_string(base.port) +
-             "/" + name_;
+      auto base = db::ParseDatabaseUrl(admin_url);
+      url_ = std::string(kind == db::DatabaseKind::kPostgresql ? "postgresql" : "mariadb") + "://" + base.user + ":" +
+             base.password + "@" + base.host + ":" + std::to_string(base.port) + "/" + name_;
     }
   }
   ~TestDatabase() {
@@ -51,7 +58,8 @@ class TestDatabase {
       std::filesystem::remove(path_, ec);
     } else {
       try {
-        admin_->Execute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+        admin_->Execute("DROP DATABASE IF EXISTS " + name_ +
+                        (kind_ == db::DatabaseKind::kPostgresql ? " WITH (FORCE)" : ""));
       } catch (const std::exception&) {
         // Leaving a scratch database behind is harmless; the test result is what matters.
       }
@@ -75,7 +83,11 @@ class TestDatabase {
 };
 
 inline std::string DatabaseName(db::DatabaseKind kind) {
-  return kind == db::DatabaseKind::kSqlite ? "Sqlite" : "Postgresql";
+  switch (kind) {
+    case db::DatabaseKind::kSqlite: return "Sqlite";
+    case db::DatabaseKind::kPostgresql: return "Postgresql";
+    default: return "Mariadb";
+  }
 }
 
 }  // namespace ledgerhost::testing

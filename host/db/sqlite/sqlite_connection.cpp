@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
 #include <cerrno>
 #include <cstring>
 #include <soci/soci.h>
@@ -35,6 +37,11 @@ SqliteConnection::SqliteConnection(const DatabaseUrl& url) : Connection(Database
 SqliteConnection::~SqliteConnection() {
   ReleaseLivenessLock();
   FinalizePrepared();
+  if (!remove_on_close_.empty()) {
+    session_.reset();  // closes the file first
+    std::error_code ignored;
+    std::filesystem::remove(remove_on_close_, ignored);
+  }
 }
 
 void SqliteConnection::FinalizePrepared() {
@@ -175,12 +182,24 @@ std::optional<LiveTable> SqliteConnection::Columns(const std::string& table) {
     column.generated = r[5].value_or("0") == "2" || r[5].value_or("0") == "3";
     live.columns.push_back(std::move(column));
   }
-  // Indexes and triggers belong to one table; a view may name any table. The oldest first, so
-  // that one re-created object never depends on a later one.
-  for (auto& r : Query("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
-                       "((type IN ('index', 'trigger') AND lower(tbl_name) = lower(?)) OR type = 'view') ORDER BY rowid",
+  // Its own indexes and triggers; views and other tables' triggers that mention its name (the
+  // rebuild checks them). The oldest first, so that no re-created object precedes one it uses.
+  for (auto& r : Query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+                       "((type IN ('index', 'trigger') AND lower(tbl_name) = lower(?1)) OR "
+                       "(type IN ('view', 'trigger') AND instr(lower(sql), lower(?1)) > 0)) ORDER BY rowid",
                        {live.name})) {
-    live.dependents.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or("")});
+    live.dependents.push_back({r[0].value_or(""), r[1].value_or(""), r[2].value_or(""), r[3].value_or("")});
+  }
+  // Foreign keys come only from CREATE TABLE texts, so a table without REFERENCES in its text has
+  // none: that keeps this linear in the referencing tables, not the schema.
+  for (auto& r : Query("SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
+                       "m.type = 'table' AND instr(lower(m.sql), 'references') > 0 AND "
+                       "lower(f.\"table\") = lower(?1) AND lower(m.name) <> lower(?1) ORDER BY m.name",
+                       {live.name})) {
+    live.referenced_by.push_back(r[0].value_or(""));
+  }
+  if (TableExists("sqlite_sequence")) {
+    live.autoincrement_seq = QueryScalar("SELECT seq FROM sqlite_sequence WHERE name = ?", {live.name});
   }
   return live;
 }
@@ -286,17 +305,25 @@ bool SqliteConnection::SetForeignKeyEnforcement(bool on) {
 }
 
 std::unique_ptr<Connection> SqliteConnection::ScratchCopy() {
-  DatabaseUrl memory;
-  memory.kind = DatabaseKind::kSqlite;
-  memory.path = ":memory:";
-  memory.original = "a scratch copy of " + description();
-  auto scratch = std::make_unique<SqliteConnection>(memory);
-  sqlite3_backup* backup =
-      sqlite3_backup_init(static_cast<sqlite3*>(scratch->native_), "main", static_cast<sqlite3*>(native_), "main");
-  if (backup == nullptr) Fail("(backup)", sqlite3_errmsg(static_cast<sqlite3*>(scratch->native_)));
+  // A temporary file, not memory: the copy is as large as the database. Removed with the copy.
+  static std::atomic<int> counter{0};
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("ledgerhost-scratch-" + std::to_string(::getpid()) + "-" +
+                                      std::to_string(counter++) + ".db");
+  DatabaseUrl copy_url;
+  copy_url.kind = DatabaseKind::kSqlite;
+  copy_url.path = file.string();
+  copy_url.original = "a scratch copy of " + description();
+  auto scratch = std::make_unique<SqliteConnection>(copy_url);
+  scratch->remove_on_close_ = file;
+  auto* scratch_db = static_cast<sqlite3*>(scratch->native_);
+  sqlite3_backup* backup = sqlite3_backup_init(scratch_db, "main", static_cast<sqlite3*>(native_), "main");
+  if (backup == nullptr) Fail("(backup)", sqlite3_errmsg(scratch_db));
   const int step = sqlite3_backup_step(backup, -1);
   sqlite3_backup_finish(backup);
   if (step != SQLITE_DONE) Fail("(backup)", sqlite3_errstr(step));
+  // What runs on the copy stays on it: a changelog's ATTACH would reach other files.
+  sqlite3_limit(scratch_db, SQLITE_LIMIT_ATTACHED, 0);
   return scratch;
 }
 

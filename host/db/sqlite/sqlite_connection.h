@@ -2,6 +2,7 @@
 // catalog queries on its sqlite3* handle (sqlite_master and the pragma table functions).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,6 +46,7 @@ class SqliteConnection final : public Connection {
   static constexpr std::size_t kMaxPreparedStatements = 64;
 
   void* native_ = nullptr;                            // sqlite3*, owned by the SOCI session
+  std::filesystem::path remove_on_close_;             // a scratch copy's file
   int liveness_lock_ = -1;                            // the open, flock()ed lock file while held
   std::unordered_map<std::string, void*> prepared_;  // sql -> sqlite3_stmt*, kept for reuse
 };

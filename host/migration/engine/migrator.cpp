@@ -366,33 +366,6 @@ Migrator::RunState Migrator::StartRun(const History& history) const {
   return state;
 }
 
-namespace {
-
-// SQLite's table rebuilds drop and re-create tables other tables reference, which with foreign keys
-// enforced would cascade or fail; SQLite switches enforcement only outside a transaction. Liquibase's
-// SQLite JDBC connection does not enforce them either. Back on afterwards, whatever happens.
-class ForeignKeysOffDuringMigration {
- public:
-  explicit ForeignKeysOffDuringMigration(db::Connection& connection)
-      : connection_(connection), was_on_(!connection.in_transaction() && connection.SetForeignKeyEnforcement(false)) {}
-  ~ForeignKeysOffDuringMigration() {
-    if (!was_on_) return;
-    try {
-      connection_.SetForeignKeyEnforcement(true);
-    } catch (const Error& e) {
-      Logger("migration")->error("turning SQLite foreign key enforcement back on failed: {}", e.what());
-    }
-  }
-  ForeignKeysOffDuringMigration(const ForeignKeysOffDuringMigration&) = delete;
-  ForeignKeysOffDuringMigration& operator=(const ForeignKeysOffDuringMigration&) = delete;
-
- private:
-  db::Connection& connection_;
-  bool was_on_;
-};
-
-}  // namespace
-
 void Migrator::WriteScript(std::ostream& out, const std::function<void(StatementSink&)>& body) {
   if (database_ != db::DatabaseKind::kSqlite || connection_ == nullptr) {
     ScriptSink sink(out, database_);
@@ -405,6 +378,8 @@ void Migrator::WriteScript(std::ostream& out, const std::function<void(Statement
   connection_ = scratch.get();
   try {
     RehearsalSink sink(out, *scratch);
+    // As update runs it (ForeignKeysOff): a DBA's sqlite3 may enforce them.
+    sink.Run({"PRAGMA foreign_keys = OFF"});
     body(sink);
   } catch (...) {
     connection_ = database;
@@ -415,7 +390,7 @@ void Migrator::WriteScript(std::ostream& out, const std::function<void(Statement
 
 void Migrator::UnderChangeLogLock(db::Connection& connection, const std::function<void()>& body) {
   const StopSignals stop_signals;  // a signal stops the run between changesets; the lock is released
-  const ForeignKeysOffDuringMigration foreign_keys_off(connection);
+  const ForeignKeysOff foreign_keys_off(connection);
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
   if (!connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.CreateChangeLogTable());

@@ -37,6 +37,23 @@ const std::string* TagOf(const ChangeSet& cs);
 void ApplySqlVisitors(const ChangeSet& cs, bool rollback, db::DatabaseKind database, const std::vector<std::string>& contexts,
                       const std::string& label_filter, std::vector<SqlStatement>& statements);
 
+// SQLite's table rebuilds drop and re-create tables other tables reference, which with foreign keys
+// enforced would cascade or fail; SQLite switches enforcement only outside a transaction. Liquibase's
+// SQLite JDBC connection does not enforce them either. While it lives (an update or rollback under
+// the changelog lock) enforcement is off; then back on, and ALTER TABLE out of legacy mode (a failed
+// rebuild may leave it on), whatever happened. A no-op on other databases.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(db::Connection& connection);
+  ~ForeignKeysOff();
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  db::Connection& connection_;
+  bool was_on_ = false;
+};
+
 // A stop change ends the update where it stands, as Liquibase's StopChange does.
 struct StopRequested {
   std::string message;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/logging.h"
 #include "migration/engine/migrator_internal.h"
 #include "migration/parse/expression_matcher.h"
 
@@ -118,6 +119,25 @@ void ApplySqlVisitors(const ChangeSet& cs, bool rollback, db::DatabaseKind datab
         }
       }
     }
+  }
+}
+
+ForeignKeysOff::ForeignKeysOff(db::Connection& connection) : connection_(connection) {
+  if (connection.kind() != db::DatabaseKind::kSqlite) return;
+  if (connection.in_transaction()) {
+    throw MigrationError("a SQLite migration cannot run inside an open transaction: SQLite switches foreign key "
+                         "enforcement, which table rebuilds need off, only outside one");
+  }
+  was_on_ = connection.SetForeignKeyEnforcement(false);
+}
+
+ForeignKeysOff::~ForeignKeysOff() {
+  if (connection_.kind() != db::DatabaseKind::kSqlite) return;
+  try {
+    connection_.Execute("PRAGMA legacy_alter_table = OFF");
+    if (was_on_) connection_.SetForeignKeyEnforcement(true);
+  } catch (const Error& e) {
+    Logger("migration")->error("restoring SQLite's foreign key enforcement after the migration failed: {}", e.what());
   }
 }
 

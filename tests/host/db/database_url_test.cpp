@@ -33,6 +33,19 @@ TEST(DatabaseUrlTest, ParsesPostgresqlForms) {
   EXPECT_EQ(overridden.password, "pw");
 }
 
+TEST(DatabaseUrlTest, ParsesMariadbAndMysqlForms) {
+  auto url = ParseDatabaseUrl("mariadb://alice:p%40ss@db.example/ledger");
+  EXPECT_EQ(url.kind, DatabaseKind::kMariadb);
+  EXPECT_EQ(url.port, 3306);
+  EXPECT_EQ(url.password, "p@ss");
+  EXPECT_EQ(url.database, "ledger");
+  auto jdbc = ParseDatabaseUrl("jdbc:mysql://127.0.0.1:3307/ledger?user=bob&password=secret");
+  EXPECT_EQ(jdbc.kind, DatabaseKind::kMysql);
+  EXPECT_EQ(jdbc.port, 3307);
+  EXPECT_EQ(jdbc.user, "bob");
+  EXPECT_THROW(ParseDatabaseUrl("mariadb://h:3306"), ConfigError);
+}
+
 TEST(DatabaseUrlTest, OfflineUrlsNameADatabase) {
   auto url = ParseDatabaseUrl("offline:mssql");
   EXPECT_TRUE(url.offline);
@@ -42,7 +55,7 @@ TEST(DatabaseUrlTest, OfflineUrlsNameADatabase) {
 
 TEST(DatabaseUrlTest, ErrorsNeverShowThePassword) {
   try {
-    ParseDatabaseUrl("mysql://root:topsecret@h/d");
+    ParseDatabaseUrl("oracle://root:topsecret@h/d");
     FAIL() << "expected an error";
   } catch (const ConfigError& e) {
     EXPECT_EQ(std::string(e.what()).find("topsecret"), std::string::npos) << e.what();

@@ -64,7 +64,8 @@ TEST_P(SharedConnectionTest, ASessionLeaseIsATurnAndRunsStatementsAsTheSessionDo
   EXPECT_EQ(shared_.Take()->QueryScalar("SELECT COUNT(*) FROM t"), "3");
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, SharedConnectionTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, SharedConnectionTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql,
+                                           DatabaseKind::kMariadb),
                          [](const auto& info) { return ledgerhost::testing::DatabaseName(info.param); });
 
 }  // namespace

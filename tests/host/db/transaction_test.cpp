@@ -73,7 +73,8 @@ TEST_P(TransactionTest, InsideAnOpenTransactionAFailureTakesBackOnlyItsOwnWork) 
   EXPECT_EQ(Ids(), "1 4 5 ");
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, TransactionTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, TransactionTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql,
+                                           DatabaseKind::kMariadb),
                          [](const auto& info) { return ledgerhost::testing::DatabaseName(info.param); });
 
 }  // namespace

@@ -93,6 +93,7 @@ void Migrator::DoRollback(const History& history, const RollbackTarget& target, 
 int Migrator::Rollback(const RollbackTarget& target) {
   db::Connection& connection = RequireConnection("rollback");
   const StopSignals stop_signals;  // a signal stops the rollback between changesets
+  const ForeignKeysOff foreign_keys_off(connection);
   LockService lock(connection, sql_, options_.lock);
   lock.Acquire();
   History history = ReadHistory();

@@ -1,5 +1,7 @@
 #include "migration/sql/generator/generators.h"
 
+#include <charconv>
+
 #include "core/text.h"
 #include "migration/sql/generator/support.h"
 #include "migration/sql/sqlite/sqlite_rebuild.h"
@@ -66,12 +68,17 @@ Statements AddAutoIncrementSqlite(const Change& change, const Dialect& d, const 
   };
   Statements out = SqliteRebuild(change, context, edit, "AddAutoIncrementStatement");
   if (const std::string* start = change.Find("startWith")) {
-    const long long next = std::stoll(*start);
+    long long next = 0;
+    const auto [end, error] = std::from_chars(start->data(), start->data() + start->size(), next);
+    if (error != std::errc() || end != start->data() + start->size() || next < 1) {
+      throw MigrationError(change.location.ToString() + ": startWith '" + *start +
+                           "' is not a positive whole number SQLite's sqlite_sequence can hold");
+    }
     const std::string table = d.String(table_name);
     const std::string seq = std::to_string(next - 1);
-    out.push_back({"UPDATE sqlite_sequence SET seq = max(seq, " + seq + ") WHERE name = " + table});
+    out.push_back({"UPDATE sqlite_sequence SET seq = max(seq, " + seq + ") WHERE lower(name) = lower(" + table + ")"});
     out.push_back({"INSERT INTO sqlite_sequence (name, seq) SELECT " + table + ", " + seq +
-                   " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + table + ")"});
+                   " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE lower(name) = lower(" + table + "))"});
   }
   return out;
 }

@@ -201,9 +201,6 @@ Statements AddColumnSqlite(const Change& change, const Dialect& d, const SqlGene
     for (const auto& column : added) out.push_back({"ALTER TABLE " + table + " ADD COLUMN " + column.Sql()});
   } else {
     sqlite::TableEdit edit;
-    edit.check_foreign_keys = std::any_of(constraints.begin(), constraints.end(), [](const sqlite::TableConstraint& c) {
-      return c.kind == sqlite::TableConstraint::Kind::kForeignKey;
-    });
     edit.edit = [added, constraints](sqlite::TableDefinition& definition) {
       for (const auto& column : added) {
         if (definition.FindColumn(column.name)) throw MigrationError("the table already has a column " + column.name);

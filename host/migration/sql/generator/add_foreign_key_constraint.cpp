@@ -19,7 +19,7 @@ Statements AddForeignKey(const Change& change, const Dialect& d, const SqlGenera
 }
 
 // SQLite: the base table rebuilt with a FOREIGN KEY table constraint; the rows are checked against
-// it (PRAGMA foreign_key_check), so the change fails where PostgreSQL's ADD CONSTRAINT would.
+// it (the rebuild's PRAGMA foreign_key_check), so the change fails where PostgreSQL's would.
 // SQLite keys reference a table of the same database: a referenced schema is not written.
 Statements AddForeignKeySqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   d.Table(change, "baseTableName", "baseTableSchemaName");
@@ -34,7 +34,6 @@ Statements AddForeignKeySqlite(const Change& change, const Dialect& d, const Sql
                          std::to_string(referenced_columns.size()) + " referenced column(s)");
   }
   sqlite::TableEdit edit;
-  edit.check_foreign_keys = true;
   const TableIntrospector introspect = context.introspect;
   edit.edit = [=](sqlite::TableDefinition& definition) {
     if (introspect && !introspect(referenced_table)) throw MigrationError("there is no table " + referenced_table + " to reference");

@@ -38,10 +38,11 @@ Statements DropUniqueSqlite(const Change& change, const Dialect& d, const SqlGen
     throw MigrationError("the table has no unique constraint named " + name);
   };
   const std::string schema = change.Get("schemaName");
-  auto as_index = [name, schema](const db::LiveTable& live) -> std::optional<Statements> {
+  auto as_index = [name](const db::LiveTable& live) -> std::optional<Statements> {
     for (const auto& object : live.dependents) {
-      if (object.type == "index" && text::EqualsIgnoreCase(object.name, name)) {
-        return Statements{{"DROP INDEX " + (schema.empty() ? "" : sqlite::Quote(schema) + ".") + sqlite::Quote(object.name)}};
+      if (object.type == "index" && text::EqualsIgnoreCase(object.name, name) &&
+          text::StartsWithIgnoreCase(object.sql, "CREATE UNIQUE INDEX")) {
+        return Statements{{"DROP INDEX " + sqlite::Quote(object.name)}};
       }
     }
     return std::nullopt;

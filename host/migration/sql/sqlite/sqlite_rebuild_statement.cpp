@@ -38,12 +38,17 @@ Statements SqliteRebuild(const Change& change, const SqlGenerationContext& conte
                          const std::string& schema, sqlite::TableEdit edit, const std::string& statement_class,
                          RebuildShortcut instead) {
   if (!context.introspect) NeedsLiveDatabase(change, statement_class);
+  if (!schema.empty()) {
+    // The rebuild reads and re-creates a table of the main database only.
+    throw MigrationError(change.location.ToString() + ": " + change.type + " on sqlite rebuilds the table, which "
+                         "ledgerhost does for tables of the main database only, not of attached database '" + schema + "'");
+  }
   const std::string placeholder = "-- " + change.type + " " + table + ": SQLite table rebuild, generated from the "
                                   "table's CREATE TABLE text when it runs";
   SqlStatement statement{placeholder};
   statement.comment = kVolatileWarning;
   const std::string where = change.location.ToString();
-  statement.generate = [placeholder, where, table, schema, introspect = context.introspect, edit = std::move(edit),
+  statement.generate = [placeholder, where, table, introspect = context.introspect, edit = std::move(edit),
                         instead = std::move(instead)](const std::string& sql) {
     if (sql != placeholder) {
       throw MigrationError(where + ": <modifySql> cannot change this change's SQL on sqlite: the table rebuild is "
@@ -56,7 +61,7 @@ Statements SqliteRebuild(const Change& change, const SqlGenerationContext& conte
     if (instead) {
       if (auto statements = instead(*live)) return *statements;
     }
-    return sqlite::RebuildTable(*live, schema, edit, where);
+    return sqlite::RebuildTable(*live, edit, where);
   };
   statement.needs_live_database = statement_class;
   return {statement};

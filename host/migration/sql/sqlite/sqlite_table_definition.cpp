@@ -35,11 +35,14 @@ std::vector<Token> Tokenize(std::string_view sql, const std::string& table) {
     } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
       const std::size_t close = sql.find("*/", i + 2);
       i = close == std::string_view::npos ? sql.size() : close + 2;
-    } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
-      const char close = c == '[' ? ']' : static_cast<char>(c);
-      std::size_t j = i + 1;
+    } else if (c == '\'' || c == '"' || c == '`' || c == '[' ||
+               ((c == 'x' || c == 'X') && i + 1 < sql.size() && sql[i + 1] == '\'')) {
+      // (x'0A' is a blob literal: one string token.)
+      const bool blob = c == 'x' || c == 'X';
+      const char close = c == '[' ? ']' : blob ? '\'' : static_cast<char>(c);
+      std::size_t j = i + (blob ? 2 : 1);
       while (true) {
-        if (j >= sql.size()) unterminated(c == '\'' ? "string" : "quoted name");
+        if (j >= sql.size()) unterminated(c == '\'' || blob ? "string" : "quoted name");
         if (sql[j] == close) {
           if (close != ']' && j + 1 < sql.size() && sql[j + 1] == close) {
             j += 2;
@@ -49,7 +52,7 @@ std::vector<Token> Tokenize(std::string_view sql, const std::string& table) {
         }
         ++j;
       }
-      tokens.push_back({c == '\'' ? Token::Kind::kString : Token::Kind::kQuotedName, i, j + 1});
+      tokens.push_back({c == '\'' || blob ? Token::Kind::kString : Token::Kind::kQuotedName, i, j + 1});
       i = j + 1;
     } else if (std::isdigit(c) || (c == '.' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
       std::size_t j = i;
@@ -75,8 +78,9 @@ std::vector<Token> Tokenize(std::string_view sql, const std::string& table) {
 // Reads the tokens of one CREATE TABLE text.
 class Reader {
  public:
-  Reader(std::string_view sql, std::vector<Token> tokens, std::size_t begin, std::size_t end, const std::string& table)
-      : sql_(sql), tokens_(std::move(tokens)), at_(begin), end_(end), table_(table) {}
+  Reader(std::string_view sql, const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+         const std::string& table)
+      : sql_(sql), tokens_(tokens), at_(begin), end_(end), table_(table) {}
 
   bool Done() const { return at_ >= end_; }
   std::size_t at() const { return at_; }
@@ -207,7 +211,7 @@ class Reader {
   }
 
   std::string_view sql_;
-  std::vector<Token> tokens_;
+  const std::vector<Token>& tokens_;
   std::size_t at_;
   std::size_t end_;
   const std::string& table_;

@@ -219,6 +219,63 @@ TEST(SqliteRebuild, EveryChangeTypeKeepsWhatTheTableDeclared) {
   EXPECT_EQ(connection->QueryScalar("PRAGMA foreign_keys"), "1");  // enforcement is back on after the update
 }
 
+// A table others reference, with a trigger of another table and an INSTEAD OF trigger on a view that
+// name it, and an AUTOINCREMENT key whose highest ids were deleted: rebuilt by update and again by
+// its rollback, nothing of that is lost.
+TEST(SqliteRebuild, AReferencedTableRebuildsForwardAndBackKeepingWhatNamesIt) {
+  ledgerhost::testing::TestDatabase db(db::DatabaseKind::kSqlite);
+  auto connection = db.Connect();
+  connection->Execute(R"sql(
+    CREATE TABLE parent (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT);
+    CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE);
+    CREATE TABLE audit (note TEXT);
+    CREATE TRIGGER child_audit AFTER INSERT ON child BEGIN
+      INSERT INTO audit SELECT 'child of ' || code FROM parent WHERE id = new.parent_id; END;
+    CREATE VIEW parent_codes AS SELECT id, code FROM parent;
+    CREATE TRIGGER parent_codes_insert INSTEAD OF INSERT ON parent_codes BEGIN
+      INSERT INTO parent (code) VALUES (new.code); END;
+    INSERT INTO parent (code) VALUES ('a'), ('b'), ('c');
+    DELETE FROM parent WHERE id = 3;
+    INSERT INTO child VALUES (1, 1), (2, 2);
+  )sql");
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("rebuild_ref_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "ref.xml") << R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="default" author="t"><addDefaultValue tableName="parent" columnName="code" defaultValue="z"/></changeSet>
+</databaseChangeLog>)xml";
+  DirectoryResourceLoader loader(dir);
+  ParseOptions options;
+  options.database = db::DatabaseKind::kSqlite;
+  const ChangeLog log = ParseChangeLog(loader, "ref.xml", options);
+  Migrator migrator(log, loader, db::DatabaseKind::kSqlite, connection.get());
+  auto expect_intact = [&](const std::string& when) {
+    SCOPED_TRACE(when);
+    EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM child"), "2");  // no cascade
+    EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM pragma_foreign_key_check"), "0");
+    for (const char* name : {"child_audit", "parent_codes_insert", "parent_codes"}) {
+      EXPECT_TRUE(connection->QueryScalar("SELECT 1 FROM sqlite_master WHERE name = ?", {name})) << name;
+    }
+    EXPECT_EQ(connection->QueryScalar("PRAGMA foreign_keys"), "1");
+    EXPECT_EQ(connection->QueryScalar("PRAGMA legacy_alter_table"), "0");
+  };
+  ASSERT_NO_THROW(migrator.Update());
+  expect_intact("after update");
+  EXPECT_NE(connection->QueryScalar("SELECT sql FROM sqlite_master WHERE name = 'parent'")->find("DEFAULT 'z'"),
+            std::string::npos);
+  ASSERT_NO_THROW(migrator.Rollback(RollbackTarget::Count(1)));
+  expect_intact("after rollback");
+  EXPECT_EQ(connection->QueryScalar("SELECT sql FROM sqlite_master WHERE name = 'parent'")->find("DEFAULT"),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
+  // The triggers fire, AUTOINCREMENT does not reuse the deleted 3, and the foreign key cascades.
+  connection->Execute("INSERT INTO parent_codes (code) VALUES ('d'); INSERT INTO child VALUES (3, 1)");
+  EXPECT_EQ(connection->QueryScalar("SELECT max(id) FROM parent"), "4");
+  EXPECT_EQ(connection->QueryScalar("SELECT note FROM audit"), "child of a");
+  connection->Execute("DELETE FROM parent WHERE id = 1");
+  EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM child"), "1");
+}
+
 TEST(SqliteRebuild, AForeignKeyTheRowsViolateFailsTheChangeSetAndLeavesTheTable) {
   ledgerhost::testing::TestDatabase db(db::DatabaseKind::kSqlite);
   auto connection = db.Connect();

@@ -192,11 +192,12 @@ std::optional<db::LiveTable> SqliteTable(soci::session& session, const std::stri
     table.columns.push_back(column);
   }
   soci::rowset<soci::row> dependents =
-      (session.prepare << "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type IN ('index', "
-                          "'trigger') AND lower(tbl_name) = lower(:t)) OR type = 'view') ORDER BY rowid",
+      (session.prepare << "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type IN "
+                          "('index', 'trigger') AND lower(tbl_name) = lower(:t)) OR type = 'view') ORDER BY rowid",
        soci::use(table.name));
   for (const auto& row : dependents) {
-    table.dependents.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2)});
+    table.dependents.push_back(
+        {row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)});
   }
   return table;
 }

@@ -122,11 +122,15 @@ TEST(ChangeGenerators, SqliteRebuildsForEveryTableChangeAndNeedsTheTableForIt) {
   ASSERT_EQ(statements.size(), 1u);
   ASSERT_TRUE(statements[0].generate);
   const auto rebuild = statements[0].generate(statements[0].sql);
-  ASSERT_GE(rebuild.size(), 4u);
+  ASSERT_GE(rebuild.size(), 7u);
   EXPECT_EQ(rebuild[0].sql, "CREATE TABLE \"t__rebuild\" (id INT NOT NULL, name TEXT, PRIMARY KEY (\"id\"))");
   EXPECT_EQ(rebuild[1].sql, "INSERT INTO \"t__rebuild\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM \"t\"");
   EXPECT_EQ(rebuild[2].sql, "DROP TABLE \"t\"");
-  EXPECT_EQ(rebuild[3].sql, "ALTER TABLE \"t__rebuild\" RENAME TO \"t\"");
+  EXPECT_EQ(rebuild[3].sql, "PRAGMA legacy_alter_table = ON");
+  EXPECT_EQ(rebuild[4].sql, "ALTER TABLE \"t__rebuild\" RENAME TO \"t\"");
+  EXPECT_EQ(rebuild[5].sql, "PRAGMA legacy_alter_table = OFF");
+  EXPECT_EQ(rebuild.back().sql, "PRAGMA foreign_key_check(\"t\")");
+  EXPECT_FALSE(rebuild.back().failure_if_rows.empty());
 }
 
 // A database's own generator checks the change as the generic one does, before anything else: a
