@@ -8,9 +8,10 @@ namespace ledgerhost::migration {
 std::string HistorySql::ChangeLogTable() const {
   switch (kind_) {
     case db::DatabaseKind::kPostgresql:
+      return "databasechangelog";
     case db::DatabaseKind::kMysql:
     case db::DatabaseKind::kMariadb:
-      return "databasechangelog";
+      return live_ ? "DATABASECHANGELOG" : "databasechangelog";
     case db::DatabaseKind::kH2:
       return "PUBLIC.DATABASECHANGELOG";
     default:
@@ -18,11 +19,10 @@ std::string HistorySql::ChangeLogTable() const {
   }
 }
 
-std::string HistorySql::LockTable() const { return ChangeLogTable() + (kind_ == db::DatabaseKind::kPostgresql ||
-                                                                       kind_ == db::DatabaseKind::kMysql ||
-                                                                       kind_ == db::DatabaseKind::kMariadb
-                                                                           ? "lock"
-                                                                           : "LOCK"); }
+std::string HistorySql::LockTable() const {
+  const std::string table = ChangeLogTable();
+  return table + (table.back() == 'g' ? "lock" : "LOCK");
+}
 
 // The bookkeeping statements use the same literals as the generated change SQL.
 std::string HistorySql::CurrentTimeFunction() const { return Dialect(kind_).CurrentDateTime(); }
@@ -88,8 +88,10 @@ std::string HistorySql::CreateLockTable() const {
              "VARCHAR(255), CONSTRAINT databasechangeloglock_pkey PRIMARY KEY (ID))";
     case db::DatabaseKind::kMysql:
     case db::DatabaseKind::kMariadb:
-      return "CREATE TABLE " + t +
-             " (ID INT NOT NULL, `LOCKED` TINYINT NOT NULL, LOCKGRANTED datetime NULL, LOCKEDBY VARCHAR(255) NULL, "
+      // BooleanType: TINYINT(1) on MariaDB, TINYINT on MySQL.
+      return "CREATE TABLE " + t + " (ID INT NOT NULL, `LOCKED` " +
+             (kind_ == db::DatabaseKind::kMariadb ? "TINYINT(1)" : "TINYINT") +
+             " NOT NULL, LOCKGRANTED datetime NULL, LOCKEDBY VARCHAR(255) NULL, "
              "CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))";
     case db::DatabaseKind::kOracle:
       return "CREATE TABLE " + t +

@@ -13,7 +13,10 @@ namespace ledgerhost::migration {
 
 class HistorySql {
  public:
-  explicit HistorySql(db::DatabaseKind kind) : kind_(kind) {}
+  // `live`: against a database, not offline. Liquibase names the tables on MySQL/MariaDB as the
+  // connection's case-sensitivity says: DATABASECHANGELOG against a server (whose table names are
+  // case-sensitive on Linux), databasechangelog offline.
+  explicit HistorySql(db::DatabaseKind kind, bool live = false) : kind_(kind), live_(live) {}
 
   std::string ChangeLogTable() const;  // databasechangelog | DATABASECHANGELOG | PUBLIC.DATABASECHANGELOG
   std::string LockTable() const;
@@ -46,6 +49,7 @@ class HistorySql {
   std::string DescriptionColumn() const;
 
   db::DatabaseKind kind_;
+  bool live_ = false;
 };
 
 }  // namespace ledgerhost::migration

@@ -32,7 +32,7 @@ Migrator::Migrator(const ChangeLog& change_log, const ResourceLoader& loader, db
 
 Migrator::Migrator(std::vector<ChangeLogSource> sources, db::DatabaseKind database, db::Connection* connection,
                    MigratorOptions options)
-    : sources_(std::move(sources)), database_(database), connection_(connection), options_(std::move(options)), sql_(database) {
+    : sources_(std::move(sources)), database_(database), connection_(connection), options_(std::move(options)), sql_(database, connection != nullptr) {
   // Within one changelog duplicates are the parser's business (Liquibase's rules); across sources
   // the same history key would make two changesets share one DATABASECHANGELOG row.
   std::map<std::string, std::pair<size_t, const ChangeSet*>> seen;
@@ -296,6 +296,11 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
     std::string message = "Migration failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
                           "):\n  Reason: " + e.what();
     if (!transactional && current != nullptr) message += "\n  (runInTransaction=false: earlier statements of this changeset stay applied)";
+    if (transactional && current != nullptr &&
+        (database_ == db::DatabaseKind::kMariadb || database_ == db::DatabaseKind::kMysql)) {
+      message += "\n  (" + std::string(ShortName(database_)) + " commits DDL as it runs it: the DDL statements of this "
+                 "changeset before the failing one (CREATE/ALTER/DROP) stay applied; its data changes were rolled back)";
+    }
     if (!cs.fail_on_error) {
       Logger("migration")->warn("{}\n  failOnError=false: continuing; the changeset is not recorded", message);
       state.summary.failed++;

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "migration/checksum/check_sum.h"
+#include "migration/engine/statement_sink.h"
 #include "core/text.h"
 #include "migration/parse/change_log_parser.h"
 #include "migration/sql/custom_change_registry.h"
@@ -82,7 +83,7 @@ class MigratorTest : public ::testing::TestWithParam<db::DatabaseKind> {
 
   std::vector<std::string> Ids() {
     std::vector<std::string> ids;
-    for (auto& row : connection_->Query("SELECT ID, EXECTYPE FROM " + HistorySql(GetParam()).ChangeLogTable() +
+    for (auto& row : connection_->Query("SELECT ID, EXECTYPE FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() +
                                         " ORDER BY ORDEREXECUTED")) {
       ids.push_back(*row[0] + ":" + *row[1]);
     }
@@ -102,7 +103,7 @@ TEST_P(MigratorTest, UpdateRecordsHistoryAndSecondUpdateRunsNothing) {
   EXPECT_EQ(first.run, 3);
   EXPECT_EQ(Count("account"), "1");
   auto rows = connection_->Query("SELECT ID, AUTHOR, FILENAME, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, COMMENTS, "
-                                 "TAG, LIQUIBASE, DEPLOYMENT_ID FROM " + HistorySql(GetParam()).ChangeLogTable() +
+                                 "TAG, LIQUIBASE, DEPLOYMENT_ID FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() +
                                  " ORDER BY ORDEREXECUTED");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(*rows[0][0], "1");
@@ -132,9 +133,10 @@ TEST_P(MigratorTest, UpdateSqlIsExactlyWhatUpdateRuns) {
   std::ostringstream script;
   MakeMigrator(log)->UpdateSql(script);
   // update-sql touched nothing.
-  EXPECT_FALSE(connection_->TableExists(HistorySql(GetParam()).ChangeLogTable()));
+  EXPECT_FALSE(connection_->TableExists(HistorySql(GetParam(), /*live=*/true).ChangeLogTable()));
   EXPECT_FALSE(connection_->TableExists("account"));
-  EXPECT_NE(script.str().find("-- Changeset changelog.xml::2::alice"), std::string::npos) << script.str();
+  EXPECT_NE(script.str().find(ScriptCommentPrefix(GetParam()) + "Changeset changelog.xml::2::alice"), std::string::npos)
+      << script.str();
   EXPECT_NE(script.str().find("'o''neil'"), std::string::npos) << script.str();
 
   // Running the script by hand gives the same tables and history as update on a second database.
@@ -143,11 +145,11 @@ TEST_P(MigratorTest, UpdateSqlIsExactlyWhatUpdateRuns) {
   auto other_connection = other.Connect();
   Migrator(log, *loader_, GetParam(), other_connection.get()).Update();
   const std::string select = "SELECT ID, AUTHOR, FILENAME, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, COMMENTS, TAG "
-                             "FROM " + HistorySql(GetParam()).ChangeLogTable() + " ORDER BY ORDEREXECUTED";
+                             "FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() + " ORDER BY ORDEREXECUTED";
   EXPECT_EQ(connection_->Query(select), other_connection->Query(select));
   EXPECT_EQ(connection_->Query("SELECT id, name FROM account"), other_connection->Query("SELECT id, name FROM account"));
-  EXPECT_EQ(connection_->QueryScalar("SELECT LOCKED FROM " + HistorySql(GetParam()).LockTable()),
-            other_connection->QueryScalar("SELECT LOCKED FROM " + HistorySql(GetParam()).LockTable()));
+  EXPECT_EQ(connection_->QueryScalar("SELECT LOCKED FROM " + HistorySql(GetParam(), /*live=*/true).LockTable()),
+            other_connection->QueryScalar("SELECT LOCKED FROM " + HistorySql(GetParam(), /*live=*/true).LockTable()));
 }
 
 TEST_P(MigratorTest, EditedExecutedChangeSetStopsUpdateBeforeAnythingRuns) {
@@ -214,9 +216,19 @@ TEST_P(MigratorTest, FailingChangeSetKeepsEarlierOnesAndLeavesNoTrace) {
     const std::string message = e.what();
     EXPECT_NE(message.find("changelog.xml::4::bob"), std::string::npos) << message;
     EXPECT_NE(message.find("no_such_table"), std::string::npos) << message;
+    if (GetParam() == db::DatabaseKind::kMariadb) {
+      EXPECT_NE(message.find("commits DDL as it runs it"), std::string::npos) << message;
+    }
   }
   EXPECT_EQ(Ids(), (std::vector<std::string>{"1:EXECUTED", "2:EXECUTED", "3:EXECUTED"}));
-  EXPECT_FALSE(connection_->TableExists("partial")) << "the failing changeset's own DDL is rolled back";
+  if (GetParam() == db::DatabaseKind::kMariadb) {
+    // MariaDB commits DDL as it runs it: the failing changeset's CREATE TABLE stays, and the message
+    // said so. The operator drops it (or fixes the changeset with a precondition) before going on.
+    EXPECT_TRUE(connection_->TableExists("partial")) << "MariaDB has no transactional DDL";
+    connection_->Execute("DROP TABLE partial");
+  } else {
+    EXPECT_FALSE(connection_->TableExists("partial")) << "the failing changeset's own DDL is rolled back";
+  }
   EXPECT_FALSE(connection_->TableExists("never"));
   // The lock was released: a fixed changelog continues.
   std::string fixed = body;
@@ -327,7 +339,7 @@ TEST_P(MigratorTest, ContextsColumnListsIncludeContextsInnermostFirst) {
   MigratorOptions options;
   options.contexts = {"outer", "x", "inner", "own"};
   Update(R"xml(<include file="mid.xml" context="outer AND x"/>)xml", options);
-  EXPECT_EQ(connection_->QueryScalar("SELECT CONTEXTS FROM " + HistorySql(GetParam()).ChangeLogTable()).value_or(""),
+  EXPECT_EQ(connection_->QueryScalar("SELECT CONTEXTS FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable()).value_or(""),
             "inner AND (outer AND x) AND own");
 }
 
@@ -443,7 +455,7 @@ TEST_P(MigratorTest, CustomChangeWithoutImplementationIsRefusedBeforeAnythingRun
     EXPECT_NE(message.find("com.example.Other:\n    changelog.xml::other::a"), std::string::npos) << message;
     EXPECT_NE(message.find("--custom-change CLASS=mark-ran"), std::string::npos) << message;
   }
-  EXPECT_FALSE(connection_->TableExists(HistorySql(GetParam()).ChangeLogTable()));  // nothing created
+  EXPECT_FALSE(connection_->TableExists(HistorySql(GetParam(), /*live=*/true).ChangeLogTable()));  // nothing created
   EXPECT_FALSE(connection_->TableExists("t"));
 }
 
@@ -462,7 +474,7 @@ TEST_P(MigratorTest, ExecutedCustomChangeSetsNeedNoImplementation) {
   EXPECT_EQ(Count("t"), "2");
   EXPECT_EQ(FindCustomChange("com.example.Fill"), nullptr);
   // Liquibase's checksum of a customChange: its class and params (CustomChangeWrapper).
-  const auto recorded = connection_->QueryScalar("SELECT MD5SUM FROM " + HistorySql(GetParam()).ChangeLogTable() +
+  const auto recorded = connection_->QueryScalar("SELECT MD5SUM FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() +
                                                  " WHERE ID = 'fill'");
   Write("changelog.xml", Xml(std::string(kCustomChangeLog) + R"xml(
   <changeSet id="after" author="a"><insert tableName="t"><column name="id" valueNumeric="9"/></insert></changeSet>)xml"));
@@ -470,7 +482,7 @@ TEST_P(MigratorTest, ExecutedCustomChangeSetsNeedNoImplementation) {
   MakeMigrator(log)->Update({});
   EXPECT_EQ(Ids(), (std::vector<std::string>{"table:EXECUTED", "fill:EXECUTED", "after:EXECUTED"}));
   EXPECT_EQ(Count("t"), "3");
-  EXPECT_EQ(connection_->QueryScalar("SELECT MD5SUM FROM " + HistorySql(GetParam()).ChangeLogTable() +
+  EXPECT_EQ(connection_->QueryScalar("SELECT MD5SUM FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() +
                                      " WHERE ID = 'fill'"),
             recorded);
 }
@@ -518,6 +530,10 @@ TEST_P(MigratorTest, DatabasePropertiesComeFromTheLiveConnection) {
     EXPECT_EQ(live.at("database.defaultschemanameprefix"), ".public");
     EXPECT_EQ(live.at("database.issafetorunupdate"), "true");  // 127.0.0.1
     EXPECT_FALSE(live.at("database.defaultcatalogname").empty());
+  } else if (GetParam() == db::DatabaseKind::kMariadb) {
+    EXPECT_EQ(live.at("database.databaseproductname"), "MariaDB");
+    EXPECT_EQ(live.at("database.issafetorunupdate"), "true");  // 127.0.0.1
+    EXPECT_FALSE(live.at("database.defaultcatalogname").empty());
   } else {
     EXPECT_EQ(live.at("database.databaseproductname"), "SQLite");
     EXPECT_EQ(live.count("database.defaultschemaname"), 0u);
@@ -547,12 +563,13 @@ TEST_P(MigratorTest, UniqueConstraintExistsByNameAndColumns) {
     <preConditions onFail="MARK_RAN"><uniqueConstraintExists tableName="t" constraintName="uq_none"/></preConditions>
     <sql>SELECT 1</sql>
   </changeSet>)xml");
-  const bool sqlite = GetParam() == db::DatabaseKind::kSqlite;
-  // PostgreSQL: a unique index is not a constraint; SQLite's snapshot sees unique indexes as such.
+  // PostgreSQL: a unique index is not a constraint; SQLite's snapshot sees unique indexes as such, and
+  // MariaDB has no other kind of unique constraint.
+  const bool sqlite = GetParam() != db::DatabaseKind::kPostgresql;
   EXPECT_EQ(Ids(), (std::vector<std::string>{"t:EXECUTED", sqlite ? "by-name:EXECUTED" : "by-name:MARK_RAN",
                                              sqlite ? "by-columns:EXECUTED" : "by-columns:MARK_RAN",
                                              "wrong-columns:MARK_RAN", "missing:MARK_RAN"}));
-  if (!sqlite) {
+  if (GetParam() == db::DatabaseKind::kPostgresql) {
     connection_->Execute("ALTER TABLE t ADD CONSTRAINT uq_t_b UNIQUE (b)");
     Update(R"xml(
   <changeSet id="pg-by-name" author="a">
@@ -581,8 +598,8 @@ TEST_P(MigratorTest, ContextsAndLabelsFilter) {
   EXPECT_EQ(summary.filtered_out, 1);
   EXPECT_FALSE(connection_->TableExists("dev_only"));
   EXPECT_TRUE(connection_->TableExists("prod_only"));
-  EXPECT_EQ(connection_->QueryScalar("SELECT CONTEXTS FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE ID='prod'"), "prod");
-  EXPECT_EQ(connection_->QueryScalar("SELECT LABELS FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE ID='prod'"), "eu,us");
+  EXPECT_EQ(connection_->QueryScalar("SELECT CONTEXTS FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() + " WHERE ID='prod'"), "prod");
+  EXPECT_EQ(connection_->QueryScalar("SELECT LABELS FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() + " WHERE ID='prod'"), "eu,us");
 }
 
 TEST_P(MigratorTest, TagRollbackAndPartialUpdates) {
@@ -664,9 +681,9 @@ TEST_P(MigratorTest, ClearCheckSumsThenUpdateRefillsThem) {
   ChangeLog log = Parse();
   auto migrator = MakeMigrator(log);
   migrator->ClearCheckSums();
-  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "3");
+  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "3");
   EXPECT_EQ(migrator->Update().run, 0);
-  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam()).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "0");
+  EXPECT_EQ(connection_->QueryScalar("SELECT COUNT(*) FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() + " WHERE MD5SUM IS NULL"), "0");
 }
 
 // Rows written by Liquibase before 4.22 hold "8:" checksums. They are checked with the v8 algorithm,
@@ -675,7 +692,7 @@ TEST_P(MigratorTest, V8CheckSumsAreCheckedThenUpgraded) {
   Update(kBase);
   Write("changelog.xml", Xml(kBase));
   ChangeLog log = Parse();
-  const std::string table = HistorySql(GetParam()).ChangeLogTable();
+  const std::string table = HistorySql(GetParam(), /*live=*/true).ChangeLogTable();
   for (const auto& cs : log.change_sets) {
     connection_->Execute("UPDATE " + table + " SET MD5SUM = '" +
                          ComputeCheckSum(cs, CheckSumVersion::kV8, GetParam(), *loader_) + "' WHERE ID = '" + cs.id +
@@ -712,7 +729,7 @@ TEST_P(MigratorTest, ChangelogSyncRecordsWithoutRunning) {
 TEST_P(MigratorTest, LockHeldByAnotherToolIsNotTakenOver) {
   Write("changelog.xml", Xml(kBase));
   ChangeLog log = Parse();
-  HistorySql sql(GetParam());
+  HistorySql sql(GetParam(), /*live=*/true);
   {
     LockService lock(*connection_, sql);
     lock.EnsureTable();
@@ -731,7 +748,7 @@ TEST_P(MigratorTest, LockHeldByAnotherToolIsNotTakenOver) {
 TEST_P(MigratorTest, LockLeftByACrashedLedgerhostIsTakenOver) {
   Write("changelog.xml", Xml(kBase));
   ChangeLog log = Parse();
-  HistorySql sql(GetParam());
+  HistorySql sql(GetParam(), /*live=*/true);
   {
     // A holder that died: its row stays LOCKED; on PostgreSQL its session (and advisory lock) is gone.
     auto crashed = db_->Connect();
@@ -749,7 +766,7 @@ TEST_P(MigratorTest, ConcurrentUpdaterWaitsThenFails) {
   Write("changelog.xml", Xml(kBase));
   ChangeLog log = Parse();
   auto holder_connection = db_->Connect();
-  HistorySql sql(GetParam());
+  HistorySql sql(GetParam(), /*live=*/true);
   LockService holder(*holder_connection, sql);
   holder.Acquire();
   try {
@@ -769,7 +786,7 @@ TEST_P(MigratorTest, ConcurrentUpdaterWaitsThenFails) {
 TEST_P(MigratorTest, LiveHolderInAnotherPidNamespaceIsNotTakenOver) {
   Write("changelog.xml", Xml(kBase));
   ChangeLog log = Parse();
-  HistorySql sql(GetParam());
+  HistorySql sql(GetParam(), /*live=*/true);
   auto holder_connection = db_->Connect();
   LockService holder(*holder_connection, sql);
   holder.Acquire();
@@ -809,7 +826,7 @@ TEST_P(MigratorTest, DropAllLeavesAnEmptySchema) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, MigratorTest,
-                         ::testing::Values(db::DatabaseKind::kSqlite, db::DatabaseKind::kPostgresql),
+                         ::testing::Values(db::DatabaseKind::kSqlite, db::DatabaseKind::kPostgresql, db::DatabaseKind::kMariadb),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 
 }  // namespace
