@@ -9,6 +9,10 @@ dir=${LEDGERHOST_MARIADB_DIR:-/var/tmp/ledgerhost-mariadb}
 socket=$dir/mariadb.sock
 client() { mariadb --protocol=socket --socket="$socket" -uroot "$@"; }
 if ! client -e 'select 1' >/dev/null 2>&1; then
+  # Debian's own service, where installing the package started it, holds port 3306.
+  if [[ -S /run/mysqld/mysqld.sock ]] && command -v service >/dev/null; then
+    service mariadb stop >/dev/null 2>&1 || true
+  fi
   if [[ ! -d $dir/mysql ]]; then
     mkdir -p "$dir"
     mariadb-install-db --user=root --datadir="$dir" --auth-root-authentication-method=socket \

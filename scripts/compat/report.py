@@ -26,13 +26,17 @@ def run_case(args, case, db, aspect):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     seconds = (datetime.datetime.now() - started).total_seconds()
     lines = p.stdout.splitlines()
-    verdict = next((l for l in lines if re.match(r"^(EQUAL|DIFFERS|UNSUPPORTED) ", l)), None)
+    verdict = next((l for l in lines if re.match(r"^(EQUAL|DIFFERS|UNSUPPORTED|DELIBERATE) ", l)), None)
     if verdict is None:
         return case, db, aspect, "error", "compat.py exit %d: %s" % (p.returncode, " ".join(lines[-3:])), p.stdout, seconds
     status = verdict.split()[0].lower()
     detail = ""
     if status == "unsupported":
         detail = verdict.split(": ", 1)[1]
+    elif status == "deliberate":
+        # The first note says which documented difference, and how it was checked.
+        note = next((l for l in lines if l.startswith("DELIBERATE:") or l.startswith("DELIBERATE (")), "")
+        detail = note.split(":", 1)[-1].strip()[:200].replace("|", "\\|")
     elif status == "differs":
         body = p.stdout[p.stdout.index(verdict) + len(verdict):].strip().splitlines()
         detail = summarize(body)
@@ -84,7 +88,7 @@ def main():
             log.write("===== %s %s %s\n%s\n" % (r[0], r[1], r[2], r[5]))
             log.flush()
             write_doc(args, wanted, started, results, jobs)  # a run cut short still leaves its table
-    return 0 if all(r[3] in ("equal", "unsupported") for r in results) else 1
+    return 0 if all(r[3] in ("equal", "unsupported", "deliberate") for r in results) else 1
 
 
 def write_doc(args, wanted, started, results, jobs):

@@ -19,22 +19,9 @@ Statements DropForeignKeySqlite(const Change& change, const Dialect& d, const Sq
   const std::string name = Require(change, "constraintName");
   sqlite::TableEdit edit;
   edit.edit = [name](sqlite::TableDefinition& definition) {
-    auto& constraints = definition.constraints();
-    for (auto it = constraints.begin(); it != constraints.end(); ++it) {
-      if (it->kind == sqlite::TableConstraint::Kind::kForeignKey && text::EqualsIgnoreCase(it->name, name)) {
-        constraints.erase(it);
-        return;
-      }
+    if (!definition.RemoveNamed(sqlite::TableConstraint::Kind::kForeignKey, sqlite::ColumnClause::Kind::kReferences, name)) {
+      throw MigrationError("the table has no foreign key named " + name);
     }
-    for (auto& column : definition.columns()) {
-      for (auto it = column.clauses.begin(); it != column.clauses.end(); ++it) {
-        if (it->kind == sqlite::ColumnClause::Kind::kReferences && text::EqualsIgnoreCase(it->name, name)) {
-          column.clauses.erase(it);
-          return;
-        }
-      }
-    }
-    throw MigrationError("the table has no foreign key named " + name);
   };
   return SqliteRebuild(change, context, Require(change, "baseTableName"), change.Get("baseTableSchemaName"), edit,
                        "DropForeignKeyConstraintStatement");

@@ -20,22 +20,9 @@ Statements DropUniqueSqlite(const Change& change, const Dialect& d, const SqlGen
   const std::string name = Require(change, "constraintName");
   sqlite::TableEdit edit;
   edit.edit = [name](sqlite::TableDefinition& definition) {
-    auto& constraints = definition.constraints();
-    for (auto it = constraints.begin(); it != constraints.end(); ++it) {
-      if (it->kind == sqlite::TableConstraint::Kind::kUnique && text::EqualsIgnoreCase(it->name, name)) {
-        constraints.erase(it);
-        return;
-      }
+    if (!definition.RemoveNamed(sqlite::TableConstraint::Kind::kUnique, sqlite::ColumnClause::Kind::kUnique, name)) {
+      throw MigrationError("the table has no unique constraint named " + name);
     }
-    for (auto& column : definition.columns()) {
-      for (auto it = column.clauses.begin(); it != column.clauses.end(); ++it) {
-        if (it->kind == sqlite::ColumnClause::Kind::kUnique && text::EqualsIgnoreCase(it->name, name)) {
-          column.clauses.erase(it);
-          return;
-        }
-      }
-    }
-    throw MigrationError("the table has no unique constraint named " + name);
   };
   const std::string schema = change.Get("schemaName");
   auto as_index = [name](const db::LiveTable& live) -> std::optional<Statements> {

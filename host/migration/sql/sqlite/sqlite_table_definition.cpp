@@ -420,6 +420,24 @@ bool TableDefinition::HasPrimaryKey() const {
                      [](const TableConstraint& c) { return c.kind == TableConstraint::Kind::kPrimaryKey; });
 }
 
+bool TableDefinition::RemoveNamed(TableConstraint::Kind kind, ColumnClause::Kind clause, std::string_view name) {
+  for (auto it = constraints_.begin(); it != constraints_.end(); ++it) {
+    if (it->kind == kind && text::EqualsIgnoreCase(it->name, name)) {
+      constraints_.erase(it);
+      return true;
+    }
+  }
+  for (auto& column : columns_) {
+    for (auto it = column.clauses.begin(); it != column.clauses.end(); ++it) {
+      if (it->kind == clause && text::EqualsIgnoreCase(it->name, name)) {
+        column.clauses.erase(it);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string TableDefinition::CreateSql(const std::string& quoted_name) const {
   std::string sql = "CREATE TABLE " + quoted_name + " (";
   bool first = true;

@@ -56,6 +56,9 @@ class TableDefinition {
   const ColumnDefinition* FindColumn(std::string_view name) const;
   ColumnDefinition& Column(std::string_view name);  // MigrationError when the table has no such column
   bool HasPrimaryKey() const;
+  // Removes the constraint named `name` (case-insensitively): a table constraint of `kind`, or a
+  // column's clause of `clause`. False when the table has none.
+  bool RemoveNamed(TableConstraint::Kind kind, ColumnClause::Kind clause, std::string_view name);
 
   // CREATE TABLE <quoted_name> (...) with the options (WITHOUT ROWID, STRICT) the table had.
   std::string CreateSql(const std::string& quoted_name) const;
