@@ -28,10 +28,22 @@ std::string ConnectFailureKind(const std::string& message) {
 
 }  // namespace
 
-std::string QuotedIdentifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+std::string QuotedIdentifier(const std::string& name, char quote) {
+  std::string out(1, quote);
+  for (char c : name) {
+    out += c;
+    if (c == quote) out += quote;
+  }
+  return out + quote;
+}
+
+std::string ConnectionStringValue(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
 }
 
 void ThrowConnectFailure(const DatabaseUrl& url, const std::string& driver_message) {

@@ -19,7 +19,12 @@ __attribute__((no_sanitize("vptr"))) auto NativeHandleOf(soci::session& session)
 
 // "name" with its inner quotes doubled: any name as one identifier, in catalog-driven statements
 // (drop-all, an attached database) where the name comes from the database itself or the operator.
-std::string QuotedIdentifier(const std::string& name);
+// `quote` is the database's identifier quote (MySQL/MariaDB: a backquote).
+std::string QuotedIdentifier(const std::string& name, char quote = '"');
+
+// 'value' with ' and \ escaped by a backslash: a value in libpq's and SOCI mysql's key=value
+// connection strings, whatever characters a password holds.
+std::string ConnectionStringValue(const std::string& value);
 
 // DatabaseError "cannot connect to <redacted url>: <kind>; <driver message>", the password removed
 // from the driver's message too (drivers may echo the connection string).

@@ -16,26 +16,6 @@
 namespace ledgerhost::db {
 namespace {
 
-// SOCI's mysql connection string: key=value pairs, a value in single quotes with \ escaping ' and \.
-std::string ConnectValue(const std::string& value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
-
-// `name` as one MySQL identifier (backquotes doubled), for catalog-driven statements.
-std::string Backquoted(const std::string& name) {
-  std::string out = "`";
-  for (char c : name) {
-    out += c;
-    if (c == '`') out += '`';
-  }
-  return out + "`";
-}
-
 MYSQL* Handle(void* native) { return static_cast<MYSQL*>(native); }
 
 // The liveness lock: a named server lock per database's lock table, held by this session.
@@ -45,10 +25,10 @@ constexpr const char* kLivenessLockName = "CONCAT(DATABASE(), '.databasechangelo
 
 MariadbConnection::MariadbConnection(const DatabaseUrl& url)
     : Connection(url.kind, url), url_is_local_(url.host == "localhost" || url.host == "127.0.0.1") {
-  std::string connect = "host=" + ConnectValue(url.host) + " port=" + std::to_string(url.port) +
-                        " db=" + ConnectValue(url.database) + " charset=utf8mb4";
-  if (!url.user.empty()) connect += " user=" + ConnectValue(url.user);
-  if (!url.password.empty()) connect += " password=" + ConnectValue(url.password);
+  std::string connect = "host=" + ConnectionStringValue(url.host) + " port=" + std::to_string(url.port) +
+                        " db=" + ConnectionStringValue(url.database) + " charset=utf8mb4";
+  if (!url.user.empty()) connect += " user=" + ConnectionStringValue(url.user);
+  if (!url.password.empty()) connect += " password=" + ConnectionStringValue(url.password);
   try {
     session_ = std::make_unique<soci::session>(soci::mysql, connect);
   } catch (const soci::soci_error& e) {
@@ -300,9 +280,9 @@ void MariadbConnection::DropAllObjects() {
   // Foreign keys between the tables would otherwise decide the order.
   Execute("SET FOREIGN_KEY_CHECKS = 0");
   try {
-    for (const auto& view : Views()) Execute("DROP VIEW " + Backquoted(view));
-    for (const auto& table : Tables()) Execute("DROP TABLE " + Backquoted(table));
-    for (const auto& sequence : Sequences()) Execute("DROP SEQUENCE " + Backquoted(sequence));
+    for (const auto& view : Views()) Execute("DROP VIEW " + QuotedIdentifier(view, '`'));
+    for (const auto& table : Tables()) Execute("DROP TABLE " + QuotedIdentifier(table, '`'));
+    for (const auto& sequence : Sequences()) Execute("DROP SEQUENCE " + QuotedIdentifier(sequence, '`'));
   } catch (...) {
     Execute("SET FOREIGN_KEY_CHECKS = 1");
     throw;

@@ -12,16 +12,6 @@
 namespace ledgerhost::db {
 namespace {
 
-// libpq keyword/value strings quote values with single quotes and backslash escapes.
-std::string PgConnValue(const std::string& value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
-
 // The liveness lock's advisory-lock key: the lock table of the current schema, so that separate
 // schemas lock separately.
 constexpr const char* kLivenessLockKey = "hashtext(current_schema() || '.databasechangeloglock')";
@@ -37,10 +27,10 @@ int MatchQuality(const std::string& live, const std::string& wanted) {
 
 PostgresqlConnection::PostgresqlConnection(const DatabaseUrl& url)
     : Connection(DatabaseKind::kPostgresql, url), url_is_local_(url.host == "localhost" || url.host == "127.0.0.1") {
-  std::string conninfo = "host=" + PgConnValue(url.host) + " port=" + std::to_string(url.port) +
-                         " dbname=" + PgConnValue(url.database) + " application_name='ledgerhost'";
-  if (!url.user.empty()) conninfo += " user=" + PgConnValue(url.user);
-  if (!url.password.empty()) conninfo += " password=" + PgConnValue(url.password);
+  std::string conninfo = "host=" + ConnectionStringValue(url.host) + " port=" + std::to_string(url.port) +
+                         " dbname=" + ConnectionStringValue(url.database) + " application_name='ledgerhost'";
+  if (!url.user.empty()) conninfo += " user=" + ConnectionStringValue(url.user);
+  if (!url.password.empty()) conninfo += " password=" + ConnectionStringValue(url.password);
   try {
     session_ = std::make_unique<soci::session>(soci::postgresql, conninfo);
   } catch (const soci::soci_error& e) {

@@ -77,9 +77,7 @@ std::vector<SqlStatement> RebuildTable(const db::LiveTable& live, const TableEdi
   for (const auto* object : recreated) out.push_back({object->sql});
   if (live.autoincrement_seq && Autoincrements(definition)) {
     // The copy left sqlite_sequence at the highest id still there: AUTOINCREMENT never reuses an id.
-    std::string quoted_name = "'";
-    for (char c : live.name) quoted_name += c == '\'' ? std::string("''") : std::string(1, c);
-    quoted_name += "'";
+    const std::string quoted_name = QuoteString(live.name, db::DatabaseKind::kSqlite);
     out.push_back({"UPDATE sqlite_sequence SET seq = max(seq, " + *live.autoincrement_seq + ") WHERE name = " +
                    quoted_name});
     out.push_back({"INSERT INTO sqlite_sequence (name, seq) SELECT " + quoted_name + ", " + *live.autoincrement_seq +

@@ -20,6 +20,21 @@ TEST(HistorySqlTest, TableDdlMatchesLiquibase) {
             "INSERT INTO databasechangeloglock (ID, `LOCKED`) VALUES (1, 0)");
 }
 
+// MySQL/MariaDB: Liquibase names the tables as the connection's case-sensitivity says (upper case
+// against a server, lower case offline), and BooleanType makes LOCKED TINYINT(1) on MariaDB only.
+TEST(HistorySqlTest, MysqlFamilyTablesAsLiquibaseNamesThemLiveAndOffline) {
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kMariadb).ChangeLogTable(), "databasechangelog");
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kMariadb, /*live=*/true).ChangeLogTable(), "DATABASECHANGELOG");
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kMysql, /*live=*/true).LockTable(), "DATABASECHANGELOGLOCK");
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kMysql).LockTable(), "databasechangeloglock");
+  EXPECT_NE(HistorySql(db::DatabaseKind::kMariadb).CreateLockTable().find("`LOCKED` TINYINT(1) NOT NULL"),
+            std::string::npos);
+  EXPECT_NE(HistorySql(db::DatabaseKind::kMysql).CreateLockTable().find("`LOCKED` TINYINT NOT NULL"), std::string::npos);
+  // PostgreSQL and SQLite do not depend on it.
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kPostgresql, /*live=*/true).ChangeLogTable(), "databasechangelog");
+  EXPECT_EQ(HistorySql(db::DatabaseKind::kSqlite, /*live=*/true).LockTable(), "DATABASECHANGELOGLOCK");
+}
+
 TEST(HistorySqlTest, InsertMatchesLiquibaseIncludingQuotesAndTag) {
   HistoryRow row;
   row.id = "5";

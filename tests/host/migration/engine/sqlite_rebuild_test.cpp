@@ -14,8 +14,6 @@
 #include <map>
 #include <sstream>
 
-#include <unistd.h>
-
 #include "core/error.h"
 #include "migration/engine/migrator.h"
 #include "migration/parse/change_log_parser.h"
@@ -136,6 +134,17 @@ TEST_P(SqliteRebuildChangeLog, RunsLosslesslyAndItsScriptIsWhatUpdateRuns) {
   EXPECT_EQ(connection->Query("SELECT * FROM pragma_foreign_key_check").size(), 0u);
 }
 
+// A one-file changelog held in memory, parsed for SQLite, with its migrator on `connection`.
+struct InlineChangeLog {
+  InlineChangeLog(const std::string& xml, db::Connection& connection)
+      : loader("inline changelog", {{"changes.xml", xml}}),
+        log(ParseChangeLog(loader, "changes.xml", ParseOptions())),  // (its database is SQLite)
+        migrator(log, loader, db::DatabaseKind::kSqlite, &connection) {}
+  MemoryResourceLoader loader;
+  ChangeLog log;
+  Migrator migrator;
+};
+
 // A table with everything a snapshot loses, changed by every change type SQLite rebuilds for.
 constexpr const char* kRichSchema = R"sql(
 CREATE TABLE party (id INTEGER PRIMARY KEY, code TEXT NOT NULL);
@@ -162,9 +171,7 @@ TEST(SqliteRebuild, EveryChangeTypeKeepsWhatTheTableDeclared) {
   ledgerhost::testing::TestDatabase db(db::DatabaseKind::kSqlite);
   auto connection = db.Connect();
   connection->Execute(kRichSchema);
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("rebuild_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "changes.xml") << R"xml(<?xml version="1.0" encoding="UTF-8"?>
+  InlineChangeLog changes(R"xml(<?xml version="1.0" encoding="UTF-8"?>
 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
   <changeSet id="1" author="t"><addNotNullConstraint tableName="account" columnName="kind" defaultNullValue="x"/></changeSet>
   <changeSet id="2" author="t"><dropNotNullConstraint tableName="account" columnName="kind"/></changeSet>
@@ -180,14 +187,9 @@ TEST(SqliteRebuild, EveryChangeTypeKeepsWhatTheTableDeclared) {
   <changeSet id="12" author="t"><dropColumn tableName="account" columnName="note"/></changeSet>
   <changeSet id="13" author="t"><addColumn tableName="party"><column name="extra" type="INT"/></addColumn></changeSet>
   <changeSet id="14" author="t"><dropPrimaryKey tableName="account"/></changeSet>
-</databaseChangeLog>)xml";
-  DirectoryResourceLoader loader(dir);
-  ParseOptions options;
-  options.database = db::DatabaseKind::kSqlite;
-  const ChangeLog log = ParseChangeLog(loader, "changes.xml", options);
-  Migrator migrator(log, loader, db::DatabaseKind::kSqlite, connection.get());
+</databaseChangeLog>)xml", *connection);
+  Migrator& migrator = changes.migrator;
   ASSERT_NO_THROW(migrator.Update());
-  std::filesystem::remove_all(dir);
 
   const std::string account = connection->QueryScalar("SELECT sql FROM sqlite_master WHERE name = 'account'").value_or("");
   for (const char* kept : {"\"Owner Name\" VARCHAR(40) COLLATE NOCASE CHECK (length(\"Owner Name\") > 0)",
@@ -238,17 +240,11 @@ TEST(SqliteRebuild, AReferencedTableRebuildsForwardAndBackKeepingWhatNamesIt) {
     DELETE FROM parent WHERE id = 3;
     INSERT INTO child VALUES (1, 1), (2, 2);
   )sql");
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("rebuild_ref_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "ref.xml") << R"xml(<?xml version="1.0" encoding="UTF-8"?>
+  InlineChangeLog changes(R"xml(<?xml version="1.0" encoding="UTF-8"?>
 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
   <changeSet id="default" author="t"><addDefaultValue tableName="parent" columnName="code" defaultValue="z"/></changeSet>
-</databaseChangeLog>)xml";
-  DirectoryResourceLoader loader(dir);
-  ParseOptions options;
-  options.database = db::DatabaseKind::kSqlite;
-  const ChangeLog log = ParseChangeLog(loader, "ref.xml", options);
-  Migrator migrator(log, loader, db::DatabaseKind::kSqlite, connection.get());
+</databaseChangeLog>)xml", *connection);
+  Migrator& migrator = changes.migrator;
   auto expect_intact = [&](const std::string& when) {
     SCOPED_TRACE(when);
     EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM child"), "2");  // no cascade
@@ -267,7 +263,6 @@ TEST(SqliteRebuild, AReferencedTableRebuildsForwardAndBackKeepingWhatNamesIt) {
   expect_intact("after rollback");
   EXPECT_EQ(connection->QueryScalar("SELECT sql FROM sqlite_master WHERE name = 'parent'")->find("DEFAULT"),
             std::string::npos);
-  std::filesystem::remove_all(dir);
   // The triggers fire, AUTOINCREMENT does not reuse the deleted 3, and the foreign key cascades.
   connection->Execute("INSERT INTO parent_codes (code) VALUES ('d'); INSERT INTO child VALUES (3, 1)");
   EXPECT_EQ(connection->QueryScalar("SELECT max(id) FROM parent"), "4");
@@ -282,17 +277,11 @@ TEST(SqliteRebuild, AForeignKeyTheRowsViolateFailsTheChangeSetAndLeavesTheTable)
   connection->Execute("CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (id INTEGER, parent_id INTEGER);"
                       "INSERT INTO parent VALUES (1); INSERT INTO child VALUES (1, 1), (2, 7);");
   const std::string before = connection->QueryScalar("SELECT sql FROM sqlite_master WHERE name = 'child'").value_or("");
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("rebuild_fk_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "fk.xml") << R"xml(<?xml version="1.0" encoding="UTF-8"?>
+  InlineChangeLog changes(R"xml(<?xml version="1.0" encoding="UTF-8"?>
 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
   <changeSet id="fk" author="t"><addForeignKeyConstraint baseTableName="child" baseColumnNames="parent_id" constraintName="fk_child" referencedTableName="parent" referencedColumnNames="id"/></changeSet>
-</databaseChangeLog>)xml";
-  DirectoryResourceLoader loader(dir);
-  ParseOptions options;
-  options.database = db::DatabaseKind::kSqlite;
-  const ChangeLog log = ParseChangeLog(loader, "fk.xml", options);
-  Migrator migrator(log, loader, db::DatabaseKind::kSqlite, connection.get());
+</databaseChangeLog>)xml", *connection);
+  Migrator& migrator = changes.migrator;
   try {
     migrator.Update();
     ADD_FAILURE() << "the violating rows were accepted";
@@ -300,7 +289,6 @@ TEST(SqliteRebuild, AForeignKeyTheRowsViolateFailsTheChangeSetAndLeavesTheTable)
     EXPECT_NE(std::string(e.what()).find("fk::t"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("rows of child do not satisfy its foreign keys"), std::string::npos) << e.what();
   }
-  std::filesystem::remove_all(dir);
   EXPECT_EQ(connection->QueryScalar("SELECT sql FROM sqlite_master WHERE name = 'child'"), before);
   EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM child"), "2");
   EXPECT_FALSE(connection->QueryScalar("SELECT 1 FROM sqlite_master WHERE name = 'child__rebuild'"));
