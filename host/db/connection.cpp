@@ -43,6 +43,17 @@ std::optional<std::string> Connection::QueryScalar(const std::string& sql, const
   return rows.front().front();
 }
 
+std::uint64_t Connection::Change(const std::string& sql, const std::vector<std::string>& params) {
+  changed_rows_ = 0;
+  Query(sql, params);
+  return changed_rows_;
+}
+
+bool Connection::InsertUnlessDuplicate(const std::string& insert, const std::vector<std::string>& params,
+                                       const std::string& key_columns) {
+  return Change(insert + " ON CONFLICT (" + key_columns + ") DO NOTHING", params) != 0;
+}
+
 void Connection::Begin() {
   Execute(BeginStatement());
   in_transaction_ = true;

@@ -4,6 +4,7 @@
 // multi-statement scripts and are the fastest way through.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,15 @@ class Connection {
   // Runs a query with positional parameters (Placeholder()) bound as text.
   virtual std::vector<Row> Query(const std::string& sql, const std::vector<std::string>& params = {}) = 0;
   std::optional<std::string> QueryScalar(const std::string& sql, const std::vector<std::string>& params = {});
+  // Runs one INSERT, UPDATE or DELETE with parameters and returns how many rows it matched (an UPDATE
+  // that leaves a row as it was counts it, on MySQL/MariaDB too: SOCI connects with CLIENT_FOUND_ROWS).
+  std::uint64_t Change(const std::string& sql, const std::vector<std::string>& params = {});
+  // Runs `insert` (one INSERT ... VALUES with parameters) unless a row with the same `key_columns`
+  // exists, and says whether it wrote the row. A duplicate is no error, so an open transaction goes
+  // on (PostgreSQL ends it at an error): ON CONFLICT (key) DO NOTHING; MySQL/MariaDB have no such
+  // clause and take the plain INSERT's duplicate-key error, which undoes that statement only.
+  virtual bool InsertUnlessDuplicate(const std::string& insert, const std::vector<std::string>& params,
+                                     const std::string& key_columns);
 
   void Begin();
   void Commit();
@@ -104,6 +114,8 @@ class Connection {
   friend class SharedConnection;  // the only way to the SOCI session: a lease (shared_connection.h)
   soci::session& session() { return *session_; }
   [[noreturn]] static void Fail(const std::string& sql, const std::string& message);
+  // Set by each backend's Query(): the rows its last INSERT, UPDATE or DELETE changed.
+  std::uint64_t changed_rows_ = 0;
 
   // A named index or constraint of a table with its columns, lower-cased and in key order.
   struct KeyColumns {

@@ -29,8 +29,7 @@ using text::Trim;
 std::string Placeholder(DatabaseKind kind, int position) {
   switch (kind) {
     case DatabaseKind::kPostgresql: return "$" + std::to_string(position);
-    case DatabaseKind::kSqlite: return "?" + std::to_string(position);
-    default: return "?";
+    default: return "?" + std::to_string(position);
   }
 }
 

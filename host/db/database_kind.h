@@ -14,8 +14,9 @@ enum class DatabaseKind { kSqlite, kPostgresql, kMysql, kMariadb, kOracle, kMssq
 std::string_view ShortName(DatabaseKind kind);
 std::optional<DatabaseKind> DatabaseKindFromShortName(std::string_view name);
 
-// The text of the `position`-th (1-based) query parameter in `kind`'s SQL: $n on PostgreSQL, ?n on
-// SQLite (numbered, so that a placeholder names its value wherever it appears), bare ? elsewhere.
+// The text of the `position`-th (1-based) query parameter in `kind`'s SQL: $n on PostgreSQL, ?n
+// elsewhere; numbered, so that a placeholder names its value wherever it appears. (MySQL's protocol
+// knows bare ? only: the MariaDB backend numbers them itself, see NumberedParameters.)
 std::string Placeholder(DatabaseKind kind, int position);
 
 // Liquibase's DatabaseList.definitionMatches: "a, !b", "all", "none"; an empty definition matches.

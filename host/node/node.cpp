@@ -113,10 +113,9 @@ void RecordNodeInfo(db::Connection& connection, const schema::SchemaCatalog& cat
   const std::string& legal_name = config.legal_name;
   db::Transaction transaction(connection);
   if (const std::string& previous = config.database.previous_legal_name; !previous.empty() && previous != legal_name) {
-    const auto taken_over = connection.Query("DELETE FROM " + table + " WHERE node_name = " + connection.Placeholder(1) +
-                                                 " RETURNING node_name",
-                                             {previous});
-    if (!taken_over.empty()) Logger("node")->info("took over the database of node '{}' (database.previousLegalName)", previous);
+    const auto taken_over =
+        connection.Change("DELETE FROM " + table + " WHERE node_name = " + connection.Placeholder(1), {previous});
+    if (taken_over != 0) Logger("node")->info("took over the database of node '{}' (database.previousLegalName)", previous);
   }
   connection.Query("DELETE FROM " + table + " WHERE node_name = " + connection.Placeholder(1), {legal_name});
   connection.Query("INSERT INTO " + table + " (node_name, host_version, started_timestamp) VALUES (" +

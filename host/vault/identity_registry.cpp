@@ -45,9 +45,8 @@ void IdentityRegistry::RegisterWellKnown(const Party& party) {
   const std::string placeholders = values.BindAll({party.x500_name, UtcTimestamp(clock_())});
   try {
     // Idempotent in one statement, also against another node process registering the same name.
-    connection->Query("INSERT INTO " + table_ + " (name, recorded_timestamp) VALUES (" + placeholders +
-                          ") ON CONFLICT (name) DO NOTHING",
-                      values.values());
+    connection->InsertUnlessDuplicate("INSERT INTO " + table_ + " (name, recorded_timestamp) VALUES (" + placeholders + ")",
+                                      values.values(), "name");
   } catch (const DatabaseError& e) {
     throw DatabaseError("identities: registering '" + party.x500_name + "': " + e.what());
   }

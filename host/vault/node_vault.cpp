@@ -58,6 +58,15 @@ std::vector<db::Row> NodeVault::Run(db::Connection& connection, const std::strin
   }
 }
 
+std::uint64_t NodeVault::RunChange(db::Connection& connection, const std::string& what, const std::string& sql,
+                                   const std::vector<std::string>& params) {
+  try {
+    return connection.Change(sql, params);
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("vault: " + what + ": " + e.what());
+  }
+}
+
 void NodeVault::Check(const RecordedTransaction& transaction) {
   if (transaction.id.empty()) throw DatabaseError("vault: a transaction to record needs an id");
   CheckText(transaction.id, kTransactionIdLength, "transaction id '" + transaction.id + "'");
@@ -139,16 +148,19 @@ void NodeVault::Write(db::Connection& connection, const RecordedTransaction& tra
     const std::string placeholders =
         values.BindAll({index, output.ref.transaction_id, output.type_name, Status(StateStatus::kUnconsumed), now,
                         transaction.notary_name.empty() ? std::nullopt : std::optional(transaction.notary_name)});
-    // ON CONFLICT ... RETURNING tells a duplicate apart in the same statement, even when another
-    // connection records the same state concurrently.
-    const auto inserted =
-        Run(connection, "recording " + state,
-            "INSERT INTO " + Table("vault_states") +
-                " (output_index, transaction_id, contract_state_class_name, state_status, "
-                "recorded_timestamp, notary_name) VALUES (" +
-                placeholders + ") ON CONFLICT (output_index, transaction_id) DO NOTHING RETURNING output_index",
-            values.values());
-    if (inserted.empty()) throw DatabaseError("vault: " + state + " is already recorded");
+    // A duplicate writes nothing instead of failing (which would end a PostgreSQL transaction), so it
+    // is told apart in the same statement, even when another connection records the state concurrently.
+    const std::string insert =
+        "INSERT INTO " + Table("vault_states") +
+        " (output_index, transaction_id, contract_state_class_name, state_status, recorded_timestamp, notary_name) "
+        "VALUES (" + placeholders + ")";
+    bool inserted = false;
+    try {
+      inserted = connection.InsertUnlessDuplicate(insert, values.values(), "output_index, transaction_id");
+    } catch (const DatabaseError& e) {
+      throw DatabaseError("vault: recording " + state + ": " + e.what());
+    }
+    if (!inserted) throw DatabaseError("vault: " + state + " is already recorded");
   }
   for (const auto& name : output.parties) {
     BoundValues values(connection_.kind());
@@ -172,8 +184,8 @@ void NodeVault::Consume(db::Connection& connection, const StateRef& input, const
       "UPDATE " + Table("vault_states") + " SET state_status = " + values.Bind(Status(StateStatus::kConsumed)) +
       ", consumed_timestamp = " + values.Bind(now) + ", consuming_tx_id = " + values.Bind(consuming_id) +
       " WHERE transaction_id = " + values.Bind(input.transaction_id) + " AND output_index = " + values.Bind(index) +
-      " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed)) + " RETURNING output_index";
-  if (!Run(connection, what, sql, values.values()).empty()) return;
+      " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
+  if (RunChange(connection, what, sql, values.values()) != 0) return;
 
   BoundValues key(connection_.kind());
   const auto rows = Run(connection, what,

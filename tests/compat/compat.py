@@ -37,6 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 os.environ.setdefault("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
 
 PG = dict(host="127.0.0.1", port="5432", user="ledgerhost", password="ledgerhost", admin_db="ledgerhost_test")
+MARIADB = dict(host="127.0.0.1", port="3306", user="ledgerhost", password="ledgerhost", admin_db="ledgerhost_test")
 
 
 def cases(shared):
@@ -47,7 +48,7 @@ def cases(shared):
     own = os.path.join(HERE, "changelogs")
     return {
         # name: (search path, changelog file relative to it, databases)
-        "golden": (golden, {"postgresql": "changelog.xml", "sqlite": "changelog_sqlite.xml"}),
+        "golden": (golden, {"postgresql": "changelog.xml", "mariadb": "changelog.xml", "sqlite": "changelog_sqlite.xml"}),
         "corda-cash": (res("finance/workflows/src/main/resources"), "migration/cash.changelog-master.xml"),
         "corda-cp": (res("finance/workflows/src/main/resources"), "migration/commercial-paper.changelog-master.xml"),
         "corda-node-info": (res("node/src/main/resources"), "migration/node-info.changelog-master.xml"),
@@ -111,15 +112,28 @@ def run(cmd, cwd=None, check=True):
 
 
 class Database:
-    """A fresh SQLite file or PostgreSQL database, dropped afterwards."""
+    """A fresh SQLite file, PostgreSQL or MariaDB database, dropped afterwards."""
 
     def __init__(self, kind, workdir, label):
         self.kind = kind
         if kind == "sqlite":
             self.path = os.path.join(workdir, label + ".db")
-        else:
-            self.name = "compat_%s_%d_%d" % (re.sub(r"\W", "_", label), os.getpid(), int(time.time() * 1000) % 10**9)
+            return
+        self.name = "compat_%s_%d_%d" % (re.sub(r"\W", "_", label), os.getpid(), int(time.time() * 1000) % 10**9)
+        if kind == "postgresql":
             self.psql_admin("CREATE DATABASE %s" % self.name)
+        else:
+            self.mariadb("CREATE DATABASE %s" % self.name, db=MARIADB["admin_db"])
+
+    def mariadb(self, sql, db=None):
+        """Rows of a statement run by the mariadb client (batch mode: tab-separated, NULL as NULL)."""
+        env = dict(os.environ, MYSQL_PWD=MARIADB["password"])
+        p = subprocess.run(["mariadb", "-h", MARIADB["host"], "-P", MARIADB["port"], "-u", MARIADB["user"],
+                            "-D", db or self.name, "-N", "-B", "-e", sql],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        if p.returncode != 0:
+            raise RuntimeError("mariadb failed: %s\n%s" % (sql, p.stderr))
+        return [["" if v == "NULL" else v for v in line.split("\t")] for line in p.stdout.splitlines()]
 
     def psql(self, sql, db=None):
         env = dict(os.environ, PGPASSWORD=PG["password"])
@@ -136,15 +150,23 @@ class Database:
     def drop(self):
         if self.kind == "postgresql":
             self.psql_admin("DROP DATABASE IF EXISTS %s WITH (FORCE)" % self.name)
+        elif self.kind == "mariadb":
+            self.mariadb("DROP DATABASE IF EXISTS %s" % self.name, db=MARIADB["admin_db"])
 
     def lh_url(self):
         if self.kind == "sqlite":
             return "sqlite:" + self.path
+        if self.kind == "mariadb":
+            return "mariadb://%s:%s@%s:%s/%s" % (MARIADB["user"], MARIADB["password"], MARIADB["host"],
+                                                 MARIADB["port"], self.name)
         return "postgresql://%s:%s@%s:%s/%s" % (PG["user"], PG["password"], PG["host"], PG["port"], self.name)
 
     def lb_args(self):
         if self.kind == "sqlite":
             return ["--url=jdbc:sqlite:" + self.path]
+        if self.kind == "mariadb":
+            return ["--url=jdbc:mariadb://%s:%s/%s" % (MARIADB["host"], MARIADB["port"], self.name),
+                    "--username=" + MARIADB["user"], "--password=" + MARIADB["password"]]
         return ["--url=jdbc:postgresql://%s:%s/%s" % (PG["host"], PG["port"], self.name),
                 "--username=" + PG["user"], "--password=" + PG["password"]]
 
@@ -155,6 +177,8 @@ class Database:
                 return [["" if v is None else str(v) for v in row] for row in con.execute(sql)]
             finally:
                 con.close()
+        if self.kind == "mariadb":
+            return self.mariadb(sql)
         return self.psql(sql)
 
     def snapshot(self):
@@ -174,6 +198,44 @@ class Database:
                     out.append("fk %s(%s) -> %s(%s) on_update=%s on_delete=%s" % (t, row[3], row[2], row[4], row[5], row[6]))
             for name, sql in self.query("SELECT name, sql FROM sqlite_master WHERE type='view' ORDER BY name"):
                 out.append("view %s %s" % (name, " ".join(sql.split())))
+        elif self.kind == "mariadb":
+            here = "table_schema = DATABASE()"
+            for row in self.query("SELECT table_name, table_type, COALESCE(engine,''), table_comment FROM "
+                                  "information_schema.tables WHERE %s ORDER BY 1" % here):
+                out.append("table %s type=%s engine=%s comment=%s" % tuple(row))
+            for row in self.query(
+                    "SELECT table_name, column_name, column_type, is_nullable, COALESCE(column_default,'(none)'), "
+                    "extra, COALESCE(collation_name,''), column_comment FROM information_schema.columns "
+                    "WHERE %s ORDER BY table_name, ordinal_position" % here):
+                out.append("column %s.%s type=%s nullable=%s default=%s extra=%s collation=%s comment=%s" % tuple(row))
+            for row in self.query(
+                    "SELECT table_name, index_name, non_unique, GROUP_CONCAT(CONCAT(column_name, "
+                    "COALESCE(CONCAT('(', sub_part, ')'), ''), ' ', COALESCE(collation,'')) ORDER BY seq_in_index), "
+                    "index_type FROM information_schema.statistics WHERE %s GROUP BY table_name, index_name, "
+                    "non_unique, index_type ORDER BY 1, 2" % here):
+                out.append("index %s.%s non_unique=%s cols=%s type=%s" % tuple(row))
+            for row in self.query(
+                    "SELECT tc.table_name, tc.constraint_type, tc.constraint_name, GROUP_CONCAT(k.column_name "
+                    "ORDER BY k.ordinal_position), COALESCE(MAX(k.referenced_table_name),''), "
+                    "COALESCE(GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position),'') "
+                    "FROM information_schema.table_constraints tc LEFT JOIN information_schema.key_column_usage k "
+                    "ON k.constraint_schema = tc.constraint_schema AND k.table_name = tc.table_name AND "
+                    "k.constraint_name = tc.constraint_name WHERE tc.constraint_schema = DATABASE() "
+                    "GROUP BY tc.table_name, tc.constraint_type, tc.constraint_name ORDER BY 1, 2, 3"):
+                out.append("constraint %s %s %s (%s) -> %s(%s)" % tuple(row))
+            for row in self.query("SELECT constraint_name, table_name, update_rule, delete_rule FROM "
+                                  "information_schema.referential_constraints WHERE constraint_schema = DATABASE() "
+                                  "ORDER BY 1"):
+                out.append("fk %s on %s update=%s delete=%s" % tuple(row))
+            for row in self.query("SELECT constraint_name, table_name, check_clause FROM "
+                                  "information_schema.check_constraints WHERE constraint_schema = DATABASE() ORDER BY 1"):
+                out.append("check %s on %s %s" % tuple(row))
+            for row in self.query("SELECT table_name, view_definition FROM information_schema.views WHERE %s "
+                                  "ORDER BY 1" % here):
+                out.append("view %s %s" % (row[0], " ".join(row[1].replace(self.name, "(db)").split())))
+            for row in self.query("SELECT table_name, auto_increment FROM information_schema.tables WHERE %s AND "
+                                  "auto_increment IS NOT NULL ORDER BY 1" % here):
+                out.append("auto_increment %s next=%s" % tuple(row))
         else:
             for row in self.query(
                     "SELECT table_name, column_name, data_type, coalesce(character_maximum_length::text,''), "
@@ -202,7 +264,7 @@ class Database:
         return sorted(out)
 
     def history(self, last_tag_only=False):
-        table = "DATABASECHANGELOG" if self.kind == "sqlite" else "databasechangelog"
+        table = "databasechangelog" if self.kind == "postgresql" else "DATABASECHANGELOG"
         try:
             rows = self.query("SELECT ID, AUTHOR, FILENAME, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, "
                               "COALESCE(COMMENTS,''), COALESCE(TAG,''), LIQUIBASE, COALESCE(CONTEXTS,''), "
@@ -220,7 +282,7 @@ class Database:
         return ["|".join(r) for r in rows]
 
     def lock(self):
-        table = "DATABASECHANGELOGLOCK" if self.kind == "sqlite" else "databasechangeloglock"
+        table = "databasechangeloglock" if self.kind == "postgresql" else "DATABASECHANGELOGLOCK"
         try:
             return ["|".join(r) for r in self.query("SELECT ID, LOCKED, COALESCE(LOCKEDBY,'') FROM %s" % table)]
         except Exception:
@@ -351,13 +413,15 @@ def apply_script(db, script):
 def mask_script(text):
     out = []
     for line in text.splitlines():
-        if re.match(r"^-- (Ran at|Against|Liquibase version):", line):
+        if re.match(r"^--\s+(Ran at|Against|Liquibase version):", line):
             continue
         # Against a live PostgreSQL database Liquibase qualifies every name with the default schema
         # and re-sets the search path around statements; ledgerhost leaves both to the connection.
         if line.startswith("SET SEARCH_PATH TO "):
             continue
         line = re.sub(r"\bpublic\.", "", line)
+        # Against a live MariaDB Liquibase qualifies names with the database (each side has its own).
+        line = re.sub(r"\bcompat_\w+?_\d+_\d+\.", "", line)
         line = re.sub(r"LOCKEDBY = '[^']*'", "LOCKEDBY = '?'", line)
         line = re.sub(r"'\d{10}'\)", "'?')", line)  # DEPLOYMENT_ID
         line = re.sub(r"'\d{10}', ('[^']*')\)", r"'?', \1)", line)  # DEPLOYMENT_ID followed by TAG
@@ -377,7 +441,7 @@ def main():
     ap.add_argument("--ledgerhost", help="the ledgerhost executable; 'liquibase' runs Liquibase against itself")
     ap.add_argument("--shared", default=os.environ.get("LEDGERHOST_SHARED_DIR", os.path.join(HERE, "../../../shared")))
     ap.add_argument("--case")
-    ap.add_argument("--db", choices=["sqlite", "postgresql"])
+    ap.add_argument("--db", choices=["sqlite", "postgresql", "mariadb"])
     ap.add_argument("--aspect", choices=["update", "update-sql", "rollback", "cross"])
     ap.add_argument("--list", action="store_true", help="print 'case aspect' lines of the matrix and exit")
     args = ap.parse_args()

@@ -27,7 +27,8 @@ import compat  # noqa: E402  (Database, run, diff)
 
 
 class Corpus:
-    def __init__(self, folder, search_path, changelog, runs=((),), parameters=None, roles=(), databases=None):
+    def __init__(self, folder, search_path, changelog, runs=((),), parameters=None, roles=(), databases=None,
+                 mysql_context=None):
         self.folder = folder                # below ../shared/corpus
         self.search_path = search_path      # roots below the folder, in Liquibase's order
         self.changelog = changelog          # relative to the search path
@@ -35,6 +36,13 @@ class Corpus:
         self.parameters = parameters or {}  # -D name=value
         self.roles = roles                  # PostgreSQL roles the changelog grants to (created once, cluster-wide)
         self.databases = databases or ("postgresql", "sqlite")
+        self.mysql_context = mysql_context  # the context the project selects on MySQL/MariaDB instead of "postgresql"
+
+    def runs_for(self, db):
+        """The runs' contexts on this database (a project that selects its database by context)."""
+        if db != "mariadb" or not self.mysql_context:
+            return self.runs
+        return tuple(tuple(self.mysql_context if c == "postgresql" else c for c in run) for run in self.runs)
 
 
 FINERACT_ROOTS = ("fineract-provider/src/main/resources", "fineract-loan/src/main/resources",
@@ -42,16 +50,21 @@ FINERACT_ROOTS = ("fineract-provider/src/main/resources", "fineract-loan/src/mai
 LIQUIBASE_IT = ("liquibase-integration-tests/src/test/resources", "_packaged-changelog-jar")
 
 CORPORA = {
-    "cromwell-engine": Corpus("cromwell", ("database/migration/src/main/resources",), "changelog.xml"),
-    "cromwell-metadata": Corpus("cromwell", ("database/migration/src/main/resources",), "sql_metadata_changelog.xml"),
+    "cromwell-engine": Corpus("cromwell", ("database/migration/src/main/resources",), "changelog.xml",
+                              databases=("postgresql", "sqlite", "mariadb")),
+    "cromwell-metadata": Corpus("cromwell", ("database/migration/src/main/resources",), "sql_metadata_changelog.xml",
+                                databases=("postgresql", "sqlite", "mariadb")),
     # Fineract upgrades a tenant database twice: first with initial_switch, then without.
     "fineract-tenant": Corpus("fineract", FINERACT_ROOTS, "db/changelog/tenant-db-only.changelog-master.xml",
                               runs=(("tenant_db", "custom_changelog", "initial_switch", "default", "postgresql"),
-                                    ("tenant_db", "custom_changelog", "default", "postgresql"))),
+                                    ("tenant_db", "custom_changelog", "default", "postgresql")),
+                              databases=("postgresql", "sqlite", "mariadb"), mysql_context="mysql"),
     "gravitee-apim": Corpus("gravitee-apim", ("gravitee-apim-repository/gravitee-apim-repository-jdbc/src/main/resources",),
-                            "liquibase/master.yml", parameters={"gravitee_prefix": "", "gravitee_rate_limit_prefix": ""}),
+                            "liquibase/master.yml", parameters={"gravitee_prefix": "", "gravitee_rate_limit_prefix": ""},
+                            databases=("postgresql", "sqlite", "mariadb")),
     "horreum": Corpus("horreum", ("horreum-backend/src/main/resources",), "db/changeLog.xml", roles=("appuser",)),
-    "keel": Corpus("keel", ("keel-sql/src/main/resources",), "db/changelog-master.yml"),
+    "keel": Corpus("keel", ("keel-sql/src/main/resources",), "db/changelog-master.yml",
+                   databases=("postgresql", "sqlite", "mariadb")),
     "orcid": Corpus("orcid", ("orcid-persistence/src/main/resources", "_wrapper"), "db-master-no-customchange.xml",
                     roles=("orcid", "orcidro")),
     "orcid-activities": Corpus("orcid", ("orcid-activities-indexer/src/main/resources",),
@@ -59,9 +72,14 @@ CORPORA = {
     "orcid-message-listener": Corpus("orcid", ("orcid-message-listener/src/main/resources",),
                                      "message-listener-db-master.xml", roles=("orcid", "orcidro")),
     "liquibase-yaml": Corpus("liquibase", LIQUIBASE_IT, "changelogs/yaml/common.tests.changelog.yaml",
-                             runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]}),
+                             runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]},
+                             databases=("postgresql", "sqlite", "mariadb")),
     "liquibase-json": Corpus("liquibase", LIQUIBASE_IT, "changelogs/json/common.tests.changelog.json",
-                             runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]}),
+                             runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]},
+                             databases=("postgresql", "sqlite", "mariadb")),
+    "liquibase-mariadb": Corpus("liquibase", LIQUIBASE_IT, "changelogs/mariadb/complete/root.changelog.xml",
+                                runs=(("test", "context-b"),), parameters={"loginuser": compat.MARIADB["user"]},
+                                databases=("mariadb",)),
     "liquibase-pg-fk-pk": Corpus("liquibase", LIQUIBASE_IT, "changelogs/pgsql/complete/testFkPkDependencies.xml",
                                  runs=(("test", "context-b"),), parameters={"loginuser": compat.PG["user"]},
                                  databases=("postgresql",)),
@@ -122,7 +140,7 @@ class Tool:
     def update_all(self, db):
         """Every run of the corpus in order; stops at the first failing one. -> (exit, output)."""
         out = ""
-        for contexts in self.corpus.runs:
+        for contexts in self.corpus.runs_for(db.kind):
             r = self.command(db, "update", contexts)
             out += r.stdout + r.stderr
             if r.returncode != 0:
@@ -131,7 +149,7 @@ class Tool:
 
     def update_count(self, db, n):
         extra = ["--count=%d" % n] if self.name == "liquibase" else [str(n)]
-        r = self.command(db, "update-count", self.corpus.runs[0], extra)
+        r = self.command(db, "update-count", self.corpus.runs_for(db.kind)[0], extra)
         return r.returncode, r.stdout + r.stderr
 
 
@@ -266,7 +284,7 @@ def main():
     ap.add_argument("--ledgerhost")
     ap.add_argument("--shared", default=os.environ.get("LEDGERHOST_SHARED_DIR", os.path.join(HERE, "../../../shared")))
     ap.add_argument("--corpus", choices=sorted(CORPORA))
-    ap.add_argument("--db", choices=["sqlite", "postgresql"])
+    ap.add_argument("--db", choices=["sqlite", "postgresql", "mariadb"])
     ap.add_argument("--cross", action="store_true", help="also each tool continuing the other's database")
     ap.add_argument("--all", action="store_true", help="every corpus on every database it names")
     ap.add_argument("--markdown", help="with --all: write the results table here")

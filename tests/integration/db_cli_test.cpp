@@ -169,7 +169,7 @@ TEST_P(DbCliTest, EditedExecutedChangeSetExitsWithMigrationErrorNamingIt) {
   EXPECT_NE(result.err.find("9:"), std::string::npos) << result.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, DbCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, DbCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 
 // --custom-change CLASS=mark-ran records a changeset whose Java class has no native implementation

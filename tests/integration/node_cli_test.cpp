@@ -1277,7 +1277,7 @@ TEST_P(NodeCliTest, EnvironmentUrlOverridesNodeYaml) {
   EXPECT_EQ(History(*c).size(), static_cast<size_t>(HostChangeSetCount()) + 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, NodeCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, NodeCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 
 // A databaseSchema that does not exist stops the node with a message naming it; the family's

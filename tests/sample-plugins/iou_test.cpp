@@ -130,7 +130,7 @@ TEST_P(IouSampleTest, APostgresqlMindedChangeLogRunsUnchanged) {
   std::filesystem::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, IouSampleTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, IouSampleTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return ledgerhost::testing::DatabaseName(info.param); });
 
 }  // namespace

@@ -23,6 +23,44 @@ constexpr const char* kLivenessLockName = "CONCAT(DATABASE(), '.databasechangelo
 
 }  // namespace
 
+PositionalStatement NumberedParameters(const std::string& sql, const std::vector<std::string>& params) {
+  PositionalStatement out;
+  std::size_t next = 0;  // a bare ? takes the parameter after the previous one
+  char quote = 0;        // inside '...', "..." or `...`
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    out.sql += c;
+    if (quote != 0) {
+      if (c == '\\' && quote != '`' && i + 1 < sql.size()) {
+        out.sql += sql[++i];
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') {
+      quote = c;
+      continue;
+    }
+    if (c != '?') continue;
+    std::size_t end = i + 1;
+    while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') ++end;
+    std::size_t index = next;
+    if (end > i + 1) {
+      if (end - i - 1 > 9) throw DatabaseError("parameter " + sql.substr(i, end - i) + " out of range in: " + sql);
+      index = std::stoul(sql.substr(i + 1, end - i - 1)) - 1;
+      i = end - 1;
+    }
+    if (index >= params.size()) {
+      throw DatabaseError("statement names parameter " + std::to_string(index + 1) + " of " +
+                          std::to_string(params.size()) + ": " + sql);
+    }
+    out.params.push_back(params[index]);
+    next = index + 1;
+  }
+  return out;
+}
+
 MariadbConnection::MariadbConnection(const DatabaseUrl& url)
     : Connection(url.kind, url), url_is_local_(url.host == "localhost" || url.host == "127.0.0.1") {
   std::string connect = "host=" + ConnectionStringValue(url.host) + " port=" + std::to_string(url.port) +
@@ -67,6 +105,7 @@ std::vector<Row> MariadbConnection::Query(const std::string& sql, const std::vec
   MYSQL_RES* result = mysql_store_result(mysql);
   if (result == nullptr) {
     if (mysql_field_count(mysql) != 0) Fail(sql, mysql_error(mysql));
+    changed_rows_ = mysql_affected_rows(mysql);
     return rows;
   }
   const unsigned fields = mysql_num_fields(result);
@@ -83,7 +122,21 @@ std::vector<Row> MariadbConnection::Query(const std::string& sql, const std::vec
   return rows;
 }
 
-std::vector<Row> MariadbConnection::QueryPrepared(const std::string& sql, const std::vector<std::string>& params) {
+bool MariadbConnection::InsertUnlessDuplicate(const std::string& insert, const std::vector<std::string>& params,
+                                              const std::string& /*key_columns: any unique key here*/) {
+  constexpr unsigned kDuplicateEntry = 1062;  // ER_DUP_ENTRY
+  try {
+    QueryPrepared(insert, params);
+    return true;
+  } catch (const DatabaseError&) {
+    if (last_error_ == kDuplicateEntry) return false;
+    throw;
+  }
+}
+
+std::vector<Row> MariadbConnection::QueryPrepared(const std::string& numbered_sql,
+                                                 const std::vector<std::string>& numbered_params) {
+  const auto [sql, params] = NumberedParameters(numbered_sql, numbered_params);
   MYSQL* mysql = Handle(native_);
   std::unique_ptr<MYSQL_STMT, decltype(&mysql_stmt_close)> statement(mysql_stmt_init(mysql), &mysql_stmt_close);
   if (!statement) Fail(sql, mysql_error(mysql));
@@ -99,12 +152,17 @@ std::vector<Row> MariadbConnection::QueryPrepared(const std::string& sql, const 
     binds[i].buffer_length = params[i].size();
     binds[i].length = &lengths[i];
   }
+  last_error_ = 0;
   if (mysql_stmt_bind_param(stmt, binds.data()) != 0 || mysql_stmt_execute(stmt) != 0) {
+    last_error_ = mysql_stmt_errno(stmt);
     Fail(sql, mysql_stmt_error(stmt));
   }
   std::vector<Row> rows;
   const unsigned fields = mysql_stmt_field_count(stmt);
-  if (fields == 0) return rows;
+  if (fields == 0) {
+    changed_rows_ = mysql_stmt_affected_rows(stmt);
+    return rows;
+  }
   // Each column is fetched as text: its length first, then its bytes.
   std::vector<MYSQL_BIND> results(fields);
   std::vector<unsigned long> sizes(fields);

@@ -11,6 +11,16 @@
 
 namespace ledgerhost::db {
 
+// A statement with numbered parameters (?1, ?2, in any order, repeated; db::Placeholder) as MySQL's
+// protocol takes it: bare ? in text order and the values in that order. A bare ? takes the value
+// after the previous placeholder's; ? inside quotes, double quotes or backquotes is text. Throws
+// DatabaseError for a number beyond the values.
+struct PositionalStatement {
+  std::string sql;
+  std::vector<std::string> params;
+};
+PositionalStatement NumberedParameters(const std::string& sql, const std::vector<std::string>& params);
+
 class MariadbConnection final : public Connection {
  public:
   explicit MariadbConnection(const DatabaseUrl& url);
@@ -18,6 +28,8 @@ class MariadbConnection final : public Connection {
 
   void Execute(const std::string& sql) override;
   std::vector<Row> Query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+  bool InsertUnlessDuplicate(const std::string& insert, const std::vector<std::string>& params,
+                             const std::string& key_columns) override;
 
   bool TableExists(const std::string& table) override;
   bool ViewExists(const std::string& view) override;
@@ -43,6 +55,7 @@ class MariadbConnection final : public Connection {
   std::vector<std::string> Names(const std::string& sql);
 
   void* native_ = nullptr;  // MYSQL*, owned by the SOCI session
+  unsigned last_error_ = 0; // the server's error number of the last failed prepared statement
   bool url_is_local_ = false;
   bool liveness_lock_held_ = false;
 };

@@ -65,6 +65,8 @@ std::vector<Row> PostgresqlConnection::Query(const std::string& sql, const std::
     PQclear(result);
     Fail(sql, message);
   }
+  const char* changed = PQcmdTuples(result);  // "" for a statement that changes no rows
+  changed_rows_ = *changed == '\0' ? 0 : std::stoull(changed);
   for (int r = 0; r < PQntuples(result); ++r) {
     Row row;
     for (int c = 0; c < PQnfields(result); ++c) {

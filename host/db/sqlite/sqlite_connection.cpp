@@ -99,6 +99,7 @@ std::vector<Row> SqliteConnection::Query(const std::string& sql, const std::vect
     rows.push_back(std::move(row));
   }
   const std::string error = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
+  if (rc == SQLITE_DONE) changed_rows_ = static_cast<std::uint64_t>(sqlite3_changes64(db));
   if (keep) {
     sqlite3_reset(statement);
     sqlite3_clear_bindings(statement);

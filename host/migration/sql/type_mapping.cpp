@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -74,6 +75,31 @@ size_t Column(db::DatabaseKind database) {
   return 0;
 }
 
+// Liquibase's TimestampType and DateTimeType on MySQL/MariaDB, which a table cannot say: a timestamp
+// written with a space or parentheses ("TIMESTAMP(6)", "TIMESTAMP(6) NOT NULL") is kept as written,
+// else it is "timestamp"; a datetime keeps its fractional digits (at most 6) and nothing else.
+std::optional<std::string> MysqlTemporalType(const std::string& type) {
+  const std::string upper = Upper(type);
+  const auto open = upper.find('(');
+  const std::string name = Trim(upper.substr(0, std::min(open, upper.find(' '))));
+  if (name == "TIMESTAMP" || name == "TIMESTAMPTZ" || name == "JAVA.SQL.TIMESTAMP" || name == "JAVA.SQL.TYPES.TIMESTAMP" ||
+      name == "JAVA.SQL.TYPES.TIMESTAMP_WITH_TIMEZONE") {
+    if (type.find_first_of(" (") != std::string::npos) return type;
+    return "timestamp";
+  }
+  if (name == "DATETIME" || name == "JAVA.SQL.TYPES.DATETIME" || name == "JAVA.UTIL.DATE" || name == "SMALLDATETIME" ||
+      name == "DATETIME2") {
+    const auto close = upper.find(')', open);
+    if (open == std::string::npos || close == std::string::npos) return "datetime";
+    const std::string digits = Trim(upper.substr(open + 1, close - open - 1));
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) {
+      return std::nullopt;  // not a precision: the table's rule
+    }
+    return "datetime(" + std::string(digits.size() > 1 || digits[0] > '6' ? "6" : digits) + ")";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string DatabaseType(std::string_view liquibase_type, db::DatabaseKind database) {
@@ -82,6 +108,9 @@ std::string DatabaseType(std::string_view liquibase_type, db::DatabaseKind datab
   if (database == db::DatabaseKind::kSqlite) return ResolveSqliteType(Trim(std::string(liquibase_type))).sql;
   if (database == db::DatabaseKind::kPostgresql) return ResolvePostgresqlType(Trim(std::string(liquibase_type))).sql;
   std::string type = Trim(std::string(liquibase_type));
+  if (database == db::DatabaseKind::kMysql || database == db::DatabaseKind::kMariadb) {
+    if (auto temporal = MysqlTemporalType(type)) return *temporal;
+  }
   std::string upper = Upper(type);
   for (const char* prefix : {"JAVA.SQL.TYPES.", "JAVA.LANG."}) {
     if (upper.rfind(prefix, 0) == 0) {

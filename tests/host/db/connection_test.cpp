@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "db/mariadb/mariadb_connection.h"
 #include "support/test_database.h"
 
 namespace ledgerhost::db {
@@ -16,16 +17,52 @@ class ConnectionTest : public ::testing::TestWithParam<DatabaseKind> {
   std::unique_ptr<Connection> connection_ = database_.Connect();
 };
 
-TEST_P(ConnectionTest, PlaceholdersAreTheDatabasesOwnAndBindInOrder) {
+TEST_P(ConnectionTest, PlaceholdersAreNumberedAndBindByNumberInAnyOrder) {
   connection_->Execute("CREATE TABLE t (a VARCHAR(10), b VARCHAR(10))");
-  connection_->Query("INSERT INTO t VALUES (" + connection_->Placeholder(1) + ", " + connection_->Placeholder(2) + ")",
+  // Written second-first, and a ? in a literal is text: each value lands where its number says.
+  connection_->Query("INSERT INTO t (b, a) VALUES (" + connection_->Placeholder(2) + ", " + connection_->Placeholder(1) +
+                         ")",
                      {"first", "second"});
-  const auto rows = connection_->Query("SELECT a, b FROM t WHERE b = " + connection_->Placeholder(1), {"second"});
-  ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0][0], "first");
-  EXPECT_EQ(connection_->Placeholder(2), GetParam() == DatabaseKind::kPostgresql ? "$2"
-                                         : GetParam() == DatabaseKind::kSqlite     ? "?2"
-                                                                                   : "?");
+  connection_->Query("INSERT INTO t (a, b) VALUES ('?', " + connection_->Placeholder(1) + ")", {"x"});
+  const auto rows = connection_->Query("SELECT a, b FROM t WHERE b = " + connection_->Placeholder(1) + " OR a = " +
+                                           connection_->Placeholder(1) + " ORDER BY a",
+                                       {"second"});
+  EXPECT_EQ(rows, (std::vector<Row>{{"first", "second"}}));
+  EXPECT_EQ(connection_->Query("SELECT b FROM t WHERE a = '?'"), (std::vector<Row>{{"x"}}));
+  EXPECT_EQ(connection_->Placeholder(2), GetParam() == DatabaseKind::kPostgresql ? "$2" : "?2");
+}
+
+TEST_P(ConnectionTest, ADuplicateKeyIsToldApartInsideATransactionThatGoesOn) {
+  connection_->Execute("CREATE TABLE t (k INT PRIMARY KEY, v VARCHAR(10) NOT NULL)");
+  const std::string insert =
+      "INSERT INTO t (k, v) VALUES (" + connection_->Placeholder(1) + ", " + connection_->Placeholder(2) + ")";
+  connection_->Begin();
+  EXPECT_TRUE(connection_->InsertUnlessDuplicate(insert, {"1", "a"}, "k"));
+  EXPECT_FALSE(connection_->InsertUnlessDuplicate(insert, {"1", "c"}, "k")) << "a duplicate key writes nothing";
+  EXPECT_TRUE(connection_->InsertUnlessDuplicate(insert, {"2", "b"}, "k"));
+  EXPECT_THROW(connection_->InsertUnlessDuplicate(
+                   "INSERT INTO t (k, v) VALUES (" + connection_->Placeholder(1) + ", NULL)", {"3"}, "k"),
+               DatabaseError)
+      << "other errors stay errors";
+  connection_->Rollback();
+  connection_->Begin();
+  EXPECT_TRUE(connection_->InsertUnlessDuplicate(insert, {"1", "a"}, "k"));
+  EXPECT_FALSE(connection_->InsertUnlessDuplicate(insert, {"1", "c"}, "k"));
+  EXPECT_TRUE(connection_->InsertUnlessDuplicate(insert, {"2", "b"}, "k"));
+  connection_->Commit();
+  EXPECT_EQ(connection_->Query("SELECT k, v FROM t ORDER BY k"), (std::vector<Row>{{"1", "a"}, {"2", "b"}}));
+}
+
+TEST_P(ConnectionTest, ChangeCountsTheRowsAStatementMatched) {
+  connection_->Execute("CREATE TABLE t (k INT PRIMARY KEY, v VARCHAR(10))");
+  const std::string insert =
+      "INSERT INTO t (k, v) VALUES (" + connection_->Placeholder(1) + ", " + connection_->Placeholder(2) + ")";
+  EXPECT_EQ(connection_->Change(insert, {"1", "a"}), 1u);
+  EXPECT_EQ(connection_->Change(insert, {"2", "b"}), 1u);
+  EXPECT_EQ(connection_->Change("UPDATE t SET v = " + connection_->Placeholder(1), {"b"}), 2u)
+      << "a row left as it was counts too";
+  EXPECT_EQ(connection_->Change("DELETE FROM t WHERE k = " + connection_->Placeholder(1), {"3"}), 0u);
+  EXPECT_EQ(connection_->Change("DELETE FROM t WHERE k = " + connection_->Placeholder(1), {"2"}), 1u);
 }
 
 TEST_P(ConnectionTest, CatalogLookUpsMatchNamesAndColumnListsAsLiquibasesSnapshot) {
@@ -78,6 +115,15 @@ TEST_P(ConnectionTest, MultiStatementTextsRunAndTheirErrorsAreReported) {
 INSTANTIATE_TEST_SUITE_P(Databases, ConnectionTest,
                          ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return ledgerhost::testing::DatabaseName(info.param); });
+
+TEST(NumberedParameters, BecomeMysqlsPositionalOnesInTextOrder) {
+  const auto statement = NumberedParameters("SELECT ?2, '?1', \"?\", `a?`, 'it\\'s ?', ?1, ?, ?1", {"a", "b"});
+  EXPECT_EQ(statement.sql, "SELECT ?, '?1', \"?\", `a?`, 'it\\'s ?', ?, ?, ?");
+  EXPECT_EQ(statement.params, (std::vector<std::string>{"b", "a", "b", "a"}));
+  EXPECT_THROW(NumberedParameters("SELECT ?3", {"a"}), DatabaseError);
+  EXPECT_THROW(NumberedParameters("SELECT ?0", {"a"}), DatabaseError);
+  EXPECT_THROW(NumberedParameters("SELECT ?, ?", {"a"}), DatabaseError);
+}
 
 TEST(ConnectionOpen, ADatabaseWithoutABackendIsRefusedWithTheWayToItsSql) {
   DatabaseUrl url;

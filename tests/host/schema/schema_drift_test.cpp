@@ -290,7 +290,7 @@ TEST_P(SchemaDriftTest, EverySchemaOfTheCatalogIsChecked) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, SchemaDriftTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 
 // PostgreSQL only: database schemas, and tables whose names differ only in case.

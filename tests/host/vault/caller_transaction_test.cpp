@@ -50,7 +50,7 @@ TEST_P(CallerTransactionTest, AFailedRecordTakesBackOnlyItsOwnRows) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, CallerTransactionTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql), DatabaseTestName);
+                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb), DatabaseTestName);
 
 }  // namespace
 }  // namespace ledgerhost::vault::test

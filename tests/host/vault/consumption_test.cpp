@@ -113,7 +113,7 @@ TEST_P(ConsumptionTest, TwoVaultsCannotBothSpendAState) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ConsumptionTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql), DatabaseTestName);
+                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb), DatabaseTestName);
 
 }  // namespace
 }  // namespace ledgerhost::vault::test

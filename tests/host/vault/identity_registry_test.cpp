@@ -129,7 +129,7 @@ TEST_P(IdentityRegistryTest, LookupsOnAnotherThreadWhileTheVaultRecords) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, IdentityRegistryTest,
-                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql), DatabaseTestName);
+                         ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb), DatabaseTestName);
 
 }  // namespace
 }  // namespace ledgerhost::vault::test

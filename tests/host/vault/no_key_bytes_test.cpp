@@ -60,10 +60,13 @@ class NoKeyBytesTest : public VaultTest {
   // "table.column" of every value that holds a form of a key; counts the values looked at.
   std::set<std::string> Findings() {
     const bool pg = GetParam() == DatabaseKind::kPostgresql;
-    const auto tables = db_.Query(pg ? "SELECT table_schema, table_name FROM information_schema.tables WHERE "
-                                       "table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', "
-                                       "'information_schema')"
-                                     : "SELECT 'main', name FROM sqlite_master WHERE type = 'table'");
+    const bool sqlite = GetParam() == DatabaseKind::kSqlite;
+    const auto tables = db_.Query(sqlite ? "SELECT 'main', name FROM sqlite_master WHERE type = 'table'"
+                                  : pg   ? "SELECT table_schema, table_name FROM information_schema.tables WHERE "
+                                           "table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', "
+                                           "'information_schema')"
+                                         : "SELECT table_schema, table_name FROM information_schema.tables WHERE "
+                                           "table_type = 'BASE TABLE' AND table_schema = DATABASE()");
     std::vector<std::string> forms;
     for (const auto* key : {&kBankKey, &kAliceKey, &kAnonymousKey}) {
       for (auto& form : Forms(*key)) forms.push_back(std::move(form));
@@ -83,11 +86,11 @@ class NoKeyBytesTest : public VaultTest {
       const std::string name = migration::QuoteIdentifier(*table[0], GetParam(), false) + "." +
                                migration::QuoteIdentifier(*table[1], GetParam(), false);
       // Column names in the order SELECT * returns them.
-      const auto columns = pg ? db_.Query(
-                                    "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND "
-                                    "table_name = $2 ORDER BY ordinal_position",
-                                    {*table[0], *table[1]})
-                              : db_.Query("SELECT name FROM pragma_table_info(?)", {*table[1]});
+      const auto columns = sqlite ? db_.Query("SELECT name FROM pragma_table_info(?)", {*table[1]})
+                                  : db_.Query("SELECT column_name FROM information_schema.columns WHERE table_schema = " +
+                                                  db::Placeholder(GetParam(), 1) + " AND table_name = " +
+                                                  db::Placeholder(GetParam(), 2) + " ORDER BY ordinal_position",
+                                              {*table[0], *table[1]});
       for (const auto& row : db_.Query("SELECT * FROM " + name)) {
         for (size_t c = 0; c < row.size(); ++c) search(*table[1] + "." + *columns.at(c)[0], row[c]);
       }
@@ -132,7 +135,7 @@ TEST_P(NoKeyBytesTest, TheScanFindsPlantedKeysInTextAndBinaryColumns) {
   EXPECT_TRUE(found.count(pg ? "large object" : "node_attachments.content")) << "raw bytes in a binary column";
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, NoKeyBytesTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, NoKeyBytesTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          DatabaseTestName);
 
 }  // namespace

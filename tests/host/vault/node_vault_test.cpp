@@ -245,7 +245,7 @@ TEST_P(NodeVaultTest, CountsAndListsUnconsumedStatesOldestFirst) {
   EXPECT_EQ(refs, (std::vector<std::string>{"tb:0", "tb:1", "tc:0", "ta:0"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Databases, NodeVaultTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql),
+INSTANTIATE_TEST_SUITE_P(Databases, NodeVaultTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          DatabaseTestName);
 
 // A database schema exists on PostgreSQL only (SQLite has attached databases instead).

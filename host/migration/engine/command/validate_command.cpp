@@ -33,8 +33,12 @@ std::vector<ValidationFailure> Migrator::UnsupportedChanges() {
         GenerateSql(change, context);
       } catch (const UnsupportedChangeError& e) {
         // What Liquibase's validation reports: changes the database cannot express.
-        failures.push_back({ValidationFailure::Kind::kUnsupportedChange, cs.file_path, cs.id, cs.author,
-                            change.location.ToString(), e.what()});
+        // The generator's message starts with the change's location, which the failure carries apart.
+        const std::string location = change.location.ToString();
+        std::string detail = e.what();
+        if (detail.rfind(location + ": ", 0) == 0) detail.erase(0, location.size() + 2);
+        failures.push_back({ValidationFailure::Kind::kUnsupportedChange, cs.file_path, cs.id, cs.author, location,
+                            detail});
       } catch (const Error&) {
         // Other problems (SQLite rebuilds need live metadata) show when the changeset runs.
       }

@@ -31,10 +31,12 @@ Statements AddAutoIncrement(const Change& change, const Dialect& d, const SqlGen
     const std::string type = text::Lower(ColumnType(change, d, "columnDataType"));
     return {{"ALTER TABLE " + table + " ALTER COLUMN " + column + " " + type + " " + clause}};
   }
-  if (change.Find("incrementBy")) {
-    throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on " + d.Name());
-  }
-  return {{"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") + " AUTO_INCREMENT"}};
+  if (change.Find("incrementBy")) Disallowed(change.location, "incrementBy", d);
+  Statements out{{"ALTER TABLE " + table + " MODIFY " + column + " " + ColumnType(change, d, "columnDataType") +
+                  " AUTO_INCREMENT"}};
+  // The table's next value is a table option on MySQL.
+  if (const std::string* v = change.Find("startWith")) out.push_back({"ALTER TABLE " + table + " AUTO_INCREMENT=" + *v});
+  return out;
 }
 
 // SQLite: AUTOINCREMENT exists only as "INTEGER PRIMARY KEY AUTOINCREMENT" of the table's only key
@@ -42,9 +44,7 @@ Statements AddAutoIncrement(const Change& change, const Dialect& d, const SqlGen
 Statements AddAutoIncrementSqlite(const Change& change, const Dialect& d, const SqlGenerationContext& context) {
   const std::string table_name = Require(change, "tableName");
   const std::string column_name = Require(change, "columnName");
-  if (change.Find("incrementBy")) {
-    throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on " + d.Name());
-  }
+  if (change.Find("incrementBy")) Disallowed(change.location, "incrementBy", d);
   sqlite::TableEdit edit;
   edit.edit = [column_name](sqlite::TableDefinition& definition) {
     sqlite::ColumnDefinition& column = definition.Column(column_name);

@@ -77,9 +77,7 @@ Statements AddColumn(const Change& change, const Dialect& d, const SqlGeneration
       sql += " COMMENT " + d.String(column.attributes.at("remarks"));
     }
     if (const std::string after = Attr(column.attributes, "afterColumn"); !after.empty()) {
-      if (!d.IsMysqlFamily() && !d.Is(db::DatabaseKind::kH2)) {
-        throw UnsupportedChangeError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
-      }
+      if (!d.IsMysqlFamily() && !d.Is(db::DatabaseKind::kH2)) Disallowed(column.location, "addAfterColumn", d);
       sql += " AFTER " + d.Identifier(after);
     }
     return sql;
@@ -185,9 +183,7 @@ Statements AddColumnSqlite(const Change& change, const Dialect& d, const SqlGene
   std::vector<sqlite::ColumnDefinition> added;
   std::vector<sqlite::TableConstraint> constraints;
   for (const auto& column : change.columns) {
-    if (!Attr(column.attributes, "afterColumn").empty()) {
-      throw MigrationError(column.location.ToString() + ": addAfterColumn is not allowed on " + d.Name());
-    }
+    if (!Attr(column.attributes, "afterColumn").empty()) Disallowed(column.location, "addAfterColumn", d);
     ColumnName(column, change);
     if (Attr(column.attributes, "type").empty()) {
       throw MigrationError(column.location.ToString() + ": column " + ColumnName(column, change) + " needs a type");

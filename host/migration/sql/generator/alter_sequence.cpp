@@ -5,9 +5,7 @@
 namespace ledgerhost::migration::generator {
 
 Statements AlterSequence(const Change& change, const Dialect& d, const SqlGenerationContext& /*context*/) {
-  if (d.Is(db::DatabaseKind::kH2) && change.Find("incrementBy")) {
-    throw MigrationError(change.location.ToString() + ": incrementBy is not allowed on h2");
-  }
+  if (d.Is(db::DatabaseKind::kH2) && change.Find("incrementBy")) Disallowed(change.location, "incrementBy", d);
   std::string sql = "ALTER SEQUENCE " + d.Table(change, "sequenceName");
   if (const std::string* v = change.Find("incrementBy")) sql += " INCREMENT BY " + *v;
   if (const std::string* v = change.Find("minValue")) sql += " MINVALUE " + *v;

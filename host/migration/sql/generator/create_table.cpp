@@ -21,6 +21,9 @@ std::string ColumnDefinition(const Dialect& d, const std::string& table, const C
   std::string type = Attr(column.attributes, "type");
   if (type.empty()) throw MigrationError(column.location.ToString() + ": column " + name + " needs a type");
   const bool auto_increment = CreateTableColumnAutoIncrements(column);
+  if (auto_increment && d.IsMysqlFamily() && Has(column.attributes, "incrementBy")) {
+    Disallowed(column.location, "incrementBy", d);
+  }
   std::string sql = d.Identifier(name) + " " + d.Type(type);
   if (inline_sqlite_pk) sql += " CONSTRAINT " + d.Identifier(pk_name) + " PRIMARY KEY";
   if (auto_increment) sql += " " + d.AutoIncrementClause(column.attributes);
@@ -106,6 +109,16 @@ Statements CreateTable(const Change& change, const Dialect& d, const SqlGenerati
            d.Identifier(ColumnName(column, change)) + ")";
   }
   sql += ")";
+  if (d.IsMysqlFamily()) {
+    // MySQL starts an AUTO_INCREMENT by a table option: the last auto-increment column's startWith.
+    std::string start_with;
+    for (const auto& column : change.columns) {
+      if (CreateTableColumnAutoIncrements(column) && Has(column.attributes, "startWith")) {
+        start_with = column.attributes.at("startWith");
+      }
+    }
+    if (!start_with.empty()) sql += " AUTO_INCREMENT=" + start_with;
+  }
   if (d.IsMysqlFamily() && Has(change.attributes, "remarks")) sql += " COMMENT=" + d.String(change.attributes.at("remarks"));
   sql += TablespaceClause(change, d);
   Statements out{{sql}};

@@ -95,7 +95,7 @@ Statements RenameSequence(const Change&, const Dialect&, const SqlGenerationCont
 Statements RenameTable(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements RenameView(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements SetColumnRemarks(const Change&, const Dialect&, const SqlGenerationContext&);
-Statements SetColumnRemarksUnsupported(const Change&, const Dialect&, const SqlGenerationContext&);
+Statements SetColumnRemarksSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements SetTableRemarks(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements SetTableRemarksSqlite(const Change&, const Dialect&, const SqlGenerationContext&);
 Statements Sql(const Change&, const Dialect&, const SqlGenerationContext&);

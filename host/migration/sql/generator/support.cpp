@@ -14,6 +14,10 @@ namespace ledgerhost::migration::generator {
                                dialect.Name());
 }
 
+[[noreturn]] void Disallowed(const SourceLocation& location, const char* field, const Dialect& dialect) {
+  throw UnsupportedChangeError(location.ToString() + ": " + field + " is not allowed on " + dialect.Name());
+}
+
 Statements NotSupported(const Change& change, const Dialect& dialect, const SqlGenerationContext& /*context*/) {
   Unsupported(change, dialect);
 }
@@ -178,7 +182,11 @@ std::string ReadResource(const Change& change, const SqlGenerationContext& conte
 
 std::string ColumnType(const Change& change, const Dialect& d, const char* attribute) {
   const std::string* type = change.Find(attribute);
-  if (!type) throw MigrationError(change.location.ToString() + ": " + change.type + " on " + d.Name() + " needs " + attribute);
+  if (!type || text::Trim(*type).empty()) {
+    // Liquibase's generators validate it (checkRequiredField), so validate reports it for every changeset.
+    throw UnsupportedChangeError(change.location.ToString() + ": " + attribute + " is required for " + change.type +
+                                 " on " + d.Name());
+  }
   return d.Type(*type);
 }
 

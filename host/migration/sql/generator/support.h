@@ -23,6 +23,9 @@ inline constexpr const char* kVolatileWarning =
 [[noreturn]] void Unsupported(const Change& change, const Dialect& dialect);
 // The generator of a change type on a database Liquibase has no generator for it on.
 Statements NotSupported(const Change& change, const Dialect& dialect, const SqlGenerationContext& context);
+// A field the database's generator refuses (Liquibase's checkDisallowedField), a validation failure:
+// UnsupportedChangeError "<location>: <field> is not allowed on <database>".
+[[noreturn]] void Disallowed(const SourceLocation& location, const char* field, const Dialect& dialect);
 // Liquibase refuses update-sql for statements whose SQL it derives from the live table.
 [[noreturn]] void NeedsLiveDatabase(const Change& change, const std::string& statement_class);
 
@@ -39,7 +42,8 @@ bool ConstraintTrue(const ColumnConfig& column, const char* name);
 bool ConstraintFalse(const ColumnConfig& column, const char* name);
 // "party(id)" -> ("party", "id").
 std::pair<std::string, std::string> SplitReference(const std::string& references);
-// The type in `attribute` as the database spells it; MigrationError when the change has none.
+// The type in `attribute` as the database spells it. A missing or blank one is UnsupportedChangeError
+// "<attribute> is required for <change type> on <database>", a validation failure as in Liquibase.
 std::string ColumnType(const Change& change, const Dialect& d, const char* attribute);
 
 // " DEFAULT x" (SQL Server: a named default constraint), or "" when the column has no default.

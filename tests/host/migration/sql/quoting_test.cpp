@@ -118,6 +118,26 @@ TEST(DatabaseType, MatchesLiquibaseTypeTable) {
   EXPECT_GT(rows, 30);
 }
 
+// Liquibase 4.28's TimestampType/DateTimeType on MySQL and MariaDB (captured with ../shared/tools/liquibase.sh,
+// offline:mysql and offline:mariadb update-sql of a createTable and modifyDataType with these types).
+TEST(DatabaseType, MysqlTimestampsKeepTheirDefinitionAndDatetimesTheirPrecision) {
+  for (const auto db : {kMysql, kMariadb}) {
+    EXPECT_EQ(DatabaseType("TIMESTAMP", db), "timestamp");
+    EXPECT_EQ(DatabaseType("TIMESTAMP(6)", db), "TIMESTAMP(6)");
+    EXPECT_EQ(DatabaseType("timestamp(3)", db), "timestamp(3)");
+    EXPECT_EQ(DatabaseType("TIMESTAMP(6) NOT NULL", db), "TIMESTAMP(6) NOT NULL");
+    EXPECT_EQ(DatabaseType("timestamp without time zone", db), "timestamp without time zone");
+    EXPECT_EQ(DatabaseType("java.sql.Timestamp", db), "timestamp");
+    EXPECT_EQ(DatabaseType("DATETIME", db), "datetime");
+    EXPECT_EQ(DatabaseType("DATETIME(6)", db), "datetime(6)");
+    EXPECT_EQ(DatabaseType("datetime(3)", db), "datetime(3)");
+    EXPECT_EQ(DatabaseType("DATETIME(6) NULL", db), "datetime(6)");
+    EXPECT_EQ(DatabaseType("DATETIME(9)", db), "datetime(6)");
+    EXPECT_EQ(DatabaseType("TIME(3)", db), "time");
+  }
+  EXPECT_EQ(DatabaseType("TIMESTAMP(6)", kPg), "TIMESTAMP(6) WITHOUT TIME ZONE");
+}
+
 // UnknownType: the name upper-cased, at most two parameters (enum and set keep all), as written.
 TEST(DatabaseType, UnknownTypesPrintAsLiquibasePrintsThem) {
   EXPECT_EQ(DatabaseType("geometry(Point, 4326)", kPg), "GEOMETRY(Point, 4326)");

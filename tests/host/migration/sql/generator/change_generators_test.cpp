@@ -99,6 +99,76 @@ TEST(ChangeGenerators, ADatabaseWithoutAGeneratorForAChangeRefusesItNamingBoth) 
   EXPECT_THAT(GenerateSql(change, context).at(0).sql, HasSubstr("RENAME TO t"));
 }
 
+// Liquibase's generators require the column's type where the database restates the column
+// (RenameColumnGenerator, SetColumnRemarksGenerator, SetNullableGenerator on MySQL/MariaDB): its
+// validation names the field, the change and the database, before anything runs.
+TEST(ChangeGenerators, MysqlFamilyRequiresTheColumnTypeWhereItRestatesTheColumn) {
+  SqlGenerationContext context;
+  context.database = db::DatabaseKind::kMariadb;
+  const std::vector<std::pair<std::string, Attributes>> changes = {
+      {"renameColumn", {{"tableName", "t"}, {"oldColumnName", "a"}, {"newColumnName", "b"}}},
+      {"setColumnRemarks", {{"tableName", "t"}, {"columnName", "a"}, {"remarks", "r"}}},
+      {"addNotNullConstraint", {{"tableName", "t"}, {"columnName", "a"}}},
+      {"dropNotNullConstraint", {{"tableName", "t"}, {"columnName", "a"}, {"columnDataType", " "}}}};
+  for (const auto& [type, attributes] : changes) {
+    Change change;
+    change.type = type;
+    change.location = {"c.xml", 3};
+    change.attributes = attributes;
+    try {
+      GenerateSql(change, context);
+      ADD_FAILURE() << type << " generated without columnDataType";
+    } catch (const UnsupportedChangeError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("c.xml:3: columnDataType is required for " + type + " on mariadb"));
+    }
+    context.database = db::DatabaseKind::kPostgresql;
+    if (type != "dropNotNullConstraint") {
+      EXPECT_NO_THROW(GenerateSql(change, context)) << type;
+    }
+    context.database = db::DatabaseKind::kMariadb;
+  }
+}
+
+// Captured from Liquibase 4.28 (offline:mariadb update-sql): MySQL starts an AUTO_INCREMENT with a
+// table option, and refuses incrementBy in validation (checkDisallowedField).
+TEST(ChangeGenerators, MysqlFamilyStartsAutoIncrementsByATableOption) {
+  SqlGenerationContext context;
+  context.database = db::DatabaseKind::kMariadb;
+  Change create;
+  create.type = "createTable";
+  create.attributes = {{"tableName", "t"}, {"remarks", "r"}};
+  ColumnConfig id;
+  id.attributes = {{"name", "id"}, {"type", "BIGINT"}, {"autoIncrement", "true"}, {"startWith", "100"}};
+  create.columns.push_back(id);
+  EXPECT_EQ(GenerateSql(create, context).at(0).sql,
+            "CREATE TABLE t (id BIGINT AUTO_INCREMENT NULL) AUTO_INCREMENT=100 COMMENT='r'");
+  Change add;
+  add.type = "addAutoIncrement";
+  add.location = {"c.xml", 9};
+  add.attributes = {{"tableName", "t"}, {"columnName", "b"}, {"columnDataType", "INT"}, {"startWith", "5"}};
+  const auto statements = GenerateSql(add, context);
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_EQ(statements[0].sql, "ALTER TABLE t MODIFY b INT AUTO_INCREMENT");
+  EXPECT_EQ(statements[1].sql, "ALTER TABLE t AUTO_INCREMENT=5");
+  add.attributes["incrementBy"] = "2";
+  try {
+    GenerateSql(add, context);
+    FAIL() << "incrementBy generated on mariadb";
+  } catch (const UnsupportedChangeError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("c.xml:9: incrementBy is not allowed on mariadb"));
+  }
+}
+
+TEST(ChangeGenerators, MysqlFamilySetsAColumnsRemarksByRestatingItsType) {
+  Change change;
+  change.type = "setColumnRemarks";
+  change.attributes = {{"tableName", "t"}, {"columnName", "a"}, {"remarks", " it's a\\b "}, {"columnDataType", "INT"}};
+  SqlGenerationContext context;
+  context.database = db::DatabaseKind::kMysql;
+  // As Liquibase 4.28 writes it: remarks trimmed, quotes doubled, backslashes escaped on MySQL.
+  EXPECT_EQ(GenerateSql(change, context).at(0).sql, "ALTER TABLE t MODIFY COLUMN a INT COMMENT 'it''s a\\\\b'");
+}
+
 TEST(ChangeGenerators, SqliteRebuildsForEveryTableChangeAndNeedsTheTableForIt) {
   // Offline there is no table to read: the change says so, as Liquibase does for its rebuilds.
   Change change;
