@@ -55,17 +55,20 @@ std::string ArrayLiteral(const std::vector<std::string>& values) {
 SqlBatch::SqlBatch(db::Connection& connection, std::string description)
     : connection_(connection),
       description_(std::move(description)),
-      sqlite_(connection.kind() == db::DatabaseKind::kSqlite) {}
+      row_at_a_time_(connection.kind() != db::DatabaseKind::kPostgresql),
+      lock_rows_(connection.kind() != db::DatabaseKind::kSqlite) {}
 
 std::vector<db::Row> SqlBatch::SelectByKeys(const std::string& select, const std::string& key_column,
                                                    std::vector<std::string> keys, bool lock) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   if (keys.empty()) return {};
-  if (sqlite_) {  // in-process: a row at a time costs nothing, and the transaction already excludes writers
+  if (row_at_a_time_) {  // keys sorted: every connection locks rows in the same order
+    const std::string sql = select + " WHERE " + key_column + " = " + connection_.Placeholder(1) +
+                            (lock && lock_rows_ ? " FOR UPDATE" : "");
     std::vector<db::Row> rows;
     for (const auto& key : keys) {
-      for (auto& row : connection_.Query(select + " WHERE " + key_column + " = " + connection_.Placeholder(1), {key})) rows.push_back(std::move(row));
+      for (auto& row : connection_.Query(sql, {key})) rows.push_back(std::move(row));
     }
     return rows;
   }
@@ -264,10 +267,9 @@ AccountBalance SqlBatch::Answer(const std::string& account, const std::string& o
     if (e->account == account && e->operation == operation && e->operation_id == operation_id) return e->after;
   }
   const auto rows = connection_.Query(
-      sqlite_ ? "SELECT clearing_after, prepaid_after, pending_after FROM balance_journal WHERE operation_id = ? "
-                "AND account_id = ? AND operation = ?"
-              : "SELECT clearing_after, prepaid_after, pending_after FROM balance_journal WHERE operation_id = $1 "
-                "AND account_id = $2 AND operation = $3",
+      "SELECT clearing_after, prepaid_after, pending_after FROM balance_journal WHERE operation_id = " +
+          connection_.Placeholder(1) + " AND account_id = " + connection_.Placeholder(2) +
+          " AND operation = " + connection_.Placeholder(3),
       {operation_id, account, operation});
   if (rows.empty()) {
     throw BalanceError("account " + account + ": no journal entry for " + operation + " " + operation_id +
@@ -287,7 +289,7 @@ void SqlBatch::Insert(const std::string& table, const std::vector<Column>& colum
   if (rows.empty()) return;
   std::string names;
   for (std::size_t c = 0; c < columns.size(); ++c) names += std::string(c ? ", " : "") + columns[c].name;
-  if (sqlite_) {
+  if (row_at_a_time_) {
     std::string values;
     for (std::size_t c = 0; c < columns.size(); ++c) values += c ? ", NULLIF(?, '')" : "NULLIF(?, '')";
     const std::string sql = "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
@@ -312,7 +314,7 @@ void SqlBatch::Insert(const std::string& table, const std::vector<Column>& colum
 void SqlBatch::Update(const std::string& table, const std::vector<Column>& columns, const std::vector<Cells>& rows) {
   if (rows.empty()) return;
   const std::string key = columns[0].name;
-  if (sqlite_) {
+  if (row_at_a_time_) {
     std::string sets;
     for (std::size_t c = 1; c < columns.size(); ++c) sets += std::string(c > 1 ? ", " : "") + columns[c].name + " = NULLIF(?, '')";
     const std::string sql = "UPDATE " + table + " SET " + sets + " WHERE " + key + " = ?";

@@ -119,7 +119,11 @@ class SqlBatch {
 
   db::Connection& connection_;
   const std::string description_;
-  const bool sqlite_;
+  // PostgreSQL takes a batch's rows as arrays (unnest, = ANY); SQLite and MySQL/MariaDB a row at a time.
+  const bool row_at_a_time_;
+  // A server's other connections write concurrently: rows read to change are locked (FOR UPDATE, in
+  // key order). SQLite's write transaction already excludes every other writer.
+  const bool lock_rows_;
   std::map<std::string, Entry<Account>> accounts_;
   std::map<std::string, Entry<ReservationRow>> reservations_;
   std::map<std::string, Entry<SettlementRow>> settlements_;

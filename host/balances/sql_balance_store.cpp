@@ -10,15 +10,17 @@ namespace ledgerhost::balances {
 namespace {
 
 constexpr std::size_t kMaxBatch = 256;
-// Another process's batch may take the same rows: PostgreSQL then picks one transaction as a deadlock
+// Another process's batch may take the same rows: the server then picks one transaction as a deadlock
 // victim, or refuses the second insert of the same new packet or key. Nothing of the losing batch was
 // committed; it runs again and sees the winner's rows.
 constexpr int kBatchAttempts = 5;
 
 bool LostARace(const std::string& message) {
-  return message.find("deadlock detected") != std::string::npos ||
-         message.find("could not serialize") != std::string::npos ||
-         message.find("duplicate key value") != std::string::npos;
+  for (const char* race : {"deadlock detected", "could not serialize", "duplicate key value",  // PostgreSQL
+                           "Deadlock found when trying to get lock", "Duplicate entry"}) {     // MySQL/MariaDB
+    if (message.find(race) != std::string::npos) return true;
+  }
+  return false;
 }
 
 std::string Text(Amount value) { return std::to_string(value); }
@@ -44,6 +46,13 @@ void SqlBalanceStore::ConfigureSession() {
     // Durable by default: every commit is on disk when the caller gets its answer.
     connection_->Execute("PRAGMA journal_mode = WAL");
     connection_->Execute("PRAGMA synchronous = FULL");
+    return;
+  }
+  if (connection_->kind() != db::DatabaseKind::kPostgresql) {
+    // MySQL/MariaDB: PostgreSQL's isolation (REPEATABLE READ's gap locks on keys not there yet would
+    // deadlock concurrent reservations), and a lock wait behind another process ends as an error.
+    connection_->Execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    connection_->Execute("SET SESSION innodb_lock_wait_timeout = 30");
     return;
   }
   connection_->Execute("SET synchronous_commit = on");
@@ -176,12 +185,15 @@ void SqlBalanceStore::ConfigureAccount(const std::string& account, const Balance
     const std::string threshold = settings.settle_threshold ? Text(*settings.settle_threshold) : "";
     // Several processes may configure the same new account at once: insert if missing, then set.
     // Empty text binds as NULL through NULLIF, so one statement shape serves both.
-    connection_->Query("INSERT INTO balance_accounts (account_id, clearing, prepaid, pending, settle_to, journal_seq) "
-                       "VALUES (" + P(1) + ", 0, 0, 0, 0, 0) ON CONFLICT (account_id) DO NOTHING",
-                       {account});
-    connection_->Query("UPDATE balance_accounts SET minimum_balance = CAST(NULLIF(" + P(1) + ", '') AS BIGINT), "
-                       "settle_threshold = CAST(NULLIF(" + P(2) + ", '') AS BIGINT), settle_to = " + P(3) +
-                           " WHERE account_id = " + P(4),
+    connection_->InsertUnlessDuplicate(
+        "INSERT INTO balance_accounts (account_id, clearing, prepaid, pending, settle_to, journal_seq) VALUES (" + P(1) +
+            ", 0, 0, 0, 0, 0)",
+        {account}, "account_id");
+    // MySQL casts to SIGNED, not BIGINT; it converts the text itself.
+    const bool mysql = connection_->kind() == db::DatabaseKind::kMariadb || connection_->kind() == db::DatabaseKind::kMysql;
+    const auto number = [&](int n) { return mysql ? "NULLIF(" + P(n) + ", '')" : "CAST(NULLIF(" + P(n) + ", '') AS BIGINT)"; };
+    connection_->Query("UPDATE balance_accounts SET minimum_balance = " + number(1) + ", settle_threshold = " + number(2) +
+                           ", settle_to = " + P(3) + " WHERE account_id = " + P(4),
                        {minimum, threshold, Text(settings.settle_to), account});
     rows.SettingsChanged(account, settings);
     return true;

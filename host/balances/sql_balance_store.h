@@ -1,9 +1,9 @@
-// The balance tracker on the node's SQL database (SQLite or PostgreSQL), in the host's balance_*
+// The balance tracker on the node's SQL database (SQLite, PostgreSQL or MariaDB), in the host's balance_*
 // tables (migrations/ledgerhost-node.changelog-v2.xml). One worker thread owns a dedicated connection
 // and group-commits: the operations queued by every caller (up to 256) share one transaction and one
-// fsync. Their rows are read up front in one statement per table, locked in a fixed order on
-// PostgreSQL (so processes sharing the database never lose an update nor deadlock), changed in memory
-// and written back in one statement per table (sql_balance_batch.h); a refused operation leaves no
+// fsync. Their rows are read up front (PostgreSQL: one statement per table), locked in a fixed order on
+// a server (so processes sharing the database never lose an update), changed in memory
+// and written back (PostgreSQL: one statement per table; sql_balance_batch.h); a refused operation leaves no
 // trace. A batch that lost a race with another process (deadlock, or the same new packet inserted
 // first) is run again from the start, as nothing of it was committed.
 #pragma once

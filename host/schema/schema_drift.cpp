@@ -45,8 +45,8 @@ std::string BaseTypeName(std::string_view type) {
   return out;
 }
 
-// The family of a type: a Liquibase type name, or what SQLite (the declared text) or PostgreSQL
-// (format_type) report. Names we do not know are their own family, compared case-insensitively.
+// The family of a type: a Liquibase type name, or what SQLite (the declared text), PostgreSQL
+// (format_type) or MySQL/MariaDB (column_type) report. Names we do not know are their own family, compared case-insensitively.
 std::string TypeFamily(std::string_view type) {
   static const std::map<std::string, std::string> families = [] {
     std::map<std::string, std::string> f;
@@ -71,6 +71,11 @@ std::string TypeFamily(std::string_view type) {
     add("uuid", {"uuid", "uniqueidentifier"});
     return f;
   }();
+  std::string compact;
+  for (char c : Lower(type)) {
+    if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
+  }
+  if (compact == "tinyint(1)") return "boolean";  // MySQL's BOOLEAN, as the engine creates it there
   const std::string base = BaseTypeName(type);
   const auto it = families.find(base);
   return it == families.end() ? base : it->second;

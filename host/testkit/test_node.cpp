@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <soci/soci.h>
 
 #include <atomic>
@@ -131,7 +132,8 @@ std::vector<Row> TestNode::Query(const std::string& sql) {
       }
       switch (props.get_data_type()) {
         case soci::dt_string: values[props.get_name()] = row.get<std::string>(i); break;
-        case soci::dt_double: values[props.get_name()] = std::to_string(row.get<double>(i)); break;
+        // Shortest exact text ("300", "1.5"): MySQL's SUM is a DECIMAL, which SOCI reads as a double.
+        case soci::dt_double: values[props.get_name()] = fmt::format("{}", row.get<double>(i)); break;
         case soci::dt_integer: values[props.get_name()] = std::to_string(row.get<int>(i)); break;
         case soci::dt_long_long: values[props.get_name()] = std::to_string(row.get<long long>(i)); break;
         case soci::dt_unsigned_long_long: values[props.get_name()] = std::to_string(row.get<unsigned long long>(i)); break;

@@ -178,7 +178,7 @@ TEST_P(BalanceProcessesTest, SettlementKilledAndRestartedSettlesEachIntentOnce) 
   std::filesystem::remove(ledger);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, BalanceProcessesTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
+INSTANTIATE_TEST_SUITE_P(Stores, BalanceProcessesTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kMariadb, Store::kRedis),
                          test::StoreName);
 
 }  // namespace

@@ -538,7 +538,7 @@ TEST(RedisBalanceStore, OperationsResumeWhenTheServerIsBack) {
   std::filesystem::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, BalanceStoreTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
+INSTANTIATE_TEST_SUITE_P(Stores, BalanceStoreTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kMariadb, Store::kRedis),
                          test::StoreName);
 
 }  // namespace

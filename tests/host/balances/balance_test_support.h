@@ -1,4 +1,4 @@
-// What the balance tests share: the three stores, the test Redis (scripts/start-redis.sh) and the
+// What the balance tests share: the stores, the test Redis (scripts/start-redis.sh) and the
 // host's balance tables on a test database.
 #pragma once
 
@@ -14,14 +14,25 @@
 
 namespace ledgerhost::balances::test {
 
-enum class Store { kSqlite, kPostgresql, kRedis };
+enum class Store { kSqlite, kPostgresql, kMariadb, kRedis };
 
 inline std::string StoreName(const ::testing::TestParamInfo<Store>& info) {
-  return info.param == Store::kSqlite ? "Sqlite" : info.param == Store::kPostgresql ? "Postgresql" : "Redis";
+  switch (info.param) {
+    case Store::kSqlite: return "Sqlite";
+    case Store::kPostgresql: return "Postgresql";
+    case Store::kMariadb: return "Mariadb";
+    case Store::kRedis: return "Redis";
+  }
+  return "";
 }
 
+// The database of a SQL store (Redis has none).
 inline db::DatabaseKind KindOf(Store store) {
-  return store == Store::kSqlite ? db::DatabaseKind::kSqlite : db::DatabaseKind::kPostgresql;
+  switch (store) {
+    case Store::kSqlite: return db::DatabaseKind::kSqlite;
+    case Store::kMariadb: return db::DatabaseKind::kMariadb;
+    default: return db::DatabaseKind::kPostgresql;
+  }
 }
 
 // The test Redis: LEDGERHOST_TEST_REDIS_PORT, default 6390.

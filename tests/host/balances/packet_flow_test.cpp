@@ -84,7 +84,7 @@ TEST(PacketFlow, ReportsDriftPutIntoTheStore) {
   EXPECT_THROW(RunPacketFlow(store, lonely), BalanceError);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, PacketFlowTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kRedis),
+INSTANTIATE_TEST_SUITE_P(Stores, PacketFlowTest, ::testing::Values(Store::kSqlite, Store::kPostgresql, Store::kMariadb, Store::kRedis),
                          test::StoreName);
 
 }  // namespace

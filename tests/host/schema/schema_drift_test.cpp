@@ -69,6 +69,7 @@ class SchemaDriftTest : public ::testing::TestWithParam<DatabaseKind> {
   }
 
   bool pg() const { return GetParam() == DatabaseKind::kPostgresql; }
+  bool mariadb() const { return GetParam() == DatabaseKind::kMariadb; }
   std::vector<std::string> Check(std::vector<SelectedSchema> schemas) {
     return Lines(FindSchemaDrift(*connection_, SchemaCatalog(std::move(schemas))));
   }
@@ -185,8 +186,9 @@ TEST_P(SchemaDriftTest, MissingColumnIsReported) {
 TEST_P(SchemaDriftTest, ADifferentTypeFamilyIsReported) {
   connection_->Execute("CREATE TABLE loans (transaction_id VARCHAR(144) NOT NULL, output_index INT NOT NULL, "
                        "lender VARCHAR(255), amount TEXT NOT NULL, secured BIGINT, PRIMARY KEY (transaction_id, output_index))");
-  const std::string text = pg() ? "text" : "TEXT";
-  const std::string bigint = pg() ? "bigint" : "BIGINT";
+  // Each database's own name of the type: SQLite's declared text, PostgreSQL's format_type, MariaDB's column_type.
+  const std::string text = pg() || mariadb() ? "text" : "TEXT";
+  const std::string bigint = pg() ? "bigint" : mariadb() ? "bigint(20)" : "BIGINT";
   EXPECT_THAT(Check({Schema({Loans()})}),
               UnorderedElementsAre("loans.amount: type is " + text + ", entity declares BIGINT (integer)",
                                    "loans.secured: type is " + bigint + ", entity declares BOOLEAN (boolean)"));
@@ -205,7 +207,7 @@ TEST_P(SchemaDriftTest, PrimaryKeyColumnsMustBeNotNull) {
   // SQLite lets a non-integer primary key column hold NULL unless it is declared NOT NULL.
   connection_->Execute("CREATE TABLE tokens (id VARCHAR(20) PRIMARY KEY, n INT)");
   const MappedEntity tokens{"tokens", {{"id", "VARCHAR", true, true, 20}, {"n", "INT", true}}, ""};
-  if (pg()) {
+  if (pg() || mariadb()) {  // both make a primary key's columns NOT NULL themselves
     EXPECT_THAT(Check({Schema({tokens})}), IsEmpty());
   } else {
     EXPECT_THAT(Check({Schema({tokens})}), ElementsAre("tokens.id: nullable, entity declares NOT NULL"));
@@ -241,7 +243,7 @@ TEST_P(SchemaDriftTest, TablesCarryTheSchemasPrefix) {
   MappedEntity loans = Loans();
   loans.columns.push_back({"due", "TIMESTAMP", true});
   EXPECT_THAT(Check({Schema({loans}, "acme_")}),
-              ElementsAre("acme_loans.due: type is " + std::string(pg() ? "date" : "DATE") +
+              ElementsAre("acme_loans.due: type is " + std::string(pg() || mariadb() ? "date" : "DATE") +
                           ", entity declares TIMESTAMP (timestamp)"));
 }
 
@@ -269,7 +271,7 @@ TEST_P(SchemaDriftTest, ViewsAreNotTables) {
 }
 
 TEST_P(SchemaDriftTest, UnknownTypeNamesCompareAsText) {
-  const std::string type = pg() ? "jsonb" : "GEOMETRY";
+  const std::string type = pg() ? "jsonb" : mariadb() ? "geometry" : "GEOMETRY";
   connection_->Execute("CREATE TABLE shapes (id INT NOT NULL, body " + type + ")");
   const MappedEntity same{"shapes", {{"id", "INT", false}, {"body", pg() ? "JSONB" : "geometry", true}}, ""};
   EXPECT_THAT(Check({Schema({same})}), IsEmpty());
