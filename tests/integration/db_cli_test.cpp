@@ -133,14 +133,7 @@ TEST_P(DbCliTest, UpdateSqlScriptAppliedByTheNativeClientIsAFullUpdate) {
   Outcome script = RunIn(dir.path(), "db " + common + " update-sql --output-file script.sql");
   ASSERT_EQ(script.exit_code, 0) << script.err;
   const fs::path script_path = dir.path() / "script.sql";
-  std::string apply;
-  if (GetParam() == DatabaseKind::kSqlite) {
-    apply = "sqlite3 -bail " + ShellQuote(db.url().substr(std::string("sqlite:").size())) + " < " +
-            ShellQuote(script_path.string());
-  } else {
-    apply = "psql -q -v ON_ERROR_STOP=1 " + ShellQuote(db.url()) + " -f " + ShellQuote(script_path.string()) +
-            " > /dev/null";
-  }
+  const std::string apply = db.NativeClientCommand(script_path);
   ASSERT_EQ(std::system(apply.c_str()), 0) << ReadFile(script_path);
 
   Outcome status = RunIn(dir.path(), "db " + common + " status");
@@ -197,7 +190,7 @@ TEST_P(DbCliTest, CustomChangePolicyFromTheCommandLine) {
   EXPECT_NE(marked.err.find("changelog.xml::2::cli: its customChange class has no native implementation"),
             std::string::npos) << marked.err;
   auto connection = db.Connect();
-  EXPECT_EQ(connection->QueryScalar("SELECT exectype FROM " + HistorySql(GetParam()).ChangeLogTable() +
+  EXPECT_EQ(connection->QueryScalar("SELECT exectype FROM " + HistorySql(GetParam(), /*live=*/true).ChangeLogTable() +
                                     " WHERE id = '2'").value_or(""), "MARK_RAN");
 }
 

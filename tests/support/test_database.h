@@ -73,6 +73,27 @@ class TestDatabase {
   std::unique_ptr<db::Connection> Connect() const {
     return db::Connection::Open(db::ParseDatabaseUrl(url_));
   }
+  // The shell command that applies `script` with the database's own client, as a DBA would, stopping
+  // at the first error: sqlite3 -bail, psql ON_ERROR_STOP, mariadb (batch mode stops by itself).
+  std::string NativeClientCommand(const std::filesystem::path& script) const {
+    const auto quote = [](const std::string& text) {
+      std::string out = "'";
+      for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      return out + "'";
+    };
+    switch (kind_) {
+      case db::DatabaseKind::kSqlite:
+        return "sqlite3 -bail " + quote(path_.string()) + " < " + quote(script.string()) + " > /dev/null";
+      case db::DatabaseKind::kPostgresql:
+        return "psql -q -v ON_ERROR_STOP=1 " + quote(url_) + " -f " + quote(script.string()) + " > /dev/null";
+      default: {
+        const db::DatabaseUrl url = db::ParseDatabaseUrl(url_);
+        return "MYSQL_PWD=" + quote(url.password) + " mariadb -h " + quote(url.host) + " -P " +
+               std::to_string(url.port) + " -u " + quote(url.user) + " " + quote(url.database) + " < " +
+               quote(script.string()) + " > /dev/null";
+      }
+    }
+  }
 
  private:
   db::DatabaseKind kind_;
