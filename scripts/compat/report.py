@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs the whole compatibility matrix (tests/compat/compat.py MATRIX x sqlite/postgresql) and writes
+"""Runs the whole compatibility matrix (tests/compat/compat.py MATRIX x sqlite/postgresql/mariadb) and writes
 the results table to docs/compatibility.md, between the RESULTS markers.
 
   scripts/compat/report.py --ledgerhost build/bin/ledgerhost [--jobs 2] [--shared ../shared]
@@ -75,7 +75,7 @@ def main():
 
     listing = subprocess.run([sys.executable, COMPAT, "--list"], stdout=subprocess.PIPE, text=True, check=True)
     jobs = [(c, db, a) for c, a in (l.split() for l in listing.stdout.splitlines()) if a in wanted
-            for db in ("sqlite", "postgresql")]
+            for db in ("sqlite", "postgresql", "mariadb")]
     # The cheap, most telling aspect first, so a run cut short still covers every changelog.
     priority = {"update": 0, "update-sql": 1, "cross": 2, "rollback": 3}
     jobs.sort(key=lambda j: priority[j[2]])

@@ -91,7 +91,8 @@ CORPORA = {
 CI = [(name, "postgresql") for name in ("cromwell-engine", "cromwell-metadata", "fineract-tenant", "gravitee-apim",
                                         "horreum", "keel", "orcid", "orcid-activities", "orcid-message-listener",
                                         "liquibase-yaml", "liquibase-json", "liquibase-pg-fk-pk")] + \
-    [(name, "sqlite") for name in ("fineract-tenant", "gravitee-apim", "keel", "orcid-activities")]
+    [(name, "sqlite") for name in ("fineract-tenant", "gravitee-apim", "keel", "orcid-activities")] + \
+    [(name, "mariadb") for name in ("cromwell-engine", "cromwell-metadata", "keel", "liquibase-mariadb")]
 
 
 def ensure_roles(roles):

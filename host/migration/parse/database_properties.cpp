@@ -69,8 +69,11 @@ std::map<std::string, std::string> DatabaseProperties(db::DatabaseKind database,
     put("typeName", std::string(ShortName(database)));
     put("autoIncrementClause", std::string(facts.auto_increment_clause));
     put("currentDateTimeFunction", std::string(facts.current_date_time_function));
-    put("databaseChangeLogTableName", std::string(facts.change_log_table));
-    put("databaseChangeLogLockTableName", std::string(facts.change_log_lock_table));
+    // MySQL/MariaDB: Liquibase names the tables in upper case against a server, in lower case offline.
+    const bool upper = server != nullptr && (database == db::DatabaseKind::kMysql || database == db::DatabaseKind::kMariadb);
+    put("databaseChangeLogTableName", upper ? text::Upper(facts.change_log_table) : std::string(facts.change_log_table));
+    put("databaseChangeLogLockTableName",
+        upper ? text::Upper(facts.change_log_lock_table) : std::string(facts.change_log_lock_table));
     put("lineComment", std::string(facts.line_comment));
     put("supportsForeignKeyDisable", Bool(facts.supports_foreign_key_disable));
     put("supportsInitiallyDeferrableColumns", Bool(facts.supports_initially_deferrable_columns));

@@ -533,6 +533,10 @@ TEST_P(MigratorTest, DatabasePropertiesComeFromTheLiveConnection) {
   } else if (GetParam() == db::DatabaseKind::kMariadb) {
     EXPECT_EQ(live.at("database.databaseproductname"), "MariaDB");
     EXPECT_EQ(live.at("database.issafetorunupdate"), "true");  // 127.0.0.1
+    // Liquibase 4.28 against a server / offline (checked with its MariaDB driver).
+    EXPECT_EQ(live.at("database.databasechangelogtablename"), "DATABASECHANGELOG");
+    EXPECT_EQ(live.at("database.databasechangeloglocktablename"), "DATABASECHANGELOGLOCK");
+    EXPECT_EQ(offline.at("database.databasechangelogtablename"), "databasechangelog");
     EXPECT_FALSE(live.at("database.defaultcatalogname").empty());
   } else {
     EXPECT_EQ(live.at("database.databaseproductname"), "SQLite");
