@@ -53,6 +53,8 @@ void SqlBalanceStore::ConfigureSession() {
     // deadlock concurrent reservations), and a lock wait behind another process ends as an error.
     connection_->Execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
     connection_->Execute("SET SESSION innodb_lock_wait_timeout = 30");
+    // MariaDB's statement_timeout (MySQL has none for writes; its read_timeout is the connection's).
+    if (connection_->kind() == db::DatabaseKind::kMariadb) connection_->Execute("SET SESSION max_statement_time = 30");
     return;
   }
   connection_->Execute("SET synchronous_commit = on");

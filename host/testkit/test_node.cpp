@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <cmath>
 #include <filesystem>
 
 #include "balances/balance_tracker_service.h"
@@ -132,8 +133,14 @@ std::vector<Row> TestNode::Query(const std::string& sql) {
       }
       switch (props.get_data_type()) {
         case soci::dt_string: values[props.get_name()] = row.get<std::string>(i); break;
-        // Shortest exact text ("300", "1.5"): MySQL's SUM is a DECIMAL, which SOCI reads as a double.
-        case soci::dt_double: values[props.get_name()] = fmt::format("{}", row.get<double>(i)); break;
+        // A whole number as an integer ("300"), else the shortest exact text ("1.5"): MySQL's SUM is a
+        // DECIMAL, which SOCI reads as a double.
+        case soci::dt_double: {
+          const double value = row.get<double>(i);
+          const bool whole = std::trunc(value) == value && std::fabs(value) < 9.0e15;
+          values[props.get_name()] = whole ? std::to_string(static_cast<long long>(value)) : fmt::format("{}", value);
+          break;
+        }
         case soci::dt_integer: values[props.get_name()] = std::to_string(row.get<int>(i)); break;
         case soci::dt_long_long: values[props.get_name()] = std::to_string(row.get<long long>(i)); break;
         case soci::dt_unsigned_long_long: values[props.get_name()] = std::to_string(row.get<unsigned long long>(i)); break;

@@ -47,15 +47,18 @@ def liquibase_java_options(shared):
         return options  # liquibase.sh installs them on first use; the next run gets the archive
     java = os.path.realpath(java)
     # An archive belongs to one JDK and one class path: a new one for either makes a new archive.
-    key = hashlib.sha1(("%s %s %s %s" % (java, os.path.getmtime(java), home,
-                                         os.path.getmtime(os.path.join(home, "internal/lib")))).encode()).hexdigest()[:12]
+    try:
+        stamps = [os.path.getmtime(p) for p in (java, os.path.join(home, "internal/lib"), os.path.join(home, "lib"))]
+    except OSError:
+        return options
+    key = hashlib.sha1(("%s %s %s" % (java, home, stamps)).encode()).hexdigest()[:12]
     cache = os.path.join(os.path.expanduser("~/.cache"), "ledgerhost-compat")
     archive = os.path.join(cache, "liquibase-%s.jsa" % key)
-    if not os.path.exists(archive):
+    if not os.path.exists(archive) and not os.path.exists(archive + ".failed"):
         os.makedirs(cache, exist_ok=True)
         with open(archive + ".lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one creator; the others wait and use it
-            if not os.path.exists(archive):
+            if not os.path.exists(archive) and not os.path.exists(archive + ".failed"):
                 work = tempfile.mkdtemp(prefix="ledgerhost-cds-")
                 partial = "%s.%d.tmp" % (archive, os.getpid())  # beside it: os.replace stays on one file system
                 try:
@@ -63,10 +66,14 @@ def liquibase_java_options(shared):
                     subprocess.run([os.path.join(shared, "tools/liquibase.sh"), "--changelog-file=features.xml",
                                     "--search-path=" + os.path.join(HERE, "changelogs"),
                                     "--url=jdbc:sqlite:" + os.path.join(work, "cds.db"), "update"],
-                                   cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
                     if os.path.exists(partial):
                         os.replace(partial, archive)
+                except subprocess.TimeoutExpired:
+                    pass
                 finally:
+                    if not os.path.exists(archive):  # made once or not at all: later runs go without
+                        open(archive + ".failed", "w").close()
                     shutil.rmtree(work, ignore_errors=True)
                     if os.path.exists(partial):
                         os.remove(partial)

@@ -304,6 +304,8 @@ def main():
     if not args.ledgerhost or not (args.all or (args.corpus and args.db)):
         ap.error("--ledgerhost and either --all or --corpus with --db are required")
     shared = os.path.abspath(args.shared)
+    if "JAVA_OPTS" not in os.environ:  # the same faster Liquibase starts as compat.py's
+        os.environ["JAVA_OPTS"] = compat.liquibase_java_options(shared)
     todo = [(n, d) for n, c in CORPORA.items() for d in c.databases] if args.all else [(args.corpus, args.db)]
     results = []
     for name, db in todo:

@@ -136,12 +136,19 @@ bool MariadbConnection::InsertUnlessDuplicate(const std::string& insert, const s
 
 std::vector<Row> MariadbConnection::QueryPrepared(const std::string& numbered_sql,
                                                  const std::vector<std::string>& numbered_params) {
+  last_error_ = 0;  // every failure below sets it, so a duplicate is never an earlier statement's
   const auto [sql, params] = NumberedParameters(numbered_sql, numbered_params);
   MYSQL* mysql = Handle(native_);
   std::unique_ptr<MYSQL_STMT, decltype(&mysql_stmt_close)> statement(mysql_stmt_init(mysql), &mysql_stmt_close);
-  if (!statement) Fail(sql, mysql_error(mysql));
+  if (!statement) {
+    last_error_ = mysql_errno(mysql);
+    Fail(numbered_sql, mysql_error(mysql));
+  }
   MYSQL_STMT* stmt = statement.get();
-  if (mysql_stmt_prepare(stmt, sql.data(), sql.size()) != 0) Fail(sql, mysql_stmt_error(stmt));
+  if (mysql_stmt_prepare(stmt, sql.data(), sql.size()) != 0) {
+    last_error_ = mysql_stmt_errno(stmt);
+    Fail(numbered_sql, mysql_stmt_error(stmt));
+  }
   std::vector<MYSQL_BIND> binds(params.size());
   std::vector<unsigned long> lengths(params.size());
   for (std::size_t i = 0; i < params.size(); ++i) {
@@ -152,10 +159,9 @@ std::vector<Row> MariadbConnection::QueryPrepared(const std::string& numbered_sq
     binds[i].buffer_length = params[i].size();
     binds[i].length = &lengths[i];
   }
-  last_error_ = 0;
   if (mysql_stmt_bind_param(stmt, binds.data()) != 0 || mysql_stmt_execute(stmt) != 0) {
     last_error_ = mysql_stmt_errno(stmt);
-    Fail(sql, mysql_stmt_error(stmt));
+    Fail(numbered_sql, mysql_stmt_error(stmt));
   }
   std::vector<Row> rows;
   const unsigned fields = mysql_stmt_field_count(stmt);
@@ -173,11 +179,11 @@ std::vector<Row> MariadbConnection::QueryPrepared(const std::string& numbered_sq
     results[i].length = &sizes[i];
     results[i].is_null = &nulls[i];
   }
-  if (mysql_stmt_bind_result(stmt, results.data()) != 0) Fail(sql, mysql_stmt_error(stmt));
+  if (mysql_stmt_bind_result(stmt, results.data()) != 0) Fail(numbered_sql, mysql_stmt_error(stmt));
   while (true) {
     const int fetched = mysql_stmt_fetch(stmt);
     if (fetched == MYSQL_NO_DATA) break;
-    if (fetched == 1) Fail(sql, mysql_stmt_error(stmt));
+    if (fetched == 1) Fail(numbered_sql, mysql_stmt_error(stmt));
     Row row;
     for (unsigned i = 0; i < fields; ++i) {
       if (nulls[i]) {
@@ -191,7 +197,7 @@ std::vector<Row> MariadbConnection::QueryPrepared(const std::string& numbered_sq
         column.buffer_type = MYSQL_TYPE_STRING;
         column.buffer = value.data();
         column.buffer_length = sizes[i];
-        if (mysql_stmt_fetch_column(stmt, &column, i, 0) != 0) Fail(sql, mysql_stmt_error(stmt));
+        if (mysql_stmt_fetch_column(stmt, &column, i, 0) != 0) Fail(numbered_sql, mysql_stmt_error(stmt));
       }
       row.emplace_back(std::move(value));
     }

@@ -13,8 +13,9 @@ namespace ledgerhost::db {
 
 // A statement with numbered parameters (?1, ?2, in any order, repeated; db::Placeholder) as MySQL's
 // protocol takes it: bare ? in text order and the values in that order. A bare ? takes the value
-// after the previous placeholder's; ? inside quotes, double quotes or backquotes is text. Throws
-// DatabaseError for a number beyond the values.
+// after the previous placeholder's; ? inside quotes, double quotes or backquotes is text (comments are
+// not looked into: the host's own parameterised statements have none). Throws DatabaseError for a
+// number beyond the values.
 struct PositionalStatement {
   std::string sql;
   std::vector<std::string> params;
@@ -28,6 +29,8 @@ class MariadbConnection final : public Connection {
 
   void Execute(const std::string& sql) override;
   std::vector<Row> Query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+  // A duplicate of any unique key of the table counts (MySQL's error does not say which key in a form
+  // worth parsing); the host's tables it is used on have their primary key only.
   bool InsertUnlessDuplicate(const std::string& insert, const std::vector<std::string>& params,
                              const std::string& key_columns) override;
 

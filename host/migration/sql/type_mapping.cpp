@@ -95,7 +95,10 @@ std::optional<std::string> MysqlTemporalType(const std::string& type) {
     if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) {
       return std::nullopt;  // not a precision: the table's rule
     }
-    return "datetime(" + std::string(digits.size() > 1 || digits[0] > '6' ? "6" : digits) + ")";
+    // Integer.valueOf, at most 6 (DateTimeType resets a larger precision to MySQL's maximum).
+    const auto significant = digits.find_first_not_of('0');
+    const bool large = significant != std::string::npos && (digits.size() - significant > 1 || digits[significant] > '6');
+    return "datetime(" + (large ? std::string("6") : significant == std::string::npos ? "0" : digits.substr(significant)) + ")";
   }
   return std::nullopt;
 }

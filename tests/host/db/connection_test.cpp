@@ -50,6 +50,11 @@ TEST_P(ConnectionTest, ADuplicateKeyIsToldApartInsideATransactionThatGoesOn) {
   EXPECT_FALSE(connection_->InsertUnlessDuplicate(insert, {"1", "c"}, "k"));
   EXPECT_TRUE(connection_->InsertUnlessDuplicate(insert, {"2", "b"}, "k"));
   connection_->Commit();
+  // After a duplicate, another statement's failure is that failure, not a duplicate.
+  EXPECT_FALSE(connection_->InsertUnlessDuplicate(insert, {"2", "b"}, "k"));
+  EXPECT_THROW(connection_->InsertUnlessDuplicate("INSERT INTO missing (k) VALUES (" + connection_->Placeholder(1) + ")",
+                                                  {"1"}, "k"),
+               DatabaseError);
   EXPECT_EQ(connection_->Query("SELECT k, v FROM t ORDER BY k"), (std::vector<Row>{{"1", "a"}, {"2", "b"}}));
 }
 
