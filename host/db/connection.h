@@ -1,4 +1,4 @@
-// A live database connection: one backend per database (sqlite/, postgresql/) behind this interface,
+// A live database connection: one backend per database (sqlite/, postgresql/, mariadb/) behind this interface,
 // chosen by the URL in Open(). It owns a SOCI session (the one plugin services get) plus the native
 // handle, which executes generated SQL and catalog queries: SQLite's and libpq's own exec paths run
 // multi-statement scripts and are the fastest way through.
@@ -35,7 +35,7 @@ class Connection {
   DatabaseKind kind() const { return kind_; }
   const std::string& description() const { return description_; }  // redacted URL
 
-  // The text of the `position`-th (1-based) query parameter in this database's SQL: $1 or ?.
+  // The text of the `position`-th (1-based) query parameter in this database's SQL: $1 or ?1.
   std::string Placeholder(int position) const { return db::Placeholder(kind_, position); }
 
   // Runs one or more statements. Throws DatabaseError with the database's message and the SQL.
