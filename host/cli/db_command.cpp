@@ -43,7 +43,7 @@ std::vector<std::string> SplitList(const std::string& text) {
 class DbCommand;
 
 // What a `db` subcommand takes, needs and runs (DbCommand::Subcommands() lists them).
-enum class Argument { kNone, kCount, kTag, kRollbackTag };
+enum class Argument { kNone, kCount, kTag, kRollbackTag, kChangeSet };
 using Runner = int (DbCommand::*)(Migrator&, const db::DatabaseUrl&, std::ostream&);
 struct DbSubcommand {
   std::string_view name;
@@ -53,6 +53,7 @@ struct DbSubcommand {
   bool needs_changelog = true;  // standalone: --changelog-file is required
   bool writes = true;           // on a node: opens the database for writing (may create the SQLite file)
   bool prints_sql = false;      // works on an offline URL
+  bool offline_ok = false;      // works on an offline URL without printing SQL
   std::string Name() const { return std::string(name); }
 };
 
@@ -96,6 +97,13 @@ class DbCommand : public Command {
         case Argument::kTag:
           sub->add_option("tag", tag_)->required();
           break;
+        case Argument::kChangeSet:
+          // Liquibase's spellings: one identifier path::id::author, or its three parts.
+          sub->add_option("--changeset-identifier", changeset_identifier_, "The changeset as path::id::author");
+          sub->add_option("--changeset-path", changeset_path_, "The changeset's file, as DATABASECHANGELOG records it");
+          sub->add_option("--changeset-id", changeset_id_, "The changeset's id");
+          sub->add_option("--changeset-author", changeset_author_, "The changeset's author");
+          break;
         case Argument::kRollbackTag:
           sub->add_option("--tag,tag", tag_)->required();
           sub->add_option("--tag-version", tag_version_,
@@ -126,7 +134,7 @@ class DbCommand : public Command {
     if (command.needs_changelog && changelog_file_.empty()) {
       throw ConfigError("db " + command.Name() + " needs --changelog-file");
     }
-    if (url.offline && !command.prints_sql) {
+    if (url.offline && !command.prints_sql && !command.offline_ok) {
       throw ConfigError("db " + command.Name() + " needs a database: offline URLs only work with the *-sql commands");
     }
 
@@ -289,6 +297,35 @@ class DbCommand : public Command {
     std::cout << "Successfully tagged '" << tag_ << "'\n";
     return 0;
   }
+  int CalculateCheckSum(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
+    std::string path = changeset_path_, id = changeset_id_, author = changeset_author_;
+    if (!changeset_identifier_.empty()) {
+      if (!path.empty() || !id.empty() || !author.empty()) {
+        throw ConfigError("db calculate-checksum: --changeset-identifier cannot be given alongside --changeset-path, "
+                          "--changeset-id or --changeset-author");
+      }
+      const auto first = changeset_identifier_.find("::");
+      const auto last = changeset_identifier_.rfind("::");
+      if (first == std::string::npos || first == last || changeset_identifier_.find("::", first + 2) != last) {
+        throw ConfigError("db calculate-checksum: --changeset-identifier '" + changeset_identifier_ +
+                          "' is not of the form path::id::author");
+      }
+      path = changeset_identifier_.substr(0, first);
+      id = changeset_identifier_.substr(first + 2, last - first - 2);
+      author = changeset_identifier_.substr(last + 2);
+    }
+    std::string missing;
+    for (const auto& [value, option] : {std::pair{&path, "--changeset-path"}, {&id, "--changeset-id"},
+                                        {&author, "--changeset-author"}}) {
+      if (value->empty()) missing += std::string(missing.empty() ? "" : ", ") + option;
+    }
+    if (!missing.empty()) {
+      throw ConfigError("db calculate-checksum: give --changeset-identifier path::id::author, or --changeset-path, "
+                        "--changeset-id and --changeset-author (missing: " + missing + ")");
+    }
+    std::cout << migrator.CalculateCheckSum(path, id, author) << "\n";
+    return 0;
+  }
   int TagExists(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
     const bool exists = migrator.TagExists(tag_);
     std::cout << "The tag '" << tag_ << "' " << (exists ? "already exists" : "does NOT exist") << " in "
@@ -385,6 +422,10 @@ class DbCommand : public Command {
          .run = &DbCommand::ChangelogSync},
         {.name = "changelog-sync-sql", .help = "Print the SQL of changelog-sync", .run = &DbCommand::ChangelogSyncSql,
          .writes = false, .prints_sql = true},
+        {.name = "calculate-checksum",
+         .help = "Print a changeset's checksum (--changeset-identifier path::id::author, or --changeset-path, -id and "
+                 "-author)",
+         .run = &DbCommand::CalculateCheckSum, .argument = Argument::kChangeSet, .writes = false, .offline_ok = true},
         {.name = "clear-checksums", .help = "Set every MD5SUM to NULL; the next update refills them",
          .run = &DbCommand::ClearCheckSums, .needs_changelog = false},
         {.name = "release-locks", .help = "Release the changelog lock whoever holds it", .run = &DbCommand::ReleaseLocks,
@@ -456,6 +497,7 @@ class DbCommand : public Command {
   int lock_wait_seconds_ = 300;
   int count_ = 0;
   std::string tag_;
+  std::string changeset_identifier_, changeset_path_, changeset_id_, changeset_author_;  // calculate-checksum
   TagVersion tag_version_ = TagVersion::kOldest;
   bool verbose_ = false;
 };

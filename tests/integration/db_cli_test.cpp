@@ -194,6 +194,53 @@ TEST_P(DbCliTest, CustomChangePolicyFromTheCommandLine) {
                                     " WHERE id = '2'").value_or(""), "MARK_RAN");
 }
 
+// calculate-checksum (Liquibase's CalculateChecksumCommandStep): the checksum update records, in the
+// version of the changeset's DATABASECHANGELOG row (8 or 9), also on an offline URL; the identifier or
+// its three parts, never both.
+TEST_P(DbCliTest, CalculateChecksumPrintsWhatUpdateRecords) {
+  TestDatabase db(GetParam());
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kChangeLog);
+  const std::string common = "--changelog-file changelog.xml --url " + ShellQuote(db.url());
+  ASSERT_EQ(RunIn(dir.path(), "db " + common + " update").exit_code, 0);
+  auto connection = db.Connect();
+  const std::string table = HistorySql(GetParam(), /*live=*/true).ChangeLogTable();
+  const std::string recorded = connection->QueryScalar("SELECT md5sum FROM " + table + " WHERE id = '2'").value_or("");
+  ASSERT_EQ(recorded.rfind("9:", 0), 0u) << recorded;
+
+  Outcome by_identifier = RunIn(dir.path(), "db " + common + " calculate-checksum --changeset-identifier changelog.xml::2::cli");
+  ASSERT_EQ(by_identifier.exit_code, 0) << by_identifier.err;
+  EXPECT_EQ(by_identifier.out, recorded + "\n");
+  Outcome by_parts = RunIn(dir.path(), "db " + common +
+                                           " calculate-checksum --changeset-path changelog.xml --changeset-id 2 "
+                                           "--changeset-author cli");
+  EXPECT_EQ(by_parts.out, recorded + "\n") << by_parts.err;
+  Outcome offline = RunIn(dir.path(), "db --changelog-file changelog.xml --url offline:" +
+                                          std::string(db::ShortName(GetParam())) +
+                                          " calculate-checksum --changeset-identifier changelog.xml::2::cli");
+  EXPECT_EQ(offline.out, recorded + "\n") << offline.err;
+
+  // A row of Liquibase 4.x before 4.22 carries a version 8 checksum: that version is computed.
+  connection->Execute("UPDATE " + table + " SET md5sum = '8:00000000000000000000000000000000' WHERE id = '2'");
+  Outcome v8 = RunIn(dir.path(), "db " + common + " calculate-checksum --changeset-identifier changelog.xml::2::cli");
+  ASSERT_EQ(v8.exit_code, 0) << v8.err;
+  EXPECT_EQ(v8.out.rfind("8:", 0), 0u) << v8.out;
+  EXPECT_NE(v8.out, "8:00000000000000000000000000000000\n");
+
+  Outcome unknown = RunIn(dir.path(), "db " + common + " calculate-checksum --changeset-identifier changelog.xml::9::cli");
+  EXPECT_EQ(unknown.exit_code, static_cast<int>(ExitCode::kChangeLog)) << unknown.err;
+  EXPECT_NE(unknown.err.find("No such changeSet identified by changeSet id: 9, author: cli, path: changelog.xml"),
+            std::string::npos) << unknown.err;
+  Outcome both = RunIn(dir.path(), "db " + common +
+                                       " calculate-checksum --changeset-identifier changelog.xml::2::cli --changeset-id 2");
+  EXPECT_EQ(both.exit_code, static_cast<int>(ExitCode::kConfig)) << both.err;
+  Outcome partial = RunIn(dir.path(), "db " + common + " calculate-checksum --changeset-id 2");
+  EXPECT_EQ(partial.exit_code, static_cast<int>(ExitCode::kConfig)) << partial.err;
+  EXPECT_NE(partial.err.find("missing: --changeset-path, --changeset-author"), std::string::npos) << partial.err;
+  Outcome malformed = RunIn(dir.path(), "db " + common + " calculate-checksum --changeset-identifier changelog.xml::2");
+  EXPECT_EQ(malformed.exit_code, static_cast<int>(ExitCode::kConfig)) << malformed.err;
+}
+
 TEST(DbCliErrors, WrongPasswordExitsWithDatabaseErrorWithoutShowingIt) {
   ScratchDir dir;
   WriteFile(dir.path() / "changelog.xml", kChangeLog);

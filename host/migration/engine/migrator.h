@@ -135,6 +135,10 @@ class Migrator {
   void RollbackSql(std::ostream& out, const RollbackTarget& target);
 
   void ClearCheckSums();
+  // calculate-checksum: the checksum of the changeset `path::id::author` (whatever the contexts and
+  // labels select), in the version its DATABASECHANGELOG row has (8 or 9), else the latest (9).
+  // ChangeLogError when the changelog has no such changeset.
+  std::string CalculateCheckSum(const std::string& path, const std::string& id, const std::string& author);
   void ReleaseLocks();
   void DropAll();
 

@@ -20,6 +20,20 @@ void Migrator::ClearCheckSums() {
   if (connection.TableExists(sql_.ChangeLogTable())) connection.Execute(sql_.ClearCheckSums());
 }
 
+std::string Migrator::CalculateCheckSum(const std::string& path, const std::string& id, const std::string& author) {
+  for (const ChangeSet* change_set : change_sets_) {
+    const ChangeSet& cs = *change_set;
+    if (cs.file_path != path || cs.id != id || cs.author != author) continue;
+    const History history = ReadHistory();
+    const HistoryRow* row = history.Find(cs);
+    if (row != nullptr && row->md5sum && CheckSumVersionOf(*row->md5sum) == 8) {
+      return ComputeCheckSum(cs, CheckSumVersion::kV8, database_, LoaderOf(cs));
+    }
+    return CheckSumOf(cs);
+  }
+  throw ChangeLogError("No such changeSet identified by changeSet id: " + id + ", author: " + author + ", path: " + path);
+}
+
 void Migrator::ReleaseLocks() {
   db::Connection& connection = RequireConnection("release-locks");
   LockService(connection, sql_, options_.lock).ForceRelease();
