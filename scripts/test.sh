@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need, starts PostgreSQL, MariaDB and Redis on 127.0.0.1, builds everything with ASan+UBSan
 # and runs the whole test suite with ctest: one build in which every test, the Liquibase
-# comparison included, runs under the sanitizers; then the parsers' fuzz targets for 5 s each
+# comparison included, runs under the sanitizers; then the parsers' fuzz targets for 3 s each
 # (scripts/fuzz.sh). Extra arguments go to ctest (e.g. -L compat) and skip the fuzzing.
 #   LEDGERHOST_SANITIZE=LIST     sanitizers (default: address,undefined; "" for a plain build)
 #   LEDGERHOST_BUILD_DIR=DIR     build directory (default: build-test)
@@ -39,5 +39,5 @@ ctest --test-dir "$build" --output-on-failure -j"$(nproc)" "$@"
 # Then every parser's fuzz target under libFuzzer for a few seconds (a separate clang build), so that
 # a crash on hostile input surfaces here; skipped when only some tests were asked for.
 if [[ $# -eq 0 ]]; then
-  ./scripts/fuzz.sh --seconds "${LEDGERHOST_FUZZ_SECONDS:-5}"
+  ./scripts/fuzz.sh --seconds "${LEDGERHOST_FUZZ_SECONDS:-3}"
 fi
