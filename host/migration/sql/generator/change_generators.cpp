@@ -12,7 +12,6 @@ namespace {
 
 constexpr db::DatabaseKind kSqlite = db::DatabaseKind::kSqlite;
 constexpr db::DatabaseKind kMysql = db::DatabaseKind::kMysql;
-constexpr db::DatabaseKind kMariadb = db::DatabaseKind::kMariadb;
 constexpr db::DatabaseKind kOracle = db::DatabaseKind::kOracle;
 constexpr db::DatabaseKind kMssql = db::DatabaseKind::kMssql;
 constexpr db::DatabaseKind kH2 = db::DatabaseKind::kH2;
