@@ -1,4 +1,4 @@
-// clear-checksums, release-locks, drop-all.
+// calculate-checksum, clear-checksums, release-locks, drop-all.
 #include <algorithm>
 #include <chrono>
 
