@@ -49,22 +49,23 @@ NodeVault::NodeVault(db::SharedConnection& connection, const schema::SchemaCatal
 
 std::string NodeVault::Table(const char* entity) const { return node_schema_.SqlTable(entity, connection_.kind()); }
 
-std::vector<db::Row> NodeVault::Run(db::Connection& connection, const std::string& what, const std::string& sql,
-                                    const std::vector<std::string>& params) {
+namespace {
+
+// `run`'s result; a DatabaseError it throws gains the vault's context (what it was doing).
+template <typename Run>
+auto InContext(const std::string& what, Run&& run) -> decltype(run()) {
   try {
-    return connection.Query(sql, params);
+    return run();
   } catch (const DatabaseError& e) {
     throw DatabaseError("vault: " + what + ": " + e.what());
   }
 }
 
-std::uint64_t NodeVault::RunChange(db::Connection& connection, const std::string& what, const std::string& sql,
-                                   const std::vector<std::string>& params) {
-  try {
-    return connection.Change(sql, params);
-  } catch (const DatabaseError& e) {
-    throw DatabaseError("vault: " + what + ": " + e.what());
-  }
+}  // namespace
+
+std::vector<db::Row> NodeVault::Run(db::Connection& connection, const std::string& what, const std::string& sql,
+                                    const std::vector<std::string>& params) {
+  return InContext(what, [&] { return connection.Query(sql, params); });
 }
 
 void NodeVault::Check(const RecordedTransaction& transaction) {
@@ -154,12 +155,9 @@ void NodeVault::Write(db::Connection& connection, const RecordedTransaction& tra
         "INSERT INTO " + Table("vault_states") +
         " (output_index, transaction_id, contract_state_class_name, state_status, recorded_timestamp, notary_name) "
         "VALUES (" + placeholders + ")";
-    bool inserted = false;
-    try {
-      inserted = connection.InsertUnlessDuplicate(insert, values.values(), "output_index, transaction_id");
-    } catch (const DatabaseError& e) {
-      throw DatabaseError("vault: recording " + state + ": " + e.what());
-    }
+    const bool inserted = InContext("recording " + state, [&] {
+      return connection.InsertUnlessDuplicate(insert, values.values(), "output_index, transaction_id");
+    });
     if (!inserted) throw DatabaseError("vault: " + state + " is already recorded");
   }
   for (const auto& name : output.parties) {
@@ -185,7 +183,7 @@ void NodeVault::Consume(db::Connection& connection, const StateRef& input, const
       ", consumed_timestamp = " + values.Bind(now) + ", consuming_tx_id = " + values.Bind(consuming_id) +
       " WHERE transaction_id = " + values.Bind(input.transaction_id) + " AND output_index = " + values.Bind(index) +
       " AND state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
-  if (RunChange(connection, what, sql, values.values()) != 0) return;
+  if (InContext(what, [&] { return connection.Change(sql, values.values()); }) != 0) return;
 
   BoundValues key(connection_.kind());
   const auto rows = Run(connection, what,

@@ -43,11 +43,9 @@ class NodeVault : public ledgerhost::Vault {
              const std::string& now);
   void Consume(db::Connection& connection, const StateRef& input, const std::string& consuming_id,
                const std::string& now);
-  // Connection::Query / Connection::Change with the vault's context added to a DatabaseError.
+  // Connection::Query with the vault's context added to a DatabaseError.
   static std::vector<db::Row> Run(db::Connection& connection, const std::string& what, const std::string& sql,
                                   const std::vector<std::string>& params);
-  static std::uint64_t RunChange(db::Connection& connection, const std::string& what, const std::string& sql,
-                                 const std::vector<std::string>& params);
   std::string Table(const char* entity) const;
 
   db::SharedConnection& connection_;
