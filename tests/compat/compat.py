@@ -20,8 +20,6 @@ Aspects:
 """
 import argparse
 import difflib
-import fcntl
-import hashlib
 import os
 import re
 import shutil
@@ -31,55 +29,9 @@ import sys
 import tempfile
 import time
 
+import liquibase_runner
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-# Real Liquibase is a JVM started a few hundred times per suite run, each run short: the client
-# compiler alone and the serial collector halve the CPU each start costs (CI has two cores), and a
-# class-data archive of Liquibase's own classes (AppCDS, made by the first run) takes another ~15%,
-# without changing what Liquibase does. The JVM's own log lines are off, so that no warning (such as
-# an archive another JDK made) reaches an update-sql script on stdout. A JAVA_OPTS of the caller's wins.
-def liquibase_java_options(shared):
-    options = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable"
-    java = shutil.which("java")
-    home = os.environ.get("LIQUIBASE_HOME", os.path.expanduser("~/.cache/liquibase-4.28.1"))
-    if not java or not os.path.isdir(home):
-        return options  # liquibase.sh installs them on first use; the next run gets the archive
-    java = os.path.realpath(java)
-    # An archive belongs to one JDK and one class path: a new one for either makes a new archive.
-    try:
-        stamps = [os.path.getmtime(p) for p in (java, os.path.join(home, "internal/lib"), os.path.join(home, "lib"))]
-    except OSError:
-        return options
-    key = hashlib.sha1(("%s %s %s" % (java, home, stamps)).encode()).hexdigest()[:12]
-    cache = os.path.join(os.path.expanduser("~/.cache"), "ledgerhost-compat")
-    archive = os.path.join(cache, "liquibase-%s.jsa" % key)
-    if not os.path.exists(archive) and not os.path.exists(archive + ".failed"):
-        os.makedirs(cache, exist_ok=True)
-        with open(archive + ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # one creator; the others wait and use it
-            if not os.path.exists(archive) and not os.path.exists(archive + ".failed"):
-                work = tempfile.mkdtemp(prefix="ledgerhost-cds-")
-                partial = "%s.%d.tmp" % (archive, os.getpid())  # beside it: os.replace stays on one file system
-                try:
-                    env = dict(os.environ, JAVA_OPTS=options + " -XX:ArchiveClassesAtExit=" + partial)
-                    subprocess.run([os.path.join(shared, "tools/liquibase.sh"), "--changelog-file=features.xml",
-                                    "--search-path=" + os.path.join(HERE, "changelogs"),
-                                    "--url=jdbc:sqlite:" + os.path.join(work, "cds.db"), "update"],
-                                   cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
-                    if os.path.exists(partial):
-                        os.replace(partial, archive)
-                except subprocess.TimeoutExpired:
-                    pass
-                finally:
-                    if not os.path.exists(archive):  # made once or not at all: later runs go without
-                        open(archive + ".failed", "w").close()
-                    shutil.rmtree(work, ignore_errors=True)
-                    if os.path.exists(partial):
-                        os.remove(partial)
-    if os.path.exists(archive):
-        options += " -XX:SharedArchiveFile=" + archive
-    return options
 
 
 PG = dict(host="127.0.0.1", port="5432", user="ledgerhost", password="ledgerhost", admin_db="ledgerhost_test")
@@ -155,7 +107,12 @@ KNOWN_DIFFERENCES = {}  # case/database/aspect -> cause, for differences not yet
 
 
 def run(cmd, cwd=None, check=True):
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return checked(subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), check)
+
+
+def checked(p, check):
+    """p, or a RuntimeError with its output when check is set and p failed."""
+    cmd = p.args
     if check and p.returncode != 0:
         raise RuntimeError("command failed (%d): %s\n--- stdout\n%s\n--- stderr\n%s" %
                            (p.returncode, " ".join(cmd), p.stdout[-4000:], p.stderr[-4000:]))
@@ -348,15 +305,15 @@ class Liquibase:
     name = "liquibase"
 
     def __init__(self, shared, search_path, changelog):
-        self.script = os.path.join(shared, "tools/liquibase.sh")
+        self.shared = shared
         self.search_path = search_path
         self.changelog = changelog
 
     def __call__(self, db, command, *args, check=True):
         # Liquibase resolves the changelog against its search path (the working directory here).
-        cmd = [self.script, "--changelog-file=" + self.changelog, "--search-path=" + self.search_path] + \
+        cmd = ["--changelog-file=" + self.changelog, "--search-path=" + self.search_path] + \
             db.lb_args() + [command] + list(args)
-        return run(cmd, cwd=self.search_path, check=check)
+        return checked(liquibase_runner.run(self.shared, cmd, self.search_path), check)
 
     def update_count(self, db, n, check=True):
         return self(db, "update-count", "--count=%d" % n, check=check)
@@ -511,8 +468,6 @@ def main():
         ap.error("--ledgerhost, --case, --db and --aspect are required")
 
     shared = os.path.abspath(args.shared)
-    if "JAVA_OPTS" not in os.environ:
-        os.environ["JAVA_OPTS"] = liquibase_java_options(shared)
     search_path, changelog = cases(shared)[args.case]
     if isinstance(changelog, dict):
         changelog = changelog[args.db]

@@ -24,6 +24,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import compat  # noqa: E402  (Database, run, diff)
+import liquibase_runner  # noqa: E402
 
 
 class Corpus:
@@ -124,11 +125,12 @@ class Tool:
     def command(self, db, verb, contexts, extra=()):
         c = self.corpus
         if self.name == "liquibase":
-            cmd = [os.path.join(self.shared, "tools/liquibase.sh"), "--changelog-file=" + c.changelog,
-                   "--search-path=" + ",".join(self.roots)] + db.lb_args() + [verb] + list(extra)
+            cmd = ["--changelog-file=" + c.changelog, "--search-path=" + ",".join(self.roots)] + db.lb_args() + \
+                [verb] + list(extra)
             if contexts:
                 cmd.append("--contexts=" + ",".join(contexts))
             cmd += ["-D%s=%s" % kv for kv in sorted(c.parameters.items())]
+            return liquibase_runner.run(self.shared, cmd, self.roots[0])
         else:
             cmd = [os.path.abspath(self.executable), "db", "--changelog-file", c.changelog,
                    "--search-path", ",".join(self.roots), "--url", db.lh_url()]
@@ -304,8 +306,6 @@ def main():
     if not args.ledgerhost or not (args.all or (args.corpus and args.db)):
         ap.error("--ledgerhost and either --all or --corpus with --db are required")
     shared = os.path.abspath(args.shared)
-    if "JAVA_OPTS" not in os.environ:  # the same faster Liquibase starts as compat.py's
-        os.environ["JAVA_OPTS"] = compat.liquibase_java_options(shared)
     todo = [(n, d) for n, c in CORPORA.items() for d in c.databases] if args.all else [(args.corpus, args.db)]
     results = []
     for name, db in todo:
