@@ -19,8 +19,9 @@ packages=(
   redis-server redis-tools
   # the plugin signature tests sign with the openssl command line
   openssl
-  # real Liquibase for the compatibility suite and benchmarks (../shared/tools/liquibase.sh)
-  openjdk-17-jre-headless libslf4j-java
+  # real Liquibase for the compatibility suite and benchmarks (../shared/tools/liquibase.sh); the JDK,
+  # not only the JRE: the suite's Liquibase server (tests/compat/LiquibaseServer.java) runs from source
+  openjdk-17-jdk-headless libslf4j-java
 )
 missing=()
 for p in "${packages[@]}"; do
