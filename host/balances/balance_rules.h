@@ -3,12 +3,19 @@
 // statements checked against these by the model-based test); nothing here touches a store.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
 #include "ledgerhost/balances.h"
 
 namespace ledgerhost::balances {
+
+// Times as every store keeps them (expiries, last changes): milliseconds since the Unix epoch.
+inline long long EpochMilliseconds(std::chrono::system_clock::time_point time) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+inline long long NowEpochMilliseconds() { return EpochMilliseconds(std::chrono::system_clock::now()); }
 
 struct AccountState {
   Amount clearing = 0;

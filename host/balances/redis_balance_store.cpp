@@ -14,11 +14,6 @@ extern const char* const kRedisFunctions;  // redis_functions.lua, embedded by C
 
 namespace {
 
-long long NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 RedisBalanceStore::Reply Copy(const redisReply* r) {
   RedisBalanceStore::Reply out;
   using Kind = RedisBalanceStore::Reply::Kind;
@@ -347,11 +342,11 @@ AccountBalance RedisBalanceStore::Prepare(const PrepareRequest& request) {
     }
   }
   const auto expires =
-      std::chrono::duration_cast<std::chrono::milliseconds>(request.expires_at.time_since_epoch()).count();
+      EpochMilliseconds(request.expires_at);
   const AccountBalance answer =
       Answer(request.account, Call("lh_prepare", request.account,
                                    {request.packet_id, std::to_string(request.amount), std::to_string(expires),
-                                    std::to_string(NowMs())})
+                                    std::to_string(NowEpochMilliseconds())})
                                   .text);
   std::lock_guard<std::mutex> lock(known_mutex_);
   if (sources_.size() < kMaxRememberedSources) sources_.emplace(request.packet_id, request.account);
@@ -364,12 +359,12 @@ FulfillResult RedisBalanceStore::Fulfill(const std::string& packet_id, const std
   const std::string amount_text = std::to_string(amount);
   // The destination's refusals (unknown account, out of range) come before the source posts.
   Call("lh_credit_check", destination, {packet_id, amount_text});
-  Call("lh_post", source, {packet_id, destination, amount_text, std::to_string(NowMs())});
+  Call("lh_post", source, {packet_id, destination, amount_text, std::to_string(NowEpochMilliseconds())});
   Reply credit;
   try {
-    credit = Call("lh_credit", destination, {packet_id, amount_text, std::to_string(NowMs())});
+    credit = Call("lh_credit", destination, {packet_id, amount_text, std::to_string(NowEpochMilliseconds())});
   } catch (const AmountOutOfRange&) {
-    Call("lh_unpost", source, {packet_id, std::to_string(NowMs())});  // a concurrent credit got there first
+    Call("lh_unpost", source, {packet_id, std::to_string(NowEpochMilliseconds())});  // a concurrent credit got there first
     throw;
   }
   // Not waited for: until it lands, the packet is "posted", which answers like "fulfilled", and the
@@ -387,7 +382,7 @@ FulfillResult RedisBalanceStore::Fulfill(const std::string& packet_id, const std
 AccountBalance RedisBalanceStore::Reject(const std::string& packet_id) {
   const std::string source = SourceOf(packet_id);
   if (source.empty()) throw BalanceError("reject of unknown packet " + packet_id);
-  const AccountBalance answer = Answer(source, Call("lh_reject", source, {packet_id, std::to_string(NowMs())}).text);
+  const AccountBalance answer = Answer(source, Call("lh_reject", source, {packet_id, std::to_string(NowEpochMilliseconds())}).text);
   ForgetSource(packet_id);
   return answer;
 }
@@ -402,7 +397,7 @@ AccountBalance RedisBalanceStore::IncomingSettlement(const std::string& key, con
       throw BalanceError("incoming settlement " + key + " was recorded before for account " + owner);
     }
   }
-  return Answer(account, Call("lh_incoming", account, {key, std::to_string(amount), std::to_string(NowMs())}).text);
+  return Answer(account, Call("lh_incoming", account, {key, std::to_string(amount), std::to_string(NowEpochMilliseconds())}).text);
 }
 
 void RedisBalanceStore::FinishPostedFulfills(const std::string& account) {
@@ -411,9 +406,9 @@ void RedisBalanceStore::FinishPostedFulfills(const std::string& account) {
     const auto r = Split(entry.text);
     if (r.size() < 7 || r[4] != "posted") continue;
     try {
-      Call("lh_credit", r[5], {packet.text, r[6], std::to_string(NowMs())});
+      Call("lh_credit", r[5], {packet.text, r[6], std::to_string(NowEpochMilliseconds())});
     } catch (const AmountOutOfRange&) {
-      Call("lh_unpost", account, {packet.text, std::to_string(NowMs())});
+      Call("lh_unpost", account, {packet.text, std::to_string(NowEpochMilliseconds())});
       continue;
     }
     Call("lh_posted_done", account, {packet.text});
@@ -421,7 +416,7 @@ void RedisBalanceStore::FinishPostedFulfills(const std::string& account) {
 }
 
 std::vector<std::string> RedisBalanceStore::ExpirePrepares(std::chrono::system_clock::time_point now, int limit) {
-  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const auto now_ms = EpochMilliseconds(now);
   std::vector<std::string> expired;
   for (const auto& account : Accounts()) {
     FinishPostedFulfills(account);
@@ -451,7 +446,7 @@ std::vector<SettlementIntent> RedisBalanceStore::UnfinishedSettlements() {
 void RedisBalanceStore::FinishSettlement(const std::string& key, Amount settled) {
   for (const auto& account : Accounts()) {
     if (Command({"HEXISTS", Keys(account)[4], key}).integer == 1) {
-      Call("lh_finish_settlement", account, {key, std::to_string(settled), std::to_string(NowMs())});
+      Call("lh_finish_settlement", account, {key, std::to_string(settled), std::to_string(NowEpochMilliseconds())});
       return;
     }
   }

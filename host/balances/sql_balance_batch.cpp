@@ -9,19 +9,12 @@
 namespace ledgerhost::balances {
 namespace {
 
-long long NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 Amount Number(const std::optional<std::string>& cell) { return cell ? std::stoll(*cell) : 0; }
 
 std::optional<Amount> OptionalNumber(const std::optional<std::string>& cell) {
   if (!cell) return std::nullopt;
   return std::stoll(*cell);
 }
-
-std::string Text(Amount value) { return std::to_string(value); }
 
 std::optional<std::string> TextOrNull(const std::string& value) {
   return value.empty() ? std::nullopt : std::optional<std::string>(value);
@@ -221,7 +214,7 @@ AccountBalance SqlBatch::Save(Account& account, const AccountState& after, const
   entry.operation_id = operation_id;
   entry.before = {account.id, account.state.clearing, account.state.prepaid, account.state.pending};
   entry.after = {account.id, after.clearing, after.prepaid, after.pending};
-  entry.recorded_at_ms = NowMs();
+  entry.recorded_at_ms = NowEpochMilliseconds();
   journal_.push_back(entry);
   undo_.push_back([this] { journal_.pop_back(); });
   account.state = after;
@@ -346,7 +339,7 @@ void SqlBatch::Flush() {
   for (auto& [id, entry] : accounts_) {
     if (!entry.dirty) continue;
     const Account& a = *entry.row;
-    accounts.push_back({a.id, Text(a.state.clearing), Text(a.state.prepaid), Text(a.state.pending), Text(a.journal_seq)});
+    accounts.push_back({a.id, std::to_string(a.state.clearing), std::to_string(a.state.prepaid), std::to_string(a.state.pending), std::to_string(a.journal_seq)});
     entry.dirty = false;
   }
   Update("balance_accounts",
@@ -365,13 +358,13 @@ void SqlBatch::Flush() {
     const ReservationRow& r = *entry.row;
     Cells cells{packet_id,
                 r.account,
-                Text(r.reservation.amount),
-                Text(r.reservation.from_prepaid),
-                Text(r.reservation.from_clearing),
-                Text(r.expires_at_ms),
+                std::to_string(r.reservation.amount),
+                std::to_string(r.reservation.from_prepaid),
+                std::to_string(r.reservation.from_clearing),
+                std::to_string(r.expires_at_ms),
                 r.state,
                 TextOrNull(r.destination),
-                r.destination.empty() ? std::nullopt : std::optional<std::string>(Text(r.destination_amount)),
+                r.destination.empty() ? std::nullopt : std::optional<std::string>(std::to_string(r.destination_amount)),
                 TextOrNull(r.settlement_key)};
     (entry.stored ? changed_reservations : new_reservations).push_back(std::move(cells));
     entry.stored = true;
@@ -386,8 +379,8 @@ void SqlBatch::Flush() {
   for (auto& [key, entry] : settlements_) {
     if (!entry.dirty) continue;
     const SettlementRow& s = *entry.row;
-    Cells cells{key, s.account, Text(s.amount), s.state,
-                s.state == "pending" ? std::nullopt : std::optional<std::string>(Text(s.settled))};
+    Cells cells{key, s.account, std::to_string(s.amount), s.state,
+                s.state == "pending" ? std::nullopt : std::optional<std::string>(std::to_string(s.settled))};
     (entry.stored ? changed_settlements : new_settlements).push_back(std::move(cells));
     entry.stored = true;
     entry.dirty = false;
@@ -396,12 +389,12 @@ void SqlBatch::Flush() {
   Update("balance_settlements", settlement_columns, changed_settlements);
 
   std::vector<Cells> incoming;
-  const std::string now = Text(NowMs());
+  const std::string now = std::to_string(NowEpochMilliseconds());
   for (auto& [key, entry] : incoming_) {
     if (!entry.dirty) continue;
     const IncomingRow& i = *entry.row;
-    incoming.push_back({key, i.account, Text(i.amount), Text(i.after.clearing), Text(i.after.prepaid),
-                        Text(i.after.pending), now});
+    incoming.push_back({key, i.account, std::to_string(i.amount), std::to_string(i.after.clearing), std::to_string(i.after.prepaid),
+                        std::to_string(i.after.pending), now});
     entry.stored = true;
     entry.dirty = false;
   }
@@ -412,9 +405,9 @@ void SqlBatch::Flush() {
 
   std::vector<Cells> journal;
   for (const auto& e : journal_) {
-    journal.push_back({e.account, Text(e.seq), e.operation, e.operation_id, Text(e.before.clearing),
-                       Text(e.after.clearing), Text(e.before.prepaid), Text(e.after.prepaid), Text(e.before.pending),
-                       Text(e.after.pending), Text(e.recorded_at_ms)});
+    journal.push_back({e.account, std::to_string(e.seq), e.operation, e.operation_id, std::to_string(e.before.clearing),
+                       std::to_string(e.after.clearing), std::to_string(e.before.prepaid), std::to_string(e.after.prepaid), std::to_string(e.before.pending),
+                       std::to_string(e.after.pending), std::to_string(e.recorded_at_ms)});
   }
   Insert("balance_journal",
          {{"account_id", "text"}, {"seq", "bigint"}, {"operation", "text"}, {"operation_id", "text"},

@@ -23,8 +23,6 @@ bool LostARace(const std::string& message) {
   return false;
 }
 
-std::string Text(Amount value) { return std::to_string(value); }
-
 AccountBalance BalanceOf(const std::string& account, const AccountState& state) {
   return {account, state.clearing, state.prepaid, state.pending};
 }
@@ -183,8 +181,8 @@ void SqlBalanceStore::ConfigureAccount(const std::string& account, const Balance
   CheckSettings(account, settings);
   CheckId("account id", account);
   Run<bool>({}, [&](SqlBatch& rows) {
-    const std::string minimum = settings.minimum ? Text(*settings.minimum) : "";
-    const std::string threshold = settings.settle_threshold ? Text(*settings.settle_threshold) : "";
+    const std::string minimum = settings.minimum ? std::to_string(*settings.minimum) : "";
+    const std::string threshold = settings.settle_threshold ? std::to_string(*settings.settle_threshold) : "";
     // Several processes may configure the same new account at once: insert if missing, then set.
     // Empty text binds as NULL through NULLIF, so one statement shape serves both.
     connection_->InsertUnlessDuplicate(
@@ -196,7 +194,7 @@ void SqlBalanceStore::ConfigureAccount(const std::string& account, const Balance
     const auto number = [&](int n) { return mysql ? "NULLIF(" + P(n) + ", '')" : "CAST(NULLIF(" + P(n) + ", '') AS BIGINT)"; };
     connection_->Query("UPDATE balance_accounts SET minimum_balance = " + number(1) + ", settle_threshold = " + number(2) +
                            ", settle_to = " + P(3) + " WHERE account_id = " + P(4),
-                       {minimum, threshold, Text(settings.settle_to), account});
+                       {minimum, threshold, std::to_string(settings.settle_to), account});
     rows.SettingsChanged(account, settings);
     return true;
   }, true);
@@ -227,7 +225,7 @@ AccountBalance SqlBalanceStore::Prepare(const PrepareRequest& request) {
     if (const auto* existing = rows.FindReservation(request.packet_id)) {
       if (existing->account != request.account || existing->reservation.amount != request.amount) {
         throw BalanceError("packet " + request.packet_id + " was prepared before on account " + existing->account +
-                           " for " + Text(existing->reservation.amount));
+                           " for " + std::to_string(existing->reservation.amount));
       }
       return rows.Answer(request.account, "prepare", request.packet_id);
     }
@@ -237,7 +235,7 @@ AccountBalance SqlBalanceStore::Prepare(const PrepareRequest& request) {
     reservation.account = account.id;
     reservation.reservation = outcome.reservation;
     reservation.expires_at_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(request.expires_at.time_since_epoch()).count();
+        EpochMilliseconds(request.expires_at);
     reservation.state = "pending";
     rows.PutReservation(request.packet_id, reservation);
     return rows.Save(account, outcome.state, "prepare", request.packet_id);
@@ -252,7 +250,7 @@ FulfillResult SqlBalanceStore::Fulfill(const std::string& packet_id, const std::
     if (row.state == "fulfilled") {
       if (row.destination != destination || row.destination_amount != amount) {
         throw BalanceError("packet " + packet_id + " was fulfilled before to " + row.destination + " for " +
-                           Text(row.destination_amount));
+                           std::to_string(row.destination_amount));
       }
       FulfillResult again;
       again.destination = rows.Answer(destination, "fulfill", packet_id);
@@ -264,7 +262,7 @@ FulfillResult SqlBalanceStore::Fulfill(const std::string& packet_id, const std::
       return again;
     }
     if (row.state != "pending") throw BalanceError("fulfill of packet " + packet_id + " after it was " + row.state);
-    if (amount < 0) throw AmountOutOfRange("fulfill of packet " + packet_id + ": amount " + Text(amount) + " is negative");
+    if (amount < 0) throw AmountOutOfRange("fulfill of packet " + packet_id + ": amount " + std::to_string(amount) + " is negative");
     auto& credited = rows.LoadAccount(destination);
     auto& source = rows.LoadAccount(row.account);
     rows.Save(source, ApplyPost(source.id, source.state, row.reservation), "post", packet_id);
@@ -314,7 +312,7 @@ AccountBalance SqlBalanceStore::IncomingSettlement(const std::string& key, const
     if (const auto* seen = rows.FindIncoming(key)) {
       if (seen->account != account || seen->amount != amount) {
         throw BalanceError("incoming settlement " + key + " was recorded before for account " + seen->account +
-                           " and amount " + Text(seen->amount));
+                           " and amount " + std::to_string(seen->amount));
       }
       return seen->after;
     }
@@ -326,7 +324,7 @@ AccountBalance SqlBalanceStore::IncomingSettlement(const std::string& key, const
 }
 
 std::vector<std::string> SqlBalanceStore::ExpirePrepares(std::chrono::system_clock::time_point now, int limit) {
-  const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const long long now_ms = EpochMilliseconds(now);
   return Run<std::vector<std::string>>({}, [&](SqlBatch& rows) {
     std::vector<std::string> expired;
     const auto due = connection_->Query("SELECT packet_id FROM balance_reservations WHERE state = 'pending' AND "
@@ -361,8 +359,8 @@ void SqlBalanceStore::FinishSettlement(const std::string& key, Amount settled) {
     if (found->state != "pending") return true;  // finished before: the answer was recorded then
     SqlBatch::SettlementRow settlement = *found;
     if (settled < 0 || settled > settlement.amount) {
-      throw AmountOutOfRange("settlement " + key + ": the engine settled " + Text(settled) + " of " +
-                             Text(settlement.amount));
+      throw AmountOutOfRange("settlement " + key + ": the engine settled " + std::to_string(settled) + " of " +
+                             std::to_string(settlement.amount));
     }
     if (settled < settlement.amount) {
       auto& account = rows.LoadAccount(settlement.account);

@@ -9,8 +9,6 @@
 namespace ledgerhost::vault {
 namespace {
 
-constexpr int kNameLength = 255;  // node_named_identities.name
-
 std::string TableOf(const schema::SchemaCatalog& catalog, db::DatabaseKind database) {
   const schema::SelectedSchema* schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
   if (schema == nullptr) {

@@ -13,10 +13,6 @@
 namespace ledgerhost::vault {
 namespace {
 
-// Column lengths of the host's vault tables (migrations/ledgerhost-node.changelog-v1.xml).
-constexpr int kTransactionIdLength = 144;
-constexpr int kNameLength = 255;
-
 const schema::SelectedSchema& NodeSchemaOf(const schema::SchemaCatalog& catalog) {
   const schema::SelectedSchema* schema = catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion);
   if (schema == nullptr) {

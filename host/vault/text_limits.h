@@ -7,6 +7,11 @@
 
 namespace ledgerhost::vault {
 
+// Column lengths of the host's vault tables (migrations/ledgerhost-node.changelog-v1.xml): names
+// (X.500 names, notaries, state types) and transaction ids.
+constexpr int kNameLength = 255;
+constexpr int kTransactionIdLength = 144;
+
 // Why `value` cannot be stored in a VARCHAR(max_chars) column (max_chars <= 0: no limit), or "" when
 // it can. Lengths count characters (UTF-8 code points), as VARCHAR(n) does.
 std::string TextProblem(const std::string& value, int max_chars);

@@ -57,7 +57,7 @@ const Pattern kRollback(R"(\s*--[\s]*rollback (.*))");
 const Pattern kAltRollback(R"(\s*-[\s]*rollback\s.*)");
 const Pattern kRollbackBlockStart(R"(\s*/\*\s*liquibase\s*rollback\s*)");
 const Pattern kRollbackBlockEnd(R"((.*?)\s*\*/\s*)");
-const Pattern kPreconditions(R"(\s*--[\s]*preconditions(.*))");
+const Pattern kPreconditionsComment(R"(\s*--[\s]*preconditions(.*))");
 const Pattern kPrecondition(R"(\s*--[\s]*precondition\-([a-zA-Z0-9-]+) (.*))");
 const Pattern kValidCheckSum(R"(--[\s]*validCheckSum:? (.*))");
 const Pattern kIgnoreLines(R"(--[\s]*ignoreLines:(\w+))");
@@ -165,7 +165,7 @@ class FormattedSqlParser {
         current_->has_rollback = true;
       } else if (FullMatch(line, kAltRollback)) {
         Fail(number, "changeset " + name + ": unexpected formatting of a rollback line: " + line);
-      } else if (FullMatch(line, kPreconditions, &match)) {
+      } else if (FullMatch(line, kPreconditionsComment, &match)) {
         Preconditions(match[1], number);
       } else if (FullMatch(line, kPrecondition, &match)) {
         AddPrecondition(match[1], match[2], number, name);

@@ -5,7 +5,7 @@
 namespace ledgerhost::migration {
 namespace {
 
-std::map<std::string, CustomChangeGenerator>& Registry() {
+std::map<std::string, CustomChangeGenerator>& CustomChangeGenerators() {
   static std::map<std::string, CustomChangeGenerator> registry;
   return registry;
 }
@@ -13,10 +13,10 @@ std::map<std::string, CustomChangeGenerator>& Registry() {
 }  // namespace
 
 void RegisterCustomChange(const std::string& class_name, CustomChangeGenerator generator) {
-  Registry()[class_name] = std::move(generator);
+  CustomChangeGenerators()[class_name] = std::move(generator);
 }
 
-void UnregisterCustomChange(const std::string& class_name) { Registry().erase(class_name); }
+void UnregisterCustomChange(const std::string& class_name) { CustomChangeGenerators().erase(class_name); }
 
 ScopedCustomChanges::~ScopedCustomChanges() {
   for (const auto& class_name : class_names_) UnregisterCustomChange(class_name);
@@ -28,8 +28,8 @@ void ScopedCustomChanges::Register(const std::string& class_name, CustomChangeGe
 }
 
 const CustomChangeGenerator* FindCustomChange(const std::string& class_name) {
-  auto it = Registry().find(class_name);
-  return it == Registry().end() ? nullptr : &it->second;
+  auto it = CustomChangeGenerators().find(class_name);
+  return it == CustomChangeGenerators().end() ? nullptr : &it->second;
 }
 
 }  // namespace ledgerhost::migration

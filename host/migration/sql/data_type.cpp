@@ -16,7 +16,7 @@ namespace {
 using C = LiquibaseTypeClass;
 
 // The registry: every name and alias of the type classes in liquibase.datatype.core, lower case.
-const std::map<std::string, C>& Registry() {
+const std::map<std::string, C>& TypeClassesByName() {
   static const std::map<std::string, C> registry = [] {
     std::map<std::string, C> r;
     auto add = [&r](C type_class, std::initializer_list<const char*> names) {
@@ -192,7 +192,7 @@ LiquibaseType ParseLiquibaseType(std::string_view description) {
     }
   }
   C type_class = C::kUnknown;
-  if (auto it = Registry().find(text::Lower(name)); it != Registry().end()) type_class = it->second;
+  if (auto it = TypeClassesByName().find(text::Lower(name)); it != TypeClassesByName().end()) type_class = it->second;
   if (type_class == C::kUnknown && text::StartsWith(text::Upper(name), "INTERVAL")) name = definition;
 
   std::vector<std::string> parameters;

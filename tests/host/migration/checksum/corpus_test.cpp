@@ -36,16 +36,16 @@ const CorpusMaster kMasters[] = {
     {"ilp_connector-persistence", "ilp/connector-persistence/src/main/resources", "db/changelog-master.xml"},
 };
 
-struct Recorded {
+struct RecordedChangeSet {
   std::string md5sum;
   std::string description;
 };
 
 // "file::id::author" -> what Liquibase recorded, from FILENAME|ID|AUTHOR|MD5SUM|DESCRIPTION lines.
-std::map<std::string, Recorded> ReadRecorded(const std::string& file) {
+std::map<std::string, RecordedChangeSet> ReadRecordedCorpus(const std::string& file) {
   std::ifstream in(std::filesystem::path(LEDGERHOST_SOURCE_DIR) / "tests/host/migration/checksum/data/corpus" / file);
   EXPECT_TRUE(in) << file;
-  std::map<std::string, Recorded> out;
+  std::map<std::string, RecordedChangeSet> out;
   std::string line;
   while (std::getline(in, line)) {
     std::vector<std::string> parts;
@@ -63,7 +63,7 @@ class CorpusCheckSumTest : public ::testing::TestWithParam<std::tuple<CorpusMast
 
 TEST_P(CorpusCheckSumTest, EveryChangeSetMatchesLiquibase) {
   const auto& [master, database] = GetParam();
-  const auto recorded = ReadRecorded(std::string(master.name) + "_" + std::string(ShortName(database)) + ".txt");
+  const auto recorded = ReadRecordedCorpus(std::string(master.name) + "_" + std::string(ShortName(database)) + ".txt");
   ASSERT_FALSE(recorded.empty());
   DirectoryResourceLoader loader(SharedDir() / "corpus" / master.resources);
   ParseOptions options;
