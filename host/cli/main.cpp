@@ -2,6 +2,8 @@
 // message on stderr and a documented exit code.
 #include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +23,15 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
 
   ledgerhost::cli::RegisterCommands(app);
+  // Every --help ends with the exit codes, so that scripts can be written from --help alone.
+  const std::string exit_codes = ledgerhost::ExitCodeHelp();
+  std::vector<CLI::App*> pending{&app};
+  while (!pending.empty()) {
+    CLI::App* level = pending.back();
+    pending.pop_back();
+    level->footer(exit_codes);
+    for (CLI::App* sub : level->get_subcommands({})) pending.push_back(sub);
+  }
 
   try {
     app.parse(argc, argv);

@@ -4,10 +4,12 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ledgerhost {
 
-// Process exit codes, documented in docs/operators.md.
+// Process exit codes. Their meanings, once: ExitCodeMeanings() below, which `ledgerhost --help` prints
+// and docs/operators.md's table repeats (a test keeps the three equal).
 enum class ExitCode : int {
   kOk = 0,
   kUsage = 2,           // bad command line
@@ -22,6 +24,15 @@ enum class ExitCode : int {
   kInterrupted = 130,  // SIGINT: 128 + 2, the shell's convention
   kTerminated = 143,   // SIGTERM: 128 + 15
 };
+
+struct ExitCodeMeaning {
+  ExitCode code;
+  const char* meaning;
+};
+// Every exit code with what it means to an operator, in ascending order.
+const std::vector<ExitCodeMeaning>& ExitCodeMeanings();
+// "Exit codes:" and a line per code, for --help.
+std::string ExitCodeHelp();
 
 class Error : public std::runtime_error {
  public:

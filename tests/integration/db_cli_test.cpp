@@ -337,6 +337,13 @@ TEST(DbCliUsage, CommandLineErrorsExitWithTwoAndNameAnUnknownCommand) {
   EXPECT_EQ(option.exit_code, 2) << option.err;
   EXPECT_NE(option.err.find("--frob"), std::string::npos) << option.err;
   EXPECT_EQ(RunIn(dir.path(), "db --help").exit_code, 0);
+  // Every --help ends with the exit codes.
+  for (const char* help : {"--help", "db --help", "db update --help"}) {
+    const Outcome out = RunIn(dir.path(), help);
+    EXPECT_EQ(out.exit_code, 0) << help;
+    EXPECT_NE(out.out.find("Exit codes:\n  0    success\n  2    bad command line"), std::string::npos) << help << out.out;
+    EXPECT_NE(out.out.find("  143  SIGTERM"), std::string::npos) << help << out.out;
+  }
 }
 
 // SIGINT or SIGTERM in the middle of an update: the changeset running then finishes, nothing after
