@@ -12,7 +12,7 @@ seconds=10
 if [[ ${1:-} == --seconds ]]; then seconds=$2; shift 2; fi
 build=${LEDGERHOST_FUZZ_BUILD_DIR:-build-fuzz}
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
-targets=(changelog_xml changelog_yaml changelog_json changelog_sql properties node_yaml elf sqlite_create_table)
+targets=(changelog_xml changelog_yaml changelog_json changelog_sql properties node_yaml elf sqlite_create_table java_properties)
 if (($#)); then
   for target in "$@"; do
     [[ " ${targets[*]} " == *" $target "* ]] || { echo "fuzz.sh: no target '$target' (${targets[*]})" >&2; exit 2; }
@@ -32,6 +32,7 @@ declare -A seeds=(
   [node_yaml]="$root/fuzz/seeds/node_yaml"
   [elf]="$build/plugins"
   [sqlite_create_table]="$root/fuzz/seeds/sqlite_create_table"
+  [java_properties]="$root/fuzz/seeds/java_properties"
 )
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for target in "${targets[@]}"; do

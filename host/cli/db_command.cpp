@@ -1,7 +1,11 @@
 // `ledgerhost db <command>`: the migration engine with Liquibase's command names, either on its own
 // (one changelog file and one database URL) or on a node (--base-directory: the node's database and
 // the changelogs the node would run, host and selected plugin schemas, plus `db check`).
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,8 +16,10 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/db_settings.h"
 #include "core/error.h"
 #include "core/logging.h"
+#include "core/text.h"
 #include "db/connection.h"
 #include "db/database_url.h"
 #include "migration/engine/migrator.h"
@@ -62,7 +68,10 @@ class DbCommand : public Command {
   CLI::App* Register(CLI::App& parent) override {
     app_ = parent.add_subcommand("db", "Run the Liquibase-compatible migration engine on one changelog and database");
     app_->require_subcommand(1);
-    app_->add_option("--changelog-file", changelog_file_, "Root changelog (XML, YAML, JSON or formatted SQL)");
+    // Liquibase's spellings: commands and options in any case, kabob-case or camelCase.
+    app_->ignore_case();
+    app_->option_defaults()->ignore_case();
+    app_->add_option("--changelog-file,--changelogFile", changelog_file_, "Root changelog (XML, YAML, JSON or formatted SQL)");
     app_->add_option("--url", url_,
                      "sqlite:PATH | postgresql://user:pass@host:port/db | jdbc: forms | offline:<db> (update-sql)");
     app_->add_option("--base-directory", base_directory_,
@@ -71,31 +80,37 @@ class DbCommand : public Command {
     app_->add_option("--username", username_, "Database user (overrides the URL)");
     app_->add_option("--password", password_, "Database password (overrides the URL; prefer LEDGERHOST_DATABASE_PASSWORD)")
         ->envname("LEDGERHOST_DATABASE_PASSWORD");
-    app_->add_option("--search-path", search_path_,
+    app_->add_option("--search-path,--searchPath", search_path_,
                      "Roots that changelog paths are relative to, comma-separated as Liquibase's (default: the "
                      "current directory); includes cannot leave them, and a path found in two roots is an error");
-    app_->add_option("--contexts", contexts_, "Runtime contexts, comma-separated");
-    app_->add_option("--labels,--label-filter", labels_, "Label filter expression");
+    app_->add_option("--contexts,--context-filter,--contextFilter", contexts_, "Runtime contexts, comma-separated");
+    app_->add_option("--labels,--label-filter,--labelFilter", labels_, "Label filter expression");
     app_->add_option("-D", properties_, "Changelog property name=value (repeatable)");
     app_->add_option("--custom-change", custom_changes_,
                      "CLASS=refuse|mark-ran: what to do with pending changesets whose Java customChange CLASS has no "
                      "native implementation (repeatable; default refuse)");
-    app_->add_option("--output-file", output_file_, "Write SQL scripts here instead of stdout");
+    app_->add_option("--output-file,--outputFile", output_file_, "Write SQL scripts here instead of stdout");
     app_->add_option("--lock-wait-seconds", lock_wait_seconds_, "How long to wait for the changelog lock")
         ->capture_default_str();
+    app_->add_option("--defaults-file,--defaultsFile", defaults_file_,
+                     "Liquibase defaults file for settings not on the command line (default: liquibase.properties "
+                     "here, if it exists); LIQUIBASE_* environment variables come before it");
+    app_->add_flag("--strict", strict_, "Unknown keys in the defaults file or LIQUIBASE_* variables are errors");
     app_->fallthrough();
 
     for (const DbSubcommand& entry : Subcommands()) {
       CLI::App* sub = app_->add_subcommand(std::string(entry.name), std::string(entry.help));
+      if (const std::string camel = CamelCase(entry.name); camel != entry.name) sub->alias(camel);  // updateCountSql
       sub->fallthrough();
+      // Counts and tags: as Liquibase's --count/--tag, or its legacy positional form (update-count 3).
       switch (entry.argument) {
         case Argument::kNone:
           break;
         case Argument::kCount:
-          sub->add_option("count", count_)->required();
+          sub->add_option("--count,count", count_, "How many changesets");
           break;
         case Argument::kTag:
-          sub->add_option("tag", tag_)->required();
+          sub->add_option("--tag,tag", tag_, "The tag");
           break;
         case Argument::kChangeSet:
           // Liquibase's spellings: one identifier path::id::author, or its three parts.
@@ -105,8 +120,8 @@ class DbCommand : public Command {
           sub->add_option("--changeset-author", changeset_author_, "The changeset's author");
           break;
         case Argument::kRollbackTag:
-          sub->add_option("--tag,tag", tag_)->required();
-          sub->add_option("--tag-version", tag_version_,
+          sub->add_option("--tag,tag", tag_, "The tag to roll back to");
+          sub->add_option("--tag-version,--tagVersion", tag_version_,
                           "OLDEST (default) or NEWEST: which row to roll back to when several carry the tag")
               ->transform(CLI::CheckedTransformer(
                   std::map<std::string, TagVersion>{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}},
@@ -120,6 +135,7 @@ class DbCommand : public Command {
 
   int Run() override {
     const DbSubcommand& command = FindSubcommand(app_->get_subcommands().front()->get_name());
+    ApplySettings(command);
     if (!base_directory_.empty()) {
       if (!url_.empty() || !changelog_file_.empty()) {
         throw ConfigError("db " + command.Name() + ": give either --base-directory or --url/--changelog-file, not both");
@@ -201,6 +217,87 @@ class DbCommand : public Command {
   }
 
  private:
+  // Settings not on the command line, from LIQUIBASE_* variables and the defaults file (db_settings.h).
+  void ApplySettings(const DbSubcommand& command) {
+    static const std::vector<SettingSpec> kSpecs{
+        {"changelog-file", {}, false}, {"url", {}, false}, {"username", {}, false}, {"password", {}, false},
+        {"contexts", {"context-filter"}, false}, {"label-filter", {"labels"}, false}, {"count", {}, false},
+        {"tag", {}, false}, {"tag-version", {}, false}, {"changeset-identifier", {}, false},
+        {"changeset-path", {}, false}, {"changeset-id", {}, false}, {"changeset-author", {}, false},
+        {"search-path", {}, true}, {"output-file", {}, true}, {"defaults-file", {}, true}, {"strict", {}, true},
+        {"changelog-lock-wait-time-in-minutes", {}, true},
+        // Liquibase settings with no meaning here (the JVM's class path and driver, its own logging,
+        // its banner): known, so not reported as unknown, and not used.
+        {"driver", {}, false}, {"classpath", {}, true}, {"log-level", {}, true}, {"log-file", {}, true},
+        {"show-banner", {}, true}, {"liquibase-pro-license-key", {"license-key"}, true}};
+    std::vector<std::string> names;
+    for (const auto& entry : Subcommands()) names.push_back(entry.Name());
+    std::vector<std::string> environment;
+    for (char** e = environ; e != nullptr && *e != nullptr; ++e) environment.emplace_back(*e);
+    const DbSettings settings(kSpecs, command.Name(), names, defaults_file_, environment, strict_);
+    for (const auto& warning : settings.warnings()) Logger("config")->warn("{}", warning);
+
+    for (const auto& [name, target] : std::initializer_list<std::pair<const char*, std::string*>>{
+             {"changelog-file", &changelog_file_}, {"url", &url_}, {"username", &username_}, {"password", &password_},
+             {"contexts", &contexts_}, {"label-filter", &labels_}, {"tag", &tag_}, {"search-path", &search_path_},
+             {"output-file", &output_file_}, {"changeset-identifier", &changeset_identifier_},
+             {"changeset-path", &changeset_path_}, {"changeset-id", &changeset_id_},
+             {"changeset-author", &changeset_author_}}) {
+      if (!target->empty()) continue;  // the command line wins
+      if (auto found = settings.Find(name)) *target = found->value;
+    }
+    auto number = [](const SettingValue& v) {
+      int n = 0;
+      const auto [end, ec] = std::from_chars(v.value.data(), v.value.data() + v.value.size(), n);
+      if (ec != std::errc() || end != v.value.data() + v.value.size() || n < 0) {
+        throw ConfigError(v.origin + ": '" + v.value + "' is not a whole number");
+      }
+      return n;
+    };
+    if (count_ == 0) {
+      if (auto found = settings.Find("count")) count_ = number(*found);
+    }
+    if (app_->count("--lock-wait-seconds") == 0) {
+      if (auto found = settings.Find("changelog-lock-wait-time-in-minutes")) lock_wait_seconds_ = number(*found) * 60;
+    }
+    if (auto found = settings.Find("tag-version"); found && app_->get_subcommands().front()->count("--tag-version") == 0) {
+      const std::string v = text::Lower(found->value);
+      if (v != "oldest" && v != "newest") throw ConfigError(found->origin + ": tag-version is OLDEST or NEWEST, not '" + found->value + "'");
+      tag_version_ = v == "newest" ? TagVersion::kNewest : TagVersion::kOldest;
+    }
+    // Changelog parameters: -D on the command line wins over parameter.<name> in the defaults file.
+    std::set<std::string> given;
+    for (const auto& property : properties_) given.insert(property.substr(0, property.find('=')));
+    for (const auto& [name, value] : settings.parameters()) {
+      if (!given.count(name)) properties_.push_back(name + "=" + value);
+    }
+
+    const char* missing = nullptr;
+    if (command.argument == Argument::kCount && count_ <= 0) missing = "a count: --count N";
+    if ((command.argument == Argument::kTag || command.argument == Argument::kRollbackTag) && tag_.empty()) {
+      missing = "a tag: --tag T";
+    }
+    if (missing != nullptr) {
+      throw Error(ExitCode::kUsage, "db " + command.Name() + " needs " + missing +
+                                        " (or LIQUIBASE_COMMAND_" + (command.argument == Argument::kCount ? "COUNT" : "TAG") +
+                                        ", or the key in the defaults file)");
+    }
+  }
+
+  static std::string CamelCase(std::string_view kabob) {
+    std::string out;
+    bool upper = false;
+    for (const char c : kabob) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        upper = false;
+      }
+    }
+    return out;
+  }
+
   std::map<std::string, CustomChangePolicy> CustomChangePolicies() const {
     std::map<std::string, CustomChangePolicy> out;
     for (const auto& entry : custom_changes_) {
@@ -495,6 +592,8 @@ class DbCommand : public Command {
   std::vector<std::string> custom_changes_;
   std::string output_file_;
   int lock_wait_seconds_ = 300;
+  std::string defaults_file_;
+  bool strict_ = false;
   int count_ = 0;
   std::string tag_;
   std::string changeset_identifier_, changeset_path_, changeset_id_, changeset_author_;  // calculate-checksum

@@ -346,6 +346,91 @@ TEST(DbCliUsage, CommandLineErrorsExitWithTwoAndNameAnUnknownCommand) {
   }
 }
 
+// Settings as a Liquibase DBA keeps them: liquibase.properties in the working directory (any
+// spelling of a key, command-specific keys, parameter.<name>), its .local sibling, LIQUIBASE_*
+// variables, camelCase commands; the command line wins over the environment, which wins over the file.
+constexpr const char* kSettingsChangeLog = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="dba"><createTable tableName="${table}"><column name="id" type="INT"/></createTable></changeSet>
+  <changeSet id="2" author="dba"><insert tableName="${table}"><column name="id" valueNumeric="1"/></insert></changeSet>
+  <changeSet id="3" author="dba"><insert tableName="${table}"><column name="id" valueNumeric="2"/></insert></changeSet>
+</databaseChangeLog>
+)xml";
+
+long HistoryRows(const fs::path& database) {
+  auto connection = db::Connection::Open(db::ParseDatabaseUrl("sqlite:" + database.string()));
+  return std::stol(connection->QueryScalar("SELECT count(*) FROM databasechangelog").value_or("-1"));
+}
+
+TEST(DbCliSettings, DefaultsFileEnvironmentAndCommandLineInLiquibasesOrder) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kSettingsChangeLog);
+  WriteFile(dir.path() / "liquibase.properties",
+            "# what a DBA keeps beside the changelog\n"
+            "changeLogFile: changelog.xml\n"
+            "liquibase.command.url = sqlite:" + (dir.path() / "from_file.db").string() + "\n"
+            "liquibase.command.update-count.count=1\n"
+            "count=3\n"
+            "driver=org.sqlite.JDBC\n"
+            "parameter.table=\\u0070eople\n"
+            "fooBar=1\n");
+  // The file alone: its command-specific count (1) beats its generic one (3); camelCase command.
+  Outcome out = cli_test::Run(dir.path(), dir.path() / "a", {"db", "updateCount"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(HistoryRows(dir.path() / "from_file.db"), 1);
+  EXPECT_NE(out.err.find("'fooBar' (liquibase.properties:8)"), std::string::npos) << out.err;  // unknown: named
+  EXPECT_EQ(out.err.find("driver"), std::string::npos) << out.err;  // a Liquibase setting with no use here: quiet
+  auto connection = db::Connection::Open(db::ParseDatabaseUrl("sqlite:" + (dir.path() / "from_file.db").string()));
+  EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM people").value_or(""), "0");  // parameter.table, escaped
+
+  // The environment beats the file: another database, another count; case does not matter in commands.
+  out = cli_test::Run(dir.path(), dir.path() / "b", {"db", "UPDATE-COUNT"},
+            {{"LIQUIBASE_COMMAND_URL", "sqlite:" + (dir.path() / "from_env.db").string()},
+             {"LIQUIBASE_COMMAND_UPDATE_COUNT_COUNT", "2"}});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(HistoryRows(dir.path() / "from_env.db"), 2);
+
+  // The command line beats both, in Liquibase's option spellings.
+  out = cli_test::Run(dir.path(), dir.path() / "c",
+            {"db", "--changeLogFile=changelog.xml", "update-count", "--count=3"},
+            {{"LIQUIBASE_COMMAND_URL", "sqlite:" + (dir.path() / "from_env.db").string()}});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(HistoryRows(dir.path() / "from_env.db"), 3);
+
+  // The .local sibling overrides the file it sits beside.
+  WriteFile(dir.path() / "liquibase.local.properties", "url=sqlite:" + (dir.path() / "local.db").string() + "\n");
+  out = cli_test::Run(dir.path(), dir.path() / "d", {"db", "update"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(HistoryRows(dir.path() / "local.db"), 3);
+}
+
+TEST(DbCliSettings, MistakesInSettingsAreNamed) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kSettingsChangeLog);
+  WriteFile(dir.path() / "liquibase.properties", "changelog-file=changelog.xml\nurl=sqlite:x.db\nfooBar=1\n");
+  // strict: an unknown key is an error naming it; nothing runs.
+  Outcome out = cli_test::Run(dir.path(), dir.path() / "a", {"db", "--strict", "update"});
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find("'fooBar' (liquibase.properties:3)"), std::string::npos) << out.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "x.db"));
+  out = cli_test::Run(dir.path(), dir.path() / "b", {"db", "update"},
+            {{"LIQUIBASE_STRICT", "true"}, {"LIQUIBASE_COMMAND_FROBNICATE", "1"}});
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find("LIQUIBASE_COMMAND_FROBNICATE (environment)"), std::string::npos) << out.err;
+  // A defaults file named but missing is an error; a count that is no number names where it came from.
+  out = cli_test::Run(dir.path(), dir.path() / "c", {"db", "--defaults-file", "nope.properties", "update"});
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find("defaults file nope.properties not found"), std::string::npos) << out.err;
+  out = cli_test::Run(dir.path(), dir.path() / "d", {"db", "update-count"}, {{"LIQUIBASE_COMMAND_COUNT", "two"}});
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find("LIQUIBASE_COMMAND_COUNT: 'two' is not a whole number"), std::string::npos) << out.err;
+  // No count anywhere: the command line's error (2), saying where a count can come from.
+  out = cli_test::Run(dir.path(), dir.path() / "e", {"db", "update-count"});
+  EXPECT_EQ(out.exit_code, 2) << out.err;
+  EXPECT_NE(out.err.find("db update-count needs a count: --count N"), std::string::npos) << out.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "x.db"));
+}
+
 // SIGINT or SIGTERM in the middle of an update: the changeset running then finishes, nothing after
 // it runs, the lock is released, the message says what was and was not applied, and the exit code
 // is the shell's; the next update applies the rest. A SIGINT the process was started ignoring (a
