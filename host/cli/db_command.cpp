@@ -128,7 +128,7 @@ class DbCommand : public Command {
                   CLI::ignore_case));
           break;
       }
-      if (entry.name == "status") sub->add_flag("--verbose", verbose_);
+      if (entry.name == "status" || entry.name == "unexpected-changesets") sub->add_flag("--verbose", verbose_);
     }
     return app_;
   }
@@ -453,6 +453,47 @@ class DbCommand : public Command {
     migrator.ChangelogSyncSql(out);
     return 0;
   }
+  int ChangelogSyncToTag(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
+    migrator.ChangelogSync(UpdateLimit::SyncToTag(tag_));
+    return 0;
+  }
+  int ChangelogSyncToTagSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
+    migrator.ChangelogSyncSql(out, UpdateLimit::SyncToTag(tag_));
+    return 0;
+  }
+  int MarkNextChangeSetRan(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
+    migrator.ChangelogSync(UpdateLimit::Count(1));
+    return 0;
+  }
+  int MarkNextChangeSetRanSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
+    migrator.ChangelogSyncSql(out, UpdateLimit::Count(1));
+    return 0;
+  }
+  // Liquibase's UnexpectedChangesetsCommandStep wording.
+  int UnexpectedChangeSets(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
+    const auto rows = migrator.UnexpectedChangeSets();
+    if (rows.empty()) {
+      std::cout << url.Redacted() << " contains no unexpected changes!\n";
+      return 0;
+    }
+    std::cout << rows.size() << " unexpected changes were found in " << url.Redacted() << "\n";
+    if (verbose_) {
+      for (const auto& row : rows) std::cout << "     " << row.filename << "::" << row.id << "::" << row.author << "\n";
+    }
+    return 0;
+  }
+  // Liquibase's ListLocksCommandStep wording.
+  int ListLocks(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
+    std::cout << "Database change log locks for " << url.Redacted() << "\n";
+    const auto holding = migrator.ListLocks();
+    if (!holding) {
+      std::cout << " - No locks\n";
+      return 0;
+    }
+    std::cout << " - " << holding->locked_by << " at " << holding->granted << "\n"
+              << "NOTE:  The lock time displayed is based on the database's configured time\n";
+    return 0;
+  }
   int ClearCheckSums(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     migrator.ClearCheckSums();
     return 0;
@@ -519,6 +560,18 @@ class DbCommand : public Command {
          .run = &DbCommand::ChangelogSync},
         {.name = "changelog-sync-sql", .help = "Print the SQL of changelog-sync", .run = &DbCommand::ChangelogSyncSql,
          .writes = false, .prints_sql = true},
+        {.name = "changelog-sync-to-tag",
+         .help = "Record pending changesets as executed without running them, up to and including the one tagging T",
+         .run = &DbCommand::ChangelogSyncToTag, .argument = Argument::kTag},
+        {.name = "changelog-sync-to-tag-sql", .help = "Print the SQL of changelog-sync-to-tag",
+         .run = &DbCommand::ChangelogSyncToTagSql, .argument = Argument::kTag, .writes = false, .prints_sql = true},
+        {.name = "mark-next-changeset-ran", .help = "Record the next pending changeset as executed without running it",
+         .run = &DbCommand::MarkNextChangeSetRan},
+        {.name = "mark-next-changeset-ran-sql", .help = "Print the SQL of mark-next-changeset-ran",
+         .run = &DbCommand::MarkNextChangeSetRanSql, .writes = false, .prints_sql = true},
+        {.name = "unexpected-changesets",
+         .help = "Count the recorded changesets the changelog does not select (--verbose lists them)",
+         .run = &DbCommand::UnexpectedChangeSets, .writes = false},
         {.name = "calculate-checksum",
          .help = "Print a changeset's checksum (--changeset-identifier path::id::author, or --changeset-path, -id and "
                  "-author)",
@@ -527,6 +580,8 @@ class DbCommand : public Command {
          .run = &DbCommand::ClearCheckSums, .needs_changelog = false},
         {.name = "release-locks", .help = "Release the changelog lock whoever holds it", .run = &DbCommand::ReleaseLocks,
          .needs_changelog = false},
+        {.name = "list-locks", .help = "Show who holds the changelog lock, and since when",
+         .run = &DbCommand::ListLocks, .needs_changelog = false, .writes = false},
         {.name = "drop-all", .help = "Drop every table, view and sequence of the schema", .run = &DbCommand::DropAll,
          .needs_changelog = false},
         {.name = "check",

@@ -431,6 +431,63 @@ TEST(DbCliSettings, MistakesInSettingsAreNamed) {
   EXPECT_FALSE(fs::exists(dir.path() / "x.db"));
 }
 
+// The DBA's bookkeeping commands: changelog-sync-to-tag (a tag already recorded ends it there),
+// mark-next-changeset-ran, unexpected-changesets and list-locks, with Liquibase's wording.
+TEST(DbCliCommands, SyncToTagMarkNextUnexpectedAndListLocks) {
+  ScratchDir dir;
+  const std::string url = "sqlite:" + (dir.path() / "ledger.db").string();
+  WriteFile(dir.path() / "changelog.xml", R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="dba"><createTable tableName="t1"><column name="id" type="INT"/></createTable></changeSet>
+  <changeSet id="2" author="dba"><tagDatabase tag="v1"/></changeSet>
+  <changeSet id="3" author="dba"><createTable tableName="t3"><column name="id" type="INT"/></createTable></changeSet>
+  <changeSet id="4" author="dba"><createTable tableName="t4"><column name="id" type="INT"/></createTable></changeSet>
+</databaseChangeLog>
+)xml");
+  auto db = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> all{"db", "--changelog-file", "changelog.xml", "--url", url};
+    all.insert(all.end(), args.begin(), args.end());
+    return cli_test::Run(dir.path(), dir.path() / "run", all);
+  };
+  ASSERT_EQ(db({"changelogSyncToTag", "v1"}).exit_code, 0);  // Liquibase's camelCase and positional forms
+  EXPECT_EQ(HistoryRows(dir.path() / "ledger.db"), 2);
+  // v1 is recorded now: syncing to it again marks nothing more.
+  ASSERT_EQ(db({"changelog-sync-to-tag", "--tag", "v1"}).exit_code, 0);
+  EXPECT_EQ(HistoryRows(dir.path() / "ledger.db"), 2);
+  Outcome out = db({"changelog-sync-to-tag", "--tag", "v9"});
+  EXPECT_EQ(out.exit_code, 6) << out.err;  // a tag nowhere is refused rather than syncing everything
+  EXPECT_NE(out.err.find("tag 'v9' is neither in changelog.xml nor in"), std::string::npos) << out.err;
+  ASSERT_EQ(db({"mark-next-changeset-ran"}).exit_code, 0);
+  EXPECT_EQ(HistoryRows(dir.path() / "ledger.db"), 3);
+  auto connection = db::Connection::Open(db::ParseDatabaseUrl(url));
+  EXPECT_FALSE(connection->TableExists("t3"));  // recorded, not run
+  out = db({"status", "--verbose"});
+  EXPECT_NE(out.out.find("1 changesets have not been applied"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("changelog.xml::4::dba"), std::string::npos) << out.out;
+
+  out = db({"unexpected-changesets"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find(" contains no unexpected changes!"), std::string::npos) << out.out;
+  WriteFile(dir.path() / "changelog.xml", R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="dba"><createTable tableName="t1"><column name="id" type="INT"/></createTable></changeSet>
+</databaseChangeLog>
+)xml");
+  out = db({"unexpectedChangesets", "--verbose"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("2 unexpected changes were found in " + url + "\n     changelog.xml::2::dba\n     changelog.xml::3::dba\n"),
+            std::string::npos) << out.out;
+
+  out = db({"list-locks"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(out.out, "Database change log locks for " + url + "\n - No locks\n");
+  connection->Execute("UPDATE databasechangeloglock SET locked = 1, lockedby = 'ops-host (10.0.0.7)', "
+                      "lockgranted = '2026-12-06 10:00:00' WHERE id = 1");
+  out = db({"listLocks"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find(" - ops-host (10.0.0.7) at 2026-12-06 10:00:00\n"), std::string::npos) << out.out;
+}
+
 // SIGINT or SIGTERM in the middle of an update: the changeset running then finishes, nothing after
 // it runs, the lock is released, the message says what was and was not applied, and the exit code
 // is the shell's; the next update applies the rest. A SIGINT the process was started ignoring (a

@@ -31,9 +31,10 @@ class History {
   const HistoryRow* Find(const ChangeSet& change_set) const;
   const HistoryRow* Find(const std::string& id, const std::string& author, const std::string& filename) const;
   int MaxOrderExecuted() const;
+  // What a row and a changeset are matched by: id, author and normalized path, in any case.
+  static std::string Key(const std::string& id, const std::string& author, const std::string& filename);
 
  private:
-  static std::string Key(const std::string& id, const std::string& author, const std::string& filename);
   std::vector<HistoryRow> rows_;
   std::map<std::string, size_t> latest_by_key_;
 };

@@ -81,6 +81,13 @@ LockService::Attempt LockService::TryAcquire() {
   return held_ ? Attempt::kAcquired : Attempt::kOtherTool;
 }
 
+std::optional<LockService::Holding> LockService::CurrentHolding() {
+  if (!connection_.TableExists(sql_.LockTable())) return std::nullopt;
+  auto rows = connection_.Query(sql_.SelectLocked());
+  if (rows.empty() || !IsTrue(rows[0][0])) return std::nullopt;
+  return Holding{rows[0][1].value_or(""), rows[0][2].value_or("")};
+}
+
 void LockService::LogWaitOnce(bool& logged) {
   if (logged) return;
   logged = true;

@@ -38,6 +38,13 @@ class LockService {
   void Release();
   // release-locks: clears the row whoever holds it.
   void ForceRelease();
+  // list-locks: who holds the lock and since when (the database's time), or nothing. Read only: a
+  // database without the lock table has no lock.
+  struct Holding {
+    std::string locked_by;
+    std::string granted;
+  };
+  std::optional<Holding> CurrentHolding();
   bool held() const { return held_; }
 
   // LOCKEDBY text for this process: "<hostname> (ledgerhost pid <pid>)".

@@ -127,9 +127,23 @@ Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& lim
     plan.summary.total += source.change_log->skipped_for_dbms;
     plan.summary.filtered_out += source.change_log->skipped_for_dbms;
   }
+  // The first recorded row carrying the tag, in any case (UpToTagChangeSetFilter).
+  const HistoryRow* tagged_row = nullptr;
+  if (limit.tag && limit.ran_changesets_reach_tag) {
+    for (const HistoryRow& r : history.rows()) {
+      if (r.tag && text::Lower(*r.tag) == text::Lower(*limit.tag)) {
+        tagged_row = &r;
+        break;
+      }
+    }
+  }
   for (const ChangeSet* change_set : change_sets_) {
     const ChangeSet& cs = *change_set;
     plan.summary.total++;
+    if (limit.ran_changesets_reach_tag && limit.tag) {
+      if (tag_reached) continue;
+      tag_reached = (tagged_row != nullptr && history.Find(cs) == tagged_row) || (TagOf(cs) && *TagOf(cs) == *limit.tag);
+    }
     const bool selected = Selected(cs);
     filtered_by_identity[cs.Identifier()] = !selected;
     if (!selected) continue;
@@ -146,7 +160,10 @@ Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& lim
       if (!row->md5sum || CheckSumVersionOf(*row->md5sum) < 9) plan.checksum_updates.push_back(&cs);
       continue;
     }
-    if (tag_reached || (limit.count && static_cast<int>(plan.to_run.size()) >= *limit.count)) continue;
+    if ((tag_reached && !limit.ran_changesets_reach_tag) ||
+        (limit.count && static_cast<int>(plan.to_run.size()) >= *limit.count)) {
+      continue;
+    }
     plan.to_run.emplace_back(&cs, row);
     if (limit.tag && TagOf(cs) && *TagOf(cs) == *limit.tag) tag_reached = true;
   }
@@ -157,7 +174,7 @@ Migrator::Plan Migrator::MakePlan(const History& history, const UpdateLimit& lim
     bool in_changelog = std::any_of(change_sets_.begin(), change_sets_.end(),
                                     [&](const ChangeSet* cs) { return TagOf(*cs) && *TagOf(*cs) == *limit.tag; });
     if (!in_history && !in_changelog) {
-      throw MigrationError("update-to-tag: tag '" + *limit.tag + "' is neither in " + options_.changelog_display +
+      throw MigrationError("tag '" + *limit.tag + "' is neither in " + options_.changelog_display +
                            " nor in " + sql_.ChangeLogTable());
     }
   }

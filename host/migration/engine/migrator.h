@@ -52,8 +52,14 @@ struct UpdateLimit {
   std::optional<int> count;         // update-count N: at most N changesets run
   std::optional<std::string> tag;   // update-to-tag T: up to and including the changeset tagging T
 
+  // changelog-sync-to-tag: the changesets already run count on the way to the tag too, so that a tag
+  // already in the history (a row's TAG, or its tagDatabase) ends the run there (Liquibase puts its
+  // UpToTagChangeSetFilter first there, and after the ran-changeset filter for update-to-tag).
+  bool ran_changesets_reach_tag = false;
+
   static UpdateLimit Count(int n) { return {n, std::nullopt}; }
   static UpdateLimit ToTag(std::string t) { return {std::nullopt, std::move(t)}; }
+  static UpdateLimit SyncToTag(std::string t) { return {std::nullopt, std::move(t), true}; }
 };
 
 struct UpdateSummary {
@@ -116,9 +122,11 @@ class Migrator {
   // SQLite the script's statements run on a scratch copy of the database as they are written (see
   // WriteScript), so table rebuilds are in it and it is exactly what update runs.
   void UpdateSql(std::ostream& out, const UpdateLimit& limit = {});
-  // Records every pending changeset as EXECUTED without running it.
-  void ChangelogSync();
-  void ChangelogSyncSql(std::ostream& out);
+  // Records the pending changesets as EXECUTED without running them: every one, or as far as `limit`
+  // goes (changelog-sync-to-tag: up to and including the changeset tagging T; mark-next-changeset-ran:
+  // count 1).
+  void ChangelogSync(const UpdateLimit& limit = {});
+  void ChangelogSyncSql(std::ostream& out, const UpdateLimit& limit = {});
 
   std::vector<PendingChangeSet> Pending();
   // What validation finds, without throwing: executed changesets whose checksum changed, then
@@ -128,6 +136,9 @@ class Migrator {
   // database. Throws the first kind of failure found, listing each, as Liquibase's message does.
   void Validate();
   std::vector<HistoryRow> HistoryRows();
+  // unexpected-changesets: recorded rows that no selected changeset of the changelogs matches
+  // (Liquibase's ExpectedChangesVisitor: a changeset the contexts or labels leave out is unexpected).
+  std::vector<HistoryRow> UnexpectedChangeSets();
 
   void Tag(const std::string& tag);
   bool TagExists(const std::string& tag);
@@ -140,6 +151,8 @@ class Migrator {
   // ChangeLogError when the changelog has no such changeset.
   std::string CalculateCheckSum(const std::string& path, const std::string& id, const std::string& author);
   void ReleaseLocks();
+  // list-locks: the changelog lock's holder and since when, or nothing.
+  std::optional<LockService::Holding> ListLocks();
   void DropAll();
 
  private:

@@ -1,4 +1,4 @@
-// calculate-checksum, clear-checksums, release-locks, drop-all.
+// calculate-checksum, clear-checksums, release-locks, list-locks, drop-all.
 #include <algorithm>
 #include <chrono>
 
@@ -37,6 +37,10 @@ std::string Migrator::CalculateCheckSum(const std::string& path, const std::stri
 void Migrator::ReleaseLocks() {
   db::Connection& connection = RequireConnection("release-locks");
   LockService(connection, sql_, options_.lock).ForceRelease();
+}
+
+std::optional<LockService::Holding> Migrator::ListLocks() {
+  return LockService(RequireConnection("list-locks"), sql_, options_.lock).CurrentHolding();
 }
 
 void Migrator::DropAll() {

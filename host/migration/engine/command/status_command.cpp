@@ -1,6 +1,8 @@
-// status (the pending changesets) and history (the recorded rows).
+// status (the pending changesets), history (the recorded rows) and unexpected-changesets (recorded rows
+// the changelogs do not select).
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "core/error.h"
 #include "core/logging.h"
@@ -28,6 +30,20 @@ std::vector<PendingChangeSet> Migrator::Pending() {
 std::vector<HistoryRow> Migrator::HistoryRows() {
   RequireConnection("history");
   return ReadHistory().rows();
+}
+
+std::vector<HistoryRow> Migrator::UnexpectedChangeSets() {
+  RequireConnection("unexpected-changesets");
+  std::set<std::string> expected;
+  for (const ChangeSet* cs : change_sets_) {
+    if (Selected(*cs)) expected.insert(History::Key(cs->id, cs->author, cs->file_path));
+  }
+  const History history = ReadHistory();
+  std::vector<HistoryRow> out;
+  for (const HistoryRow& row : history.rows()) {
+    if (!expected.count(History::Key(row.id, row.author, row.filename))) out.push_back(row);
+  }
+  return out;
 }
 
 }  // namespace ledgerhost::migration
