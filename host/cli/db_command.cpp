@@ -114,10 +114,10 @@ class DbCommand : public Command {
           break;
         case Argument::kChangeSet:
           // Liquibase's spellings: one identifier path::id::author, or its three parts.
-          sub->add_option("--changeset-identifier", changeset_identifier_, "The changeset as path::id::author");
-          sub->add_option("--changeset-path", changeset_path_, "The changeset's file, as DATABASECHANGELOG records it");
-          sub->add_option("--changeset-id", changeset_id_, "The changeset's id");
-          sub->add_option("--changeset-author", changeset_author_, "The changeset's author");
+          sub->add_option("--changeset-identifier,--changesetIdentifier", changeset_identifier_, "The changeset as path::id::author");
+          sub->add_option("--changeset-path,--changesetPath", changeset_path_, "The changeset's file, as DATABASECHANGELOG records it");
+          sub->add_option("--changeset-id,--changesetId", changeset_id_, "The changeset's id");
+          sub->add_option("--changeset-author,--changesetAuthor", changeset_author_, "The changeset's author");
           break;
         case Argument::kRollbackTag:
           sub->add_option("--tag,tag", tag_, "The tag to roll back to");
@@ -167,7 +167,7 @@ class DbCommand : public Command {
     for (const auto& root : SplitList(search_path_)) roots.emplace_back(root);
     if (roots.empty()) roots.push_back(std::filesystem::current_path());
     std::string resource;
-    if (!changelog_file_.empty()) {
+    if (!changelog_file_.empty() && command.needs_changelog) {  // history, release-locks, ...: no changelog read
       std::filesystem::path file(changelog_file_);
       if (file.is_absolute() && search_path_.empty()) {
         roots = {file.parent_path()};
@@ -237,13 +237,29 @@ class DbCommand : public Command {
     const DbSettings settings(kSpecs, command.Name(), names, defaults_file_, environment, strict_);
     for (const auto& warning : settings.warnings()) Logger("config")->warn("{}", warning);
 
+    // What the command line gave (at the db level or the subcommand's) is never replaced, even when empty.
+    CLI::App* sub = app_->get_subcommands().front();
+    auto given = [&](const std::string& option) {
+      const CLI::Option* at_db = app_->get_option_no_throw(option);
+      const CLI::Option* at_sub = sub->get_option_no_throw(option);
+      return (at_db != nullptr && at_db->count() > 0) || (at_sub != nullptr && at_sub->count() > 0);
+    };
+    const bool changeset_parts_given =
+        given("--changeset-path") || given("--changeset-id") || given("--changeset-author");
     for (const auto& [name, target] : std::initializer_list<std::pair<const char*, std::string*>>{
              {"changelog-file", &changelog_file_}, {"url", &url_}, {"username", &username_}, {"password", &password_},
              {"contexts", &contexts_}, {"label-filter", &labels_}, {"tag", &tag_}, {"search-path", &search_path_},
              {"output-file", &output_file_}, {"changeset-identifier", &changeset_identifier_},
              {"changeset-path", &changeset_path_}, {"changeset-id", &changeset_id_},
              {"changeset-author", &changeset_author_}}) {
-      if (!target->empty()) continue;  // the command line wins
+      const std::string option = std::string("--") + name;
+      if (given(option) || !target->empty()) continue;  // the command line wins (tag: also its positional form)
+      // A node's own database and changelogs (--base-directory) are not a defaults file's to change.
+      if (!base_directory_.empty() && (option == "--changelog-file" || option == "--url" || option == "--username" ||
+                                       option == "--password" || option == "--search-path")) {
+        continue;
+      }
+      if (option == "--changeset-identifier" && changeset_parts_given) continue;
       if (auto found = settings.Find(name)) *target = found->value;
     }
     auto number = [](const SettingValue& v) {
@@ -254,22 +270,27 @@ class DbCommand : public Command {
       }
       return n;
     };
-    if (count_ == 0) {
+    if (!given("--count")) {
       if (auto found = settings.Find("count")) count_ = number(*found);
     }
-    if (app_->count("--lock-wait-seconds") == 0) {
-      if (auto found = settings.Find("changelog-lock-wait-time-in-minutes")) lock_wait_seconds_ = number(*found) * 60;
+    if (!given("--lock-wait-seconds")) {
+      if (auto found = settings.Find("changelog-lock-wait-time-in-minutes")) {
+        const int minutes = number(*found);
+        if (minutes > 24 * 60) throw ConfigError(found->origin + ": a lock wait of more than a day (" + found->value + " minutes)");
+        lock_wait_seconds_ = minutes * 60;
+      }
     }
-    if (auto found = settings.Find("tag-version"); found && app_->get_subcommands().front()->count("--tag-version") == 0) {
+    if (auto found = settings.Find("tag-version");
+        found && command.argument == Argument::kRollbackTag && !given("--tag-version")) {
       const std::string v = text::Lower(found->value);
       if (v != "oldest" && v != "newest") throw ConfigError(found->origin + ": tag-version is OLDEST or NEWEST, not '" + found->value + "'");
       tag_version_ = v == "newest" ? TagVersion::kNewest : TagVersion::kOldest;
     }
     // Changelog parameters: -D on the command line wins over parameter.<name> in the defaults file.
-    std::set<std::string> given;
-    for (const auto& property : properties_) given.insert(property.substr(0, property.find('=')));
+    std::set<std::string> on_command_line;
+    for (const auto& property : properties_) on_command_line.insert(property.substr(0, property.find('=')));
     for (const auto& [name, value] : settings.parameters()) {
-      if (!given.count(name)) properties_.push_back(name + "=" + value);
+      if (!on_command_line.count(name)) properties_.push_back(name + "=" + value);
     }
 
     const char* missing = nullptr;
@@ -427,7 +448,7 @@ class DbCommand : public Command {
     const bool exists = migrator.TagExists(tag_);
     std::cout << "The tag '" << tag_ << "' " << (exists ? "already exists" : "does NOT exist") << " in "
               << url.Redacted() << "\n";
-    return exists ? 0 : 1;
+    return static_cast<int>(exists ? ExitCode::kOk : ExitCode::kNo);
   }
   int Rollback(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     std::cout << "Rolled back " << migrator.Rollback(Target(RollbackTarget::ToTag(tag_))) << " changesets\n";

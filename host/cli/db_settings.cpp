@@ -13,10 +13,6 @@
 namespace ledgerhost::cli {
 namespace {
 
-bool StartsWithIgnoringCase(const std::string& text, const std::string& prefix) {
-  return text.size() >= prefix.size() && text::Lower(text.substr(0, prefix.size())) == text::Lower(prefix);
-}
-
 // A command name as Liquibase's environment variables spell it: update-count-sql -> UPDATE_COUNT_SQL.
 std::string EnvironmentForm(const std::string& command) {
   std::string out;
@@ -51,13 +47,13 @@ DbSettings::DbSettings(const std::vector<SettingSpec>& specs, const std::string&
       file = "liquibase.properties";
     }
   }
-  ReadDefaultsFile(file, named);
-  // Liquibase's sibling file for what one machine overrides: read after, so that it wins.
+  ReadDefaultsFile(file, named, file_values_);
+  // Liquibase's sibling file for what one machine overrides: a source of its own, before the file.
   const std::filesystem::path path(file);
   const std::string local = (path.parent_path() / (path.stem().string() + ".local" + path.extension().string())).string();
-  ReadDefaultsFile(local, false);
+  ReadDefaultsFile(local, false, local_file_values_);
 
-  if (const auto strict_value = Find("strict")) strict_ = strict_ || text::Lower(strict_value->value) == "true";
+  if (const auto strict_value = Find("strict")) strict_ = strict_ || text::ParseJavaBoolean(strict_value->value);
   if (!unknown_.empty()) {
     std::string list;
     for (const auto& u : unknown_) list += "\n  " + u;
@@ -94,17 +90,17 @@ void DbSettings::ReadEnvironment(const std::vector<std::string>& environment) {
     const auto eq = entry.find('=');
     if (eq == std::string::npos) continue;
     const std::string name = entry.substr(0, eq);
-    if (!StartsWithIgnoringCase(name, "LIQUIBASE_")) continue;
+    if (!text::StartsWithIgnoreCase(name, "LIQUIBASE_")) continue;
     std::string rest = name.substr(10);
     // Not settings: the installation's own variables.
-    if (text::Lower(rest) == "home" || StartsWithIgnoringCase(rest, "LAUNCHER_")) continue;
+    if (text::Lower(rest) == "home" || text::StartsWithIgnoreCase(rest, "LAUNCHER_")) continue;
     SettingValue value{entry.substr(eq + 1), name};
-    if (StartsWithIgnoringCase(rest, "COMMAND_")) {
+    if (text::StartsWithIgnoreCase(rest, "COMMAND_")) {
       rest = rest.substr(8);
       bool handled = false;
       for (const auto& command : commands_) {
         const std::string prefix = EnvironmentForm(command) + "_";
-        if (!StartsWithIgnoringCase(rest, prefix)) continue;
+        if (!text::StartsWithIgnoreCase(rest, prefix)) continue;
         if (const SettingSpec* spec = Match(rest.substr(prefix.size()), false, true)) {
           if (command == command_) Offer(environment_values_, *spec, value, true);
           handled = true;  // another command's argument: valid, not this command's
@@ -124,7 +120,7 @@ void DbSettings::ReadEnvironment(const std::vector<std::string>& environment) {
   }
 }
 
-void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named) {
+void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named, std::map<std::string, Found>& into) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     if (explicitly_named) throw ConfigError("defaults file " + path + " not found");
@@ -137,13 +133,13 @@ void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named
   for (const config::JavaProperty& p : config::ParseJavaProperties(text.str(), path)) {
     const std::string where = path + ":" + std::to_string(p.line);
     SettingValue value{p.value, where + " (" + p.key + ")"};
-    if (StartsWithIgnoringCase(p.key, "parameter.")) {
+    if (text::StartsWithIgnoreCase(p.key, "parameter.")) {
       parameters_[p.key.substr(10)] = p.value;
       continue;
     }
     const SettingSpec* spec = nullptr;
     bool command_specific = false;
-    if (StartsWithIgnoringCase(p.key, "liquibase.command.")) {
+    if (text::StartsWithIgnoreCase(p.key, "liquibase.command.")) {
       const std::string rest = p.key.substr(18);
       const auto dot = rest.find('.');
       if (dot != std::string::npos) {
@@ -156,7 +152,7 @@ void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named
       } else {
         spec = Match(rest, false, true);
       }
-    } else if (StartsWithIgnoringCase(p.key, "liquibase.")) {
+    } else if (text::StartsWithIgnoreCase(p.key, "liquibase.")) {
       spec = Match(p.key.substr(10), true, false);
     } else {
       spec = Match(p.key, false, false);
@@ -165,12 +161,12 @@ void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named
       unknown_.push_back("'" + p.key + "' (" + where + ")");
       continue;
     }
-    Offer(file_values_, *spec, value, command_specific);
+    Offer(into, *spec, value, command_specific);
   }
 }
 
 std::optional<SettingValue> DbSettings::Find(const std::string& name) const {
-  for (const auto* source : {&environment_values_, &file_values_}) {
+  for (const auto* source : {&environment_values_, &local_file_values_, &file_values_}) {
     if (auto it = source->find(name); it != source->end()) return it->second.value;
   }
   return std::nullopt;

@@ -43,13 +43,12 @@ class DbSettings {
  private:
   // The spec a key names (any spelling), among global settings, command arguments or both.
   const SettingSpec* Match(const std::string& key, bool global_only, bool arguments_only) const;
-  void ReadEnvironment(const std::vector<std::string>& environment);
-  void ReadDefaultsFile(const std::string& path, bool explicitly_named);
-
   struct Found {
     SettingValue value;
     bool command_specific = false;
   };
+  void ReadEnvironment(const std::vector<std::string>& environment);
+  void ReadDefaultsFile(const std::string& path, bool explicitly_named, std::map<std::string, Found>& into);
   void Offer(std::map<std::string, Found>& into, const SettingSpec& spec, SettingValue value, bool command_specific);
 
   const std::vector<SettingSpec>& specs_;
@@ -57,6 +56,7 @@ class DbSettings {
   std::vector<std::string> commands_;
   bool strict_;
   std::map<std::string, Found> environment_values_;
+  std::map<std::string, Found> local_file_values_;
   std::map<std::string, Found> file_values_;
   std::map<std::string, std::string> parameters_;
   std::vector<std::string> warnings_;

@@ -1,11 +1,27 @@
 #include "config/java_properties.h"
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace ledgerhost::config {
 namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The four hex digits of a \u escape at text[i...]; advances i.
+unsigned Hex4(const std::string& text, std::size_t& i, int line, const std::string& file) {
+  if (i + 4 > text.size()) throw ConfigError(file + ":" + std::to_string(line) + ": malformed \\uXXXX escape");
+  unsigned code = 0;
+  for (int k = 0; k < 4; ++k) {
+    const char h = text[i++];
+    code <<= 4;
+    if (h >= '0' && h <= '9') code |= static_cast<unsigned>(h - '0');
+    else if (h >= 'a' && h <= 'f') code |= static_cast<unsigned>(h - 'a' + 10);
+    else if (h >= 'A' && h <= 'F') code |= static_cast<unsigned>(h - 'A' + 10);
+    else throw ConfigError(file + ":" + std::to_string(line) + ": malformed \\uXXXX escape");
+  }
+  return code;
+}
 
 void AppendUtf8(std::string& out, unsigned code) {
   if (code < 0x80) {
@@ -13,8 +29,13 @@ void AppendUtf8(std::string& out, unsigned code) {
   } else if (code < 0x800) {
     out += static_cast<char>(0xC0 | (code >> 6));
     out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
+  } else if (code < 0x10000) {
     out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
     out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (code & 0x3F));
   }
@@ -49,17 +70,15 @@ JavaProperty Split(const std::string& logical, int line, const std::string& file
       case 'r': *target += '\r'; break;
       case 'f': *target += '\f'; break;
       case 'u': {
-        if (i + 4 > logical.size()) {
-          throw ConfigError(file + ":" + std::to_string(line) + ": malformed \\uXXXX escape");
-        }
-        unsigned code = 0;
-        for (int k = 0; k < 4; ++k) {
-          const char h = logical[i++];
-          code <<= 4;
-          if (h >= '0' && h <= '9') code |= static_cast<unsigned>(h - '0');
-          else if (h >= 'a' && h <= 'f') code |= static_cast<unsigned>(h - 'a' + 10);
-          else if (h >= 'A' && h <= 'F') code |= static_cast<unsigned>(h - 'A' + 10);
-          else throw ConfigError(file + ":" + std::to_string(line) + ": malformed \\uXXXX escape");
+        unsigned code = Hex4(logical, i, line, file);
+        // A UTF-16 surrogate pair (\uD83D\uDE00) is one character.
+        if (code >= 0xD800 && code < 0xDC00 && i + 6 <= logical.size() && logical[i] == '\\' && logical[i + 1] == 'u') {
+          std::size_t next = i + 2;
+          const unsigned low = Hex4(logical, next, line, file);
+          if (low >= 0xDC00 && low < 0xE000) {
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            i = next;
+          }
         }
         AppendUtf8(*target, code);
         break;
@@ -67,8 +86,7 @@ JavaProperty Split(const std::string& logical, int line, const std::string& file
       default: *target += c;
     }
   }
-  const auto last = entry.value.find_last_not_of(" \t\f");
-  entry.value.erase(last == std::string::npos ? 0 : last + 1);
+  entry.value = text::JavaTrim(entry.value);  // Liquibase trims each value (String.trim), escapes decoded
   return entry;
 }
 

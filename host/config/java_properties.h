@@ -1,7 +1,8 @@
 // Java's .properties format (java.util.Properties.load), which Liquibase's defaults file
 // (liquibase.properties) is written in: `key=value`, `key: value` or `key value` lines, `#` and `!`
 // comments, a trailing backslash continuing the line, and backslash escapes (\t \n \r \f \uXXXX, and
-// any other character as itself). Values are trimmed, as Liquibase trims them.
+// any other character as itself). Values are trimmed, as Liquibase trims them. The file is read as
+// UTF-8 (Java reads ISO-8859-1: non-ASCII text there needs \uXXXX escapes, which work in both).
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@ namespace ledgerhost {
 const std::vector<ExitCodeMeaning>& ExitCodeMeanings() {
   static const std::vector<ExitCodeMeaning> kMeanings{
       {ExitCode::kOk, "success"},
+      {ExitCode::kNo, "a question's answer is no: db tag-exists when the tag is not recorded"},
       {ExitCode::kUsage, "bad command line: an unknown command or option, a missing argument"},
       {ExitCode::kConfig, "configuration: node.yaml, the environment, a defaults file, schema options, a database "
                           "another node started on"},

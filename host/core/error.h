@@ -12,6 +12,7 @@ namespace ledgerhost {
 // and docs/operators.md's table repeats (a test keeps the three equal).
 enum class ExitCode : int {
   kOk = 0,
+  kNo = 1,              // a yes/no command's no (db tag-exists: the tag is not recorded)
   kUsage = 2,           // bad command line
   kConfig = 3,          // node.yaml or environment
   kPlugin = 4,          // a plugin could not be loaded or is inconsistent

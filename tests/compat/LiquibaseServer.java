@@ -40,6 +40,10 @@ import liquibase.lockservice.LockServiceFactory;
 import liquibase.snapshot.SnapshotGeneratorFactory;
 
 public class LiquibaseServer {
+    // Under ctest's 300 s per entry, so that a hung command ends before its test is killed.
+    private static final long COMMAND_DEADLINE_MILLIS = 240_000;
+    private static PrintStream log;  // the server's own log (its original stderr)
+
     // Where System.out / System.err go while a request runs; outside requests, to the server's log.
     private static final class Capture extends OutputStream {
         private final PrintStream fallback;
@@ -75,6 +79,7 @@ public class LiquibaseServer {
         long idleMillis = Long.parseLong(args[1]) * 1000;
         // As LiquibaseCommandLine.main does before its first command.
         System.setProperty("org.fusesource.jansi.Ansi.disable", "true");
+        log = System.err;
         Capture out = new Capture(System.out);
         Capture err = new Capture(System.err);
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -130,11 +135,26 @@ public class LiquibaseServer {
         resetBetweenCommands();
         out.target = stdout;
         err.target = stderr;
+        // A command that hangs (a lock another test holds, a server that does not answer) must not hold
+        // up every later command: past the deadline the server ends; its client sees the connection
+        // close, and the next command starts a new server.
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(COMMAND_DEADLINE_MILLIS);
+                log.println("LiquibaseServer: command ran longer than the deadline, exiting: "
+                        + String.join(" ", args));
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException e) {  // the command finished
+            }
+        }, "liquibase-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             exit = new LiquibaseCommandLine().execute(args);
         } catch (Throwable e) {  // execute reports its own errors; this is anything beyond them
             e.printStackTrace();
         } finally {
+            watchdog.interrupt();
             System.out.flush();
             System.err.flush();
             out.target = null;

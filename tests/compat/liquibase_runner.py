@@ -26,6 +26,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER_SOURCE = os.path.join(HERE, "LiquibaseServer.java")
 IDLE_SECONDS = 300
+REQUEST_TIMEOUT_SECONDS = 290
 CACHE = os.path.join(os.path.expanduser("~/.cache"), "ledgerhost-compat")
 # Per command in process mode: the client compiler alone and the serial collector halve the CPU a
 # short JVM costs; the JVM's own log lines are off so that no warning reaches an update-sql script.
@@ -130,7 +131,11 @@ def ensure_server(shared):
 def receive(s, n):
     data = bytearray()
     while len(data) < n:
-        chunk = s.recv(min(n - len(data), 1 << 20))
+        try:
+            chunk = s.recv(min(n - len(data), 1 << 20))
+        except socket.timeout:
+            raise RuntimeError("the Liquibase server did not answer within %d s (its log: %s)" %
+                               (REQUEST_TIMEOUT_SECONDS, socket_path()[:-len(".sock")] + ".log"))
         if not chunk:
             raise RuntimeError("the Liquibase server closed the connection mid-answer (its log: %s)" %
                                (socket_path()[:-len(".sock")] + ".log"))
@@ -143,6 +148,7 @@ def request(path, args):
     if s is None:
         raise RuntimeError("the Liquibase server at %s does not answer" % path)
     with s:
+        s.settimeout(REQUEST_TIMEOUT_SECONDS)  # the server ends a command at 240 s; never wait forever
         message = struct.pack(">i", len(args))
         for arg in args:
             data = arg.encode()

@@ -341,7 +341,8 @@ TEST(DbCliUsage, CommandLineErrorsExitWithTwoAndNameAnUnknownCommand) {
   for (const char* help : {"--help", "db --help", "db update --help"}) {
     const Outcome out = RunIn(dir.path(), help);
     EXPECT_EQ(out.exit_code, 0) << help;
-    EXPECT_NE(out.out.find("Exit codes:\n  0    success\n  2    bad command line"), std::string::npos) << help << out.out;
+    EXPECT_NE(out.out.find("Exit codes:\n  0    success\n  1    a question's answer is no"), std::string::npos)
+        << help << out.out;
     EXPECT_NE(out.out.find("  143  SIGTERM"), std::string::npos) << help << out.out;
   }
 }
@@ -370,6 +371,7 @@ TEST(DbCliSettings, DefaultsFileEnvironmentAndCommandLineInLiquibasesOrder) {
             "changeLogFile: changelog.xml\n"
             "liquibase.command.url = sqlite:" + (dir.path() / "from_file.db").string() + "\n"
             "liquibase.command.update-count.count=1\n"
+            "liquibase.command.update.url=sqlite:" + (dir.path() / "main_update.db").string() + "\n"
             "count=3\n"
             "driver=org.sqlite.JDBC\n"
             "parameter.table=\\u0070eople\n"
@@ -378,7 +380,7 @@ TEST(DbCliSettings, DefaultsFileEnvironmentAndCommandLineInLiquibasesOrder) {
   Outcome out = cli_test::Run(dir.path(), dir.path() / "a", {"db", "updateCount"});
   ASSERT_EQ(out.exit_code, 0) << out.err;
   EXPECT_EQ(HistoryRows(dir.path() / "from_file.db"), 1);
-  EXPECT_NE(out.err.find("'fooBar' (liquibase.properties:8)"), std::string::npos) << out.err;  // unknown: named
+  EXPECT_NE(out.err.find("'fooBar' (liquibase.properties:9)"), std::string::npos) << out.err;  // unknown: named
   EXPECT_EQ(out.err.find("driver"), std::string::npos) << out.err;  // a Liquibase setting with no use here: quiet
   auto connection = db::Connection::Open(db::ParseDatabaseUrl("sqlite:" + (dir.path() / "from_file.db").string()));
   EXPECT_EQ(connection->QueryScalar("SELECT count(*) FROM people").value_or(""), "0");  // parameter.table, escaped
@@ -390,18 +392,21 @@ TEST(DbCliSettings, DefaultsFileEnvironmentAndCommandLineInLiquibasesOrder) {
   ASSERT_EQ(out.exit_code, 0) << out.err;
   EXPECT_EQ(HistoryRows(dir.path() / "from_env.db"), 2);
 
-  // The command line beats both, in Liquibase's option spellings.
+  // The command line beats both (a command-specific variable too), in Liquibase's option spellings.
   out = cli_test::Run(dir.path(), dir.path() / "c",
-            {"db", "--changeLogFile=changelog.xml", "update-count", "--count=3"},
-            {{"LIQUIBASE_COMMAND_URL", "sqlite:" + (dir.path() / "from_env.db").string()}});
+            {"db", "--URL=sqlite:" + (dir.path() / "from_cli.db").string(), "update-count", "--Count=2"},
+            {{"LIQUIBASE_COMMAND_URL", "sqlite:" + (dir.path() / "from_env.db").string()},
+             {"LIQUIBASE_COMMAND_UPDATE_COUNT_COUNT", "3"}});
   ASSERT_EQ(out.exit_code, 0) << out.err;
-  EXPECT_EQ(HistoryRows(dir.path() / "from_env.db"), 3);
+  EXPECT_EQ(HistoryRows(dir.path() / "from_cli.db"), 2);
+  EXPECT_EQ(HistoryRows(dir.path() / "from_env.db"), 2);
 
-  // The .local sibling overrides the file it sits beside.
+  // The .local sibling overrides the file it sits beside, even its command-specific keys.
   WriteFile(dir.path() / "liquibase.local.properties", "url=sqlite:" + (dir.path() / "local.db").string() + "\n");
   out = cli_test::Run(dir.path(), dir.path() / "d", {"db", "update"});
   ASSERT_EQ(out.exit_code, 0) << out.err;
   EXPECT_EQ(HistoryRows(dir.path() / "local.db"), 3);
+  EXPECT_FALSE(fs::exists(dir.path() / "main_update.db"));
 }
 
 TEST(DbCliSettings, MistakesInSettingsAreNamed) {
@@ -429,6 +434,9 @@ TEST(DbCliSettings, MistakesInSettingsAreNamed) {
   EXPECT_EQ(out.exit_code, 2) << out.err;
   EXPECT_NE(out.err.find("db update-count needs a count: --count N"), std::string::npos) << out.err;
   EXPECT_FALSE(fs::exists(dir.path() / "x.db"));
+  // A setting only some commands take is ignored by the others.
+  out = cli_test::Run(dir.path(), dir.path() / "f", {"db", "status"}, {{"LIQUIBASE_COMMAND_TAG_VERSION", "NEWEST"}});
+  EXPECT_EQ(out.exit_code, 0) << out.err;
 }
 
 // The DBA's bookkeeping commands: changelog-sync-to-tag (a tag already recorded ends it there),

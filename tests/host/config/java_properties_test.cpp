@@ -34,6 +34,8 @@ TEST(JavaProperties, ContinuationsEscapesAndLineNumbers) {
   EXPECT_EQ(entries[2].value, "v\tw");
   EXPECT_EQ(entries[2].line, 4);
   EXPECT_EQ(entries[3].value, "\xC3\xA9" "A");  // \u escapes become UTF-8
+  // Values are trimmed after escapes are decoded (String.trim); a surrogate pair is one character.
+  EXPECT_EQ(Pairs("a=\\ x\\t\nb=\\uD83D\\uDE00\n"), (Expected{{"a", "x"}, {"b", "\xF0\x9F\x98\x80"}}));
   // An even number of trailing backslashes is an escaped backslash, not a continuation.
   EXPECT_EQ(Pairs("path=C:\\\\\nnext=1\n"), (Expected{{"path", "C:\\"}, {"next", "1"}}));
 }

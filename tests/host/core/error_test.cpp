@@ -52,7 +52,8 @@ TEST(ExitCodes, EveryErrorTypeExitsWithAListedCode) {
   for (const Error& e : {Error(ExitCode::kInternal, "x"), static_cast<Error>(ConfigError("x")),
                          static_cast<Error>(ChangeLogError("x")), static_cast<Error>(MigrationError("x")),
                          static_cast<Error>(PluginError("p.so", "x")), static_cast<Error>(InterruptedError(true, "x")),
-                         static_cast<Error>(InterruptedError(false, "x"))}) {
+                         static_cast<Error>(InterruptedError(false, "x")), static_cast<Error>(DatabaseError("x")),
+                         static_cast<Error>(PendingMigrationsError("x"))}) {
     EXPECT_EQ(listed.count(static_cast<int>(e.code())), 1u) << static_cast<int>(e.code());
   }
 }
