@@ -229,7 +229,7 @@ class DbCommand : public Command {
         // Liquibase settings with no meaning here (the JVM's class path and driver, its own logging,
         // its banner): known, so not reported as unknown, and not used.
         {"driver", {}, false}, {"classpath", {}, true}, {"log-level", {}, true}, {"log-file", {}, true},
-        {"show-banner", {}, true}, {"liquibase-pro-license-key", {"license-key"}, true}};
+        {"show-banner", {}, true}, {"liquibase-pro-license-key", {"license-key", "pro-license-key"}, true}};
     std::vector<std::string> names;
     for (const auto& entry : Subcommands()) names.push_back(entry.Name());
     std::vector<std::string> environment;
