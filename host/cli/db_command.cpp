@@ -98,8 +98,17 @@ class DbCommand : public Command {
     app_->add_flag("--strict", strict_, "Unknown keys in the defaults file or LIQUIBASE_* variables are errors");
     app_->fallthrough();
 
+    // Each command's --help names the db options it takes too (they may come before or after it).
+    std::string db_options;
+    for (const CLI::Option* option : app_->get_options()) {
+      if (option->get_name() == "--help") continue;
+      db_options += (db_options.empty() ? "" : ", ") + option->get_name();
+    }
+    const std::string options_footer = "Also the options of `ledgerhost db --help`, before or after the command:\n  " +
+                                       db_options + "\n(and from LIQUIBASE_* variables or liquibase.properties: docs/operators.md)";
     for (const DbSubcommand& entry : Subcommands()) {
       CLI::App* sub = app_->add_subcommand(std::string(entry.name), std::string(entry.help));
+      sub->footer(options_footer);
       if (const std::string camel = CamelCase(entry.name); camel != entry.name) sub->alias(camel);  // updateCountSql
       sub->fallthrough();
       // Counts and tags: as Liquibase's --count/--tag, or its legacy positional form (update-count 3).

@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
   while (!pending.empty()) {
     CLI::App* level = pending.back();
     pending.pop_back();
-    level->footer(exit_codes);
+    const std::string own = level->get_footer();  // a command's own footer comes first
+    level->footer(own.empty() ? exit_codes : own + "\n\n" + exit_codes);
     for (CLI::App* sub : level->get_subcommands({})) pending.push_back(sub);
   }
 

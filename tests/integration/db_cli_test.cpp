@@ -345,6 +345,11 @@ TEST(DbCliUsage, CommandLineErrorsExitWithTwoAndNameAnUnknownCommand) {
         << help << out.out;
     EXPECT_NE(out.out.find("  143  SIGTERM"), std::string::npos) << help << out.out;
   }
+  // A command's --help names the db options it takes as well.
+  const Outcome update_help = RunIn(dir.path(), "db update --help");
+  for (const char* option : {"--changelog-file", "--url", "--search-path", "--defaults-file", "--output-file"}) {
+    EXPECT_NE(update_help.out.find(option), std::string::npos) << option << "\n" << update_help.out;
+  }
 }
 
 // Settings as a Liquibase DBA keeps them: liquibase.properties in the working directory (any
