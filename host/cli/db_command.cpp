@@ -48,6 +48,9 @@ std::vector<std::string> SplitList(const std::string& text) {
 
 class DbCommand;
 
+// --tag-version's values, on the command line and from settings.
+const std::map<std::string, TagVersion> kTagVersions{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}};
+
 // What a `db` subcommand takes, needs and runs (DbCommand::Subcommands() lists them).
 enum class Argument { kNone, kCount, kTag, kRollbackTag, kChangeSet };
 using Runner = int (DbCommand::*)(Migrator&, const db::DatabaseUrl&, std::ostream&);
@@ -132,9 +135,7 @@ class DbCommand : public Command {
           sub->add_option("--tag,tag", tag_, "The tag to roll back to");
           sub->add_option("--tag-version,--tagVersion", tag_version_,
                           "OLDEST (default) or NEWEST: which row to roll back to when several carry the tag")
-              ->transform(CLI::CheckedTransformer(
-                  std::map<std::string, TagVersion>{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}},
-                  CLI::ignore_case));
+              ->transform(CLI::CheckedTransformer(kTagVersions, CLI::ignore_case));
           break;
       }
       if (entry.name == "status" || entry.name == "unexpected-changesets") sub->add_flag("--verbose", verbose_);
@@ -291,9 +292,11 @@ class DbCommand : public Command {
     }
     if (auto found = settings.Find("tag-version");
         found && command.argument == Argument::kRollbackTag && !given("--tag-version")) {
-      const std::string v = text::Lower(found->value);
-      if (v != "oldest" && v != "newest") throw ConfigError(found->origin + ": tag-version is OLDEST or NEWEST, not '" + found->value + "'");
-      tag_version_ = v == "newest" ? TagVersion::kNewest : TagVersion::kOldest;
+      const auto version = kTagVersions.find(text::Upper(found->value));
+      if (version == kTagVersions.end()) {
+        throw ConfigError(found->origin + ": tag-version is OLDEST or NEWEST, not '" + found->value + "'");
+      }
+      tag_version_ = version->second;
     }
     // Changelog parameters: -D on the command line wins over parameter.<name> in the defaults file.
     std::set<std::string> on_command_line;

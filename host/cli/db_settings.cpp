@@ -15,8 +15,8 @@ namespace {
 
 // A command name as Liquibase's environment variables spell it: update-count-sql -> UPDATE_COUNT_SQL.
 std::string EnvironmentForm(const std::string& command) {
-  std::string out;
-  for (const char c : command) out += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string out = text::Upper(command);
+  std::replace(out.begin(), out.end(), '-', '_');
   return out;
 }
 
@@ -93,7 +93,7 @@ void DbSettings::ReadEnvironment(const std::vector<std::string>& environment) {
     if (!text::StartsWithIgnoreCase(name, "LIQUIBASE_")) continue;
     std::string rest = name.substr(10);
     // Not settings: the installation's own variables.
-    if (text::Lower(rest) == "home" || text::StartsWithIgnoreCase(rest, "LAUNCHER_")) continue;
+    if (text::EqualsIgnoreCase(rest, "HOME") || text::StartsWithIgnoreCase(rest, "LAUNCHER_")) continue;
     SettingValue value{entry.substr(eq + 1), name};
     if (text::StartsWithIgnoreCase(rest, "COMMAND_")) {
       rest = rest.substr(8);
@@ -128,9 +128,9 @@ void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError("cannot read defaults file " + path);
-  std::stringstream text;
-  text << in.rdbuf();
-  for (const config::JavaProperty& p : config::ParseJavaProperties(text.str(), path)) {
+  std::stringstream contents;
+  contents << in.rdbuf();
+  for (const config::JavaProperty& p : config::ParseJavaProperties(contents.str(), path)) {
     const std::string where = path + ":" + std::to_string(p.line);
     SettingValue value{p.value, where + " (" + p.key + ")"};
     if (text::StartsWithIgnoreCase(p.key, "parameter.")) {

@@ -12,6 +12,7 @@ that the server changes nothing: docs/compatibility.md).
 """
 import argparse
 import fcntl
+import functools
 import glob
 import hashlib
 import os
@@ -68,8 +69,9 @@ def class_path(liquibase_home):
     return ":".join(entries)
 
 
+@functools.lru_cache(maxsize=None)
 def socket_path():
-    # One server per JDK, Liquibase installation and server source.
+    # One server per JDK, Liquibase installation and server source (hashed once per process).
     java = os.path.realpath(shutil.which("java") or "java")
     with open(SERVER_SOURCE, "rb") as f:
         source = f.read()
