@@ -6,6 +6,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libboost-filesystem-dev libsoci-dev libsqlite3-dev libpq-dev
   libyaml-cpp-dev libspdlog-dev libfmt-dev libssl-dev libpugixml-dev libcli11-dev libhiredis-dev
+  # the node's /health and /metrics endpoint (host/monitoring)
+  libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev libicu-dev
   # RE2: regular expressions over unbounded input (changelog lines) without recursion
   libre2-dev

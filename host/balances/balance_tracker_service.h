@@ -9,9 +9,11 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "balances/balance_store.h"
 #include "ledgerhost/balances.h"
+#include "monitoring/metrics.h"
 
 namespace ledgerhost::balances {
 
@@ -19,6 +21,9 @@ struct BalanceTrackerOptions {
   std::chrono::milliseconds sweep_interval{1000};  // how often expired reservations are voided
   std::chrono::milliseconds retry_interval{1000};  // how soon an engine that did not answer is asked again
   bool background = true;  // false: no thread; the owner calls SweepOnce/SettleOnce (tests)
+  // Where operations are counted and timed (ledgerhost_balance_*); null: not measured. Must outlive
+  // the service.
+  monitoring::Metrics* metrics = nullptr;
 };
 
 class BalanceTrackerService : public BalanceTracker {
@@ -43,6 +48,21 @@ class BalanceTrackerService : public BalanceTracker {
 
  private:
   void Background();
+  // Runs one operation of the SDK interface, counted by outcome (ok; refused: a BalanceError the
+  // caller is told of; error: anything else, a store that is down) and timed, when measured.
+  template <typename Operation>
+  auto Measured(int operation, Operation&& run) -> decltype(run());
+  void CountSettlement(const char* outcome);
+
+  struct OperationMeasures {
+    monitoring::Counter::Series* ok = nullptr;
+    monitoring::Counter::Series* refused = nullptr;
+    monitoring::Counter::Series* error = nullptr;
+    monitoring::Histogram::Series* seconds = nullptr;
+  };
+  std::vector<OperationMeasures> operation_measures_;  // by operation index; empty: not measured
+  monitoring::Counter* settlements_ = nullptr;
+  monitoring::Counter::Series* expired_ = nullptr;
 
   std::shared_ptr<BalanceStore> store_;
   BalanceTrackerOptions options_;

@@ -1,9 +1,17 @@
-// `ledgerhost plugins`: what the host would load from a base directory, and what it refuses and why.
+// `ledgerhost plugins`: what the host would load from a base directory, and what it refuses and why;
+// each selected schema's changelog is parsed as the node would, so its errors show before a start.
 #include <iostream>
+#include <map>
+#include <utility>
 
 #include "cli/commands.h"
 #include "config/node_config.h"
+#include "core/error.h"
+#include "node/node_database.h"
 #include "plugins/plugin_registry.h"
+#include "schema/node_schema.h"
+#include "schema/schema_change_logs.h"
+#include "schema/schema_selector.h"
 
 namespace ledgerhost::cli {
 namespace {
@@ -26,6 +34,8 @@ class PluginsCommand : public Command {
     for (const auto& key : trusted_keys_) options.trusted_keys.emplace_back(key);
     options.ignored_files = config.plugins.ignored_files;
     auto registry = plugins::PluginRegistry::Load(options);
+    const auto checks = CheckChangeLogs(config, registry);
+    size_t failed = 0;
 
     std::cout << "Plugins in " << options.directory.string() << " ("
               << (options.trusted_keys.empty() ? "signatures not required" : "signatures required") << ")\n";
@@ -36,6 +46,15 @@ class PluginsCommand : public Command {
       for (const auto& schema : plugin->schemas()) {
         std::cout << "    schema:    " << schema.name << "  (" << schema.family << " v" << schema.version << ")\n"
                   << "      migration: " << schema.migration_resource.value_or("none") << "\n";
+        const auto check = checks.find({schema.family, schema.version});
+        if (check == checks.end()) {
+          std::cout << "      changelog: not checked (not selected in node.yaml schemas)\n";
+        } else if (check->second.error.empty()) {
+          std::cout << "      changelog: " << check->second.summary << "\n";
+        } else {
+          ++failed;
+          std::cout << "      changelog: ERROR " << check->second.error << "\n";
+        }
       }
       for (const auto& service : plugin->services()) {
         std::cout << "    service:   " << service.name;
@@ -59,10 +78,57 @@ class PluginsCommand : public Command {
         std::cout << "  " << skipped.path.filename().string() << ": " << skipped.reason << "\n";
       }
     }
+    if (failed > 0) {
+      std::cout << "\n" << failed << " schema changelog(s) have errors: the node would not start with them.\n";
+      return static_cast<int>(ExitCode::kChangeLog);
+    }
     return 0;
   }
 
  private:
+  struct ChangeLogCheck {
+    std::string summary;  // "N changesets" / "derived from the entities"
+    std::string error;    // empty: parsed
+  };
+
+  // Each selected plugin schema's changelog, parsed on its own (so that one error does not hide the
+  // next) with the node's database and schema options, as the node would at start.
+  static std::map<std::pair<std::string, int>, ChangeLogCheck> CheckChangeLogs(const config::NodeConfig& config,
+                                                                            const plugins::PluginRegistry& registry) {
+    std::map<std::pair<std::string, int>, ChangeLogCheck> out;
+    const db::DatabaseUrl url = node::NodeDatabaseUrl(config);
+    schema::SchemaCatalog catalog;
+    try {
+      catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
+    } catch (const Error& e) {
+      for (const auto& plugin : registry.plugins()) {
+        for (const auto& s : plugin->schemas()) out[{s.family, s.version}] = {"", e.what()};
+      }
+      return out;
+    }
+    schema::SchemaChangeLogOptions options;
+    options.database = url.kind;
+    options.allow_derived_tables = config.database.allow_derived_tables;
+    for (const auto& selected : catalog.schemas()) {
+      if (selected.family == ledgerhost::kNodeSchemaFamily) continue;
+      ChangeLogCheck check;
+      try {
+        const schema::SchemaCatalog alone({schema::NodeSchema(), selected});  // the changelogs point into it
+        const auto change_logs = schema::BuildSchemaChangeLogs(alone, options);
+        for (const auto& change_log : change_logs) {
+          if (change_log.schemas.size() == 1 && change_log.schemas.front()->family == ledgerhost::kNodeSchemaFamily) continue;
+          check.summary = change_log.derived ? "derived from the entities (no migration)"
+                                             : "parsed, " + std::to_string(change_log.change_log.change_sets.size()) +
+                                                   " changeset(s) for " + std::string(db::ShortName(url.kind));
+        }
+      } catch (const Error& e) {
+        check.error = e.what();
+      }
+      out[{selected.family, selected.version}] = check;
+    }
+    return out;
+  }
+
   CLI::App* app_ = nullptr;
   std::string base_directory_ = ".";
   std::string plugins_dir_;

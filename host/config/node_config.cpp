@@ -217,8 +217,10 @@ void ReadSchemas(const ConfigReader& r, const YAML::Node& node, std::map<std::st
           family_config.versions = SchemaFamilyConfig::Versions::kAll;
         } else if (mode == "latest") {
           family_config.versions = SchemaFamilyConfig::Versions::kLatest;
+        } else if (mode == "none") {
+          family_config.versions = SchemaFamilyConfig::Versions::kNone;
         } else {
-          r.Fail(versions, key + ".versions", "expected all, latest or a list of version numbers");
+          r.Fail(versions, key + ".versions", "expected all, latest, none or a list of version numbers");
         }
       }
     }
@@ -239,6 +241,18 @@ void ReadLogging(const ConfigReader& r, const YAML::Node& node, const std::files
     if (!levels.count(l.level)) r.Fail(node["level"], "logging.level", "expected trace, debug, info, warn, error or off");
   }
   if (node["file"]) l.file = Resolve(base, r.String(node["file"], "logging.file"));
+}
+
+void ReadMonitoring(const ConfigReader& r, const YAML::Node& node, MonitoringConfig& m) {
+  r.RequireMap(node, "monitoring");
+  r.RejectUnknownKeys(node, "monitoring", {"port", "host"});
+  if (!node["port"]) r.Fail(node, "monitoring.port", "missing: the port of /health and /metrics (0: any free port)");
+  m.enabled = true;
+  m.port = r.Int(node["port"], "monitoring.port", 0, 65535);
+  if (node["host"]) {
+    m.host = r.String(node["host"], "monitoring.host");
+    if (m.host.empty()) r.Fail(node["host"], "monitoring.host", "expected an address, e.g. 127.0.0.1");
+  }
 }
 
 void ApplyEnvironment(DatabaseConfig& db) {
@@ -265,7 +279,8 @@ NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& sour
   if (!root || root.IsNull()) return config;
   ConfigReader reader(source);
   reader.RequireMap(root, "(top level)");
-  reader.RejectUnknownKeys(root, "", {"legalName", "database", "plugins", "schemas", "logging", "balances"});
+  reader.RejectUnknownKeys(root, "", {"legalName", "database", "plugins", "schemas", "logging", "balances",
+                                         "monitoring"});
   if (root["legalName"]) {
     config.legal_name = reader.String(root["legalName"], "legalName");
     if (config.legal_name.find("O=") == std::string::npos) {
@@ -277,10 +292,18 @@ NodeConfig ParseNodeConfig(const std::string& yaml_text, const std::string& sour
   if (root["schemas"]) ReadSchemas(reader, root["schemas"], config.schemas);
   if (root["logging"]) ReadLogging(reader, root["logging"], base_directory, config.logging);
   if (root["balances"]) ReadBalances(reader, root["balances"], config.balances);
+  if (root["monitoring"]) ReadMonitoring(reader, root["monitoring"], config.monitoring);
   return config;
 }
 
 NodeConfig LoadNodeConfig(const std::filesystem::path& base_directory) {
+  // A mistyped --base-directory must not become a fresh node somewhere else.
+  std::error_code error;
+  if (!std::filesystem::is_directory(base_directory, error)) {
+    throw ConfigError("--base-directory " + base_directory.string() +
+                      (std::filesystem::exists(base_directory, error) ? ": not a directory"
+                                                                      : ": no such directory (create it, with a node.yaml, first)"));
+  }
   const auto path = base_directory / "node.yaml";
   std::string text;
   if (std::filesystem::exists(path)) {

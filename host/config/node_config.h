@@ -37,7 +37,7 @@ struct PluginsConfig {
 
 // Which versions of a schema family to persist, and how.
 struct SchemaFamilyConfig {
-  enum class Versions { kAll, kLatest, kListed };
+  enum class Versions { kAll, kLatest, kListed, kNone };  // kNone: the family is left out
   Versions versions = Versions::kAll;
   std::vector<int> listed_versions;  // when kListed
   std::string table_prefix;
@@ -64,6 +64,13 @@ struct LoggingConfig {
   std::filesystem::path file;  // empty = stderr only
 };
 
+// monitoring: the opt-in HTTP endpoint of GET /health and GET /metrics (docs/operators.md).
+struct MonitoringConfig {
+  bool enabled = false;            // a monitoring section with a port turns it on
+  std::string host = "127.0.0.1";  // loopback unless the operator says otherwise
+  int port = 0;                    // 0: any free port (logged)
+};
+
 struct NodeConfig {
   std::filesystem::path base_directory;
   std::string legal_name = "O=Ledgerhost Node, L=London, C=GB";  // the node's X.500 name
@@ -72,9 +79,11 @@ struct NodeConfig {
   std::map<std::string, SchemaFamilyConfig> schemas;  // by family name
   LoggingConfig logging;
   BalancesConfig balances;
+  MonitoringConfig monitoring;
 };
 
-// Reads <base_directory>/node.yaml (a missing file means all defaults), then applies environment
+// Reads <base_directory>/node.yaml (a missing file means all defaults; a missing directory is a
+// ConfigError), then applies environment
 // overrides: LEDGERHOST_DATABASE_URL, LEDGERHOST_DATABASE_USER, LEDGERHOST_DATABASE_PASSWORD.
 NodeConfig LoadNodeConfig(const std::filesystem::path& base_directory);
 

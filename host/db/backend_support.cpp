@@ -13,12 +13,18 @@ std::string WithoutSecret(std::string message, const std::string& secret) {
   return message;
 }
 
-// What an operator should read first of libpq's message: which of the usual four it is.
+// What an operator should read first of libpq's or MariaDB's message: which of the usual four it is.
 std::string ConnectFailureKind(const std::string& message) {
   if (message.find("no password supplied") != std::string::npos) {
     return "no password (set database.password or LEDGERHOST_DATABASE_PASSWORD); ";
   }
-  if (message.find("authentication failed") != std::string::npos) return "authentication failed; ";
+  if (message.find("using password: NO") != std::string::npos) {  // MariaDB's "Access denied ... (using password: NO)"
+    return "no password (set database.password or LEDGERHOST_DATABASE_PASSWORD); ";
+  }
+  if (message.find("authentication failed") != std::string::npos || message.find("Access denied") != std::string::npos) {
+    return "authentication failed (check the user, and the password in database.password or "
+           "LEDGERHOST_DATABASE_PASSWORD); ";
+  }
   if (message.find("does not exist") != std::string::npos && message.find("database") != std::string::npos) {
     return "no such database; ";
   }

@@ -115,7 +115,8 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
     out.port = 3306;
     ParseServerUrl(url, rest.substr(rest.find(':') + 1), out);
   } else {
-    Fail(url, "unsupported scheme");
+    Fail(url, "unsupported scheme (expected sqlite:PATH, postgresql:// or postgres://, mariadb:// or mysql://, their jdbc: "
+              "forms, or offline:<database> for scripts)");
   }
   if (!user.empty()) out.user = user;
   if (!password.empty()) out.password = password;

@@ -13,6 +13,9 @@
 #include "core/error.h"
 #include "core/logging.h"
 #include "ledgerhost/version.h"
+#include "monitoring/metrics.h"
+#include "monitoring/monitoring_server.h"
+#include "monitoring/node_health.h"
 #include "db/connection.h"
 #include "db/shared_connection.h"
 #include "db/transaction.h"
@@ -40,7 +43,8 @@ std::filesystem::path DefaultMigrationFile() {
 
 // The balance tracker on its store (the node's database on its own connection, or Redis), with the
 // configured accounts.
-std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::NodeConfig& config) {
+std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::NodeConfig& config,
+                                                               monitoring::Metrics& metrics) {
   std::shared_ptr<balances::BalanceStore> store;
   try {
     store = balances::OpenBalanceStore(config.balances.store, config.balances.url, config.balances.key_prefix,
@@ -61,6 +65,7 @@ std::unique_ptr<balances::BalanceTrackerService> StartBalances(const config::Nod
   }
   balances::BalanceTrackerOptions options;
   options.sweep_interval = std::chrono::milliseconds(config.balances.sweep_interval_ms);
+  options.metrics = &metrics;
   Logger("node")->info("balance tracker ready on {} ({} configured account(s))", store->Describe(),
                        config.balances.accounts.size());
   return std::make_unique<balances::BalanceTrackerService>(store, options);
@@ -161,11 +166,25 @@ int RunNode(const NodeOptions& options) {
   auto log = Logger("node");
   log->info("ledgerhost {} starting in {}", LEDGERHOST_VERSION_STRING, std::filesystem::absolute(options.base_directory).string());
 
+  // What /health and /metrics show, from the start; the endpoint itself only when node.yaml asks.
+  monitoring::Metrics metrics;
+  monitoring::NodeHealth health(config.legal_name, LEDGERHOST_VERSION_STRING);
+  health.Register(metrics);
+  std::unique_ptr<monitoring::MonitoringServer> monitoring_server;
+  if (options.mode == NodeOptions::Mode::kStart && config.monitoring.enabled) {
+    monitoring_server = std::make_unique<monitoring::MonitoringServer>(
+        monitoring::MonitoringOptions{config.monitoring.host, config.monitoring.port}, health, metrics);
+    std::cout << "Health and metrics on " << monitoring_server->Address() << " (/health, /metrics)" << std::endl;
+  }
+
   const NodeSchemas node_schemas = LoadNodeSchemas(config);
   const auto& registry = node_schemas.registry;
   const db::DatabaseUrl& url = node_schemas.url;
   const schema::SchemaCatalog& catalog = node_schemas.catalog;
-  log->info("{} plugin(s) loaded from {}", registry.plugins().size(), config.plugins.directory.string());
+  std::string loaded;
+  for (const auto& plugin : registry.plugins()) loaded += (loaded.empty() ? ": " : ", ") + plugin->name() + " " + plugin->version();
+  log->info("{} plugin(s) loaded from {}{}", registry.plugins().size(), config.plugins.directory.string(), loaded);
+  health.SetPlugins(registry.plugins().size(), registry.skipped().size());
   for (const auto& schema : catalog.schemas()) {
     log->info("schema {}{}{}", schema.Describe(), schema.table_prefix.empty() ? "" : ", table prefix " + schema.table_prefix,
               schema.database_schema.empty() ? "" : ", database schema " + schema.database_schema);
@@ -182,8 +201,29 @@ int RunNode(const NodeOptions& options) {
   migration::Migrator& migrator = migrations.migrator();
   migrator.Validate();  // an edited executed changeset stops the node here, whatever the mode
   const auto pending = migrator.Pending();
+  health.SetPendingChangeSets(pending.size());
   if (options.mode == NodeOptions::Mode::kJustRunMigration || (!pending.empty() && config.database.run_migration)) {
+    health.SetState(monitoring::NodeState::kMigrating);
+    auto& applied = metrics.AddCounter("ledgerhost_migration_changesets_applied_total",
+                                       "Changesets this node applied at start-up").With();
+    auto& changeset_seconds = metrics
+                                  .AddHistogram("ledgerhost_migration_changeset_seconds",
+                                                "How long each changeset applied at start-up took", {},
+                                                {0.001, 0.01, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 1800})
+                                  .With();
+    size_t remaining = pending.size();
+    migrator.OnChangeSetApplied([&](const migration::ChangeSet&, std::chrono::duration<double> took) {
+      applied.Add();
+      changeset_seconds.Observe(took.count());
+      if (remaining > 0) health.SetPendingChangeSets(--remaining);
+    });
+    const auto migration_started = std::chrono::steady_clock::now();
     const auto summary = migrator.Update();
+    migrator.OnChangeSetApplied(nullptr);
+    health.SetPendingChangeSets(0);
+    metrics.AddGauge("ledgerhost_migration_seconds", "How long the start-up migration took")
+        .With()
+        .Set(std::chrono::duration<double>(std::chrono::steady_clock::now() - migration_started).count());
     std::cout << "Applied " << summary.run << " changeset(s) to " << url.Redacted() << " (" << summary.previously_run
               << " previously run)\n";
     if (options.mode == NodeOptions::Mode::kJustRunMigration) {
@@ -208,8 +248,9 @@ int RunNode(const NodeOptions& options) {
   Party our_identity{config.legal_name, {}, true};
   vault::IdentityRegistry identities(shared, catalog, our_identity);
   vault::NodeVault vault(shared, catalog);
+  vault.Measure(metrics);
   log->info("vault ready");
-  auto balances = StartBalances(config);
+  auto balances = StartBalances(config, metrics);
 
   std::map<std::string, std::unique_ptr<NodeServiceHub>> hubs;  // by plugin path
   ServiceRunner runner(PlanServiceStart(registry.plugins()));
@@ -226,22 +267,29 @@ int RunNode(const NodeOptions& options) {
         }
         return *hub;
       },
-      [&](const PlannedService&, const std::function<void()>& start) {
-        // Start() runs in the host's transaction: what a service writes while starting commits only
-        // if it starts. The starting thread holds the connection's turn meanwhile, so no other
-        // thread's work becomes part of that transaction.
-        const auto turn = shared.Take();
-        db::Transaction transaction(*turn);
-        start();
-        transaction.Commit();
+      [&](const PlannedService& planned, const std::function<void()>& start) {
+        health.SetService(planned.plugin->name(), planned.name, monitoring::ServiceState::kStarting);
+        {
+          // Start() runs in the host's transaction: what a service writes while starting commits only
+          // if it starts. The starting thread holds the connection's turn meanwhile, so no other
+          // thread's work becomes part of that transaction.
+          const auto turn = shared.Take();
+          db::Transaction transaction(*turn);
+          start();
+          transaction.Commit();
+        }
+        health.SetService(planned.plugin->name(), planned.name, monitoring::ServiceState::kRunning);
       });
+  health.SetState(monitoring::NodeState::kRunning);
   log->info("node {} started: {} schema(s), {} service(s); stop with SIGINT or SIGTERM", config.legal_name,
             catalog.schemas().size(), runner.running());
   std::cout << "Node started (" << runner.running() << " services). Press Ctrl-C to stop." << std::endl;
 
   const int signal = shutdown.Wait();
   log->info("{} received: stopping services", signal == SIGINT ? "SIGINT" : "SIGTERM");
+  health.SetState(monitoring::NodeState::kStopping);
   runner.StopAll();
+  health.StopAllServices();
   log->info("node stopped");
   std::cout << "Node stopped." << std::endl;
   return 0;

@@ -42,7 +42,7 @@ std::unique_ptr<db::Connection> OpenNodeDatabase(const config::NodeConfig& confi
 std::unique_ptr<db::Connection> OpenNodeDatabaseReadOnly(const config::NodeConfig& config) {
   db::DatabaseUrl url = NodeDatabaseUrl(config);
   if (url.kind == db::DatabaseKind::kSqlite && url.path != ":memory:" && !std::filesystem::exists(url.path)) {
-    Logger("node")->info("{} does not exist yet: generating against an empty database", url.path);
+    Logger("node")->info("{} does not exist yet: read as an empty database (nothing is created)", url.path);
     url.path = ":memory:";
     return db::Connection::Open(url);
   }

@@ -67,7 +67,8 @@ PluginRegistry PluginRegistry::Load(const PluginLoadOptions& options) {
                                              it->second.string() + " declares too");
       }
     }
-    log->info("loaded plugin {} {} from {}", plugin->name(), plugin->version(), file.string());
+    // The node says which plugins it runs in one line; each file's load is detail.
+    log->debug("loaded plugin {} {} from {}", plugin->name(), plugin->version(), file.string());
     registry.plugins_.push_back(std::move(plugin));
   }
   return registry;

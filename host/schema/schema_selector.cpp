@@ -48,6 +48,7 @@ SchemaCatalog SelectSchemas(const std::vector<std::shared_ptr<plugins::LoadedPlu
       config::SchemaFamilyConfig option;
       if (auto it = options.find(schema.family); it != options.end()) option = it->second;
       using Versions = config::SchemaFamilyConfig::Versions;
+      if (option.versions == Versions::kNone) continue;
       if (option.versions == Versions::kLatest && schema.version != *offered[schema.family].rbegin()) continue;
       if (option.versions == Versions::kListed &&
           std::find(option.listed_versions.begin(), option.listed_versions.end(), schema.version) ==

@@ -1,5 +1,6 @@
 #include "vault/node_vault.h"
 
+#include <chrono>
 #include <set>
 #include <utility>
 
@@ -130,10 +131,41 @@ void NodeVault::Record(const RecordedTransaction& transaction) {
   const std::vector<PlannedOutput> outputs = Plan(transaction);
   const auto connection = connection_.Take();
   const std::string now = UtcTimestamp(clock_());
+  const auto started = std::chrono::steady_clock::now();
   db::Transaction unit_of_work(*connection);
   for (const auto& output : outputs) Write(*connection, transaction, output, now);
   for (const auto& input : transaction.inputs) Consume(*connection, input, transaction.id, now);
   unit_of_work.Commit();
+  if (measures_.transactions != nullptr) {
+    measures_.record_seconds->Observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    measures_.transactions->Add();
+    measures_.states->Add(static_cast<double>(outputs.size()));
+    measures_.consumed->Add(static_cast<double>(transaction.inputs.size()));
+    measures_.unconsumed->Add(static_cast<double>(outputs.size()) - static_cast<double>(transaction.inputs.size()));
+  }
+}
+
+void NodeVault::Measure(monitoring::Metrics& metrics) {
+  long long unconsumed = 0;
+  {
+    const auto connection = connection_.Take();
+    BoundValues values(connection_.kind());
+    const std::string sql = "SELECT COUNT(*) FROM " + Table("vault_states") +
+                            " WHERE state_status = " + values.Bind(Status(StateStatus::kUnconsumed));
+    const auto rows = Run(*connection, "counting unconsumed states", sql, values.values());
+    if (!rows.empty() && rows.front().front()) unconsumed = std::stoll(*rows.front().front());
+  }
+  measures_.transactions =
+      &metrics.AddCounter("ledgerhost_vault_transactions_recorded_total", "Transactions the vault recorded").With();
+  measures_.states = &metrics.AddCounter("ledgerhost_vault_states_recorded_total", "States the vault recorded").With();
+  measures_.consumed =
+      &metrics.AddCounter("ledgerhost_vault_states_consumed_total", "States the vault marked consumed").With();
+  measures_.unconsumed = &metrics.AddGauge("ledgerhost_vault_unconsumed_states", "Unconsumed states in the vault").With();
+  measures_.unconsumed->Set(static_cast<double>(unconsumed));
+  measures_.record_seconds = &metrics
+                                  .AddHistogram("ledgerhost_vault_record_seconds", "How long recording a transaction took",
+                                                {}, monitoring::Histogram::LatencyBounds())
+                                  .With();
 }
 
 void NodeVault::Write(db::Connection& connection, const RecordedTransaction& transaction, const PlannedOutput& output,

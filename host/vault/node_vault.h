@@ -11,6 +11,7 @@
 
 #include "ledgerhost/service.h"
 #include "db/shared_connection.h"
+#include "monitoring/metrics.h"
 #include "schema/selected_schema.h"
 #include "vault/vault_clock.h"
 
@@ -30,6 +31,10 @@ class NodeVault : public ledgerhost::Vault {
   // registered without a plugin) a mapped row naming a table or column its schema does not declare.
   void Record(const RecordedTransaction& transaction) override;
   long long CountUnconsumed(const std::string& state_type) override;
+  // From now on, what Record() does is counted in `metrics` (ledgerhost_vault_*): transactions and
+  // states recorded, states consumed, how long recording took, and the unconsumed states (counted
+  // once here, then kept by what this vault records). `metrics` must outlive the vault.
+  void Measure(monitoring::Metrics& metrics);
   // Oldest first: by recorded_timestamp, then transaction_id and output_index.
   std::vector<StateRef> Unconsumed(const std::string& state_type) override;
 
@@ -52,6 +57,13 @@ class NodeVault : public ledgerhost::Vault {
   const schema::SchemaCatalog& catalog_;
   const schema::SelectedSchema& node_schema_;
   Clock clock_;
+  struct Measures {
+    monitoring::Counter::Series* transactions = nullptr;
+    monitoring::Counter::Series* states = nullptr;
+    monitoring::Counter::Series* consumed = nullptr;
+    monitoring::Gauge::Series* unconsumed = nullptr;
+    monitoring::Histogram::Series* record_seconds = nullptr;
+  } measures_;
 };
 
 }  // namespace ledgerhost::vault

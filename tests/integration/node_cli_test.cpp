@@ -20,6 +20,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include "cli_runner.h"
 #include "core/error.h"
@@ -102,6 +103,7 @@ struct NodeYaml {
   std::string balances;       // a YAML flow map for balances
   std::string previous_legal_name;  // database.previousLegalName
   std::string plugins_ignore;       // a YAML flow list for plugins.ignore
+  std::string monitoring;           // a YAML flow map for monitoring
 
   std::string Text() const {
     std::string yaml = "legalName: \"" + legal_name + "\"\n";
@@ -116,6 +118,7 @@ struct NodeYaml {
     if (!plugins_ignore.empty()) yaml += "  ignore: " + plugins_ignore + "\n";
     if (!schemas.empty()) yaml += "schemas: " + schemas + "\n";
     if (!balances.empty()) yaml += "balances: " + balances + "\n";
+    if (!monitoring.empty()) yaml += "monitoring: " + monitoring + "\n";
     yaml += "logging:\n  level: info\n";
     return yaml;
   }
@@ -787,6 +790,78 @@ TEST_P(NodeCliTest, TablePrefixRenamesTheFamilysTablesAndTheVaultWritesThere) {
   EXPECT_EQ(check.exit_code, 0) << Describe(check);
 }
 
+// monitoring.port: GET /health and GET /metrics answer while the node runs, from what the node did
+// (changesets it applied, states its vault recorded, its services, the balance tracker's work).
+TEST_P(NodeCliTest, HealthAndMetricsAnswerWhileTheNodeRuns) {
+  node_.AddPlugin(IOU_PLUGIN);
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  yaml.plugin_config = "{iou: {issueOnStart: \"2\"}}";
+  yaml.monitoring = "{port: 0}";
+  node_.Configure(yaml);
+
+  auto process = node_.Start({"--base-directory", node_.base().string()});
+  ASSERT_TRUE(process->WaitForOutput(kNodeStarted)) << process->out() << process->err();
+  std::smatch address;
+  const std::string out = process->out();
+  ASSERT_TRUE(std::regex_search(out, address, std::regex(R"(Health and metrics on http://127\.0\.0\.1:(\d+) )"))) << out;
+  httplib::Client client("127.0.0.1", std::stoi(address[1]));
+  client.set_read_timeout(30, 0);
+
+  const auto health = client.Get("/health");
+  ASSERT_TRUE(health) << httplib::to_string(health.error());
+  EXPECT_EQ(health->status, 200) << health->body;
+  EXPECT_EQ(health->get_header_value("Content-Type"), "application/json");
+  EXPECT_TRUE(Contains(health->body, R"("status":"UP","state":"running")")) << health->body;
+  EXPECT_TRUE(Contains(health->body, R"("legalName":")" + yaml.legal_name + "\"")) << health->body;
+  EXPECT_TRUE(Contains(health->body, R"("plugins":{"loaded":1,"refused":0})")) << health->body;
+  EXPECT_TRUE(Contains(health->body, R"({"plugin":"iou","name":"iou-service","state":"running"})")) << health->body;
+
+  const auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics) << httplib::to_string(metrics.error());
+  EXPECT_EQ(metrics->status, 200);
+  EXPECT_TRUE(Contains(metrics->get_header_value("Content-Type"), "text/plain; version=0.0.4")) << metrics->get_header_value("Content-Type");
+  auto c = Connect();
+  const long long recorded = Count(*c, "SELECT COUNT(*) FROM DATABASECHANGELOG");
+  ASSERT_GT(recorded, 0);
+  for (const std::string& line :
+       {std::string("ledgerhost_node_state{state=\"running\"} 1"), std::string("ledgerhost_node_state{state=\"migrating\"} 0"),
+        "ledgerhost_migration_changesets_applied_total " + std::to_string(recorded),
+        "ledgerhost_migration_changeset_seconds_count " + std::to_string(recorded), std::string("ledgerhost_pending_changesets 0"),
+        std::string("ledgerhost_plugins{outcome=\"loaded\"} 1"), std::string("ledgerhost_service_up{plugin=\"iou\",service=\"iou-service\"} 1"),
+        std::string("ledgerhost_vault_states_recorded_total 2"), std::string("ledgerhost_vault_unconsumed_states 2"),
+        std::string("# TYPE ledgerhost_balance_operation_seconds histogram")}) {
+    EXPECT_TRUE(Contains(metrics->body, line + "\n")) << line << "\n" << metrics->body;
+  }
+
+  const auto post = client.Post("/metrics", "", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  const auto unknown = client.Get("/nothing-here");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+
+  process->Signal(SIGTERM);
+  const Outcome stopped = process->Wait();
+  EXPECT_EQ(stopped.exit_code, 0) << Describe(stopped);
+}
+
+// A monitoring port that is taken stops the start, naming the setting, before the database is touched.
+TEST_P(NodeCliTest, MonitoringPortInUseStopsTheStartNamingTheSetting) {
+  httplib::Server occupant;
+  const int taken = occupant.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(taken, 0);
+  NodeYaml yaml = Yaml();
+  yaml.run_migration = true;
+  yaml.monitoring = "{port: " + std::to_string(taken) + "}";
+  node_.Configure(yaml);
+  const Outcome refused = node_.StartExpectingExit();
+  EXPECT_EQ(refused.exit_code, static_cast<int>(ExitCode::kConfig)) << Describe(refused);
+  EXPECT_TRUE(Contains(refused.err, "127.0.0.1:" + std::to_string(taken))) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "monitoring.port")) << refused.err;
+  ExpectUntouchedFreshDatabase();
+}
+
 // databaseSchema places a family's tables in a PostgreSQL schema; on SQLite it is refused.
 TEST_P(NodeCliTest, DatabaseSchemaPutsTheFamilysTablesInThatSchema) {
   node_.AddPlugin(IOU_PLUGIN);
@@ -1405,6 +1480,43 @@ TEST(NodeCliPostgresql, RawSqlOfAFamilyWithADatabaseSchemaLandsInThatSchema) {
 }
 
 // Without database.url the node's database is the SQLite file ledgerhost.db in its base directory.
+// `ledgerhost plugins` parses each selected schema's changelog as the node would and says what it
+// found; a changelog the node would refuse is reported there, with the node's message, and exit 5.
+TEST(NodeCliPlugins, ListsEachSchemasChangeLogAndReportsItsErrors) {
+  NodeDir node;
+  node.AddPlugin(IOU_PLUGIN);
+  node.Configure(NodeYaml{});
+  const Outcome good = node.Run({"plugins", "--base-directory", node.base().string()});
+  ASSERT_EQ(good.exit_code, 0) << Describe(good);
+  EXPECT_TRUE(std::regex_search(good.out, std::regex(R"(changelog: parsed, [1-9][0-9]* changeset\(s\) for sqlite)"))) << good.out;
+
+  node.AddPlugin(FIXTURE_RESERVED_AUTHOR_PLUGIN);
+  const Outcome bad = node.Run({"plugins", "--base-directory", node.base().string()});
+  EXPECT_EQ(bad.exit_code, static_cast<int>(ExitCode::kChangeLog)) << Describe(bad);
+  EXPECT_TRUE(Contains(bad.out, "changelog: ERROR")) << bad.out;
+  EXPECT_TRUE(Contains(bad.out, "pretend-to-be-the-host::ledgerhost")) << bad.out;
+  EXPECT_TRUE(Contains(bad.out, "1 schema changelog(s) have errors")) << bad.out;
+  EXPECT_TRUE(std::regex_search(bad.out, std::regex(R"(changelog: parsed, [1-9][0-9]* changeset)"))) << "the good plugin is still checked\n" << bad.out;
+  EXPECT_FALSE(fs::exists(node.base() / "ledgerhost.db")) << "plugins created the database";
+}
+
+// A base directory that does not exist is an error for the node and for every command that reads one,
+// and nothing is created.
+TEST(NodeCliDefaults, ABaseDirectoryThatDoesNotExistIsAnError) {
+  NodeDir node;
+  const fs::path missing = node.base() / "no-such-node";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--base-directory", missing.string()},
+        std::vector<std::string>{"--base-directory", missing.string(), "--just-run-db-migration"},
+        std::vector<std::string>{"db", "status", "--base-directory", missing.string()},
+        std::vector<std::string>{"plugins", "--base-directory", missing.string()}}) {
+    const Outcome outcome = node.Run(args);
+    EXPECT_EQ(outcome.exit_code, static_cast<int>(ExitCode::kConfig)) << Describe(outcome);
+    EXPECT_TRUE(Contains(outcome.err, "--base-directory " + missing.string() + ": no such directory")) << outcome.err;
+  }
+  EXPECT_FALSE(fs::exists(missing));
+}
+
 TEST(NodeCliDefaults, DefaultDatabaseIsLedgerhostDbInTheBaseDirectory) {
   NodeDir node;
   node.AddPlugin(FIXTURE_IOU_V1_PLUGIN);

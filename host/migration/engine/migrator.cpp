@@ -442,11 +442,13 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
               "). The changelog lock was released; run the update again to apply the rest.");
     }
     if (report) log->info("Running Changeset {}/{}: {}", i + 1, plan.to_run.size(), NameOf(*cs));
+    const auto changeset_started = std::chrono::steady_clock::now();
     try {
       RunChangeSet(*cs, previous, state, sink, sync_only);
     } catch (const StopRequested& stop) {
       throw MigrationError("Stopping update at " + NameOf(*cs) + " (" + cs->location.ToString() + "): " + stop.message);
     }
+    if (report && on_applied_) on_applied_(*cs, std::chrono::steady_clock::now() - changeset_started);
   }
   if (report) {
     const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

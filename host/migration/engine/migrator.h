@@ -122,6 +122,10 @@ class Migrator {
   // SQLite the script's statements run on a scratch copy of the database as they are written (see
   // WriteScript), so table rebuilds are in it and it is exactly what update runs.
   void UpdateSql(std::ostream& out, const UpdateLimit& limit = {});
+  // Called after each changeset update applies to the database (not for scripts or syncs), with how
+  // long it took: the node's migration metrics.
+  using AppliedObserver = std::function<void(const ChangeSet&, std::chrono::duration<double>)>;
+  void OnChangeSetApplied(AppliedObserver observer) { on_applied_ = std::move(observer); }
   // Records the pending changesets as EXECUTED without running them: every one, or as far as `limit`
   // goes (changelog-sync-to-tag: up to and including the changeset tagging T; mark-next-changeset-ran:
   // count 1).
@@ -217,6 +221,7 @@ class Migrator {
   MigratorOptions options_;
   HistorySql sql_;
   std::vector<std::string> checksums_;  // per change_sets_ index, computed on first use
+  AppliedObserver on_applied_;
 };
 
 }  // namespace ledgerhost::migration

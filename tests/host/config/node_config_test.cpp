@@ -115,8 +115,25 @@ TEST(NodeConfigTest, WrongTypesNameKeyAndLine) {
   EXPECT_EQ(ErrorOf("plugins:\n  trustedKeys: key.pem\n"),
             "node.yaml:2: plugins.trustedKeys: expected a list of PEM public key files");
   EXPECT_EQ(ErrorOf("schemas:\n  a.B:\n    versions: newest\n"),
-            "node.yaml:3: schemas.a.B.versions: expected all, latest or a list of version numbers");
+            "node.yaml:3: schemas.a.B.versions: expected all, latest, none or a list of version numbers");
+  EXPECT_EQ(ParseNodeConfig("schemas:\n  a.B: {versions: none}\n", "node.yaml", "/base").schemas.at("a.B").versions,
+            SchemaFamilyConfig::Versions::kNone);
   EXPECT_NE(ErrorOf("database: [\n").find("node.yaml:"), std::string::npos);
+}
+
+TEST(NodeConfigTest, MonitoringIsOffUnlessAPortIsGiven) {
+  EXPECT_FALSE(ParseNodeConfig("", "node.yaml", "/base").monitoring.enabled);
+  const NodeConfig any_port = ParseNodeConfig("monitoring: {port: 0}\n", "node.yaml", "/base");
+  EXPECT_TRUE(any_port.monitoring.enabled);
+  EXPECT_EQ(any_port.monitoring.port, 0);
+  EXPECT_EQ(any_port.monitoring.host, "127.0.0.1");
+  const NodeConfig chosen = ParseNodeConfig("monitoring:\n  port: 9464\n  host: ::1\n", "node.yaml", "/base");
+  EXPECT_EQ(chosen.monitoring.port, 9464);
+  EXPECT_EQ(chosen.monitoring.host, "::1");
+  EXPECT_EQ(ErrorOf("monitoring: {host: 127.0.0.1}\n"),
+            "node.yaml:1: monitoring.port: missing: the port of /health and /metrics (0: any free port)");
+  EXPECT_EQ(ErrorOf("monitoring:\n  port: 70000\n"), "node.yaml:2: monitoring.port: must be between 0 and 65535");
+  EXPECT_EQ(ErrorOf("monitoring:\n  port: 1\n  path: /m\n"), "node.yaml:3: monitoring.path: unknown key (known: host, port)");
 }
 
 TEST(NodeConfigTest, EnvironmentOverridesSecrets) {

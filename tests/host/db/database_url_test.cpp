@@ -93,6 +93,18 @@ TEST(ConnectionErrors, SayWhichOfTheUsualFailuresItIs) {
   EXPECT_EQ(wrong.find("p@ss"), std::string::npos) << wrong;
   const std::string refused = message("postgresql://" + admin.user + ":x@127.0.0.1:1/" + admin.database);
   EXPECT_NE(refused.find("connection refused"), std::string::npos) << refused;
+  EXPECT_NE(wrong.find("LEDGERHOST_DATABASE_PASSWORD"), std::string::npos) << wrong;
+
+  // MariaDB says it its own way ("Access denied ... (using password: YES|NO)").
+  const auto maria = ParseDatabaseUrl(testing::MariadbAdminUrl());
+  const std::string maria_server = "127.0.0.1:" + std::to_string(maria.port) + "/" + maria.database;
+  const std::string maria_wrong = message("mariadb://" + maria.user + ":wrong-p@ss@" + maria_server);
+  EXPECT_NE(maria_wrong.find("authentication failed"), std::string::npos) << maria_wrong;
+  EXPECT_NE(maria_wrong.find("LEDGERHOST_DATABASE_PASSWORD"), std::string::npos) << maria_wrong;
+  EXPECT_EQ(maria_wrong.find("p@ss"), std::string::npos) << maria_wrong;
+  const std::string maria_none = message("mariadb://no_such_user_here@" + maria_server);
+  EXPECT_NE(maria_none.find("no password (set database.password or LEDGERHOST_DATABASE_PASSWORD)"), std::string::npos)
+      << maria_none;
 }
 
 }  // namespace

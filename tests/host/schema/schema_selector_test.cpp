@@ -62,6 +62,16 @@ TEST_F(SchemaSelectorTest, ListedAndLatestSelectThoseVersionsOnly) {
   EXPECT_EQ(SelectSchemas(plugins_, {{"com.example.schemas.IOUSchema", listed}}, DatabaseKind::kSqlite).schemas().size(), 3u);
 }
 
+TEST_F(SchemaSelectorTest, NoneLeavesTheFamilyOut) {
+  config::SchemaFamilyConfig none;
+  none.versions = Versions::kNone;
+  const SchemaCatalog catalog = SelectSchemas(plugins_, {{"com.example.schemas.IOUSchema", none}}, DatabaseKind::kSqlite);
+  EXPECT_EQ(catalog.Find("com.example.schemas.IOUSchema", 1), nullptr);
+  EXPECT_NE(catalog.Find(kNodeSchemaFamily, kNodeSchemaVersion), nullptr);
+  EXPECT_EQ(catalog.schemas().size(),
+            SelectSchemas(plugins_, {}, DatabaseKind::kSqlite).schemas().size() - 1);  // only that family went
+}
+
 TEST_F(SchemaSelectorTest, ADatabaseSchemaOnSqliteIsAnError) {
   config::SchemaFamilyConfig option;
   option.database_schema = "ious";
