@@ -16,12 +16,14 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/db_history.h"
 #include "cli/db_settings.h"
 #include "core/error.h"
 #include "core/logging.h"
 #include "core/text.h"
 #include "db/connection.h"
 #include "db/database_url.h"
+#include "migration/engine/history_date.h"
 #include "migration/engine/migrator.h"
 #include "migration/parse/change_log_parser.h"
 #include "node/node_database.h"
@@ -52,7 +54,7 @@ class DbCommand;
 const std::map<std::string, TagVersion> kTagVersions{{"OLDEST", TagVersion::kOldest}, {"NEWEST", TagVersion::kNewest}};
 
 // What a `db` subcommand takes, needs and runs (DbCommand::Subcommands() lists them).
-enum class Argument { kNone, kCount, kTag, kRollbackTag, kChangeSet };
+enum class Argument { kNone, kCount, kTag, kRollbackTag, kChangeSet, kDate };
 using Runner = int (DbCommand::*)(Migrator&, const db::DatabaseUrl&, std::ostream&);
 struct DbSubcommand {
   std::string_view name;
@@ -131,6 +133,11 @@ class DbCommand : public Command {
           sub->add_option("--changeset-id,--changesetId", changeset_id_, "The changeset's id");
           sub->add_option("--changeset-author,--changesetAuthor", changeset_author_, "The changeset's author");
           break;
+        case Argument::kDate:
+          // Liquibase's legacy positional form joins the words: rollback-to-date 2026-12-06 10:00:00.
+          sub->add_option("--date,date", date_words_, "yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss")
+              ->expected(1, 2);
+          break;
         case Argument::kRollbackTag:
           sub->add_option("--tag,tag", tag_, "The tag to roll back to");
           sub->add_option("--tag-version,--tagVersion", tag_version_,
@@ -139,6 +146,12 @@ class DbCommand : public Command {
           break;
       }
       if (entry.name == "status" || entry.name == "unexpected-changesets") sub->add_flag("--verbose", verbose_);
+      if (entry.name == "history") {
+        sub->add_option("--format", history_format_, "TABULAR (default): a table per deployment; TEXT: a paragraph each")
+            ->transform(CLI::CheckedTransformer(
+                std::map<std::string, HistoryFormat>{{"TABULAR", HistoryFormat::kTabular}, {"TEXT", HistoryFormat::kText}},
+                CLI::ignore_case));
+      }
     }
     return app_;
   }
@@ -232,7 +245,7 @@ class DbCommand : public Command {
     static const std::vector<SettingSpec> kSpecs{
         {"changelog-file", {}, false}, {"url", {}, false}, {"username", {}, false}, {"password", {}, false},
         {"contexts", {"context-filter"}, false}, {"label-filter", {"labels"}, false}, {"count", {}, false},
-        {"tag", {}, false}, {"tag-version", {}, false}, {"changeset-identifier", {}, false},
+        {"tag", {}, false}, {"tag-version", {}, false}, {"date", {}, false}, {"changeset-identifier", {}, false},
         {"changeset-path", {}, false}, {"changeset-id", {}, false}, {"changeset-author", {}, false},
         {"search-path", {}, true}, {"output-file", {}, true}, {"defaults-file", {}, true}, {"strict", {}, true},
         {"changelog-lock-wait-time-in-minutes", {}, true},
@@ -290,6 +303,7 @@ class DbCommand : public Command {
         lock_wait_seconds_ = minutes * 60;
       }
     }
+    if (auto found = settings.Find("date"); found && date_words_.empty() && !given("--date")) date_words_ = {found->value};
     if (auto found = settings.Find("tag-version");
         found && command.argument == Argument::kRollbackTag && !given("--tag-version")) {
       const auto version = kTagVersions.find(text::Upper(found->value));
@@ -310,10 +324,24 @@ class DbCommand : public Command {
     if ((command.argument == Argument::kTag || command.argument == Argument::kRollbackTag) && tag_.empty()) {
       missing = "a tag: --tag T";
     }
+    if (command.argument == Argument::kDate && date_words_.empty()) missing = "a date: --date yyyy-MM-dd[ HH:mm:ss]";
     if (missing != nullptr) {
-      throw Error(ExitCode::kUsage, "db " + command.Name() + " needs " + missing +
-                                        " (or LIQUIBASE_COMMAND_" + (command.argument == Argument::kCount ? "COUNT" : "TAG") +
+      const char* variable = command.argument == Argument::kCount ? "COUNT" : command.argument == Argument::kDate ? "DATE" : "TAG";
+      throw Error(ExitCode::kUsage, "db " + command.Name() + " needs " + missing + " (or LIQUIBASE_COMMAND_" + variable +
                                         ", or the key in the defaults file)");
+    }
+    if (command.argument == Argument::kDate) {
+      std::string date;
+      for (const auto& word : date_words_) date += (date.empty() ? "" : " ") + word;
+      const auto sortable = SortableTimestamp(date);
+      if (!sortable) {
+        // Liquibase's ISODateFormat would roll a month 13 over into the next year, and read a bare time
+        // as 1970 (rolling everything back): both refused here.
+        throw Error(ExitCode::kUsage, "db " + command.Name() + ": unknown date format to parse: '" + date +
+                                          "' (expected yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss, with an "
+                                          "optional .fraction, of a date that exists)");
+      }
+      date_ = *sortable;
     }
   }
 
@@ -372,14 +400,29 @@ class DbCommand : public Command {
     return Dispatch(command, migrations.migrator(), url);
   }
 
+  // A script is written whole or not at all: it is made in memory, and reaches stdout or the
+  // --output-file only when the command succeeds (Liquibase leaves a partial script behind when a
+  // changeset has no rollback, which a DBA could mistake for a whole one).
   int Dispatch(const DbSubcommand& command, Migrator& migrator, const db::DatabaseUrl& url) {
-    std::ofstream file_out;
-    if (!output_file_.empty()) {
-      file_out.open(output_file_);
-      if (!file_out) throw ConfigError("cannot write --output-file " + output_file_);
+    std::ostringstream script;
+    std::ostream& out = command.prints_sql ? static_cast<std::ostream&>(script) : std::cout;
+    const int code = (this->*command.run)(migrator, url, out);
+    if (!command.prints_sql) return code;
+    if (output_file_.empty()) {
+      std::cout << script.str() << std::flush;
+      return code;
     }
-    std::ostream& out = output_file_.empty() ? std::cout : file_out;
-    return (this->*command.run)(migrator, url, out);
+    const std::filesystem::path target(output_file_);
+    const std::filesystem::path temporary = target.string() + ".tmp";
+    {
+      std::ofstream file(temporary);
+      if (!file) throw ConfigError("cannot write --output-file " + output_file_);
+      file << script.str();
+      file.close();
+      if (!file) throw ConfigError("writing --output-file " + output_file_ + " failed");
+    }
+    std::filesystem::rename(temporary, target);
+    return code;
   }
 
   int Update(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) { return PrintSummary(migrator.Update({})); }
@@ -419,7 +462,7 @@ class DbCommand : public Command {
     return 0;
   }
   int History(Migrator& migrator, const db::DatabaseUrl& url, std::ostream&) {
-    PrintHistory(migrator.HistoryRows(), url);
+    PrintHistory(std::cout, migrator.HistoryRows(), url.Redacted(), history_format_);
     return 0;
   }
   int Tag(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
@@ -476,6 +519,32 @@ class DbCommand : public Command {
   }
   int RollbackCountSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
     migrator.RollbackSql(out, Target(RollbackTarget::Count(count_)));
+    return 0;
+  }
+  // Liquibase's UpdateTestingRollbackCommandStep: update, roll back as many changesets as the update
+  // recorded, update again; a changeset whose rollback fails stops it there (exit 6).
+  int UpdateTestingRollback(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
+    const size_t before = migrator.HistoryRows().size();
+    PrintSummary(migrator.Update({}));
+    const size_t recorded = migrator.HistoryRows().size() - before;
+    std::cout << "Rolled back " << migrator.Rollback(RollbackTarget::Count(static_cast<int>(recorded)))
+              << " changesets\n";
+    return PrintSummary(migrator.Update({}));
+  }
+  int RollbackToDate(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
+    std::cout << "Rolled back " << migrator.Rollback(RollbackTarget::ToDate(date_)) << " changesets\n";
+    return 0;
+  }
+  int RollbackToDateSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
+    migrator.RollbackSql(out, RollbackTarget::ToDate(date_));
+    return 0;
+  }
+  int FutureRollbackSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
+    migrator.FutureRollbackSql(out);
+    return 0;
+  }
+  int FutureRollbackCountSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream& out) {
+    migrator.FutureRollbackSql(out, count_);
     return 0;
   }
   int ChangelogSync(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
@@ -564,6 +633,9 @@ class DbCommand : public Command {
         {.name = "update", .help = "Apply every pending changeset", .run = &DbCommand::Update},
         {.name = "update-sql", .help = "Print the SQL update would run (touches nothing)", .run = &DbCommand::UpdateSql,
          .writes = false, .prints_sql = true},
+        {.name = "update-testing-rollback",
+         .help = "Apply every pending changeset, roll back what that applied, and apply them again",
+         .run = &DbCommand::UpdateTestingRollback},
         {.name = "update-count", .help = "Apply the next N pending changesets", .run = &DbCommand::UpdateCount,
          .argument = Argument::kCount},
         {.name = "update-count-sql", .help = "Print the SQL of update-count", .run = &DbCommand::UpdateCountSql,
@@ -589,6 +661,15 @@ class DbCommand : public Command {
          .argument = Argument::kCount},
         {.name = "rollback-count-sql", .help = "Print the SQL of rollback-count", .run = &DbCommand::RollbackCountSql,
          .argument = Argument::kCount, .writes = false, .prints_sql = true},
+        {.name = "rollback-to-date", .help = "Roll back every changeset executed after the date",
+         .run = &DbCommand::RollbackToDate, .argument = Argument::kDate},
+        {.name = "rollback-to-date-sql", .help = "Print the SQL of rollback-to-date", .run = &DbCommand::RollbackToDateSql,
+         .argument = Argument::kDate, .writes = false, .prints_sql = true},
+        {.name = "future-rollback-sql", .help = "Print the SQL that would undo what update would apply now",
+         .run = &DbCommand::FutureRollbackSql, .writes = false, .prints_sql = true},
+        {.name = "future-rollback-count-sql",
+         .help = "Print the SQL that would undo the next N changesets update would apply",
+         .run = &DbCommand::FutureRollbackCountSql, .argument = Argument::kCount, .writes = false, .prints_sql = true},
         {.name = "changelog-sync", .help = "Record every pending changeset as executed without running it",
          .run = &DbCommand::ChangelogSync},
         {.name = "changelog-sync-sql", .help = "Print the SQL of changelog-sync", .run = &DbCommand::ChangelogSyncSql,
@@ -632,41 +713,6 @@ class DbCommand : public Command {
     throw ConfigError("db: unknown command '" + name + "'");
   }
 
-  // A table sized to its contents, so long file names and ids stay readable.
-  static void PrintHistory(const std::vector<HistoryRow>& rows, const db::DatabaseUrl& url) {
-    const std::vector<std::string> headers{"Date executed", "Deployment id", "Exec type", "Changeset", "Tag", "#"};
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& row : rows) {
-      cells.push_back({row.date_executed, row.deployment_id.value_or(""), row.exec_type,
-                       row.filename + "::" + row.id + "::" + row.author, row.tag.value_or(""),
-                       std::to_string(row.order_executed)});
-    }
-    std::vector<size_t> widths;
-    for (const auto& header : headers) widths.push_back(header.size());
-    for (const auto& line : cells) {
-      for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
-    }
-    auto rule = [&] {
-      std::string out = "+";
-      for (size_t w : widths) out += std::string(w + 2, '-') + "+";
-      return out + "\n";
-    };
-    auto print = [&](const std::vector<std::string>& line) {
-      std::cout << "|";
-      for (size_t i = 0; i < line.size(); ++i) std::cout << " " << Pad(line[i], widths[i]) << " |";
-      std::cout << "\n";
-    };
-    std::cout << "History of " << url.Redacted() << " (" << rows.size() << " changesets)\n" << rule();
-    print(headers);
-    std::cout << rule();
-    for (const auto& line : cells) print(line);
-    std::cout << rule();
-  }
-
-  static std::string Pad(const std::string& text, size_t width) {
-    return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
-  }
-
   CLI::App* app_ = nullptr;
   std::string changelog_file_;
   std::string url_;
@@ -686,6 +732,9 @@ class DbCommand : public Command {
   std::string tag_;
   std::string changeset_identifier_, changeset_path_, changeset_id_, changeset_author_;  // calculate-checksum
   TagVersion tag_version_ = TagVersion::kOldest;
+  std::vector<std::string> date_words_;  // rollback-to-date: --date, or the positional words
+  std::string date_;                     // ... checked, as SortableTimestamp text
+  HistoryFormat history_format_ = HistoryFormat::kTabular;
   bool verbose_ = false;
 };
 

@@ -112,8 +112,16 @@ TEST_P(DbCliTest, UpdateTwiceThenStatusAndHistory) {
 
   Outcome history = RunIn(dir.path(), "db --url " + ShellQuote(db.url()) + " history");
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_NE(history.out.find("(3 changesets)"), std::string::npos) << history.out;
-  EXPECT_NE(history.out.find("changelog.xml::2::cli"), std::string::npos) << history.out;
+  // Liquibase's TABULAR history: a table per deployment (one here), a rule after every row.
+  EXPECT_EQ(history.out.rfind("Liquibase History for ", 0), 0u) << history.out;
+  EXPECT_NE(history.out.find("| Deployment ID | Update Date "), std::string::npos) << history.out;
+  EXPECT_TRUE(std::regex_search(history.out, std::regex(R"(\| changelog.xml +\| cli +\| 3 +\| v1  \|\n\+-)")))
+      << history.out;
+  EXPECT_EQ(std::count(history.out.begin(), history.out.end(), '\n'), 2 + 3 + 2 * 3 + 1) << history.out;
+  Outcome text = RunIn(dir.path(), "db --url " + ShellQuote(db.url()) + " history --format=TEXT");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(std::regex_search(text.out, std::regex(R"(- Database updated at \d+/\d+/\d\d, \d+:\d\d [AP]M\. Applied 3 changeset\(s\) in \d+\.\d+s, DeploymentId: \d{10}\n  changelog.xml::1::cli\n  changelog.xml::2::cli\n  changelog.xml::3::cli\n)")))
+      << text.out;
 
   EXPECT_EQ(RunIn(dir.path(), "db --url " + ShellQuote(db.url()) + " tag-exists v1").exit_code, 0);
   EXPECT_EQ(RunIn(dir.path(), "db --url " + ShellQuote(db.url()) + " tag-exists v2").exit_code, 1);
@@ -160,6 +168,105 @@ TEST_P(DbCliTest, EditedExecutedChangeSetExitsWithMigrationErrorNamingIt) {
   EXPECT_EQ(result.exit_code, static_cast<int>(ExitCode::kMigration)) << result.err;
   EXPECT_NE(result.err.find("changelog.xml::2::cli"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("9:"), std::string::npos) << result.err;
+}
+
+constexpr const char* kRollbackChangeLog = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="cli">
+    <createTable tableName="first_t"><column name="id" type="INT"/></createTable>
+  </changeSet>
+  <changeSet id="2" author="cli">
+    <addColumn tableName="first_t"><column name="note" type="VARCHAR(20)"/></addColumn>
+  </changeSet>
+  <changeSet id="3" author="cli">
+    <createTable tableName="second_t"><column name="id" type="INT"/></createTable>
+  </changeSet>
+  <changeSet id="4" author="cli" labels="norb">
+    <sql>INSERT INTO second_t (id) VALUES (1)</sql>
+  </changeSet>
+</databaseChangeLog>
+)xml";
+
+long CountRows(const std::string& url, const std::string& sql) {
+  auto connection = db::Connection::Open(db::ParseDatabaseUrl(url));
+  return std::stol(connection->QueryScalar(sql).value_or("-1"));
+}
+
+// future-rollback-sql undoes exactly what update would apply (its script, run by the database's own
+// client after that update, brings the database back); rollback-to-date undoes what ran after a
+// date; update-testing-rollback ends applied; a script that cannot be whole is not written at all.
+TEST_P(DbCliTest, FutureRollbackRollbackToDateAndUpdateTestingRollback) {
+  TestDatabase db(GetParam());
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kRollbackChangeLog);
+  const std::string common = "--changelog-file changelog.xml --url " + ShellQuote(db.url());
+  const std::string history = "SELECT COUNT(*) FROM DATABASECHANGELOG";
+  ASSERT_EQ(RunIn(dir.path(), "db " + common + " update-count 1").exit_code, 0);
+
+  // Changeset 4 has no rollback: the script cannot be whole, so nothing is written.
+  Outcome partial = RunIn(dir.path(), "db " + common + " future-rollback-sql --output-file never.sql");
+  EXPECT_EQ(partial.exit_code, static_cast<int>(ExitCode::kMigration)) << partial.err;
+  EXPECT_NE(partial.err.find("4::cli"), std::string::npos) << partial.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "never.sql"));
+  EXPECT_FALSE(fs::exists(dir.path() / "never.sql.tmp"));
+  Outcome partial_stdout = RunIn(dir.path(), "db " + common + " future-rollback-sql");
+  EXPECT_EQ(partial_stdout.exit_code, static_cast<int>(ExitCode::kMigration));
+  EXPECT_EQ(partial_stdout.out, "") << "a partial script reached stdout";
+
+  const std::string selected = common + " --label-filter '!norb'";
+  Outcome future = RunIn(dir.path(), "db " + selected + " future-rollback-sql --output-file future.sql");
+  ASSERT_EQ(future.exit_code, 0) << future.err;
+  const std::string script = ReadFile(dir.path() / "future.sql");
+  EXPECT_NE(script.find("SQL to roll back currently unexecuted changes"), std::string::npos) << script;
+  const auto third = script.find("Rolling Back ChangeSet: changelog.xml::3::cli");
+  const auto second = script.find("Rolling Back ChangeSet: changelog.xml::2::cli");
+  ASSERT_NE(third, std::string::npos) << script;
+  ASSERT_NE(second, std::string::npos) << script;
+  EXPECT_LT(third, second) << "newest first\n" << script;
+  EXPECT_EQ(script.find("::1::cli"), std::string::npos) << "changeset 1 already ran\n" << script;
+  EXPECT_EQ(script.find("::4::cli"), std::string::npos) << "changeset 4 is not selected\n" << script;
+  Outcome count = RunIn(dir.path(), "db " + selected + " future-rollback-count-sql --count 1");
+  ASSERT_EQ(count.exit_code, 0) << count.err;
+  EXPECT_NE(count.out.find("::2::cli"), std::string::npos) << count.out;
+  EXPECT_EQ(count.out.find("::3::cli"), std::string::npos) << count.out;
+
+  ASSERT_EQ(RunIn(dir.path(), "db " + selected + " update").exit_code, 0);
+  ASSERT_EQ(CountRows(db.url(), history), 3);
+  ASSERT_EQ(std::system(db.NativeClientCommand(dir.path() / "future.sql").c_str()), 0) << script;
+  EXPECT_EQ(CountRows(db.url(), history), 1) << script;
+  Outcome status = RunIn(dir.path(), "db " + selected + " status");
+  EXPECT_NE(status.out.find("2 changesets have not been applied"), std::string::npos) << status.out;
+
+  // rollback-to-date: rows strictly after the date, newest first.
+  ASSERT_EQ(RunIn(dir.path(), "db " + selected + " update").exit_code, 0);
+  {
+    auto connection = db::Connection::Open(db::ParseDatabaseUrl(db.url()));
+    connection->Execute("UPDATE DATABASECHANGELOG SET DATEEXECUTED = '2030-01-01 00:00:01' WHERE ID = '3'");
+  }
+  Outcome to_date_sql = RunIn(dir.path(), "db " + selected + " rollback-to-date-sql 2030-01-01 00:00:00");
+  ASSERT_EQ(to_date_sql.exit_code, 0) << to_date_sql.err;
+  EXPECT_NE(to_date_sql.out.find("Rollback to 2030-01-01 00:00:00.0 Script"), std::string::npos) << to_date_sql.out;
+  EXPECT_NE(to_date_sql.out.find("::3::cli"), std::string::npos) << to_date_sql.out;
+  EXPECT_EQ(to_date_sql.out.find("::2::cli"), std::string::npos) << to_date_sql.out;
+  Outcome not_after = RunIn(dir.path(), "db " + selected + " rollback-to-date --date 2030-01-01T00:00:01");
+  ASSERT_EQ(not_after.exit_code, 0) << not_after.err;
+  EXPECT_NE(not_after.out.find("Rolled back 0 changesets"), std::string::npos) << "strictly after\n" << not_after.out;
+  Outcome to_date = RunIn(dir.path(), "db " + selected + " rollback-to-date --date 2030-01-01");
+  ASSERT_EQ(to_date.exit_code, 0) << to_date.err;
+  EXPECT_NE(to_date.out.find("Rolled back 1 changesets"), std::string::npos) << to_date.out;
+  EXPECT_EQ(CountRows(db.url(), history), 2);
+  for (const char* bad : {"2030-13-01", "10:00:00", "yesterday", "2030-01-01T00:00:00Z"}) {
+    Outcome refused = RunIn(dir.path(), "db " + selected + " rollback-to-date --date " + ShellQuote(bad));
+    EXPECT_EQ(refused.exit_code, static_cast<int>(ExitCode::kUsage)) << bad << "\n" << refused.err;
+    EXPECT_NE(refused.err.find("unknown date format"), std::string::npos) << refused.err;
+  }
+  EXPECT_EQ(CountRows(db.url(), history), 2);
+
+  // update-testing-rollback: applies the pending changeset, rolls it back, applies it again.
+  Outcome testing = RunIn(dir.path(), "db " + selected + " update-testing-rollback");
+  ASSERT_EQ(testing.exit_code, 0) << testing.err;
+  EXPECT_NE(testing.out.find("Rolled back 1 changesets"), std::string::npos) << testing.out;
+  EXPECT_EQ(CountRows(db.url(), history), 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, DbCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),

@@ -1302,9 +1302,12 @@ TEST_P(NodeCliTest, DbCommandsWorkOnTheNodesDatabase) {
   ASSERT_EQ(status.exit_code, 0) << Describe(status);
   EXPECT_TRUE(Contains(status.out, "is up to date")) << status.out;
 
-  const Outcome history = node_.Db("history");
+  const Outcome history = node_.Db("history", {"--format", "text"});
   ASSERT_EQ(history.exit_code, 0) << Describe(history);
-  EXPECT_TRUE(Contains(history.out, "(" + std::to_string(recorded + 1) + " changesets)")) << history.out;
+  const std::regex listed_changeset("\n  [^ \n]+::[^\n]+::[^\n]+");
+  EXPECT_EQ(std::distance(std::sregex_iterator(history.out.begin(), history.out.end(), listed_changeset), std::sregex_iterator()),
+            static_cast<long>(recorded + 1))
+      << history.out;
   EXPECT_TRUE(Contains(history.out, "::create-iou-states::iou-sample")) << history.out;
   EXPECT_TRUE(Contains(history.out, "::add-iou-currency::iou-sample")) << history.out;
   EXPECT_TRUE(Contains(history.out, "::vault_states_v1::ledgerhost")) << history.out;

@@ -83,9 +83,25 @@ struct RollbackTarget {
   std::optional<std::string> tag;  // rollback --tag T: every row after the row tagged T (see TagVersion)
   std::optional<int> count;        // rollback-count N: the last N rows
   TagVersion tag_version = TagVersion::kOldest;  // Liquibase 4.28's default
+  // rollback-to-date D: every row executed strictly after D (SortableTimestamp text; the database's
+  // DATEEXECUTED is compared as the database returns it, in its session's time zone).
+  std::optional<std::string> after;
 
-  static RollbackTarget ToTag(std::string t) { return {std::move(t), std::nullopt}; }
-  static RollbackTarget Count(int n) { return {std::nullopt, n}; }
+  static RollbackTarget ToTag(std::string t) {
+    RollbackTarget target;
+    target.tag = std::move(t);
+    return target;
+  }
+  static RollbackTarget Count(int n) {
+    RollbackTarget target;
+    target.count = n;
+    return target;
+  }
+  static RollbackTarget ToDate(std::string sortable) {
+    RollbackTarget target;
+    target.after = std::move(sortable);
+    return target;
+  }
 };
 
 // One changelog and the resources its files are read from (sqlFile, loadData, checksums). Both must
@@ -148,6 +164,12 @@ class Migrator {
   bool TagExists(const std::string& tag);
   int Rollback(const RollbackTarget& target);  // returns how many changesets were rolled back
   void RollbackSql(std::ostream& out, const RollbackTarget& target);
+  // future-rollback-sql / future-rollback-count-sql: the script that would undo what update would
+  // run now (every pending changeset the contexts and labels select, or the first `count`), newest
+  // first, each with its DATABASECHANGELOG row's DELETE. Changesets already run (runAlways and
+  // runOnChange included) are not in it. On SQLite the pending changesets are first applied to the
+  // scratch copy, so that inverses that read a table (rebuilds) see it as update would leave it.
+  void FutureRollbackSql(std::ostream& out, std::optional<int> count = std::nullopt);
 
   void ClearCheckSums();
   // calculate-checksum: the checksum of the changeset `path::id::author` (whatever the contexts and
@@ -199,6 +221,8 @@ class Migrator {
   std::vector<SqlStatement> StatementsFor(const ChangeSet& change_set, bool rollback, const History& history);
   std::vector<const HistoryRow*> RowsToRollBack(const History& history, const RollbackTarget& target) const;
   void DoRollback(const History& history, const RollbackTarget& target, StatementSink& sink);
+  // One changeset's rollback in its own transaction: its statements, then its row's DELETE.
+  void RollBackChangeSet(const ChangeSet& cs, const HistoryRow& row, const History& history, StatementSink& sink);
   // Runs `body` with the sink of a script written to `out`: on SQLite a RehearsalSink over a scratch
   // copy of the database, which the engine reads instead of the database meanwhile (an empty
   // database when there is none); elsewhere a ScriptSink.

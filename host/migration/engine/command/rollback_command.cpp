@@ -1,13 +1,16 @@
-// rollback and rollback-count (and their -sql scripts): the rows to undo, newest first, each
-// changeset's <rollback> or automatic inverse.
+// rollback, rollback-count and rollback-to-date (and their -sql scripts): the rows to undo, newest
+// first, each changeset's <rollback> or automatic inverse; and future-rollback-sql, the undoing of
+// what update would run.
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <sstream>
 
 #include "core/error.h"
 #include "core/logging.h"
 #include "migration/change/change_type.h"
 #include "migration/checksum/check_sum.h"
+#include "migration/engine/history_date.h"
 #include "migration/engine/lock_service.h"
 #include "migration/engine/migrator_internal.h"
 #include "migration/engine/precondition_evaluator.h"
@@ -43,6 +46,16 @@ std::vector<const HistoryRow*> Migrator::RowsToRollBack(const History& history, 
   } else if (target.count) {
     const size_t n = std::min<size_t>(rows.size(), static_cast<size_t>(std::max(0, *target.count)));
     for (size_t i = rows.size() - n; i < rows.size(); ++i) roll_back[i] = true;
+  } else if (target.after) {
+    // Liquibase's ExecutedAfterChangeSetFilter: executed strictly after the date.
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const auto executed = SortableTimestamp(rows[i].date_executed);
+      if (!executed) {
+        throw MigrationError("cannot read DATEEXECUTED '" + rows[i].date_executed + "' of " + rows[i].filename +
+                             "::" + rows[i].id + "::" + rows[i].author + " as a date");
+      }
+      roll_back[i] = *executed > *target.after;
+    }
   }
   std::vector<const HistoryRow*> out;
   for (size_t i = rows.size(); i > 0; --i) {
@@ -71,23 +84,61 @@ void Migrator::DoRollback(const History& history, const RollbackTarget& target, 
       throw MigrationError("cannot roll back " + row->filename + "::" + row->id + "::" + row->author +
                            ": it is recorded in " + sql_.ChangeLogTable() + " but not in " + options_.changelog_display);
     }
-    const ChangeSet& cs = **it;
-    auto statements = StatementsFor(cs, true, history);
-    sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
-    const std::optional<std::string> node_search_path = statements.empty() ? std::nullopt : NodeSearchPathFor(cs);
-    try {
-      sink.Begin();
-      if (node_search_path) sink.Run({SearchPathInto(cs, *node_search_path), ";"});
-      for (const auto& statement : statements) sink.RunChange(statement);
-      if (node_search_path) sink.Run({SetSearchPath(*node_search_path), ";"});
-      sink.Run({sql_.Delete(row->id, row->author, row->filename), ";"});
-      sink.Commit();
-    } catch (const DatabaseError& e) {
-      sink.Rollback();
-      throw MigrationError("Rollback failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
-                           "):\n  Reason: " + e.what());
-    }
+    RollBackChangeSet(**it, *row, history, sink);
   }
+}
+
+void Migrator::RollBackChangeSet(const ChangeSet& cs, const HistoryRow& row, const History& history,
+                                 StatementSink& sink) {
+  auto statements = StatementsFor(cs, true, history);
+  sink.Comment("Rolling Back ChangeSet: " + NameOf(cs));
+  const std::optional<std::string> node_search_path = statements.empty() ? std::nullopt : NodeSearchPathFor(cs);
+  try {
+    sink.Begin();
+    if (node_search_path) sink.Run({SearchPathInto(cs, *node_search_path), ";"});
+    for (const auto& statement : statements) sink.RunChange(statement);
+    if (node_search_path) sink.Run({SetSearchPath(*node_search_path), ";"});
+    sink.Run({sql_.Delete(row.id, row.author, row.filename), ";"});
+    sink.Commit();
+  } catch (const DatabaseError& e) {
+    sink.Rollback();
+    throw MigrationError("Rollback failed for changeset " + NameOf(cs) + " (" + cs.location.ToString() +
+                         "):\n  Reason: " + e.what());
+  }
+}
+
+void Migrator::FutureRollbackSql(std::ostream& out, std::optional<int> count) {
+  RequireConnection("future-rollback-sql");
+  WriteScript(out, [&](StatementSink& sink) {
+    const History history = ReadHistory();
+    // Liquibase's NotRanChangeSetFilter (by identity: a changed runOnChange is not "not run") with the
+    // context, label and dbms filters; a count takes the first N of those in changelog order.
+    std::vector<const ChangeSet*> selected;
+    for (const ChangeSet* cs : change_sets_) {
+      if (count && static_cast<int>(selected.size()) >= *count) break;
+      if (history.Find(*cs) == nullptr && Selected(*cs)) selected.push_back(cs);
+    }
+    if (sink.reads_database()) {
+      // The scratch copy gets what update would do first; that part of the script is not written.
+      std::ostringstream discarded;
+      RehearsalSink forward(discarded, *connection_);
+      for (const ChangeSet* cs : selected) {
+        forward.Begin();
+        for (const auto& statement : StatementsFor(*cs, false, history)) forward.RunChange(statement);
+        forward.Commit();
+      }
+    }
+    WriteScriptHeader(out, "SQL to roll back currently unexecuted changes");
+    WriteScriptPrologue(sink);
+    for (auto it = selected.rbegin(); it != selected.rend(); ++it) {
+      HistoryRow row;  // the row update would record
+      row.id = (*it)->id;
+      row.author = (*it)->author;
+      row.filename = (*it)->file_path;
+      RollBackChangeSet(**it, row, history, sink);
+    }
+    WriteScriptEpilogue(sink);
+  });
 }
 
 int Migrator::Rollback(const RollbackTarget& target) {
@@ -110,8 +161,9 @@ void Migrator::RollbackSql(std::ostream& out, const RollbackTarget& target) {
   WriteScript(out, [&](StatementSink& sink) {
     History history = ReadHistory();
     WriteScriptPrologue(sink);
-    WriteScriptHeader(out, target.tag ? "Rollback to '" + *target.tag + "' Script"
-                                      : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
+    WriteScriptHeader(out, target.tag     ? "Rollback to '" + *target.tag + "' Script"
+                           : target.after ? "Rollback to " + JavaTimestampText(*target.after) + " Script"
+                                          : "Rollback " + std::to_string(target.count.value_or(0)) + " Change(s) Script");
     DoRollback(history, target, sink);
     WriteScriptEpilogue(sink);
   });
