@@ -119,13 +119,19 @@ void Migrator::FutureRollbackSql(std::ostream& out, std::optional<int> count) {
       if (history.Find(*cs) == nullptr && Selected(*cs)) selected.push_back(cs);
     }
     if (sink.reads_database()) {
-      // The scratch copy gets what update would do first; that part of the script is not written.
+      // The scratch copy first gets what update would do (preconditions, runInTransaction and all);
+      // that part of the script is not written.
       std::ostringstream discarded;
       RehearsalSink forward(discarded, *connection_);
-      for (const ChangeSet* cs : selected) {
-        forward.Begin();
-        for (const auto& statement : StatementsFor(*cs, false, history)) forward.RunChange(statement);
-        forward.Commit();
+      try {
+        WriteScriptPrologue(forward);
+        const Plan plan = MakePlan(history, count ? UpdateLimit::Count(*count) : UpdateLimit{});
+        RunState state = StartRun(history);
+        RunPlan(plan, state, forward, false);
+        WriteScriptEpilogue(forward);
+      } catch (const Error& e) {
+        throw MigrationError(std::string("future-rollback-sql: the update it would undo fails on a scratch copy of "
+                                         "the database, so there is nothing to undo yet: ") + e.what());
       }
     }
     WriteScriptHeader(out, "SQL to roll back currently unexecuted changes");
