@@ -146,6 +146,11 @@ class DbCommand : public Command {
           break;
       }
       if (entry.name == "status" || entry.name == "unexpected-changesets") sub->add_flag("--verbose", verbose_);
+      if (entry.name == "execute-sql") {
+        sub->add_option("--sql", sql_, "The statements to run");
+        sub->add_option("--sql-file,--sqlFile", sql_file_, "A file of statements to run (wins over --sql, as in Liquibase)");
+        sub->add_option("--delimiter", delimiter_, "What ends a statement instead of ';' and GO or / lines");
+      }
       if (entry.name == "history") {
         sub->add_option("--format", history_format_, "TABULAR (default): a table per deployment; TEXT: a paragraph each")
             ->transform(CLI::CheckedTransformer(
@@ -247,6 +252,7 @@ class DbCommand : public Command {
         {"contexts", {"context-filter"}, false}, {"label-filter", {"labels"}, false}, {"count", {}, false},
         {"tag", {}, false}, {"tag-version", {}, false}, {"date", {}, false}, {"changeset-identifier", {}, false},
         {"changeset-path", {}, false}, {"changeset-id", {}, false}, {"changeset-author", {}, false},
+        {"sql", {}, false}, {"sql-file", {}, false}, {"delimiter", {}, false},
         {"search-path", {}, true}, {"output-file", {}, true}, {"defaults-file", {}, true}, {"strict", {}, true},
         {"changelog-lock-wait-time-in-minutes", {}, true},
         // Liquibase settings with no meaning here (the JVM's class path and driver, its own logging,
@@ -274,7 +280,8 @@ class DbCommand : public Command {
              {"contexts", &contexts_}, {"label-filter", &labels_}, {"tag", &tag_}, {"search-path", &search_path_},
              {"output-file", &output_file_}, {"changeset-identifier", &changeset_identifier_},
              {"changeset-path", &changeset_path_}, {"changeset-id", &changeset_id_},
-             {"changeset-author", &changeset_author_}}) {
+             {"changeset-author", &changeset_author_}, {"sql", &sql_}, {"sql-file", &sql_file_},
+             {"delimiter", &delimiter_}}) {
       const std::string option = std::string("--") + name;
       if (given(option) || !target->empty()) continue;  // the command line wins (tag: also its positional form)
       // A node's own database and changelogs (--base-directory) are not a defaults file's to change.
@@ -531,6 +538,21 @@ class DbCommand : public Command {
               << " changesets\n";
     return PrintSummary(migrator.Update({}));
   }
+  int ExecuteSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
+    std::string text = sql_;
+    if (!sql_file_.empty()) {
+      std::ifstream in(sql_file_, std::ios::binary);
+      if (!in) throw ConfigError("db execute-sql: --sql-file " + sql_file_ + " cannot be read");
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      text = buffer.str();
+    } else if (sql_.empty()) {
+      throw Error(ExitCode::kUsage, "db execute-sql needs --sql \"STATEMENTS\" or --sql-file FILE");
+    }
+    // Printed only when every statement succeeded, as Liquibase does.
+    std::cout << migrator.ExecuteSql(text, delimiter_.empty() ? std::nullopt : std::optional(delimiter_));
+    return 0;
+  }
   int RollbackToDate(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     std::cout << "Rolled back " << migrator.Rollback(RollbackTarget::ToDate(date_)) << " changesets\n";
     return 0;
@@ -690,6 +712,8 @@ class DbCommand : public Command {
          .help = "Print a changeset's checksum (--changeset-identifier path::id::author, or --changeset-path, -id and "
                  "-author)",
          .run = &DbCommand::CalculateCheckSum, .argument = Argument::kChangeSet, .writes = false, .offline_ok = true},
+        {.name = "execute-sql", .help = "Run SQL statements (--sql or --sql-file) and print what queries return",
+         .run = &DbCommand::ExecuteSql, .needs_changelog = false},
         {.name = "clear-checksums", .help = "Set every MD5SUM to NULL; the next update refills them",
          .run = &DbCommand::ClearCheckSums, .needs_changelog = false},
         {.name = "release-locks", .help = "Release the changelog lock whoever holds it", .run = &DbCommand::ReleaseLocks,
@@ -735,6 +759,7 @@ class DbCommand : public Command {
   std::vector<std::string> date_words_;  // rollback-to-date: --date, or the positional words
   std::string date_;                     // ... checked, as SortableTimestamp text
   HistoryFormat history_format_ = HistoryFormat::kTabular;
+  std::string sql_, sql_file_, delimiter_;  // execute-sql
   bool verbose_ = false;
 };
 

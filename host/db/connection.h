@@ -43,6 +43,9 @@ class Connection {
   // Runs a query with positional parameters (Placeholder()) bound as text.
   virtual std::vector<Row> Query(const std::string& sql, const std::vector<std::string>& params = {}) = 0;
   std::optional<std::string> QueryScalar(const std::string& sql, const std::vector<std::string>& params = {});
+  // The column labels of the last Query()'s result, as the database names them (empty after a
+  // statement that returns no rows; MySQL/MariaDB queries with parameters leave them empty).
+  const std::vector<std::string>& column_names() const { return column_names_; }
   // Runs one INSERT, UPDATE or DELETE with parameters and returns how many rows it matched (an UPDATE
   // that leaves a row as it was counts it, on MySQL/MariaDB too: SOCI connects with CLIENT_FOUND_ROWS).
   std::uint64_t Change(const std::string& sql, const std::vector<std::string>& params = {});
@@ -116,6 +119,8 @@ class Connection {
   [[noreturn]] static void Fail(const std::string& sql, const std::string& message);
   // Set by each backend's Query(): the rows its last INSERT, UPDATE or DELETE changed.
   std::uint64_t changed_rows_ = 0;
+  // Set by each backend's Query(): see column_names().
+  std::vector<std::string> column_names_;
 
   // A named index or constraint of a table with its columns, lower-cased and in key order.
   struct KeyColumns {

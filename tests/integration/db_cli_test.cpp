@@ -269,6 +269,34 @@ TEST_P(DbCliTest, FutureRollbackRollbackToDateAndUpdateTestingRollback) {
   EXPECT_EQ(CountRows(db.url(), history), 3);
 }
 
+// execute-sql prints what Liquibase 4.28 prints (checked side by side): each query's labels and rows,
+// each other statement as executed; a failing statement undoes the rest and prints nothing.
+TEST_P(DbCliTest, ExecuteSqlPrintsLiquibasesReportAndIsAllOrNothing) {
+  TestDatabase db(GetParam());
+  ScratchDir dir;
+  const std::string url = " --url " + ShellQuote(db.url());
+  Outcome run = RunIn(dir.path(), "db execute-sql" + url +
+                                      " --sql \"create table ex_t (a int, b varchar(10)); insert into ex_t values (1, null); "
+                                      "select a, b AS Bee from ex_t; select a from ex_t where a = 7\"");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string header = GetParam() == DatabaseKind::kPostgresql ? "A | BEE |" : "a | Bee |";
+  EXPECT_EQ(run.out, "Successfully Executed: create table ex_t (a int, b varchar(10))\n\n"
+                     "Successfully Executed: insert into ex_t values (1, null)\n\n"
+                     "Output of select a, b AS Bee from ex_t:\n" + header + "\n1 | null | \n\n"
+                     "Output of select a from ex_t where a = 7:\n-- Empty Resultset --\n\n");
+
+  WriteFile(dir.path() / "more.sql", "-- a comment\ninsert into ex_t values (2, 'x');\ninsert into missing_t values (1);\n");
+  Outcome failed = RunIn(dir.path(), "db execute-sql" + url + " --sql-file more.sql");
+  EXPECT_EQ(failed.exit_code, static_cast<int>(ExitCode::kDatabase)) << failed.err;
+  EXPECT_EQ(failed.out, "");
+  EXPECT_NE(failed.err.find("missing_t"), std::string::npos) << failed.err;
+  EXPECT_EQ(CountRows(db.url(), "SELECT COUNT(*) FROM ex_t"), 1) << "the insert before the failure was undone";
+
+  Outcome nothing = RunIn(dir.path(), "db execute-sql" + url);
+  EXPECT_EQ(nothing.exit_code, static_cast<int>(ExitCode::kUsage)) << nothing.err;
+  EXPECT_NE(nothing.err.find("--sql"), std::string::npos) << nothing.err;
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, DbCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 

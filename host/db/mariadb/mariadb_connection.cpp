@@ -98,6 +98,7 @@ void MariadbConnection::Execute(const std::string& sql) {
 }
 
 std::vector<Row> MariadbConnection::Query(const std::string& sql, const std::vector<std::string>& params) {
+  column_names_.clear();
   if (!params.empty()) return QueryPrepared(sql, params);
   MYSQL* mysql = Handle(native_);
   if (mysql_real_query(mysql, sql.data(), sql.size()) != 0) Fail(sql, mysql_error(mysql));
@@ -109,6 +110,8 @@ std::vector<Row> MariadbConnection::Query(const std::string& sql, const std::vec
     return rows;
   }
   const unsigned fields = mysql_num_fields(result);
+  const MYSQL_FIELD* field_info = mysql_fetch_fields(result);
+  for (unsigned i = 0; i < fields; ++i) column_names_.emplace_back(field_info[i].name, field_info[i].name_length);
   while (MYSQL_ROW values = mysql_fetch_row(result)) {
     const unsigned long* lengths = mysql_fetch_lengths(result);
     Row row;

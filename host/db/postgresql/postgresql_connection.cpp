@@ -67,6 +67,8 @@ std::vector<Row> PostgresqlConnection::Query(const std::string& sql, const std::
   }
   const char* changed = PQcmdTuples(result);  // "" for a statement that changes no rows
   changed_rows_ = *changed == '\0' ? 0 : std::stoull(changed);
+  column_names_.clear();
+  for (int c = 0; c < PQnfields(result); ++c) column_names_.emplace_back(PQfname(result, c));
   for (int r = 0; r < PQntuples(result); ++r) {
     Row row;
     for (int c = 0; c < PQnfields(result); ++c) {

@@ -84,6 +84,8 @@ std::vector<Row> SqliteConnection::Query(const std::string& sql, const std::vect
     sqlite3_bind_text(statement, static_cast<int>(i + 1), params[i].c_str(), static_cast<int>(params[i].size()),
                       SQLITE_TRANSIENT);
   }
+  column_names_.clear();
+  for (int c = 0; c < sqlite3_column_count(statement); ++c) column_names_.emplace_back(sqlite3_column_name(statement, c));
   int rc = 0;
   while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
     Row row;

@@ -171,6 +171,11 @@ class Migrator {
   // scratch copy, so that inverses that read a table (rebuilds) see it as update would leave it.
   void FutureRollbackSql(std::ostream& out, std::optional<int> count = std::nullopt);
 
+  // execute-sql: runs the statements of `sql` (split as <sql> is, comments stripped) in one
+  // transaction and returns what Liquibase prints: each query's columns and rows, each other
+  // statement as "Successfully Executed". A failing statement undoes the others (on MySQL/MariaDB
+  // not their DDL, which commits itself) and throws.
+  std::string ExecuteSql(const std::string& sql, const std::optional<std::string>& delimiter);
   void ClearCheckSums();
   // calculate-checksum: the checksum of the changeset `path::id::author` (whatever the contexts and
   // labels select), in the version its DATABASECHANGELOG row has (8 or 9), else the latest (9).

@@ -1,19 +1,59 @@
-// calculate-checksum, clear-checksums, release-locks, list-locks, drop-all.
+// calculate-checksum, clear-checksums, release-locks, list-locks, drop-all, execute-sql.
 #include <algorithm>
 #include <chrono>
+#include <regex>
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "core/text.h"
 #include "migration/change/change_type.h"
 #include "migration/checksum/check_sum.h"
 #include "migration/engine/lock_service.h"
 #include "migration/engine/migrator_internal.h"
 #include "migration/engine/precondition_evaluator.h"
 #include "migration/engine/statement_sink.h"
+#include "migration/model/sql_splitter.h"
+#include "db/transaction.h"
 
 namespace ledgerhost::migration {
 
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
+
+std::string Migrator::ExecuteSql(const std::string& sql, const std::optional<std::string>& delimiter) {
+  db::Connection& connection = RequireConnection("execute-sql");
+  // Liquibase's ExecuteSqlCommandStep: a statement is a query when its lower-case text matches
+  // "\s*select .*" ('.' stops at a line end, so a multi-line SELECT is executed, not listed).
+  static const std::regex kQuery(R"(\s*select .*)");
+  std::string out;
+  db::Transaction transaction(connection);
+  for (const std::string& statement : SplitSql(sql, true, true, delimiter)) {
+    if (std::regex_match(Lower(statement), kQuery)) {
+      const auto rows = connection.Query(statement);
+      out += "Output of " + statement + ":\n";
+      if (rows.empty()) {
+        out += "-- Empty Resultset --\n";
+      } else {
+        // Liquibase keeps a label's case only where the JDBC driver calls identifiers case-sensitive:
+        // pgjdbc does not, so PostgreSQL's headers are upper-cased (checked against Liquibase 4.28).
+        for (const auto& name : connection.column_names()) {
+          out += (database_ == db::DatabaseKind::kPostgresql ? text::Upper(name) : name) + " | ";
+        }
+        if (!out.empty() && out.back() == ' ') out.pop_back();
+        out += "\n";
+        for (const auto& row : rows) {
+          for (const auto& value : row) out += value.value_or("null") + " | ";
+          out += "\n";
+        }
+      }
+    } else {
+      connection.Execute(statement);
+      out += "Successfully Executed: " + statement + "\n";
+    }
+    out += "\n";
+  }
+  transaction.Commit();
+  return out;
+}
 
 void Migrator::ClearCheckSums() {
   db::Connection& connection = RequireConnection("clear-checksums");
