@@ -33,6 +33,8 @@ plugins:
 schemas:
   com.example.schemas.CommercialPaperSchema:
     tablePrefix: demo_         # this family's tables are created and written as demo_*
+monitoring:
+  port: 0                      # GET /health and /metrics on a free loopback port
 YAML
 lh="$root/build/bin/ledgerhost"
 step() { printf '\n== %s\n' "$*"; }
@@ -61,6 +63,18 @@ log="$base/node.log"
 "$lh" --base-directory "$base" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do grep -q "Node started" "$log" && break; sleep 0.1; done
+address=$(sed -n 's/^Health and metrics on \(http:[^ ]*\) .*/\1/p' "$log")
+step "GET $address/health and some of /metrics while it runs"
+python3 - "$address" <<'PY'
+import sys, urllib.request
+base = sys.argv[1]
+print(urllib.request.urlopen(base + "/health").read().decode().strip())
+wanted = ("ledgerhost_node_state{", "ledgerhost_migration_changesets_applied_total", "ledgerhost_vault_states_recorded_total",
+          "ledgerhost_service_up{")
+for line in urllib.request.urlopen(base + "/metrics").read().decode().splitlines():
+    if line.startswith(wanted):
+        print(line)
+PY
 kill -INT "$pid"
 wait "$pid"
 cat "$log"

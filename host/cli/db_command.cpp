@@ -238,6 +238,8 @@ class DbCommand : public Command {
     options.changelog_display = ResourceLoader::Resolve(resource);
     options.database_display = url.ScriptDisplay();
     options.custom_changes = CustomChangePolicies();
+    options.offline_history_table = url.offline_history_table;
+    options.offline_history_rows = url.offline_history_rows;
     options.lock.wait = std::chrono::seconds(lock_wait_seconds_);
     options.lock.poll = std::chrono::milliseconds(std::min(10000, std::max(100, lock_wait_seconds_ * 100)));
     Migrator migrator(change_log, loader, url.kind, connection.get(), options);

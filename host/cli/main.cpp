@@ -12,6 +12,7 @@
 #include "core/logging.h"
 
 int main(int argc, char** argv) {
+  ledgerhost::InstallTerminateHandler();
   CLI::App app{"ledgerhost: a native node host for ledger applications.\n"
                "Loads plugins, brings the database schema to the right version (Liquibase-compatible\n"
                "changelogs) and runs the node's services.",

@@ -1,6 +1,45 @@
 #include "core/error.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+
 namespace ledgerhost {
+namespace {
+
+thread_local std::string current_activity;
+
+void WriteStderr(const std::string& text) {
+  // No streams or allocation guarantees this late: one write(2) of what was prepared.
+  const ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
+  (void)ignored;
+}
+
+[[noreturn]] void OnTerminate() {
+  std::string message = "fatal: the process was terminated";
+  if (const std::exception_ptr in_flight = std::current_exception()) {
+    try {
+      std::rethrow_exception(in_flight);
+    } catch (const std::exception& e) {
+      message += " by an exception where none may be thrown: " + std::string(e.what());
+    } catch (...) {
+      message += " by an exception of an unknown type where none may be thrown";
+    }
+  }
+  if (!current_activity.empty()) message += "\n  while " + current_activity;
+  message += "\n  (a plugin's exception inside a SOCI statement being built, `session << ..., use(f())`, or out of "
+             "a destructor or Stop() ends the process so: docs/plugin-authors.md, \"SOCI pitfalls\")\n";
+  WriteStderr(message);
+  std::abort();
+}
+
+}  // namespace
+
+ActivityScope::ActivityScope(std::string what) : previous_(std::exchange(current_activity, std::move(what))) {}
+ActivityScope::~ActivityScope() { current_activity = std::move(previous_); }
+
+void InstallTerminateHandler() { std::set_terminate(&OnTerminate); }
 
 const std::vector<ExitCodeMeaning>& ExitCodeMeanings() {
   static const std::vector<ExitCodeMeaning> kMeanings{

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ledgerhost {
@@ -34,6 +35,23 @@ struct ExitCodeMeaning {
 const std::vector<ExitCodeMeaning>& ExitCodeMeanings();
 // "Exit codes:" and a line per code, for --help.
 std::string ExitCodeHelp();
+
+// What the calling thread is doing (a plugin's service starting, say), for the last words of a
+// process that std::terminate ends: a plugin's exception thrown where none may be (a destructor,
+// a noexcept function) would otherwise abort the node without a word. Scopes nest.
+class ActivityScope {
+ public:
+  explicit ActivityScope(std::string what);
+  ~ActivityScope();
+  ActivityScope(const ActivityScope&) = delete;
+  ActivityScope& operator=(const ActivityScope&) = delete;
+
+ private:
+  std::string previous_;
+};
+
+// Makes std::terminate print the exception in flight and the thread's activity before aborting.
+void InstallTerminateHandler();
 
 class Error : public std::runtime_error {
  public:

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/redact.h"
+#include "core/text.h"
 
 namespace ledgerhost::db {
 namespace {
@@ -96,7 +97,29 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
   if (rest.rfind("jdbc:", 0) == 0) rest.erase(0, 5);
   if (rest.rfind("offline:", 0) == 0) {
     std::string name = rest.substr(8);
-    if (auto q = name.find('?'); q != std::string::npos) name.erase(q);
+    if (auto q = name.find('?'); q != std::string::npos) {
+      // Liquibase's offline parameters: outputLiquibaseSql is honoured, the others (version,
+      // productName, caseSensitive, changeLogFile, snapshot, ...) describe a database ledgerhost
+      // generates for from its kind alone.
+      std::stringstream parameters(name.substr(q + 1));
+      name.erase(q);
+      std::string parameter;
+      while (std::getline(parameters, parameter, '&')) {
+        const auto eq = parameter.find('=');
+        if (parameter.substr(0, eq) != "outputLiquibaseSql") continue;
+        const std::string value = eq == std::string::npos ? "" : text::Upper(parameter.substr(eq + 1));
+        if (value == "ALL" || value == "TRUE") {
+          out.offline_history_table = out.offline_history_rows = true;
+        } else if (value == "DATA_ONLY") {
+          out.offline_history_table = false;
+          out.offline_history_rows = true;
+        } else if (value == "NONE" || value == "FALSE") {
+          out.offline_history_table = out.offline_history_rows = false;
+        } else {
+          Fail(url, "outputLiquibaseSql is all, data_only or none, not '" + parameter.substr(eq == std::string::npos ? parameter.size() : eq + 1) + "'");
+        }
+      }
+    }
     auto kind = DatabaseKindFromShortName(name);
     if (!kind) Fail(url, "unknown offline database '" + name + "'");
     out.kind = *kind;

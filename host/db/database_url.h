@@ -11,6 +11,11 @@ namespace ledgerhost::db {
 struct DatabaseUrl {
   DatabaseKind kind = DatabaseKind::kSqlite;
   bool offline = false;  // offline:<db>: SQL generation only, no connection
+  // offline:<db>?outputLiquibaseSql=all|data_only|none (Liquibase's OfflineConnection): whether a
+  // script creates DATABASECHANGELOG and writes its rows. ledgerhost keeps no databasechangelog.csv,
+  // so where Liquibase defaults to none (and records the history in that file) it defaults to all.
+  bool offline_history_table = true;  // CREATE TABLE DATABASECHANGELOG (all)
+  bool offline_history_rows = true;   // its INSERT/UPDATE statements (all, data_only)
   std::string path;      // SQLite file (":memory:" allowed)
   std::string host = "127.0.0.1";
   int port = 5432;

@@ -135,7 +135,7 @@ int Generate(const config::NodeConfig& config, const schema::SchemaCatalog& cata
   CheckDatabaseOwner(*connection, catalog, config, url);
   NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
                             url.ScriptDisplay(), config.database.custom_changes);
-  migrations.migrator().Validate();
+  migrations.Validate();
   const auto pending = migrations.migrator().Pending();
   const std::filesystem::path file = options.generate_file.value_or(DefaultMigrationFile());
   const std::filesystem::path temporary = file.string() + ".tmp";
@@ -199,18 +199,21 @@ int RunNode(const NodeOptions& options) {
   NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
                             url.ScriptDisplay(), config.database.custom_changes);
   migration::Migrator& migrator = migrations.migrator();
-  migrator.Validate();  // an edited executed changeset stops the node here, whatever the mode
+  migrations.Validate();  // an edited executed changeset stops the node here, whatever the mode
   const auto pending = migrator.Pending();
   health.SetPendingChangeSets(pending.size());
+  // Registered whether or not this start migrates, so that a scrape always finds them (0 when not).
+  auto& applied = metrics.AddCounter("ledgerhost_migration_changesets_applied_total",
+                                     "Changesets this node applied at start-up").With();
+  auto& changeset_seconds = metrics
+                                .AddHistogram("ledgerhost_migration_changeset_seconds",
+                                              "How long each changeset applied at start-up took", {},
+                                              {0.001, 0.01, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 1800})
+                                .With();
+  auto& migration_seconds =
+      metrics.AddGauge("ledgerhost_migration_seconds", "How long the start-up migration took (0: none ran)").With();
   if (options.mode == NodeOptions::Mode::kJustRunMigration || (!pending.empty() && config.database.run_migration)) {
     health.SetState(monitoring::NodeState::kMigrating);
-    auto& applied = metrics.AddCounter("ledgerhost_migration_changesets_applied_total",
-                                       "Changesets this node applied at start-up").With();
-    auto& changeset_seconds = metrics
-                                  .AddHistogram("ledgerhost_migration_changeset_seconds",
-                                                "How long each changeset applied at start-up took", {},
-                                                {0.001, 0.01, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 1800})
-                                  .With();
     size_t remaining = pending.size();
     migrator.OnChangeSetApplied([&](const migration::ChangeSet&, std::chrono::duration<double> took) {
       applied.Add();
@@ -221,9 +224,7 @@ int RunNode(const NodeOptions& options) {
     const auto summary = migrator.Update();
     migrator.OnChangeSetApplied(nullptr);
     health.SetPendingChangeSets(0);
-    metrics.AddGauge("ledgerhost_migration_seconds", "How long the start-up migration took")
-        .With()
-        .Set(std::chrono::duration<double>(std::chrono::steady_clock::now() - migration_started).count());
+    migration_seconds.Set(std::chrono::duration<double>(std::chrono::steady_clock::now() - migration_started).count());
     std::cout << "Applied " << summary.run << " changeset(s) to " << url.Redacted() << " (" << summary.previously_run
               << " previously run)\n";
     if (options.mode == NodeOptions::Mode::kJustRunMigration) {

@@ -1,5 +1,10 @@
 #include "node/node_migrations.h"
 
+#include <algorithm>
+#include <set>
+
+#include "core/error.h"
+
 namespace ledgerhost::node {
 
 NodeMigrations::NodeMigrations(const schema::SchemaCatalog& catalog, db::DatabaseKind database,
@@ -19,6 +24,39 @@ NodeMigrations::NodeMigrations(const schema::SchemaCatalog& catalog, db::Databas
   }
   migrator_ = std::make_unique<migration::Migrator>(schema::MigratorSources(change_logs_), database, connection,
                                                     migrator_options);
+}
+
+void NodeMigrations::Validate() {
+  try {
+    migrator_->Validate();
+  } catch (const MigrationError& error) {
+    std::string hints;
+    std::set<const schema::SchemaChangeLog*> explained;
+    for (const auto& failure : migrator_->ValidationFailures()) {
+      if (failure.kind != migration::ValidationFailure::Kind::kCheckSumChanged) continue;
+      for (const auto& entry : change_logs_) {
+        if (entry.schemas.empty() || entry.schemas.front()->plugin == nullptr || explained.count(&entry)) continue;
+        const bool holds = std::any_of(entry.change_log.change_sets.begin(), entry.change_log.change_sets.end(),
+                                       [&](const migration::ChangeSet& cs) {
+                                         return cs.file_path == failure.file && cs.id == failure.id &&
+                                                cs.author == failure.author;
+                                       });
+        if (!holds) continue;
+        explained.insert(&entry);
+        const schema::SelectedSchema& schema = *entry.schemas.front();
+        hints += "\n" + failure.file + " comes from plugin " + schema.plugin->path().string() + " (schema " +
+                 schema.family + " v" + std::to_string(schema.version) + "). The node rewrites its changelog with "
+                 "node.yaml's schemas." + schema.family + ".tablePrefix (now " +
+                 (schema.table_prefix.empty() ? std::string("none") : "'" + schema.table_prefix + "'") +
+                 ") and databaseSchema (now " +
+                 (schema.database_schema.empty() ? std::string("none") : "'" + schema.database_schema + "'") +
+                 "): if either changed since these changesets ran, set it back; otherwise the plugin was rebuilt "
+                 "with edited changesets, and its author should put the edit in a new changeset.";
+      }
+    }
+    if (hints.empty()) throw;
+    throw MigrationError(std::string(error.what()) + hints);
+  }
 }
 
 std::string NodeMigrations::Describe() const {

@@ -26,6 +26,11 @@ class NodeMigrations {
                  const std::map<std::string, std::string>& custom_changes = {});
 
   migration::Migrator& migrator() { return *migrator_; }
+  // Migrator::Validate(), with what only the node knows added to a checksum failure: which plugin
+  // file each changed changeset comes from, and the schema options (tablePrefix, databaseSchema) the
+  // node rewrites that plugin's changelog with, whose change since the changesets ran changes their
+  // checksums as an edit would.
+  void Validate();
   const std::vector<schema::SchemaChangeLog>& change_logs() const { return change_logs_; }
   // Every changelog's root, for messages.
   std::string Describe() const;

@@ -63,6 +63,7 @@ void ServiceRunner::StartAll(const HubFor& hub_for,
                              const std::function<void(const PlannedService&, const std::function<void()>&)>& around_start) {
   for (const auto& planned : plan_) {
     try {
+      const ActivityScope activity("starting service '" + planned.name + "' of plugin " + planned.plugin->path().string());
       std::shared_ptr<Service> service = planned.plugin->CreateService(planned.name);
       ServiceHub& hub = hub_for(planned);
       around_start(planned, [&] { service->Start(hub); });
@@ -82,6 +83,9 @@ void ServiceRunner::StopAll() noexcept {
   while (!running_.empty()) {
     Running running = std::move(running_.back());
     running_.pop_back();
+    const std::string plugin = running.planned.plugin->path().string();
+    const ActivityScope activity("stopping service '" + running.planned.name + "' of plugin " + plugin);
+    // Stop() is noexcept: one that throws ends the process, and the terminate handler names it.
     running.service->Stop();
     Logger("node")->info("service {} stopped", running.planned.name);
   }

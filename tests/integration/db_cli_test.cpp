@@ -70,6 +70,26 @@ TEST_P(GoldenUpdateSqlTest, OfflineScriptIsLiquibasesScript) {
 INSTANTIATE_TEST_SUITE_P(Databases, GoldenUpdateSqlTest,
                          ::testing::Values("postgresql", "mysql", "mariadb", "oracle", "mssql", "h2", "sqlite"));
 
+// outputLiquibaseSql=data_only leaves out CREATE TABLE DATABASECHANGELOG, none every statement on it
+// (captured as above with Liquibase 4.28.0, its databasechangelog.csv absent before each run).
+TEST(GoldenOfflineHistory, OutputLiquibaseSqlIsHonoured) {
+  for (const std::string mode : {"data_only", "none"}) {
+    ScratchDir dir;
+    fs::copy_file(kGoldenDir / "changelog.xml", dir.path() / "changelog.xml");
+    const Outcome result = RunIn(dir.path(), "db --changelog-file changelog.xml --url 'offline:postgresql?outputLiquibaseSql=" +
+                                                 mode + "' update-sql --output-file script.sql");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(MaskRunSpecific(ReadFile(dir.path() / "script.sql")),
+              MaskRunSpecific(ReadFile(kGoldenDir / ("postgresql_" + mode + ".sql"))))
+        << mode;
+  }
+  ScratchDir dir;
+  fs::copy_file(kGoldenDir / "changelog.xml", dir.path() / "changelog.xml");
+  const Outcome bad = RunIn(dir.path(), "db --changelog-file changelog.xml --url 'offline:postgresql?outputLiquibaseSql=some' update-sql");
+  EXPECT_EQ(bad.exit_code, static_cast<int>(ExitCode::kConfig)) << bad.err;
+  EXPECT_NE(bad.err.find("outputLiquibaseSql is all, data_only or none"), std::string::npos) << bad.err;
+}
+
 constexpr const char* kChangeLog = R"xml(<?xml version="1.0" encoding="UTF-8"?>
 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -168,6 +188,32 @@ TEST_P(DbCliTest, EditedExecutedChangeSetExitsWithMigrationErrorNamingIt) {
   EXPECT_EQ(result.exit_code, static_cast<int>(ExitCode::kMigration)) << result.err;
   EXPECT_NE(result.err.find("changelog.xml::2::cli"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("9:"), std::string::npos) << result.err;
+  // The advice is in the changelog's syntax, with the checksum to accept.
+  EXPECT_TRUE(std::regex_search(result.err, std::regex(R"(<validCheckSum>9:[0-9a-f]{32}</validCheckSum>)"))) << result.err;
+}
+
+// Advice matches the changelog's format: YAML and formatted SQL are not told to write XML.
+TEST(DbCliMessages, AdviceIsInTheChangeLogsOwnSyntax) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.yaml",
+            "databaseChangeLog:\n- changeSet:\n    id: 1\n    author: y\n    changes:\n    - sql:\n        sql: "
+            "CREATE TABLE y_t (id INT)\n");
+  WriteFile(dir.path() / "changelog.sql",
+            "--liquibase formatted sql\n--changeset s:1\nCREATE TABLE s_t (id INT);\n");
+  const std::string yaml_url = " --url sqlite:" + (dir.path() / "yaml.db").string();
+  const std::string url = " --url sqlite:" + (dir.path() / "sql.db").string();
+  ASSERT_EQ(RunIn(dir.path(), "db --changelog-file changelog.yaml" + yaml_url + " update").exit_code, 0);
+  ASSERT_EQ(RunIn(dir.path(), "db --changelog-file changelog.sql" + url + " update").exit_code, 0);
+  Outcome yaml = RunIn(dir.path(), "db --changelog-file changelog.yaml" + yaml_url + " rollback-count-sql 1");
+  EXPECT_EQ(yaml.exit_code, static_cast<int>(ExitCode::kMigration)) << yaml.err;
+  EXPECT_NE(yaml.err.find("add a rollback: entry to the changeset"), std::string::npos) << yaml.err;
+  EXPECT_EQ(yaml.err.find("<rollback>"), std::string::npos) << yaml.err;
+
+  WriteFile(dir.path() / "changelog.sql", "--liquibase formatted sql\n--changeset s:1\nCREATE TABLE s_t (id BIGINT);\n");
+  Outcome sql = RunIn(dir.path(), "db --changelog-file changelog.sql" + url + " validate");
+  EXPECT_EQ(sql.exit_code, static_cast<int>(ExitCode::kMigration)) << sql.err;
+  EXPECT_TRUE(std::regex_search(sql.err, std::regex(R"(a --validCheckSum: 9:[0-9a-f]{32} line in the changeset)"))) << sql.err;
+  EXPECT_EQ(sql.err.find("<validCheckSum>"), std::string::npos) << sql.err;
 }
 
 constexpr const char* kRollbackChangeLog = R"xml(<?xml version="1.0" encoding="UTF-8"?>

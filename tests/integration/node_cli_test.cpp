@@ -1520,6 +1520,43 @@ TEST(NodeCliDefaults, ABaseDirectoryThatDoesNotExistIsAnError) {
   EXPECT_FALSE(fs::exists(missing));
 }
 
+// A tablePrefix changed after the family's changesets ran changes their checksums: the refusal names
+// the plugin file and the options the node applies, so the operator knows what to set back.
+TEST(NodeCliMessages, AChangedTablePrefixIsNamedWhenChecksumsDiffer) {
+  NodeDir node;
+  node.AddPlugin(IOU_PLUGIN);
+  NodeYaml yaml;
+  yaml.run_migration = true;
+  yaml.schemas = std::string("{") + kIouFamily + ": {tablePrefix: p_}}";
+  node.Configure(yaml);
+  const Outcome first = node.RunOnlyMigration();
+  ASSERT_EQ(first.exit_code, 0) << Describe(first);
+  yaml.schemas = std::string("{") + kIouFamily + ": {tablePrefix: q_}}";
+  node.Configure(yaml);
+  const Outcome changed = node.StartExpectingExit();
+  EXPECT_EQ(changed.exit_code, static_cast<int>(ExitCode::kMigration)) << Describe(changed);
+  EXPECT_TRUE(Contains(changed.err, "comes from plugin " + (node.plugins() / fs::path(IOU_PLUGIN).filename()).string()))
+      << changed.err;
+  EXPECT_TRUE(Contains(changed.err, ".tablePrefix (now 'q_')")) << changed.err;
+}
+
+// A service that throws out of its noexcept Stop() ends the process (nothing can continue after it),
+// but not without a word: the terminate handler names the exception and the plugin's service.
+TEST(NodeCliMessages, AServiceThatThrowsOutOfStopIsNamedAsTheProcessEnds) {
+  NodeDir node;
+  node.AddPlugin(ORDERED_SERVICES_PLUGIN);
+  NodeYaml yaml;
+  yaml.run_migration = true;
+  yaml.plugin_config = "{ordered-services: {throwOnStop: service-b}}";
+  node.Configure(yaml);
+  const Outcome outcome = node.StartAndStop(SIGTERM);
+  EXPECT_EQ(outcome.exit_code, -SIGABRT) << Describe(outcome);
+  EXPECT_TRUE(Contains(outcome.err, "an exception where none may be thrown: service-b cannot stop")) << outcome.err;
+  EXPECT_TRUE(Contains(outcome.err, "while stopping service 'service-b' of plugin " +
+                                        (node.plugins() / fs::path(ORDERED_SERVICES_PLUGIN).filename()).string()))
+      << outcome.err;
+}
+
 TEST(NodeCliDefaults, DefaultDatabaseIsLedgerhostDbInTheBaseDirectory) {
   NodeDir node;
   node.AddPlugin(FIXTURE_IOU_V1_PLUGIN);

@@ -21,7 +21,11 @@ run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/build" -G "${GENERATOR
 run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build")
 file(MAKE_DIRECTORY "${WORK_DIR}/node/plugins")
 file(COPY "${WORK_DIR}/build/libhello.so" DESTINATION "${WORK_DIR}/node/plugins")
-run("${LEDGERHOST}" --log-level warn plugins --base-directory "${WORK_DIR}/node")
+# The installed executable, not the build tree's: `cmake --install` must carry it too.
+if(NOT EXISTS "${WORK_DIR}/prefix/bin/ledgerhost")
+  message(FATAL_ERROR "cmake --install did not install bin/ledgerhost")
+endif()
+run("${WORK_DIR}/prefix/bin/ledgerhost" --log-level warn plugins --base-directory "${WORK_DIR}/node")
 foreach(expected "hello-out-of-tree 2.0.0" "HelloSchemaV1  (org.example.HelloSchema v1)"
                  "migration: migration/hello-schema-v1.changelog-master.yaml" "service:   greeter")
   string(FIND "${last_output}" "${expected}" found)

@@ -110,9 +110,12 @@ void Migrator::CheckCheckSums(const History& history) const {
   for (const auto& f : failures) {
     message += "          " + f.file + "::" + f.id + "::" + f.author + " " + f.detail + " (" + f.location + ")\n";
   }
-  message +=
-      "An executed changeset was edited. Revert the edit and put the change in a new changeset, or, if the edit is "
-      "harmless, add <validCheckSum> with the new value (or mark the changeset runOnChange).";
+  const auto& first = failures.front();
+  const auto now = first.detail.rfind(' ');
+  message += "An executed changeset was edited. Revert the edit and put the change in a new changeset, or, if the edit "
+             "is harmless, accept the new checksum with " +
+             ValidCheckSumAdvice(first.file, now == std::string::npos ? "<new checksum>" : first.detail.substr(now + 1)) +
+             " (or mark the changeset runOnChange).";
   throw MigrationError(message);
 }
 
@@ -193,7 +196,7 @@ std::vector<SqlStatement> Migrator::StatementsFor(const ChangeSet& cs, bool roll
       if (!inverse) {
         throw MigrationError(it->location.ToString() + ": changeset " + cs.id + "::" + cs.author +
                              " cannot be rolled back: " + it->type +
-                             " has no automatic rollback; add a <rollback> block to the changeset");
+                             " has no automatic rollback; " + RollbackAdvice(cs.file_path));
       }
       changes.insert(changes.end(), inverse->begin(), inverse->end());
     }
@@ -306,7 +309,7 @@ void Migrator::RunChangeSet(const ChangeSet& cs, const HistoryRow* previous, Run
     }
     current = nullptr;
     if (node_search_path) sink.Run({SetSearchPath(*node_search_path), ";"});
-    sink.Run({history_statement, ";"});
+    if (connection_ != nullptr || options_.offline_history_rows) sink.Run({history_statement, ";"});
     if (transactional) sink.Commit();
   } catch (const DatabaseError& e) {
     UndoChangeSetSession(sink, transactional, node_search_path);
@@ -470,9 +473,10 @@ void Migrator::WriteScriptHeader(std::ostream& out, const std::string& title) co
 
 void Migrator::WriteScriptPrologue(StatementSink& sink) const {
   // Against a live database a script takes the lock and creates what is missing, as Liquibase's do;
-  // offline there is nothing to lock and the history table is created unconditionally.
+  // offline there is nothing to lock, and the history table is created unless outputLiquibaseSql
+  // says otherwise.
   if (connection_ == nullptr) {
-    sink.Run({sql_.CreateChangeLogTable(), ";"});
+    if (options_.offline_history_table) sink.Run({sql_.CreateChangeLogTable(), ";"});
     return;
   }
   if (database_ == db::DatabaseKind::kPostgresql) {

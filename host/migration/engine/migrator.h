@@ -45,6 +45,10 @@ struct MigratorOptions {
   std::string database_display;       // "Against:" line of scripts: user@redacted-url
   LockOptions lock;
   std::map<std::string, CustomChangePolicy> custom_changes;  // Java class name -> policy (default kRefuse)
+  // Offline scripts (no connection): whether they create DATABASECHANGELOG and write its rows
+  // (DatabaseUrl's outputLiquibaseSql).
+  bool offline_history_table = true;
+  bool offline_history_rows = true;
 };
 
 // How far an update goes.

@@ -31,6 +31,10 @@ std::string JavaShortDateTime();
 std::string NameOf(const ChangeSet& cs);
 // "<file:line>: changeset id::author"
 std::string Where(const ChangeSet& cs);
+// Advice in the changelog's own syntax, by its file's extension (XML when unknown): how to declare a
+// rollback, and how to accept a checksum with validCheckSum.
+std::string RollbackAdvice(const std::string& change_log_path);
+std::string ValidCheckSumAdvice(const std::string& change_log_path, const std::string& check_sum);
 // The tag of the changeset's tagDatabase change, or nullptr.
 const std::string* TagOf(const ChangeSet& cs);
 // <modifySql>: append, prepend, replace, regExpReplace, applied to every generated statement.

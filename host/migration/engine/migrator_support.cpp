@@ -74,6 +74,48 @@ std::string JavaShortDateTime() {
   return out.str();
 }
 
+namespace {
+
+enum class Syntax { kXml, kYaml, kJson, kSql };
+
+Syntax SyntaxOf(const std::string& path) {
+  const std::string lower = Lower(path);
+  if (lower.ends_with(".yaml") || lower.ends_with(".yml")) return Syntax::kYaml;
+  if (lower.ends_with(".json")) return Syntax::kJson;
+  if (lower.ends_with(".sql")) return Syntax::kSql;
+  return Syntax::kXml;
+}
+
+}  // namespace
+
+std::string RollbackAdvice(const std::string& change_log_path) {
+  switch (SyntaxOf(change_log_path)) {
+    case Syntax::kYaml:
+      return "add a rollback: entry to the changeset";
+    case Syntax::kJson:
+      return "add a \"rollback\" entry to the changeset";
+    case Syntax::kSql:
+      return "add a --rollback line to the changeset (--rollback empty when there is nothing to undo)";
+    case Syntax::kXml:
+      break;
+  }
+  return "add a <rollback> block to the changeset";
+}
+
+std::string ValidCheckSumAdvice(const std::string& change_log_path, const std::string& check_sum) {
+  switch (SyntaxOf(change_log_path)) {
+    case Syntax::kYaml:
+      return "validCheckSum: " + check_sum + " in the changeset";
+    case Syntax::kJson:
+      return "\"validCheckSum\": \"" + check_sum + "\" in the changeset";
+    case Syntax::kSql:
+      return "a --validCheckSum: " + check_sum + " line in the changeset";
+    case Syntax::kXml:
+      break;
+  }
+  return "<validCheckSum>" + check_sum + "</validCheckSum> in the changeset";
+}
+
 std::string NameOf(const ChangeSet& cs) { return cs.Identifier(); }
 
 std::string Where(const ChangeSet& cs) {
