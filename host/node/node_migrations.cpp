@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "plugins/plugin_loader.h"
 
 namespace ledgerhost::node {
 
