@@ -10,6 +10,14 @@
 
 namespace ledgerhost::balances {
 
+// The store could not be asked (cannot connect, authentication, a broken or closed connection, an
+// answer it should not give, shutting down), as opposed to a refusal by the rules. Still a
+// BalanceError for callers; the metrics count it as an error, not a refusal.
+class BalanceStoreUnavailable : public BalanceError {
+ public:
+  using BalanceError::BalanceError;
+};
+
 struct JournalEntry {
   std::string account;
   long long seq = 0;       // 1, 2, ... per account, without gaps

@@ -29,8 +29,14 @@ BalanceTrackerService::BalanceTrackerService(std::shared_ptr<BalanceStore> store
       operation_measures_.push_back({&operations.With({name, "ok"}), &operations.With({name, "refused"}),
                                      &operations.With({name, "error"}), &seconds.With({name})});
     }
-    settlements_ = &metrics.AddCounter("ledgerhost_balance_settlements_total",
-                                       "Settlement intents offered to the settlement engine, by outcome (settled, refused: credited back, invalid: an answer out of range, unanswered: asked again later)", {"outcome"});
+    auto& settlements = metrics.AddCounter("ledgerhost_balance_settlements_total",
+                                           "Settlement intents offered to the settlement engine, by outcome (settled, "
+                                           "refused: credited back, invalid: an answer out of range, unanswered: asked "
+                                           "again later)",
+                                           {"outcome"});
+    for (const char* outcome : {"settled", "refused", "invalid", "unanswered"}) {
+      settlement_measures_[outcome] = &settlements.With({outcome});  // recorded without a lookup in the registry
+    }
     expired_ = &metrics.AddCounter("ledgerhost_balance_prepares_expired_total",
                                    "Prepared packets voided because they expired").With();
   }
@@ -59,6 +65,10 @@ auto BalanceTrackerService::Measured(int operation, Run&& run) -> decltype(run()
     observe();
     measures.ok->Add();
     return result;
+  } catch (const BalanceStoreUnavailable&) {
+    observe();
+    measures.error->Add();
+    throw;
   } catch (const BalanceError&) {
     observe();
     measures.refused->Add();
@@ -71,7 +81,7 @@ auto BalanceTrackerService::Measured(int operation, Run&& run) -> decltype(run()
 }
 
 void BalanceTrackerService::CountSettlement(const char* outcome) {
-  if (settlements_ != nullptr) settlements_->With({outcome}).Add();
+  if (const auto it = settlement_measures_.find(outcome); it != settlement_measures_.end()) it->second->Add();
 }
 
 void BalanceTrackerService::ConfigureAccount(const std::string& account, const BalanceSettings& settings) {

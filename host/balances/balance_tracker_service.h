@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <map>
+#include <string_view>
 #include <vector>
 
 #include "balances/balance_store.h"
@@ -48,8 +50,8 @@ class BalanceTrackerService : public BalanceTracker {
 
  private:
   void Background();
-  // Runs one operation of the SDK interface, counted by outcome (ok; refused: a BalanceError the
-  // caller is told of; error: anything else, a store that is down) and timed, when measured.
+  // Runs one operation of the SDK interface, counted by outcome (ok; refused: a BalanceError of the
+  // rules; error: a store that is down, BalanceStoreUnavailable, or any other failure) and timed.
   template <typename Operation>
   auto Measured(int operation, Operation&& run) -> decltype(run());
   void CountSettlement(const char* outcome);
@@ -61,7 +63,7 @@ class BalanceTrackerService : public BalanceTracker {
     monitoring::Histogram::Series* seconds = nullptr;
   };
   std::vector<OperationMeasures> operation_measures_;  // by operation index; empty: not measured
-  monitoring::Counter* settlements_ = nullptr;
+  std::map<std::string_view, monitoring::Counter::Series*> settlement_measures_;  // by outcome; empty: not measured
   monitoring::Counter::Series* expired_ = nullptr;
 
   std::shared_ptr<BalanceStore> store_;

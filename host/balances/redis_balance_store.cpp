@@ -74,7 +74,7 @@ std::vector<std::string> Split(const std::string& text) {
 
 AccountBalance Answer(const std::string& account, const std::string& text) {
   const auto parts = Split(text);
-  if (parts.size() < 3) throw BalanceError("account " + account + ": malformed answer '" + text + "' from Redis");
+  if (parts.size() < 3) throw BalanceStoreUnavailable("account " + account + ": malformed answer '" + text + "' from Redis");
   return {account, Number(parts[0]), Number(parts[1]), Number(parts[2])};
 }
 
@@ -132,7 +132,7 @@ void RedisBalanceStore::Connect(redisContext*& context) {
     const std::string reason = context ? context->errstr : "out of memory";
     if (context) redisFree(context);
     context = nullptr;
-    throw BalanceError(Describe() + ": cannot connect: " + reason);
+    throw BalanceStoreUnavailable(Describe() + ": cannot connect: " + reason);
   }
   // A server that stops answering is an error after this, not a hung node.
   const timeval command_timeout{5, 0};
@@ -143,7 +143,7 @@ void RedisBalanceStore::Connect(redisContext*& context) {
     auto* raw = static_cast<redisReply*>(redisCommandArgv(context, 2, argv, lengths));
     const bool ok = raw != nullptr && raw->type != REDIS_REPLY_ERROR;
     if (raw) freeReplyObject(raw);
-    if (!ok) throw BalanceError(Describe() + ": authentication failed");  // the password is never echoed
+    if (!ok) throw BalanceStoreUnavailable(Describe() + ": authentication failed");  // the password is never echoed
   }
 }
 
@@ -151,7 +151,7 @@ void RedisBalanceStore::LoadFunctions() {
   const std::vector<std::string> load{"FUNCTION", "LOAD", "REPLACE", kRedisFunctions};
   const Reply reply = dispatchers_.empty() ? Synchronous(load) : Command(load);
   if (reply.kind == Reply::Kind::kError) {
-    throw BalanceError(Describe() + ": cannot load the balance functions (Redis 7 with Functions is required): " +
+    throw BalanceStoreUnavailable(Describe() + ": cannot load the balance functions (Redis 7 with Functions is required): " +
                        reply.text);
   }
 }
@@ -159,7 +159,7 @@ void RedisBalanceStore::LoadFunctions() {
 RedisBalanceStore::Reply RedisBalanceStore::Synchronous(const std::vector<std::string>& args) {
   Argv argv(args);
   auto* raw = static_cast<redisReply*>(redisCommandArgv(contexts_[0], argv.count(), argv.pointers.data(), argv.lengths.data()));
-  if (raw == nullptr) throw BalanceError(Describe() + ": " + contexts_[0]->errstr);
+  if (raw == nullptr) throw BalanceStoreUnavailable(Describe() + ": " + contexts_[0]->errstr);
   Reply reply = Copy(raw);
   freeReplyObject(raw);
   return reply;
@@ -175,7 +175,7 @@ std::future<RedisBalanceStore::Reply> RedisBalanceStore::Enqueue(const std::vect
   std::future<Reply> reply = pending.reply.get_future();
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_) throw BalanceError(Describe() + ": the balance store is shutting down");
+    if (stopping_) throw BalanceStoreUnavailable(Describe() + ": the balance store is shutting down");
     queue_.push_back(std::move(pending));
   }
   wake_.notify_one();
@@ -213,7 +213,7 @@ void RedisBalanceStore::SendBatch(std::vector<Pending>& batch, redisContext*& co
       for (; answered < batch.size(); ++answered) {
         void* raw = nullptr;
         if (redisGetReply(context, &raw) != REDIS_OK || raw == nullptr) {
-          throw BalanceError(Describe() + ": " + context->errstr);
+          throw BalanceStoreUnavailable(Describe() + ": " + context->errstr);
         }
         Reply reply = Copy(static_cast<redisReply*>(raw));
         freeReplyObject(raw);
@@ -264,7 +264,7 @@ RedisBalanceStore::Reply RedisBalanceStore::Call(const std::string& function, co
     if (reply.text.rfind("LH_LIQUIDITY ", 0) == 0) throw InsufficientLiquidity(message("LH_LIQUIDITY "));
     if (reply.text.rfind("LH_RANGE ", 0) == 0) throw AmountOutOfRange(message("LH_RANGE "));
     if (reply.text.rfind("LH_REFUSED ", 0) == 0) throw BalanceError(message("LH_REFUSED ") + " (" + Describe() + ")");
-    throw BalanceError(Describe() + ": " + function + ": " + reply.text);
+    throw BalanceStoreUnavailable(Describe() + ": " + function + ": " + reply.text);
   }
   return reply;
 }

@@ -103,7 +103,7 @@ Result SqlBalanceStore::Run(SqlBatch::Needs needs, std::function<Result(SqlBatch
   std::future<void> done = job.done.get_future();
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_) throw BalanceError(description_ + ": the balance store is shutting down");
+    if (stopping_) throw BalanceStoreUnavailable(description_ + ": the balance store is shutting down");
     queue_.push_back(std::move(job));
   }
   wake_.notify_one();

@@ -19,6 +19,7 @@
 #include "cli/db_history.h"
 #include "cli/db_settings.h"
 #include "core/error.h"
+#include "core/files.h"
 #include "core/logging.h"
 #include "core/text.h"
 #include "db/connection.h"
@@ -406,7 +407,11 @@ class DbCommand : public Command {
     }
     node::NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
                                     url.ScriptDisplay(), custom_changes);
-    return Dispatch(command, migrations.migrator(), url);
+    try {
+      return Dispatch(command, migrations.migrator(), url);
+    } catch (const MigrationError& error) {
+      migrations.RethrowExplained(error);  // a plugin's changed checksum: which plugin, which options
+    }
   }
 
   // A script is written whole or not at all: it is made in memory, and reaches stdout or the
@@ -421,17 +426,32 @@ class DbCommand : public Command {
       std::cout << script.str() << std::flush;
       return code;
     }
+    WriteOutputFile(script.str());
+    return code;
+  }
+
+  // A regular file (or a new one) is replaced whole through a temporary beside it, so that a reader
+  // never sees half a script; /dev/stdout, a pipe or a symbolic link is written directly.
+  void WriteOutputFile(const std::string& script) const {
     const std::filesystem::path target(output_file_);
-    const std::filesystem::path temporary = target.string() + ".tmp";
-    {
-      std::ofstream file(temporary);
+    std::error_code error;
+    const auto status = std::filesystem::symlink_status(target, error);
+    const bool replace = !std::filesystem::exists(status) || std::filesystem::is_regular_file(status);
+    const std::filesystem::path written = replace ? std::filesystem::path(target.string() + ".tmp") : target;
+    try {
+      std::ofstream file(written, std::ios::binary);
       if (!file) throw ConfigError("cannot write --output-file " + output_file_);
-      file << script.str();
+      file << script;
       file.close();
       if (!file) throw ConfigError("writing --output-file " + output_file_ + " failed");
+      if (replace) std::filesystem::rename(written, target);
+    } catch (const std::filesystem::filesystem_error& e) {
+      if (replace) std::filesystem::remove(written, error);
+      throw ConfigError("cannot write --output-file " + output_file_ + ": " + e.code().message());
+    } catch (...) {
+      if (replace) std::filesystem::remove(written, error);
+      throw;
     }
-    std::filesystem::rename(temporary, target);
-    return code;
   }
 
   int Update(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) { return PrintSummary(migrator.Update({})); }
@@ -543,11 +563,7 @@ class DbCommand : public Command {
   int ExecuteSql(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) {
     std::string text = sql_;
     if (!sql_file_.empty()) {
-      std::ifstream in(sql_file_, std::ios::binary);
-      if (!in) throw ConfigError("db execute-sql: --sql-file " + sql_file_ + " cannot be read");
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      text = buffer.str();
+      text = ReadWholeFile(sql_file_, "db execute-sql: --sql-file");
     } else if (sql_.empty()) {
       throw Error(ExitCode::kUsage, "db execute-sql needs --sql \"STATEMENTS\" or --sql-file FILE");
     }

@@ -1,7 +1,6 @@
 #include "cli/db_history.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include <fmt/format.h>
 
@@ -17,18 +16,10 @@ std::string UpdateDate(const HistoryRow& row) {
   return sortable ? migration::JavaShortDateTimeOf(*sortable) : row.date_executed;
 }
 
-// Milliseconds since the epoch of a DATEEXECUTED, read as UTC (only differences are used).
 std::optional<long long> EpochMillis(const HistoryRow& row) {
   const auto sortable = migration::SortableTimestamp(row.date_executed);
   if (!sortable) return std::nullopt;
-  std::tm tm{};
-  tm.tm_year = std::stoi(sortable->substr(0, 4)) - 1900;
-  tm.tm_mon = std::stoi(sortable->substr(5, 2)) - 1;
-  tm.tm_mday = std::stoi(sortable->substr(8, 2));
-  tm.tm_hour = std::stoi(sortable->substr(11, 2));
-  tm.tm_min = std::stoi(sortable->substr(14, 2));
-  tm.tm_sec = std::stoi(sortable->substr(17, 2));
-  return static_cast<long long>(timegm(&tm)) * 1000 + std::stoi(sortable->substr(20, 3));
+  return migration::EpochMillisOf(*sortable);
 }
 
 // Java's Float.toString for the small values a deployment lasts: "0.0", "1.5", "12.25".

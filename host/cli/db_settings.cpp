@@ -8,6 +8,7 @@
 
 #include "config/java_properties.h"
 #include "core/error.h"
+#include "core/files.h"
 #include "core/text.h"
 
 namespace ledgerhost::cli {
@@ -126,11 +127,7 @@ void DbSettings::ReadDefaultsFile(const std::string& path, bool explicitly_named
     if (explicitly_named) throw ConfigError("defaults file " + path + " not found");
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError("cannot read defaults file " + path);
-  std::stringstream contents;
-  contents << in.rdbuf();
-  for (const config::JavaProperty& p : config::ParseJavaProperties(contents.str(), path)) {
+  for (const config::JavaProperty& p : config::ParseJavaProperties(ReadWholeFile(path, "defaults file"), path)) {
     const std::string where = path + ":" + std::to_string(p.line);
     SettingValue value{p.value, where + " (" + p.key + ")"};
     if (text::StartsWithIgnoreCase(p.key, "parameter.")) {

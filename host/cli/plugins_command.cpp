@@ -34,7 +34,8 @@ class PluginsCommand : public Command {
     for (const auto& key : trusted_keys_) options.trusted_keys.emplace_back(key);
     options.ignored_files = config.plugins.ignored_files;
     auto registry = plugins::PluginRegistry::Load(options);
-    const auto checks = CheckChangeLogs(config, registry);
+    std::string not_checked;  // why no changelog could be checked (database URL, schema selection)
+    const auto checks = CheckChangeLogs(config, registry, not_checked);
     size_t failed = 0;
 
     std::cout << "Plugins in " << options.directory.string() << " ("
@@ -47,7 +48,9 @@ class PluginsCommand : public Command {
         std::cout << "    schema:    " << schema.name << "  (" << schema.family << " v" << schema.version << ")\n"
                   << "      migration: " << schema.migration_resource.value_or("none") << "\n";
         const auto check = checks.find({schema.family, schema.version});
-        if (check == checks.end()) {
+        if (!not_checked.empty()) {
+          std::cout << "      changelog: not checked (see below)\n";
+        } else if (check == checks.end()) {
           std::cout << "      changelog: not checked (not selected in node.yaml schemas)\n";
         } else if (check->second.error.empty()) {
           std::cout << "      changelog: " << check->second.summary << "\n";
@@ -78,6 +81,10 @@ class PluginsCommand : public Command {
         std::cout << "  " << skipped.path.filename().string() << ": " << skipped.reason << "\n";
       }
     }
+    if (!not_checked.empty()) {
+      std::cout << "\nChangelogs not checked: " << not_checked << "\n";
+      return static_cast<int>(ExitCode::kConfig);
+    }
     if (failed > 0) {
       std::cout << "\n" << failed << " schema changelog(s) have errors: the node would not start with them.\n";
       return static_cast<int>(ExitCode::kChangeLog);
@@ -93,17 +100,19 @@ class PluginsCommand : public Command {
 
   // Each selected plugin schema's changelog, parsed on its own (so that one error does not hide the
   // next) with the node's database and schema options, as the node would at start.
+  // `not_checked` says why none could be (the database URL, the schema selection): the listing
+  // still shows what loaded.
   static std::map<std::pair<std::string, int>, ChangeLogCheck> CheckChangeLogs(const config::NodeConfig& config,
-                                                                            const plugins::PluginRegistry& registry) {
+                                                                            const plugins::PluginRegistry& registry,
+                                                                            std::string& not_checked) {
     std::map<std::pair<std::string, int>, ChangeLogCheck> out;
-    const db::DatabaseUrl url = node::NodeDatabaseUrl(config);
+    db::DatabaseUrl url;
     schema::SchemaCatalog catalog;
     try {
+      url = node::NodeDatabaseUrl(config);
       catalog = schema::SelectSchemas(registry.plugins(), config.schemas, url.kind);
     } catch (const Error& e) {
-      for (const auto& plugin : registry.plugins()) {
-        for (const auto& s : plugin->schemas()) out[{s.family, s.version}] = {"", e.what()};
-      }
+      not_checked = e.what();
       return out;
     }
     schema::SchemaChangeLogOptions options;
@@ -121,7 +130,7 @@ class PluginsCommand : public Command {
                                              : "parsed, " + std::to_string(change_log.change_log.change_sets.size()) +
                                                    " changeset(s) for " + std::string(db::ShortName(url.kind));
         }
-      } catch (const Error& e) {
+      } catch (const std::exception& e) {  // one schema's problem does not hide the next's
         check.error = e.what();
       }
       out[{selected.family, selected.version}] = check;

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.h"
+#include "core/files.h"
 
 namespace ledgerhost::config {
 namespace {
@@ -305,14 +306,7 @@ NodeConfig LoadNodeConfig(const std::filesystem::path& base_directory) {
                                                                       : ": no such directory (create it, with a node.yaml, first)"));
   }
   const auto path = base_directory / "node.yaml";
-  std::string text;
-  if (std::filesystem::exists(path)) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(path.string() + ": cannot be read");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
-  }
+  const std::string text = std::filesystem::exists(path, error) ? ReadWholeFile(path, "node configuration") : "";
   NodeConfig config = ParseNodeConfig(text, path.string(), base_directory);
   ApplyEnvironment(config.database);
   return config;

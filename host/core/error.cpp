@@ -10,27 +10,34 @@ namespace {
 
 thread_local std::string current_activity;
 
-void WriteStderr(const std::string& text) {
-  // No streams or allocation guarantees this late: one write(2) of what was prepared.
-  const ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
+// Pieces written as they are, with no allocation: the terminate may come from a bad_alloc.
+void WriteStderr(const char* text) {
+  size_t length = 0;
+  while (text[length] != '\0') ++length;
+  const ssize_t ignored = write(STDERR_FILENO, text, length);
   (void)ignored;
 }
 
 [[noreturn]] void OnTerminate() {
-  std::string message = "fatal: the process was terminated";
+  WriteStderr("fatal: the process was terminated");
   if (const std::exception_ptr in_flight = std::current_exception()) {
     try {
       std::rethrow_exception(in_flight);
     } catch (const std::exception& e) {
-      message += " by an exception where none may be thrown: " + std::string(e.what());
+      WriteStderr(" by an exception where none may be thrown: ");
+      WriteStderr(e.what());
     } catch (...) {
-      message += " by an exception of an unknown type where none may be thrown";
+      WriteStderr(" by an exception of an unknown type where none may be thrown");
     }
   }
-  if (!current_activity.empty()) message += "\n  while " + current_activity;
-  message += "\n  (a plugin's exception inside a SOCI statement being built, `session << ..., use(f())`, or out of "
-             "a destructor or Stop() ends the process so: docs/plugin-authors.md, \"SOCI pitfalls\")\n";
-  WriteStderr(message);
+  if (!current_activity.empty()) {
+    // The host was calling into a plugin: say which, and the usual cause.
+    WriteStderr("\n  while ");
+    WriteStderr(current_activity.c_str());
+    WriteStderr("\n  (a plugin's exception inside a SOCI statement being built, `session << ..., use(f())`, or out of "
+                "Stop() or a destructor ends the process so: docs/plugin-authors.md, \"SOCI pitfalls\")");
+  }
+  WriteStderr("\n");
   std::abort();
 }
 

@@ -83,4 +83,36 @@ std::vector<std::string> SplitAndTrim(std::string_view text, char separator) {
   return out;
 }
 
+namespace {
+
+std::string JsonUnicodeEscape(unsigned char byte) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  return std::string("\\u00") + kDigits[byte >> 4] + kDigits[byte & 0xF];
+}
+
+}  // namespace
+
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      out += JsonUnicodeEscape(byte);
+    } else {
+      out += c;  // UTF-8 passes through
+    }
+  }
+  return out + "\"";
+}
+
 }  // namespace ledgerhost::text

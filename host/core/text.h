@@ -24,6 +24,9 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // At least one ASCII upper-case and one lower-case letter (Liquibase's hasMixedCase).
 bool HasMixedCase(std::string_view text);
 
+// A JSON string literal with RFC 8259's escapes (control characters as \u00XX; UTF-8 kept).
+std::string JsonString(std::string_view text);
+
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);

@@ -39,9 +39,9 @@ std::map<std::string, std::string> ParseQuery(const std::string& query) {
 
 [[noreturn]] void Fail(const std::string& url, const std::string& why) {
   throw ConfigError("database URL '" + RedactSecrets(url) + "': " + why +
-                    " (expected sqlite:PATH, postgresql://user:password@host:port/database, mariadb:// or mysql:// "
-                    "likewise, their jdbc: forms, or "
-                    "offline:<postgresql|mysql|mariadb|oracle|mssql|sqlite|h2>)");
+                    " (expected sqlite:PATH, postgresql://user:password@host:port/database (or postgres://), "
+                    "mariadb:// or mysql:// likewise, their jdbc: forms, or "
+                    "offline:<postgresql|mysql|mariadb|oracle|mssql|sqlite|h2>[?outputLiquibaseSql=all|data_only|none])");
 }
 
 // A server URL: PostgreSQL, MariaDB, MySQL.
@@ -101,13 +101,10 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
       // Liquibase's offline parameters: outputLiquibaseSql is honoured, the others (version,
       // productName, caseSensitive, changeLogFile, snapshot, ...) describe a database ledgerhost
       // generates for from its kind alone.
-      std::stringstream parameters(name.substr(q + 1));
+      const auto parameters = ParseQuery(name.substr(q + 1));
       name.erase(q);
-      std::string parameter;
-      while (std::getline(parameters, parameter, '&')) {
-        const auto eq = parameter.find('=');
-        if (parameter.substr(0, eq) != "outputLiquibaseSql") continue;
-        const std::string value = eq == std::string::npos ? "" : text::Upper(parameter.substr(eq + 1));
+      if (const auto it = parameters.find("outputLiquibaseSql"); it != parameters.end()) {
+        const std::string value = text::Upper(it->second);
         if (value == "ALL" || value == "TRUE") {
           out.offline_history_table = out.offline_history_rows = true;
         } else if (value == "DATA_ONLY") {
@@ -116,7 +113,7 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
         } else if (value == "NONE" || value == "FALSE") {
           out.offline_history_table = out.offline_history_rows = false;
         } else {
-          Fail(url, "outputLiquibaseSql is all, data_only or none, not '" + parameter.substr(eq == std::string::npos ? parameter.size() : eq + 1) + "'");
+          Fail(url, "outputLiquibaseSql is all, data_only or none, not '" + it->second + "'");
         }
       }
     }
@@ -138,8 +135,7 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url, const std::string& user, co
     out.port = 3306;
     ParseServerUrl(url, rest.substr(rest.find(':') + 1), out);
   } else {
-    Fail(url, "unsupported scheme (expected sqlite:PATH, postgresql:// or postgres://, mariadb:// or mysql://, their jdbc: "
-              "forms, or offline:<database> for scripts)");
+    Fail(url, "unsupported scheme");
   }
   if (!user.empty()) out.user = user;
   if (!password.empty()) out.password = password;

@@ -140,7 +140,6 @@ void Histogram::Series::Observe(double value) {
   while (bucket < bounds_.size() && value > bounds_[bucket]) ++bucket;
   buckets_[bucket].fetch_add(1, std::memory_order_relaxed);
   AtomicAdd(sum_, value);
-  count_.fetch_add(1, std::memory_order_relaxed);
 }
 
 Histogram::Series& Histogram::With(const LabelValues& values) {

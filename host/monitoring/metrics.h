@@ -97,7 +97,6 @@ class Histogram : public MetricFamily {
     const std::vector<double>& bounds_;
     std::unique_ptr<std::atomic<unsigned long long>[]> buckets_;  // per bound, not cumulative; +Inf last
     std::atomic<double> sum_{0};
-    std::atomic<unsigned long long> count_{0};
   };
   Series& With(const LabelValues& values = {});
 

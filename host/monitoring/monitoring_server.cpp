@@ -1,6 +1,8 @@
 #include "monitoring/monitoring_server.h"
 
 #include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -12,8 +14,10 @@ namespace ledgerhost::monitoring {
 
 MonitoringServer::MonitoringServer(const MonitoringOptions& options, const NodeHealth& health, const Metrics& metrics)
     : host_(options.host), server_(std::make_unique<httplib::Server>()) {
-  // Two workers: scrapes and probes are small, and the node's own work comes first.
-  server_->new_task_queue = [] { return new httplib::ThreadPool(2); };
+  // Four workers, each connection served once and closed: a scraper's keep-alive must not hold a
+  // worker that a readiness probe waits for (nor delay the node's exit).
+  server_->new_task_queue = [] { return new httplib::ThreadPool(4); };
+  server_->set_keep_alive_max_count(1);
   server_->set_read_timeout(5, 0);
   server_->set_write_timeout(5, 0);
   server_->set_payload_max_length(4096);  // nothing here takes a body
@@ -41,6 +45,7 @@ MonitoringServer::MonitoringServer(const MonitoringOptions& options, const NodeH
     server_->Put(path, not_allowed);
     server_->Delete(path, not_allowed);
     server_->Patch(path, not_allowed);
+    server_->Options(path, not_allowed);
   }
   if (options.port == 0) {
     port_ = server_->bind_to_any_port(host_);
@@ -52,6 +57,13 @@ MonitoringServer::MonitoringServer(const MonitoringOptions& options, const NodeH
                       " (monitoring.host/monitoring.port in node.yaml: in use, or not an address of this machine)");
   }
   listener_ = std::thread([this] {
+    // SIGINT and SIGTERM are the node's (ShutdownSignal, StopSignals): never delivered here, nor in
+    // the workers this thread creates, which inherit the mask.
+    sigset_t node_signals;
+    sigemptyset(&node_signals);
+    sigaddset(&node_signals, SIGINT);
+    sigaddset(&node_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &node_signals, nullptr);
     server_->listen_after_bind();
     listener_done_ = true;
   });

@@ -1,8 +1,9 @@
 // The node's opt-in HTTP endpoint (node.yaml monitoring.port): GET /health answers the node's
 // health as JSON (200 while it runs, 503 while it starts, migrates or stops), GET /metrics the
-// metrics in Prometheus' text format. Everything else is 404 (405 for other methods on them). It
-// listens on its own threads from construction until destruction; a port already taken is a
-// ConfigError naming the key.
+// metrics in Prometheus' text format. Other paths are 404; POST, PUT, DELETE, PATCH and OPTIONS on
+// these two are 405. It listens on its own threads (SIGINT and SIGTERM blocked there) from
+// construction until destruction; a port already taken is a ConfigError naming the key. The health
+// and the metrics it is given must outlive it.
 #pragma once
 
 #include <atomic>

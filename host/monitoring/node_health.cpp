@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace ledgerhost::monitoring {
 namespace {
 
@@ -33,29 +35,6 @@ const char* NodeStateName(NodeState state) {
   return "unknown";
 }
 
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"') {
-      out += "\\\"";
-    } else if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      out += fmt::format("\\u{:04x}", byte);
-    } else {
-      out += c;  // UTF-8 passes through
-    }
-  }
-  return out + "\"";
-}
-
 NodeHealth::NodeHealth(std::string legal_name, std::string version)
     : legal_name_(std::move(legal_name)), version_(std::move(version)) {}
 
@@ -64,10 +43,10 @@ void NodeHealth::SetState(NodeState state) {
   state_ = state;
 }
 
-void NodeHealth::SetPlugins(size_t loaded, size_t refused) {
+void NodeHealth::SetPlugins(size_t loaded, size_t ignored) {
   std::lock_guard<std::mutex> lock(mutex_);
   plugins_loaded_ = loaded;
-  plugins_refused_ = refused;
+  plugins_ignored_ = ignored;
 }
 
 void NodeHealth::SetPendingChangeSets(size_t pending) {
@@ -90,19 +69,19 @@ NodeHealth::Report NodeHealth::Check() const {
   const char* status = state_ == NodeState::kRunning    ? "UP"
                        : state_ == NodeState::kStopping ? "STOPPING"
                                                         : "STARTING";
-  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now() - started_);
+  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_steady_);
   std::string services;
   for (const auto& [key, state] : services_) {
     services += (services.empty() ? "" : ",") + fmt::format(R"({{"plugin":{},"name":{},"state":"{}"}})",
-                                                            JsonString(key.first), JsonString(key.second),
+                                                            text::JsonString(key.first), text::JsonString(key.second),
                                                             ServiceStateName(state));
   }
   Report report;
   report.http_status = state_ == NodeState::kRunning ? 200 : 503;
   report.json = fmt::format(
-      R"({{"status":"{}","state":"{}","legalName":{},"version":{},"uptimeSeconds":{},"plugins":{{"loaded":{},"refused":{}}},"pendingChangesets":{},"services":[{}]}})",
-      status, NodeStateName(state_), JsonString(legal_name_), JsonString(version_), uptime.count(), plugins_loaded_,
-      plugins_refused_, pending_, services);
+      R"({{"status":"{}","state":"{}","legalName":{},"version":{},"uptimeSeconds":{},"plugins":{{"loaded":{},"ignored":{}}},"pendingChangesets":{},"services":[{}]}})",
+      status, NodeStateName(state_), text::JsonString(legal_name_), text::JsonString(version_), uptime.count(), plugins_loaded_,
+      plugins_ignored_, pending_, services);
   report.json += "\n";
   return report;
 }
@@ -124,10 +103,10 @@ void NodeHealth::Register(Metrics& metrics) const {
     const double seconds = std::chrono::duration<double>(started_.time_since_epoch()).count();
     return std::vector<std::pair<LabelValues, double>>{{{}, seconds}};
   });
-  metrics.AddCallbackGauge("ledgerhost_plugins", "Plugin files in the plugins directory: loaded, or refused by the checks", {"outcome"}, [this] {
+  metrics.AddCallbackGauge("ledgerhost_plugins", "Plugins loaded, and plugin files left out by plugins.ignore (a refused file stops the start)", {"outcome"}, [this] {
     std::lock_guard<std::mutex> lock(mutex_);
     return std::vector<std::pair<LabelValues, double>>{{{"loaded"}, static_cast<double>(plugins_loaded_)},
-                                                       {{"refused"}, static_cast<double>(plugins_refused_)}};
+                                                       {{"ignored"}, static_cast<double>(plugins_ignored_)}};
   });
   metrics.AddCallbackGauge("ledgerhost_pending_changesets", "Changesets of the node's changelogs not yet applied", {},
                            [this] {

@@ -23,7 +23,7 @@ class NodeHealth {
   NodeHealth(std::string legal_name, std::string version);
 
   void SetState(NodeState state);
-  void SetPlugins(size_t loaded, size_t refused);
+  void SetPlugins(size_t loaded, size_t ignored);  // ignored: plugins.ignore entries
   void SetPendingChangeSets(size_t pending);
   void SetService(const std::string& plugin, const std::string& service, ServiceState state);
   void StopAllServices();  // every service known is stopped
@@ -33,7 +33,7 @@ class NodeHealth {
     std::string json;
   };
   // {"status":"UP"|"STARTING"|"STOPPING","state":...,"legalName":...,"version":...,"uptimeSeconds":...,
-  //  "plugins":{"loaded":N,"refused":N},"pendingChangesets":N,"services":[{"plugin":..,"name":..,"state":..}]}
+  //  "plugins":{"loaded":N,"ignored":N},"pendingChangesets":N,"services":[{"plugin":..,"name":..,"state":..}]}
   Report Check() const;
 
   // ledgerhost_node_info, ledgerhost_node_state, ledgerhost_node_start_time_seconds, ledgerhost_plugins,
@@ -43,16 +43,14 @@ class NodeHealth {
  private:
   const std::string legal_name_;
   const std::string version_;
-  const std::chrono::system_clock::time_point started_ = std::chrono::system_clock::now();
+  const std::chrono::system_clock::time_point started_ = std::chrono::system_clock::now();  // for the metric
+  const std::chrono::steady_clock::time_point started_steady_ = std::chrono::steady_clock::now();  // for uptime
   mutable std::mutex mutex_;
   NodeState state_ = NodeState::kStarting;
   size_t plugins_loaded_ = 0;
-  size_t plugins_refused_ = 0;
+  size_t plugins_ignored_ = 0;
   size_t pending_ = 0;
   std::map<std::pair<std::string, std::string>, ServiceState> services_;  // (plugin, service)
 };
-
-// A JSON string literal with RFC 8259's escapes (control characters as \u00XX).
-std::string JsonString(const std::string& text);
 
 }  // namespace ledgerhost::monitoring

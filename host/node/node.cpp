@@ -184,7 +184,7 @@ int RunNode(const NodeOptions& options) {
   std::string loaded;
   for (const auto& plugin : registry.plugins()) loaded += (loaded.empty() ? ": " : ", ") + plugin->name() + " " + plugin->version();
   log->info("{} plugin(s) loaded from {}{}", registry.plugins().size(), config.plugins.directory.string(), loaded);
-  health.SetPlugins(registry.plugins().size(), registry.skipped().size());
+  health.SetPlugins(registry.plugins().size(), config.plugins.ignored_files.size());
   for (const auto& schema : catalog.schemas()) {
     log->info("schema {}{}{}", schema.Describe(), schema.table_prefix.empty() ? "" : ", table prefix " + schema.table_prefix,
               schema.database_schema.empty() ? "" : ", database schema " + schema.database_schema);

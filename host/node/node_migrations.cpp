@@ -1,7 +1,9 @@
 #include "node/node_migrations.h"
 
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <vector>
 
 #include "core/error.h"
 #include "plugins/plugin_loader.h"
@@ -31,33 +33,43 @@ void NodeMigrations::Validate() {
   try {
     migrator_->Validate();
   } catch (const MigrationError& error) {
-    std::string hints;
-    std::set<const schema::SchemaChangeLog*> explained;
-    for (const auto& failure : migrator_->ValidationFailures()) {
-      if (failure.kind != migration::ValidationFailure::Kind::kCheckSumChanged) continue;
-      for (const auto& entry : change_logs_) {
-        if (entry.schemas.empty() || entry.schemas.front()->plugin == nullptr || explained.count(&entry)) continue;
-        const bool holds = std::any_of(entry.change_log.change_sets.begin(), entry.change_log.change_sets.end(),
-                                       [&](const migration::ChangeSet& cs) {
-                                         return cs.file_path == failure.file && cs.id == failure.id &&
-                                                cs.author == failure.author;
-                                       });
-        if (!holds) continue;
-        explained.insert(&entry);
-        const schema::SelectedSchema& schema = *entry.schemas.front();
-        hints += "\n" + failure.file + " comes from plugin " + schema.plugin->path().string() + " (schema " +
-                 schema.family + " v" + std::to_string(schema.version) + "). The node rewrites its changelog with "
-                 "node.yaml's schemas." + schema.family + ".tablePrefix (now " +
-                 (schema.table_prefix.empty() ? std::string("none") : "'" + schema.table_prefix + "'") +
-                 ") and databaseSchema (now " +
-                 (schema.database_schema.empty() ? std::string("none") : "'" + schema.database_schema + "'") +
-                 "): if either changed since these changesets ran, set it back; otherwise the plugin was rebuilt "
-                 "with edited changesets, and its author should put the edit in a new changeset.";
-      }
-    }
-    if (hints.empty()) throw;
-    throw MigrationError(std::string(error.what()) + hints);
+    RethrowExplained(error);
   }
+}
+
+void NodeMigrations::RethrowExplained(const MigrationError& error) {
+  const std::exception_ptr original = std::current_exception();  // called from its handler
+  std::vector<migration::ValidationFailure> failures;
+  try {
+    failures = migrator_->ValidationFailures();
+  } catch (...) {
+    std::rethrow_exception(original);  // no explanation rather than another error in its place
+  }
+  std::string hints;
+  std::set<const schema::SchemaChangeLog*> explained;
+  for (const auto& failure : failures) {
+    if (failure.kind != migration::ValidationFailure::Kind::kCheckSumChanged) continue;
+    for (const auto& entry : change_logs_) {
+      if (entry.schemas.empty() || entry.schemas.front()->plugin == nullptr || explained.count(&entry)) continue;
+      const bool holds = std::any_of(entry.change_log.change_sets.begin(), entry.change_log.change_sets.end(),
+                                     [&](const migration::ChangeSet& cs) {
+                                       return cs.file_path == failure.file && cs.id == failure.id &&
+                                              cs.author == failure.author;
+                                     });
+      if (!holds) continue;
+      explained.insert(&entry);
+      const schema::SelectedSchema& schema = *entry.schemas.front();
+      auto option = [](const std::string& value) { return value.empty() ? std::string("none") : "'" + value + "'"; };
+      hints += "\n" + failure.file + " comes from plugin " + schema.plugin->path().string() + " (schema " +
+               schema.family + " v" + std::to_string(schema.version) + "). The node rewrites its changelog with "
+               "node.yaml's schemas." + schema.family + ".tablePrefix (now " + option(schema.table_prefix) +
+               ") and databaseSchema (now " + option(schema.database_schema) +
+               "): if either changed since these changesets ran, set it back; otherwise the plugin was rebuilt "
+               "with edited changesets, and its author should put the edit in a new changeset.";
+    }
+  }
+  if (hints.empty()) std::rethrow_exception(original);  // of its own type
+  throw MigrationError(std::string(error.what()) + hints);
 }
 
 std::string NodeMigrations::Describe() const {

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <vector>
 
+#include "core/error.h"
 #include "db/connection.h"
 #include "migration/engine/migrator.h"
 #include "schema/schema_change_logs.h"
@@ -31,6 +32,9 @@ class NodeMigrations {
   // node rewrites that plugin's changelog with, whose change since the changesets ran changes their
   // checksums as an edit would.
   void Validate();
+  // Called from the handler of `error` (from any command on these changelogs): rethrows it, with the
+  // same explanation added when it is a checksum failure of a plugin's changeset.
+  [[noreturn]] void RethrowExplained(const MigrationError& error);
   const std::vector<schema::SchemaChangeLog>& change_logs() const { return change_logs_; }
   // Every changelog's root, for messages.
   std::string Describe() const;

@@ -38,6 +38,7 @@ import liquibase.integration.commandline.LiquibaseCommandLine;
 import liquibase.integration.commandline.Main;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.snapshot.SnapshotGeneratorFactory;
+import liquibase.structure.core.DatabaseObjectFactory;
 
 public class LiquibaseServer {
     // Under ctest's 300 s per entry, so that a hung command ends before its test is killed.
@@ -178,6 +179,9 @@ public class LiquibaseServer {
         Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
         Scope.getCurrentScope().getSingleton(ExecutorService.class).reset();
         SnapshotGeneratorFactory.resetAll();
+        // A diff on SQLite (no sequences) narrows the cached standard object types for good
+        // (StandardDiffGenerator's retainAll): a later PostgreSQL snapshot would miss sequences.
+        DatabaseObjectFactory.getInstance().reset();
         Main.newCliChangelogParameters = null;  // set by a command with -D parameters, read by the next
     }
 }

@@ -439,6 +439,10 @@ def mask_script(text):
     return out
 
 
+def rolled_back(script):
+    return [line for line in mask_script(script) if "Rolling Back ChangeSet:" in line]
+
+
 def without_sqlite_prologue(script):
     """ledgerhost's SQLite scripts start by turning foreign keys off, as its update runs (a DBA's sqlite3 may
     enforce them); Liquibase's do not. The rest must match."""
@@ -633,6 +637,9 @@ def main():
                     failures.append("ledgerhost's future-rollback-sql script does not apply with sqlite3: %s" % e)
                 compare("the future-rollback-sql script applied after update vs before it", before, c.state(),
                         failures, ("before update", "after update and script"))
+                if ra.returncode == 0:  # the same changesets, in the same order, whatever their SQL
+                    compare("changesets the future-rollback-sql scripts roll back", rolled_back(ra.stdout),
+                            rolled_back(rb.stdout), failures, ("liquibase", lh.name + " "))
                 notes.append("DELIBERATE: on SQLite ledgerhost rehearses the pending changesets before writing their "
                              "rollback (%s); applied after its update the script restores the database" %
                              ("Liquibase refuses: " + last_error(ra.stdout + ra.stderr) if ra.returncode

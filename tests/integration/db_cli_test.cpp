@@ -331,12 +331,17 @@ TEST_P(DbCliTest, ExecuteSqlPrintsLiquibasesReportAndIsAllOrNothing) {
                      "Output of select a, b AS Bee from ex_t:\n" + header + "\n1 | null | \n\n"
                      "Output of select a from ex_t where a = 7:\n-- Empty Resultset --\n\n");
 
-  WriteFile(dir.path() / "more.sql", "-- a comment\ninsert into ex_t values (2, 'x');\ninsert into missing_t values (1);\n");
+  // A DDL statement first: on MySQL/MariaDB it commits by itself, and what follows it must still be undone.
+  WriteFile(dir.path() / "more.sql",
+            "-- a comment\ncreate table ex_more (a int);\ninsert into ex_t values (2, 'x');\ninsert into missing_t values (1);\n");
   Outcome failed = RunIn(dir.path(), "db execute-sql" + url + " --sql-file more.sql");
   EXPECT_EQ(failed.exit_code, static_cast<int>(ExitCode::kDatabase)) << failed.err;
   EXPECT_EQ(failed.out, "");
   EXPECT_NE(failed.err.find("missing_t"), std::string::npos) << failed.err;
   EXPECT_EQ(CountRows(db.url(), "SELECT COUNT(*) FROM ex_t"), 1) << "the insert before the failure was undone";
+  Outcome after = RunIn(dir.path(), "db execute-sql" + url + " --sql \"insert into ex_t values (3, 'z')\"");
+  EXPECT_EQ(after.exit_code, 0) << "the connection is usable again (autocommit restored)\n" << after.err;
+  EXPECT_EQ(CountRows(db.url(), "SELECT COUNT(*) FROM ex_t"), 2);
 
   Outcome nothing = RunIn(dir.path(), "db execute-sql" + url);
   EXPECT_EQ(nothing.exit_code, static_cast<int>(ExitCode::kUsage)) << nothing.err;

@@ -814,7 +814,7 @@ TEST_P(NodeCliTest, HealthAndMetricsAnswerWhileTheNodeRuns) {
   EXPECT_EQ(health->get_header_value("Content-Type"), "application/json");
   EXPECT_TRUE(Contains(health->body, R"("status":"UP","state":"running")")) << health->body;
   EXPECT_TRUE(Contains(health->body, R"("legalName":")" + yaml.legal_name + "\"")) << health->body;
-  EXPECT_TRUE(Contains(health->body, R"("plugins":{"loaded":1,"refused":0})")) << health->body;
+  EXPECT_TRUE(Contains(health->body, R"("plugins":{"loaded":1,"ignored":0})")) << health->body;
   EXPECT_TRUE(Contains(health->body, R"({"plugin":"iou","name":"iou-service","state":"running"})")) << health->body;
 
   const auto metrics = client.Get("/metrics");
@@ -1482,7 +1482,6 @@ TEST(NodeCliPostgresql, RawSqlOfAFamilyWithADatabaseSchemaLandsInThatSchema) {
   }
 }
 
-// Without database.url the node's database is the SQLite file ledgerhost.db in its base directory.
 // `ledgerhost plugins` parses each selected schema's changelog as the node would and says what it
 // found; a changelog the node would refuse is reported there, with the node's message, and exit 5.
 TEST(NodeCliPlugins, ListsEachSchemasChangeLogAndReportsItsErrors) {
@@ -1557,6 +1556,7 @@ TEST(NodeCliMessages, AServiceThatThrowsOutOfStopIsNamedAsTheProcessEnds) {
       << outcome.err;
 }
 
+// Without database.url the node's database is the SQLite file ledgerhost.db in its base directory.
 TEST(NodeCliDefaults, DefaultDatabaseIsLedgerhostDbInTheBaseDirectory) {
   NodeDir node;
   node.AddPlugin(FIXTURE_IOU_V1_PLUGIN);

@@ -1,6 +1,7 @@
 #include "migration/engine/history_date.h"
 
 #include <cstdio>
+#include <ctime>
 
 namespace ledgerhost::migration {
 namespace {
@@ -50,6 +51,25 @@ std::optional<std::string> SortableTimestamp(std::string_view text) {
   std::snprintf(out, sizeof out, "%04d-%02d-%02d %02d:%02d:%02d.%s", year, month, day, hour, minute, second,
                 fraction.c_str());
   return std::string(out);
+}
+
+long long EpochMillisOf(const std::string& sortable) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  Digits(sortable, 0, 4, year);
+  Digits(sortable, 5, 2, month);
+  Digits(sortable, 8, 2, day);
+  Digits(sortable, 11, 2, hour);
+  Digits(sortable, 14, 2, minute);
+  Digits(sortable, 17, 2, second);
+  Digits(sortable, 20, 3, millis);
+  std::tm tm{};
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  return static_cast<long long>(timegm(&tm)) * 1000 + millis;
 }
 
 std::string JavaShortDateTimeOf(const std::string& sortable) {

@@ -15,6 +15,9 @@ namespace ledgerhost::migration {
 // unlike Java's lenient parser, which would roll them over.
 std::optional<std::string> SortableTimestamp(std::string_view text);
 
+// Milliseconds since the epoch of a sortable timestamp read as UTC (for durations between two).
+long long EpochMillisOf(const std::string& sortable);
+
 // A sortable timestamp as Java's SHORT/SHORT date-time in en_US ("12/6/26, 6:00 AM"), the way
 // Liquibase's history and script headers show times.
 std::string JavaShortDateTimeOf(const std::string& sortable);

@@ -97,7 +97,7 @@ std::vector<ValidationFailure> Migrator::CheckSumFailures(const History& history
                                              : ComputeCheckSum(cs, CheckSumVersion::kV8, database_, LoaderOf(cs));
     if (!CheckSumAccepted(cs, *row->md5sum, current)) {
       failures.push_back({ValidationFailure::Kind::kCheckSumChanged, cs.file_path, cs.id, cs.author,
-                          cs.location.ToString(), "was: " + *row->md5sum + " but is now: " + current});
+                          cs.location.ToString(), "was: " + *row->md5sum + " but is now: " + current, current});
     }
   }
   return failures;
@@ -110,11 +110,9 @@ void Migrator::CheckCheckSums(const History& history) const {
   for (const auto& f : failures) {
     message += "          " + f.file + "::" + f.id + "::" + f.author + " " + f.detail + " (" + f.location + ")\n";
   }
-  const auto& first = failures.front();
-  const auto now = first.detail.rfind(' ');
   message += "An executed changeset was edited. Revert the edit and put the change in a new changeset, or, if the edit "
              "is harmless, accept the new checksum with " +
-             ValidCheckSumAdvice(first.file, now == std::string::npos ? "<new checksum>" : first.detail.substr(now + 1)) +
+             ValidCheckSumAdvice(failures.front().file, failures.front().current_check_sum) +
              " (or mark the changeset runOnChange).";
   throw MigrationError(message);
 }

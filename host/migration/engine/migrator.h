@@ -88,7 +88,7 @@ struct RollbackTarget {
   std::optional<int> count;        // rollback-count N: the last N rows
   TagVersion tag_version = TagVersion::kOldest;  // Liquibase 4.28's default
   // rollback-to-date D: every row executed strictly after D (SortableTimestamp text; the database's
-  // DATEEXECUTED is compared as the database returns it, in its session's time zone).
+  // DATEEXECUTED is compared as the database returns it: UTC on SQLite, the session's zone elsewhere).
   std::optional<std::string> after;
 
   static RollbackTarget ToTag(std::string t) {
@@ -124,6 +124,7 @@ struct ValidationFailure {
   std::string author;
   std::string location;  // file:line of the changeset or change
   std::string detail;    // "was: 9:... but is now: 9:...", or the database's refusal
+  std::string current_check_sum;  // kCheckSumChanged: the changeset's checksum now (what validCheckSum takes)
 };
 
 class Migrator {
@@ -177,8 +178,8 @@ class Migrator {
 
   // execute-sql: runs the statements of `sql` (split as <sql> is, comments stripped) in one
   // transaction and returns what Liquibase prints: each query's columns and rows, each other
-  // statement as "Successfully Executed". A failing statement undoes the others (on MySQL/MariaDB
-  // not their DDL, which commits itself) and throws.
+  // statement as "Successfully Executed". A failing statement undoes the others and throws (on
+  // MySQL/MariaDB a DDL statement commits what came before it, as it does for Liquibase).
   std::string ExecuteSql(const std::string& sql, const std::optional<std::string>& delimiter);
   void ClearCheckSums();
   // calculate-checksum: the checksum of the changeset `path::id::author` (whatever the contexts and
@@ -244,6 +245,8 @@ class Migrator {
   const ResourceLoader& LoaderOf(const ChangeSet& change_set) const;
   History ReadHistory();
   db::Connection& RequireConnection(const char* command) const;
+  // execute-sql's statements and Liquibase's report of them (ExecuteSql holds the transaction).
+  std::string ExecuteStatements(db::Connection& connection, const std::vector<std::string>& statements) const;
 
   std::vector<ChangeLogSource> sources_;
   std::vector<const ChangeSet*> change_sets_;  // every source's changesets, in run order

@@ -1,11 +1,11 @@
 #include <chrono>
 #include <ctime>
-#include <iomanip>
 #include <regex>
 #include <sstream>
 
 #include "core/error.h"
 #include "core/logging.h"
+#include "migration/engine/history_date.h"
 #include "migration/engine/migrator_internal.h"
 #include "migration/parse/expression_matcher.h"
 
@@ -65,13 +65,9 @@ std::string JavaShortDateTime() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
-  int hour = local.tm_hour % 12;
-  if (hour == 0) hour = 12;
-  std::ostringstream out;
-  out << local.tm_mon + 1 << "/" << local.tm_mday << "/" << std::setw(2) << std::setfill('0') << local.tm_year % 100
-      << ", " << hour << ":" << std::setw(2) << std::setfill('0') << local.tm_min << " "
-      << (local.tm_hour < 12 ? "AM" : "PM");
-  return out.str();
+  char sortable[32];
+  std::strftime(sortable, sizeof sortable, "%Y-%m-%d %H:%M:%S.000000", &local);
+  return JavaShortDateTimeOf(sortable);
 }
 
 namespace {

@@ -1,7 +1,9 @@
 // calculate-checksum, clear-checksums, release-locks, list-locks, drop-all, execute-sql.
 #include <algorithm>
 #include <chrono>
-#include <regex>
+#include <cctype>
+#include <optional>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/logging.h"
@@ -19,15 +21,68 @@ namespace ledgerhost::migration {
 
 using namespace migrator_detail;  // NOLINT: the migrator's own helpers
 
+namespace {
+
+// Liquibase's ExecuteSqlCommandStep: a statement is a query when its lower-case text matches
+// "\s*select .*", and Java's '.' stops at a line end, so a multi-line SELECT is executed, not listed.
+// (A loop, not std::regex, which recurses per character on a long statement.)
+bool IsOneLineSelect(const std::string& statement) {
+  size_t i = 0;
+  while (i < statement.size() && std::isspace(static_cast<unsigned char>(statement[i]))) ++i;
+  if (Lower(std::string_view(statement).substr(i, 7)) != "select ") return false;
+  for (size_t j = i; j < statement.size(); ++j) {
+    const unsigned char c = static_cast<unsigned char>(statement[j]);
+    if (c == '\n' || c == '\r') return false;
+    // U+0085, U+2028, U+2029 in UTF-8: Java's other line terminators.
+    if (c == 0xC2 && j + 1 < statement.size() && static_cast<unsigned char>(statement[j + 1]) == 0x85) return false;
+    if (c == 0xE2 && j + 2 < statement.size() && static_cast<unsigned char>(statement[j + 1]) == 0x80 &&
+        (static_cast<unsigned char>(statement[j + 2]) == 0xA8 || static_cast<unsigned char>(statement[j + 2]) == 0xA9)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string Migrator::ExecuteSql(const std::string& sql, const std::optional<std::string>& delimiter) {
   db::Connection& connection = RequireConnection("execute-sql");
-  // Liquibase's ExecuteSqlCommandStep: a statement is a query when its lower-case text matches
-  // "\s*select .*" ('.' stops at a line end, so a multi-line SELECT is executed, not listed).
-  static const std::regex kQuery(R"(\s*select .*)");
   std::string out;
-  db::Transaction transaction(connection);
-  for (const std::string& statement : SplitSql(sql, true, true, delimiter)) {
-    if (std::regex_match(Lower(statement), kQuery)) {
+  // As Liquibase's connection (autoCommit off): one transaction, which on MySQL/MariaDB a DDL
+  // statement commits and the server begins anew, so a failure still undoes what came after it.
+  const bool mysql = database_ == db::DatabaseKind::kMariadb || database_ == db::DatabaseKind::kMysql;
+  std::optional<db::Transaction> transaction;
+  if (mysql) {
+    connection.Execute("SET autocommit = 0");
+  } else {
+    transaction.emplace(connection);
+  }
+  try {
+    out = ExecuteStatements(connection, SplitSql(sql, true, true, delimiter));
+  } catch (...) {
+    if (mysql) {
+      try {
+        connection.Execute("ROLLBACK");
+        connection.Execute("SET autocommit = 1");
+      } catch (const Error& e) {
+        Logger("migration")->warn("execute-sql: undoing after the failure failed too: {}", e.what());
+      }
+    }
+    throw;
+  }
+  if (mysql) {
+    connection.Execute("COMMIT");
+    connection.Execute("SET autocommit = 1");
+  } else {
+    transaction->Commit();
+  }
+  return out;
+}
+
+std::string Migrator::ExecuteStatements(db::Connection& connection, const std::vector<std::string>& statements) const {
+  std::string out;
+  for (const std::string& statement : statements) {
+    if (IsOneLineSelect(statement)) {
       const auto rows = connection.Query(statement);
       out += "Output of " + statement + ":\n";
       if (rows.empty()) {
@@ -51,7 +106,6 @@ std::string Migrator::ExecuteSql(const std::string& sql, const std::optional<std
     }
     out += "\n";
   }
-  transaction.Commit();
   return out;
 }
 

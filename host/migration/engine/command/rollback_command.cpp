@@ -119,13 +119,14 @@ void Migrator::FutureRollbackSql(std::ostream& out, std::optional<int> count) {
       if (history.Find(*cs) == nullptr && Selected(*cs)) selected.push_back(cs);
     }
     if (sink.reads_database()) {
-      // The scratch copy first gets what update would do (preconditions, runInTransaction and all);
-      // that part of the script is not written.
+      // The scratch copy first gets those changesets as update runs them (preconditions,
+      // runInTransaction and all); that part of the script is not written.
       std::ostringstream discarded;
       RehearsalSink forward(discarded, *connection_);
       try {
         WriteScriptPrologue(forward);
-        const Plan plan = MakePlan(history, count ? UpdateLimit::Count(*count) : UpdateLimit{});
+        Plan plan;  // exactly the changesets whose rollback is written
+        for (const ChangeSet* cs : selected) plan.to_run.emplace_back(cs, nullptr);
         RunState state = StartRun(history);
         RunPlan(plan, state, forward, false);
         WriteScriptEpilogue(forward);

@@ -38,7 +38,7 @@ std::vector<ValidationFailure> Migrator::UnsupportedChanges() {
         std::string detail = e.what();
         if (detail.rfind(location + ": ", 0) == 0) detail.erase(0, location.size() + 2);
         failures.push_back({ValidationFailure::Kind::kUnsupportedChange, cs.file_path, cs.id, cs.author, location,
-                            detail});
+                            detail, ""});
       } catch (const Error&) {
         // Other problems (SQLite rebuilds need live metadata) show when the changeset runs.
       }
