@@ -6,12 +6,33 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include "core/progress_line.h"
+
 namespace ledgerhost {
 namespace {
 
+// stderr's sink, keeping a progress line (progress_line.h) below the log lines.
+class TerminalSink : public spdlog::sinks::sink {
+ public:
+  void log(const spdlog::details::log_msg& message) override {
+    progress_detail::ClearForLog();
+    struct Redraw {
+      ~Redraw() { progress_detail::RedrawAfterLog(); }  // also when the write throws: the lock is released
+    } redraw;
+    stderr_->log(message);
+    stderr_->flush();
+  }
+  void flush() override { stderr_->flush(); }
+  void set_pattern(const std::string& pattern) override { stderr_->set_pattern(pattern); }
+  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override { stderr_->set_formatter(std::move(formatter)); }
+
+ private:
+  std::shared_ptr<spdlog::sinks::sink> stderr_ = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+};
+
 struct LoggingState {
   std::mutex mutex;
-  std::vector<spdlog::sink_ptr> sinks{std::make_shared<spdlog::sinks::stderr_color_sink_mt>()};
+  std::vector<spdlog::sink_ptr> sinks{std::make_shared<TerminalSink>()};
   spdlog::level::level_enum level = spdlog::level::info;
 };
 

@@ -1,7 +1,10 @@
 // Drives the real `ledgerhost db` executable: Liquibase's golden update-sql scripts, update/status/
 // history on a real SQLite file and a fresh PostgreSQL database, scripts that really apply, exit
 // codes, and passwords kept out of error messages.
+#include <pty.h>
 #include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -190,6 +193,53 @@ TEST_P(DbCliTest, EditedExecutedChangeSetExitsWithMigrationErrorNamingIt) {
   EXPECT_NE(result.err.find("9:"), std::string::npos) << result.err;
   // The advice is in the changelog's syntax, with the checksum to accept.
   EXPECT_TRUE(std::regex_search(result.err, std::regex(R"(<validCheckSum>9:[0-9a-f]{32}</validCheckSum>)"))) << result.err;
+}
+
+// Runs ledgerhost with a pseudo-terminal as its stdin, stdout and stderr (TERM=xterm) and returns
+// everything it wrote there, and its exit code.
+std::pair<std::string, int> RunOnTerminal(const fs::path& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv_text{LEDGERHOST_EXECUTABLE};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int terminal = -1;
+  const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(126);
+    setenv("TERM", "xterm", 1);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  std::string output;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = read(terminal, buffer, sizeof buffer);
+    if (n <= 0) break;  // EIO once the child has gone
+    output.append(buffer, static_cast<size_t>(n));
+  }
+  close(terminal);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {output, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+
+// On a terminal, update keeps a progress line below its log lines and clears it at the end; off a
+// terminal (every other test's stderr is a file) there is no trace of it.
+TEST(DbCliProgress, ATerminalGetsAProgressLineAndFilesDoNot) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kChangeLog);
+  const std::string url = "sqlite:" + (dir.path() / "p.db").string();
+  const auto [terminal, code] = RunOnTerminal(dir.path(), {"db", "--changelog-file", "changelog.xml", "--url", url, "update"});
+  EXPECT_EQ(code, 0) << terminal;
+  EXPECT_NE(terminal.find("\r\033[KApplying changeset 1/3 ("), std::string::npos) << terminal;
+  EXPECT_NE(terminal.find("\r\033[KApplying changeset 3/3 ("), std::string::npos) << terminal;
+  EXPECT_NE(terminal.find("Running Changeset 3/3: changelog.xml::3::cli"), std::string::npos) << "the log lines stay\n"
+                                                                                            << terminal;
+  Outcome to_file = RunIn(dir.path(), "db --changelog-file changelog.xml --url " + ShellQuote(url) + "2 update");
+  EXPECT_EQ(to_file.exit_code, 0) << to_file.err;
+  EXPECT_EQ(to_file.err.find("\033[K"), std::string::npos) << to_file.err;
+  EXPECT_EQ(to_file.err.find("Applying changeset"), std::string::npos) << to_file.err;
 }
 
 // Advice matches the changelog's format: YAML and formatted SQL are not told to write XML.

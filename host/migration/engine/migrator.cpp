@@ -5,11 +5,15 @@
 #include <csignal>
 #include <ctime>
 #include <iomanip>
+#include <optional>
 #include <regex>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "core/error.h"
 #include "core/logging.h"
+#include "core/progress_line.h"
 #include "migration/change/change_type.h"
 #include "migration/checksum/check_sum.h"
 #include "migration/engine/migrator_internal.h"
@@ -427,6 +431,8 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
   const auto log = Logger("migration");
   const bool report = sink.live() && !sync_only && !plan.to_run.empty();
   const auto started = std::chrono::steady_clock::now();
+  std::optional<ProgressLine> progress;  // on a terminal only: the count and time at a glance
+  if (report && ProgressLine::Enabled()) progress.emplace();
   for (size_t i = 0; i < plan.to_run.size(); ++i) {
     const auto& [cs, previous] = plan.to_run[i];
     // Between changesets (the one running when the signal came has committed, or failed and rolled
@@ -443,6 +449,10 @@ void Migrator::RunPlan(const Plan& plan, RunState& state, StatementSink& sink, b
               "). The changelog lock was released; run the update again to apply the rest.");
     }
     if (report) log->info("Running Changeset {}/{}: {}", i + 1, plan.to_run.size(), NameOf(*cs));
+    if (progress) {
+      const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      progress->Update(fmt::format("Applying changeset {}/{} ({:.0f} s): {}", i + 1, plan.to_run.size(), seconds, NameOf(*cs)));
+    }
     const auto changeset_started = std::chrono::steady_clock::now();
     try {
       RunChangeSet(*cs, previous, state, sink, sync_only);
