@@ -180,7 +180,7 @@ class DbCommand : public Command {
       throw ConfigError("db " + command.Name() + " needs --changelog-file");
     }
     if (url.offline && !command.prints_sql && !command.offline_ok) {
-      throw ConfigError("db " + command.Name() + " needs a database: offline URLs only work with the *-sql commands");
+      throw ConfigError("db " + command.Name() + " needs a database: offline URLs work with the *-sql commands, validate and calculate-checksum");
     }
 
     std::unique_ptr<db::Connection> connection;
@@ -685,8 +685,9 @@ class DbCommand : public Command {
         {.name = "update-to-tag-sql", .help = "Print the SQL of update-to-tag", .run = &DbCommand::UpdateToTagSql,
          .argument = Argument::kTag, .writes = false, .prints_sql = true},
         {.name = "status", .help = "List the changesets update would run", .run = &DbCommand::Status, .writes = false},
-        {.name = "validate", .help = "Check the changelog and the recorded checksums", .run = &DbCommand::Validate,
-         .writes = false},
+        {.name = "validate",
+         .help = "Check the changelog and the recorded checksums (offline URLs: the changelog against that database)",
+         .run = &DbCommand::Validate, .writes = false, .offline_ok = true},
         {.name = "history", .help = "List the changesets recorded in DATABASECHANGELOG", .run = &DbCommand::History,
          .needs_changelog = false, .writes = false},
         {.name = "tag", .help = "Tag the latest recorded changeset", .run = &DbCommand::Tag, .argument = Argument::kTag,

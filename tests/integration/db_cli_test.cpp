@@ -75,6 +75,29 @@ INSTANTIATE_TEST_SUITE_P(Databases, GoldenUpdateSqlTest,
 
 // outputLiquibaseSql=data_only leaves out CREATE TABLE DATABASECHANGELOG, none every statement on it
 // (captured as above with Liquibase 4.28.0, its databasechangelog.csv absent before each run).
+// validate on an offline URL checks the changelog against that kind of database, as Liquibase's does
+// (there is no history to check checksums against).
+TEST(DbCliOffline, ValidateChecksTheChangeLogForThatDatabase) {
+  ScratchDir dir;
+  fs::copy_file(kGoldenDir / "changelog.xml", dir.path() / "changelog.xml");
+  const Outcome valid = RunIn(dir.path(), "db --changelog-file changelog.xml --url offline:postgresql validate");
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+  EXPECT_NE(valid.out.find("No validation errors found."), std::string::npos) << valid.out;
+  WriteFile(dir.path() / "sqlite_only.xml", R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="v">
+    <createTable tableName="t"><column name="id" type="INT"/></createTable>
+  </changeSet>
+  <changeSet id="2" author="v">
+    <addColumn tableName="t"><column name="c" type="INT" afterColumn="id"/></addColumn>
+  </changeSet>
+</databaseChangeLog>
+)xml");
+  const Outcome refused = RunIn(dir.path(), "db --changelog-file sqlite_only.xml --url offline:postgresql validate");
+  EXPECT_NE(refused.exit_code, 0) << refused.out;
+  EXPECT_NE(refused.err.find("2::v"), std::string::npos) << refused.err;
+}
+
 TEST(GoldenOfflineHistory, OutputLiquibaseSqlIsHonoured) {
   for (const std::string mode : {"data_only", "none"}) {
     ScratchDir dir;
