@@ -1,8 +1,8 @@
 #include "cli/db_history.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "migration/engine/history_date.h"
 
@@ -30,8 +30,8 @@ std::string JavaFloatText(float value) {
 }
 
 void PrintTable(std::ostream& out, const std::vector<const HistoryRow*>& group) {
-  const std::vector<std::string> headers{"Deployment ID", "Update Date", "Changelog Path", "Changeset Author",
-                                         "Changeset ID", "Tag"};
+  const std::vector<std::string> headers{"Deployment ID",    "Update Date",  "Changelog Path",
+                                         "Changeset Author", "Changeset ID", "Tag"};
   std::vector<std::vector<std::string>> cells;
   for (const HistoryRow* row : group) {
     cells.push_back({row->deployment_id.value_or(""), UpdateDate(*row), row->filename, row->author, row->id,
@@ -45,7 +45,8 @@ void PrintTable(std::ostream& out, const std::vector<const HistoryRow*>& group) 
   std::string rule = "+";
   for (const size_t width : widths) rule += std::string(width + 2, '-') + "+";
   auto print = [&](const std::vector<std::string>& line) {
-    for (size_t i = 0; i < line.size(); ++i) out << "| " << line[i] << std::string(widths[i] - line[i].size(), ' ') << " ";
+    for (size_t i = 0; i < line.size(); ++i)
+      out << "| " << line[i] << std::string(widths[i] - line[i].size(), ' ') << " ";
     out << "|\n";
   };
   out << rule << "\n";
@@ -81,7 +82,8 @@ void PrintHistory(std::ostream& out, const std::vector<HistoryRow>& rows, const 
   }
   std::vector<std::vector<const HistoryRow*>> deployments;
   for (const auto& row : rows) {
-    if (deployments.empty() || deployments.back().back()->deployment_id != row.deployment_id) deployments.emplace_back();
+    if (deployments.empty() || deployments.back().back()->deployment_id != row.deployment_id)
+      deployments.emplace_back();
     deployments.back().push_back(&row);
   }
   for (const auto& group : deployments) {

@@ -1,10 +1,10 @@
 #include "monitoring/metrics.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <set>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace ledgerhost::monitoring {
 namespace {
@@ -74,7 +74,8 @@ void MetricFamily::Render(std::string& out) const {
   RenderSeries(out);
 }
 
-std::string MetricFamily::SeriesName(const std::string& suffix, const LabelValues& values, const std::string& extra) const {
+std::string MetricFamily::SeriesName(const std::string& suffix, const LabelValues& values,
+                                     const std::string& extra) const {
   std::string labels;
   for (size_t i = 0; i < label_names_.size() && i < values.size(); ++i) {
     labels += (labels.empty() ? "" : ",") + label_names_[i] + "=\"" + Escape(values[i], true) + "\"";
@@ -102,7 +103,8 @@ Counter::Series& Counter::With(const LabelValues& values) {
 
 void Counter::RenderSeries(std::string& out) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto& [values, series] : series_) out += SeriesName("", values) + " " + FormatSampleValue(series->value()) + "\n";
+  for (const auto& [values, series] : series_)
+    out += SeriesName("", values) + " " + FormatSampleValue(series->value()) + "\n";
 }
 
 void Gauge::Series::Add(double amount) { AtomicAdd(value_, amount); }
@@ -114,10 +116,12 @@ Gauge::Series& Gauge::With(const LabelValues& values) {
 
 void Gauge::RenderSeries(std::string& out) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto& [values, series] : series_) out += SeriesName("", values) + " " + FormatSampleValue(series->value()) + "\n";
+  for (const auto& [values, series] : series_)
+    out += SeriesName("", values) + " " + FormatSampleValue(series->value()) + "\n";
 }
 
-Histogram::Histogram(std::string name, std::string help, std::vector<std::string> label_names, std::vector<double> bounds)
+Histogram::Histogram(std::string name, std::string help, std::vector<std::string> label_names,
+                     std::vector<double> bounds)
     : MetricFamily(std::move(name), std::move(help), std::move(label_names)), bounds_(std::move(bounds)) {
   for (size_t i = 0; i < bounds_.size(); ++i) {
     if (!std::isfinite(bounds_[i]) || (i > 0 && bounds_[i] <= bounds_[i - 1])) {

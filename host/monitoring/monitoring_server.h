@@ -22,7 +22,7 @@ namespace ledgerhost::monitoring {
 
 struct MonitoringOptions {
   std::string host = "127.0.0.1";  // loopback unless the operator says otherwise
-  int port = 0;                     // 0: a free port, chosen by the system (logged)
+  int port = 0;                    // 0: a free port, chosen by the system (logged)
 };
 
 class MonitoringServer {

@@ -43,7 +43,7 @@ class NodeHealth {
  private:
   const std::string legal_name_;
   const std::string version_;
-  const std::chrono::system_clock::time_point started_ = std::chrono::system_clock::now();  // for the metric
+  const std::chrono::system_clock::time_point started_ = std::chrono::system_clock::now();         // for the metric
   const std::chrono::steady_clock::time_point started_steady_ = std::chrono::steady_clock::now();  // for uptime
   mutable std::mutex mutex_;
   NodeState state_ = NodeState::kStarting;

@@ -80,7 +80,8 @@ std::string JavaShortDateTimeOf(const std::string& sortable) {
   }
   const int twelve = hour % 12 == 0 ? 12 : hour % 12;
   char out[40];
-  std::snprintf(out, sizeof out, "%d/%d/%02d, %d:%02d %s", month, day, year % 100, twelve, minute, hour < 12 ? "AM" : "PM");
+  std::snprintf(out, sizeof out, "%d/%d/%02d, %d:%02d %s", month, day, year % 100, twelve, minute,
+                hour < 12 ? "AM" : "PM");
   return out;
 }
 

@@ -55,8 +55,9 @@ TEST(BalanceTrackerMetrics, RefusalsErrorsAndSuccessesAreToldApart) {
   EXPECT_TRUE(Has(text, R"(ledgerhost_balance_operations_total{operation="prepare",outcome="refused"} 1)")) << text;
   EXPECT_TRUE(Has(text, R"(ledgerhost_balance_operations_total{operation="reject",outcome="error"} 1)")) << text;
   EXPECT_TRUE(Has(text, R"(ledgerhost_balance_operation_seconds_count{operation="balance"} 3)")) << text;
-  EXPECT_TRUE(Has(text, R"(ledgerhost_balance_settlements_total{outcome="unanswered"} 0)")) << "series exist from the start\n"
-                                                                                               << text;
+  EXPECT_TRUE(Has(text, R"(ledgerhost_balance_settlements_total{outcome="unanswered"} 0)"))
+      << "series exist from the start\n"
+      << text;
 }
 
 }  // namespace

@@ -1,11 +1,10 @@
 #include "core/files.h"
 
-#include <filesystem>
-#include <fstream>
-
+#include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
+#include <filesystem>
+#include <fstream>
 
 #include "core/error.h"
 

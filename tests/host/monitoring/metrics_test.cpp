@@ -1,10 +1,10 @@
 #include "monitoring/metrics.h"
 
+#include <gtest/gtest.h>
+
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace ledgerhost::monitoring {
 namespace {

@@ -1,11 +1,10 @@
 #include "monitoring/monitoring_server.h"
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include "core/error.h"
 

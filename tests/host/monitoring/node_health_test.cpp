@@ -45,7 +45,9 @@ TEST(NodeHealth, ReportsPluginsPendingChangeSetsAndServices) {
   Metrics metrics;
   health.Register(metrics);
   const std::string text = metrics.Render();
-  EXPECT_TRUE(Contains(text, "ledgerhost_node_info{legal_name=\"O=Bank \\\"A\\\", L=London, C=GB\",version=\"1.2.3\"} 1\n")) << text;
+  EXPECT_TRUE(
+      Contains(text, "ledgerhost_node_info{legal_name=\"O=Bank \\\"A\\\", L=London, C=GB\",version=\"1.2.3\"} 1\n"))
+      << text;
   EXPECT_TRUE(Contains(text, "ledgerhost_node_state{state=\"starting\"} 1\n")) << text;
   EXPECT_TRUE(Contains(text, "ledgerhost_node_state{state=\"running\"} 0\n")) << text;
   EXPECT_TRUE(Contains(text, "ledgerhost_plugins{outcome=\"ignored\"} 1\n")) << text;

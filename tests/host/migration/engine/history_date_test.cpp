@@ -9,18 +9,19 @@ TEST(HistoryDate, LiquibasesSpellingsAndEachDatabasesTimestampsSortAsTime) {
   EXPECT_EQ(SortableTimestamp("2026-12-06"), "2026-12-06 00:00:00.000000");
   EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02"), "2026-12-06 10:01:02.000000");
   EXPECT_EQ(SortableTimestamp("2026-12-06T10:01:02"), "2026-12-06 10:01:02.000000");
-  EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02.5"), "2026-12-06 10:01:02.500000");        // SQLite's text
-  EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02.123456"), "2026-12-06 10:01:02.123456");   // PostgreSQL
-  EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02.123456789"), "2026-12-06 10:01:02.123456"); // nanoseconds cut
+  EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02.5"), "2026-12-06 10:01:02.500000");          // SQLite's text
+  EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02.123456"), "2026-12-06 10:01:02.123456");     // PostgreSQL
+  EXPECT_EQ(SortableTimestamp("2026-12-06 10:01:02.123456789"), "2026-12-06 10:01:02.123456");  // nanoseconds cut
   EXPECT_GT(*SortableTimestamp("2026-12-06 10:01:02.5"), *SortableTimestamp("2026-12-06 10:01:02.123456789"))
       << "0.5 s is after 0.123 s";
   EXPECT_EQ(SortableTimestamp("2024-02-29"), "2024-02-29 00:00:00.000000");
 }
 
 TEST(HistoryDate, DatesThatDoNotExistAndOtherSpellingsAreRefused) {
-  for (const char* text : {"", "yesterday", "10:00:00", "2026-13-01", "2026-02-29", "2026-04-31", "2026-12-06 24:00:00",
-                           "2026-12-06 10:60:00", "2026-12-06T10:00:00Z", "2026-12-06T10:00:00+02:00", "2026-12-06 10:00",
-                           "2026-12-06 10:00:00.", "2026-12-06 10:00:00.1234567890", "2026-1-06", "2026/12/06"}) {
+  for (const char* text :
+       {"", "yesterday", "10:00:00", "2026-13-01", "2026-02-29", "2026-04-31", "2026-12-06 24:00:00",
+        "2026-12-06 10:60:00", "2026-12-06T10:00:00Z", "2026-12-06T10:00:00+02:00", "2026-12-06 10:00",
+        "2026-12-06 10:00:00.", "2026-12-06 10:00:00.1234567890", "2026-1-06", "2026/12/06"}) {
     EXPECT_FALSE(SortableTimestamp(text)) << text;
   }
 }
