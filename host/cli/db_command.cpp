@@ -23,6 +23,7 @@
 #include "core/logging.h"
 #include "core/text.h"
 #include "db/connection.h"
+#include "db/backend_support.h"
 #include "db/database_url.h"
 #include "migration/engine/history_date.h"
 #include "migration/engine/migrator.h"
@@ -84,6 +85,11 @@ class DbCommand : public Command {
                      "Work on this node's database with the changelogs it would run (host and selected plugin "
                      "schemas) instead of --url/--changelog-file");
     app_->add_option("--username", username_, "Database user (overrides the URL)");
+    app_->add_option("--default-schema-name,--defaultSchemaName", default_schema_,
+                     "PostgreSQL: the schema changes and the history tables go to (the session's search_path); "
+                     "MariaDB/MySQL: the database (USE)");
+    app_->add_option("--liquibase-schema-name,--liquibaseSchemaName", liquibase_schema_,
+                     "Where DATABASECHANGELOG lives: only the default schema is supported");
     app_->add_option("--password", password_, "Database password (overrides the URL; prefer LEDGERHOST_DATABASE_PASSWORD)")
         ->envname("LEDGERHOST_DATABASE_PASSWORD");
     app_->add_option("--search-path,--searchPath", search_path_,
@@ -169,6 +175,10 @@ class DbCommand : public Command {
       if (!url_.empty() || !changelog_file_.empty()) {
         throw ConfigError("db " + command.Name() + ": give either --base-directory or --url/--changelog-file, not both");
       }
+      if (!default_schema_.empty() || !liquibase_schema_.empty()) {
+        throw ConfigError("db " + command.Name() + ": a node's schema is node.yaml's database.schema, not "
+                          "--default-schema-name / --liquibase-schema-name");
+      }
       return RunOnNode(command);
     }
     if (command.run == nullptr) {
@@ -187,6 +197,9 @@ class DbCommand : public Command {
     if (!url.offline) {
       connection = db::Connection::Open(url);
       Logger("migration")->debug("connected to {}", url.Redacted());
+      UseDefaultSchema(*connection);
+    } else if (!default_schema_.empty()) {
+      throw ConfigError("db " + command.Name() + ": --default-schema-name needs a database, not an offline URL");
     }
 
     // Paths are relative to the search path, so FILENAME matches what Liquibase records when run
@@ -248,6 +261,46 @@ class DbCommand : public Command {
   }
 
  private:
+  // Liquibase's --default-schema-name: where unqualified names go, the history tables included
+  // (ledgerhost keeps those in the default schema: a different --liquibase-schema-name is refused).
+  void UseDefaultSchema(db::Connection& connection) const {
+    if (!liquibase_schema_.empty() && liquibase_schema_ != default_schema_) {
+      throw ConfigError("--liquibase-schema-name " + liquibase_schema_ +
+                        ": ledgerhost keeps DATABASECHANGELOG in the default schema (--default-schema-name, else the "
+                        "connection's); give the same name or leave it out");
+    }
+    if (default_schema_.empty()) return;
+    switch (connection.kind()) {
+      case db::DatabaseKind::kPostgresql:
+        if (!connection.QueryScalar("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", {default_schema_})) {
+          throw ConfigError("--default-schema-name " + default_schema_ + ": no such schema in " + connection.description() +
+                            " (CREATE SCHEMA it first)");
+        }
+        {
+          // As Liquibase's DatabaseUtils.initializeDatabase: the schema first, then the session's path,
+          // each entry quoted (so "$user" and mixed-case names survive).
+          const std::string current = connection.QueryScalar("SHOW search_path").value_or("");
+          std::string path = db::QuotedIdentifier(default_schema_, '"');
+          const bool already = current == default_schema_ || current == path || current.starts_with(default_schema_ + ",") ||
+                               current.starts_with(path + ",");
+          if (!already) {
+            for (const auto& entry : SplitList(current)) {
+              path += ", " + (entry.starts_with("\"") ? entry : db::QuotedIdentifier(entry, '"'));
+            }
+            connection.Execute("SET search_path TO " + path);
+          }
+        }
+        break;
+      case db::DatabaseKind::kMariadb:
+      case db::DatabaseKind::kMysql:
+        connection.Execute("USE " + db::QuotedIdentifier(default_schema_, '`'));
+        break;
+      default:
+        throw ConfigError("--default-schema-name needs PostgreSQL, MariaDB or MySQL; " +
+                          std::string(db::ShortName(connection.kind())) + " has no schemas");
+    }
+  }
+
   // Settings not on the command line, from LIQUIBASE_* variables and the defaults file (db_settings.h).
   void ApplySettings(const DbSubcommand& command) {
     static const std::vector<SettingSpec> kSpecs{
@@ -256,6 +309,7 @@ class DbCommand : public Command {
         {"tag", {}, false}, {"tag-version", {}, false}, {"date", {}, false}, {"changeset-identifier", {}, false},
         {"changeset-path", {}, false}, {"changeset-id", {}, false}, {"changeset-author", {}, false},
         {"sql", {}, false}, {"sql-file", {}, false}, {"delimiter", {}, false},
+        {"default-schema-name", {}, false}, {"liquibase-schema-name", {}, false},
         {"search-path", {}, true}, {"output-file", {}, true}, {"defaults-file", {}, true}, {"strict", {}, true},
         {"changelog-lock-wait-time-in-minutes", {}, true},
         // Liquibase settings with no meaning here (the JVM's class path and driver, its own logging,
@@ -284,12 +338,14 @@ class DbCommand : public Command {
              {"output-file", &output_file_}, {"changeset-identifier", &changeset_identifier_},
              {"changeset-path", &changeset_path_}, {"changeset-id", &changeset_id_},
              {"changeset-author", &changeset_author_}, {"sql", &sql_}, {"sql-file", &sql_file_},
-             {"delimiter", &delimiter_}}) {
+             {"delimiter", &delimiter_}, {"default-schema-name", &default_schema_},
+             {"liquibase-schema-name", &liquibase_schema_}}) {
       const std::string option = std::string("--") + name;
       if (given(option) || !target->empty()) continue;  // the command line wins (tag: also its positional form)
       // A node's own database and changelogs (--base-directory) are not a defaults file's to change.
       if (!base_directory_.empty() && (option == "--changelog-file" || option == "--url" || option == "--username" ||
-                                       option == "--password" || option == "--search-path")) {
+                                       option == "--password" || option == "--search-path" ||
+                                       option == "--default-schema-name" || option == "--liquibase-schema-name")) {
         continue;
       }
       if (option == "--changeset-identifier" && changeset_parts_given) continue;
@@ -779,6 +835,7 @@ class DbCommand : public Command {
   std::string date_;                     // ... checked, as SortableTimestamp text
   HistoryFormat history_format_ = HistoryFormat::kTabular;
   std::string sql_, sql_file_, delimiter_;  // execute-sql
+  std::string default_schema_, liquibase_schema_;
   bool verbose_ = false;
 };
 

@@ -834,5 +834,35 @@ TEST(DbCliSignals, ASignalDuringTheLastChangesetStillStopsTheProcess) {
   EXPECT_EQ(connection->QueryScalar("SELECT LOCKED FROM " + sql.LockTable()), "0");
 }
 
+// --default-schema-name puts the changes and the history tables in that PostgreSQL schema (the
+// session's search path, as Liquibase sets it); the same option finds them again.
+TEST(DbCliSchemas, DefaultSchemaNameOnPostgresql) {
+  TestDatabase db(DatabaseKind::kPostgresql);
+  db.Connect()->Execute("CREATE SCHEMA app_space");
+  ScratchDir dir;
+  WriteFile(dir.path() / "changelog.xml", kChangeLog);
+  const std::string common = "db --changelog-file changelog.xml --url " + ShellQuote(db.url());
+  Outcome update = RunIn(dir.path(), common + " --default-schema-name app_space update");
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(CountRows(db.url(), "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'app_space' AND "
+                                "table_name IN ('party', 'databasechangelog', 'databasechangeloglock')"),
+            3);
+  EXPECT_EQ(CountRows(db.url(), "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"), 0);
+  Outcome status = RunIn(dir.path(), common + " --defaultSchemaName=app_space status");
+  EXPECT_NE(status.out.find("is up to date"), std::string::npos) << status.out;
+  Outcome script = RunIn(dir.path(), common + " --default-schema-name app_space update-sql");
+  EXPECT_NE(script.out.find("set_config('search_path', 'app_space"), std::string::npos) << "a DBA's psql lands in the same schema\n" << script.out;
+
+  Outcome elsewhere = RunIn(dir.path(), common + " --default-schema-name app_space --liquibase-schema-name public status");
+  EXPECT_EQ(elsewhere.exit_code, static_cast<int>(ExitCode::kConfig)) << elsewhere.err;
+  EXPECT_NE(elsewhere.err.find("--liquibase-schema-name public"), std::string::npos) << elsewhere.err;
+  Outcome missing = RunIn(dir.path(), common + " --default-schema-name no_such_space status");
+  EXPECT_EQ(missing.exit_code, static_cast<int>(ExitCode::kConfig)) << missing.err;
+  EXPECT_NE(missing.err.find("no_such_space: no such schema"), std::string::npos) << missing.err;
+  Outcome sqlite = RunIn(dir.path(), "db --changelog-file changelog.xml --url sqlite:" + (dir.path() / "s.db").string() +
+                                         " --default-schema-name x status");
+  EXPECT_EQ(sqlite.exit_code, static_cast<int>(ExitCode::kConfig)) << sqlite.err;
+}
+
 }  // namespace
 }  // namespace ledgerhost
