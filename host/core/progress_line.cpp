@@ -1,5 +1,6 @@
 #include "core/progress_line.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -41,6 +42,13 @@ void ProgressLine::Update(const std::string& text) {
   if (!Enabled()) return;
   std::lock_guard<std::mutex> lock(progress_mutex);
   shown = text.empty() ? " " : text;
+  // A line wider than the terminal would wrap, and "\r" then ESC[K clear only its last row.
+  winsize size{};
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1 && shown.size() >= size.ws_col) {
+    shown.resize(size.ws_col - 1);
+    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();  // whole UTF-8
+    if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0) shown.pop_back();
+  }
   Write(kClear + shown);
 }
 
