@@ -91,34 +91,29 @@ void MetricFamily::CheckLabels(const LabelValues& values) const {
   }
 }
 
-void Counter::Series::Add(double amount) {
+void CounterSeries::Add(double amount) {
   if (amount < 0) throw std::logic_error("a counter cannot go down");
   AtomicAdd(value_, amount);
 }
 
-Counter::Series& Counter::With(const LabelValues& values) {
+void GaugeSeries::Add(double amount) { AtomicAdd(value_, amount); }
+
+template <typename SeriesType, const char* kType>
+SeriesType& ValueFamily<SeriesType, kType>::With(const LabelValues& values) {
   CheckLabels(values);
-  return FindOrAdd(mutex_, series_, values, [] { return std::make_unique<Series>(); });
+  return FindOrAdd(mutex_, series_, values, [] { return std::make_unique<SeriesType>(); });
 }
 
-void Counter::RenderSeries(std::string& out) const {
+template <typename SeriesType, const char* kType>
+void ValueFamily<SeriesType, kType>::RenderSeries(std::string& out) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto& [values, series] : series_)
+  for (const auto& [values, series] : series_) {
     out += SeriesName("", values) + " " + FormatSampleValue(series->value()) + "\n";
+  }
 }
 
-void Gauge::Series::Add(double amount) { AtomicAdd(value_, amount); }
-
-Gauge::Series& Gauge::With(const LabelValues& values) {
-  CheckLabels(values);
-  return FindOrAdd(mutex_, series_, values, [] { return std::make_unique<Series>(); });
-}
-
-void Gauge::RenderSeries(std::string& out) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto& [values, series] : series_)
-    out += SeriesName("", values) + " " + FormatSampleValue(series->value()) + "\n";
-}
+template class ValueFamily<CounterSeries, kCounterType>;
+template class ValueFamily<GaugeSeries, kGaugeType>;
 
 Histogram::Histogram(std::string name, std::string help, std::vector<std::string> label_names,
                      std::vector<double> bounds)

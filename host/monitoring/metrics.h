@@ -38,49 +38,49 @@ class MetricFamily {
   std::vector<std::string> label_names_;
 };
 
-// A value that only goes up (events, seconds spent). Series per label values; by Prometheus'
-// convention the name ends in _total (the 0.0.4 text format names the family as its samples).
-class Counter : public MetricFamily {
+// A family whose series each hold one value (counters and gauges): the series per label values, and
+// their rendering, are one piece; the kinds differ only in what a series lets callers do.
+template <typename SeriesType, const char* kType>
+class ValueFamily : public MetricFamily {
  public:
   using MetricFamily::MetricFamily;
-  class Series {
-   public:
-    void Add(double amount = 1);
-    double value() const { return value_.load(std::memory_order_relaxed); }
-
-   private:
-    std::atomic<double> value_{0};
-  };
+  using Series = SeriesType;
   Series& With(const LabelValues& values = {});
 
  private:
-  const char* Type() const override { return "counter"; }
+  const char* Type() const override { return kType; }
   void RenderSeries(std::string& out) const override;
   mutable std::mutex mutex_;
   std::map<LabelValues, std::unique_ptr<Series>> series_;
 };
 
-// A value that goes up and down (services running, unconsumed states).
-class Gauge : public MetricFamily {
+// A counter's series: a value that only goes up (events, seconds spent).
+class CounterSeries {
  public:
-  using MetricFamily::MetricFamily;
-  class Series {
-   public:
-    void Set(double value) { value_.store(value, std::memory_order_relaxed); }
-    void Add(double amount);
-    double value() const { return value_.load(std::memory_order_relaxed); }
-
-   private:
-    std::atomic<double> value_{0};
-  };
-  Series& With(const LabelValues& values = {});
+  void Add(double amount = 1);
+  double value() const { return value_.load(std::memory_order_relaxed); }
 
  private:
-  const char* Type() const override { return "gauge"; }
-  void RenderSeries(std::string& out) const override;
-  mutable std::mutex mutex_;
-  std::map<LabelValues, std::unique_ptr<Series>> series_;
+  std::atomic<double> value_{0};
 };
+
+// A gauge's series: a value that goes up and down (services running, unconsumed states).
+class GaugeSeries {
+ public:
+  void Set(double value) { value_.store(value, std::memory_order_relaxed); }
+  void Add(double amount);
+  double value() const { return value_.load(std::memory_order_relaxed); }
+
+ private:
+  std::atomic<double> value_{0};
+};
+
+inline constexpr char kCounterType[] = "counter";
+inline constexpr char kGaugeType[] = "gauge";
+// By Prometheus' convention a counter's name ends in _total (the 0.0.4 text format names the family
+// as its samples).
+using Counter = ValueFamily<CounterSeries, kCounterType>;
+using Gauge = ValueFamily<GaugeSeries, kGaugeType>;
 
 // Observations counted into cumulative buckets by upper bound, with their sum and count (latencies).
 class Histogram : public MetricFamily {
