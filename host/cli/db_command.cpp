@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/db_diff.h"
 #include "cli/db_history.h"
 #include "cli/db_settings.h"
 #include "core/error.h"
@@ -67,6 +68,7 @@ struct DbSubcommand {
   bool writes = true;           // on a node: opens the database for writing (may create the SQLite file)
   bool prints_sql = false;      // works on an offline URL
   bool offline_ok = false;      // works on an offline URL without printing SQL
+  bool report = false;          // its output is made whole first, like a script, and honours --output-file
   std::string Name() const { return std::string(name); }
 };
 
@@ -157,6 +159,30 @@ class DbCommand : public Command {
         sub->add_option("--sql", sql_, "The statements to run");
         sub->add_option("--sql-file,--sqlFile", sql_file_, "A file of statements to run (wins over --sql, as in Liquibase)");
         sub->add_option("--delimiter", delimiter_, "What ends a statement instead of ';' and GO or / lines");
+      }
+      if (entry.name == "diff" || entry.name == "diff-changelog") {
+        sub->add_option("--reference-url,--referenceUrl", diff_.reference_url, "The database as it should be");
+        sub->add_option("--reference-username,--referenceUsername", diff_.reference_username, "Its user (overrides the URL)");
+        sub->add_option("--reference-password,--referencePassword", diff_.reference_password,
+                        "Its password (overrides the URL; prefer LIQUIBASE_COMMAND_REFERENCE_PASSWORD)");
+      }
+      if (entry.name == "diff" || entry.name == "diff-changelog" || entry.name == "generate-changelog") {
+        sub->add_option("--diff-types,--diffTypes", diff_.diff_types,
+                        "Only these object types: tables, columns, indexes, foreignkeys, primarykeys, "
+                        "uniqueconstraints, views, sequences (comma-separated)");
+      }
+      if (entry.name == "diff-changelog" || entry.name == "generate-changelog") {
+        sub->add_option("--author", diff_.author, "The changesets' author (default: your login name and \" (generated)\")");
+        sub->add_flag("--overwrite-output-file,--overwriteOutputFile", diff_.overwrite_output_file,
+                      "Replace an existing --changelog-file instead of refusing (generate-changelog) or adding to it "
+                      "(diff-changelog)");
+      }
+      if (entry.name == "snapshot") {
+        sub->add_option("--snapshot-format,--snapshotFormat", diff_.snapshot_format, "TXT (default) or JSON")
+            ->transform(CLI::CheckedTransformer(
+                std::map<std::string, snapshot::SnapshotFormat>{{"TXT", snapshot::SnapshotFormat::kText},
+                                                                {"JSON", snapshot::SnapshotFormat::kJson}},
+                CLI::ignore_case));
       }
       if (entry.name == "history") {
         sub->add_option("--format", history_format_, "TABULAR (default): a table per deployment; TEXT: a paragraph each")
@@ -257,6 +283,7 @@ class DbCommand : public Command {
     options.lock.wait = std::chrono::seconds(lock_wait_seconds_);
     options.lock.poll = std::chrono::milliseconds(std::min(10000, std::max(100, lock_wait_seconds_ * 100)));
     Migrator migrator(change_log, loader, url.kind, connection.get(), options);
+    connection_ = connection.get();
     return Dispatch(command, migrator, url);
   }
 
@@ -310,6 +337,9 @@ class DbCommand : public Command {
         {"changeset-path", {}, false}, {"changeset-id", {}, false}, {"changeset-author", {}, false},
         {"sql", {}, false}, {"sql-file", {}, false}, {"delimiter", {}, false},
         {"default-schema-name", {}, false}, {"liquibase-schema-name", {}, false},
+        {"reference-url", {}, false}, {"reference-username", {}, false}, {"reference-password", {}, false},
+        {"author", {}, false}, {"diff-types", {}, false}, {"snapshot-format", {}, false},
+        {"overwrite-output-file", {}, false},
         {"search-path", {}, true}, {"output-file", {}, true}, {"defaults-file", {}, true}, {"strict", {}, true},
         {"changelog-lock-wait-time-in-minutes", {}, true},
         // Liquibase settings with no meaning here (the JVM's class path and driver, its own logging,
@@ -339,7 +369,9 @@ class DbCommand : public Command {
              {"changeset-path", &changeset_path_}, {"changeset-id", &changeset_id_},
              {"changeset-author", &changeset_author_}, {"sql", &sql_}, {"sql-file", &sql_file_},
              {"delimiter", &delimiter_}, {"default-schema-name", &default_schema_},
-             {"liquibase-schema-name", &liquibase_schema_}}) {
+             {"liquibase-schema-name", &liquibase_schema_}, {"reference-url", &diff_.reference_url},
+             {"reference-username", &diff_.reference_username}, {"reference-password", &diff_.reference_password},
+             {"author", &diff_.author}, {"diff-types", &diff_.diff_types}}) {
       const std::string option = std::string("--") + name;
       if (given(option) || !target->empty()) continue;  // the command line wins (tag: also its positional form)
       // A node's own database and changelogs (--base-directory) are not a defaults file's to change.
@@ -370,6 +402,14 @@ class DbCommand : public Command {
       }
     }
     if (auto found = settings.Find("date"); found && date_words_.empty() && !given("--date")) date_words_ = {found->value};
+    if (auto found = settings.Find("overwrite-output-file"); found && !given("--overwrite-output-file")) {
+      diff_.overwrite_output_file = text::Lower(found->value) == "true";
+    }
+    if (auto found = settings.Find("snapshot-format"); found && !given("--snapshot-format")) {
+      const std::string format = text::Upper(found->value);
+      if (format != "TXT" && format != "JSON") throw ConfigError(found->origin + ": snapshot-format is TXT or JSON, not '" + found->value + "'");
+      diff_.snapshot_format = format == "JSON" ? snapshot::SnapshotFormat::kJson : snapshot::SnapshotFormat::kText;
+    }
     if (auto found = settings.Find("tag-version");
         found && command.argument == Argument::kRollbackTag && !given("--tag-version")) {
       const auto version = kTagVersions.find(text::Upper(found->value));
@@ -463,6 +503,7 @@ class DbCommand : public Command {
     }
     node::NodeMigrations migrations(catalog, url.kind, config.database.allow_derived_tables, connection.get(),
                                     url.ScriptDisplay(), custom_changes);
+    connection_ = connection.get();
     try {
       return Dispatch(command, migrations.migrator(), url);
     } catch (const MigrationError& error) {
@@ -475,39 +516,16 @@ class DbCommand : public Command {
   // changeset has no rollback, which a DBA could mistake for a whole one).
   int Dispatch(const DbSubcommand& command, Migrator& migrator, const db::DatabaseUrl& url) {
     std::ostringstream script;
-    std::ostream& out = command.prints_sql ? static_cast<std::ostream&>(script) : std::cout;
+    const bool buffered = command.prints_sql || command.report;
+    std::ostream& out = buffered ? static_cast<std::ostream&>(script) : std::cout;
     const int code = (this->*command.run)(migrator, url, out);
-    if (!command.prints_sql) return code;
+    if (!buffered) return code;
     if (output_file_.empty()) {
       std::cout << script.str() << std::flush;
       return code;
     }
-    WriteOutputFile(script.str());
+    WriteWholeFile(output_file_, script.str(), "--output-file");
     return code;
-  }
-
-  // A regular file (or a new one) is replaced whole through a temporary beside it, so that a reader
-  // never sees half a script; /dev/stdout, a pipe or a symbolic link is written directly.
-  void WriteOutputFile(const std::string& script) const {
-    const std::filesystem::path target(output_file_);
-    std::error_code error;
-    const auto status = std::filesystem::symlink_status(target, error);
-    const bool replace = !std::filesystem::exists(status) || std::filesystem::is_regular_file(status);
-    const std::filesystem::path written = replace ? std::filesystem::path(target.string() + ".tmp") : target;
-    try {
-      std::ofstream file(written, std::ios::binary);
-      if (!file) throw ConfigError("cannot write --output-file " + output_file_);
-      file << script;
-      file.close();
-      if (!file) throw ConfigError("writing --output-file " + output_file_ + " failed");
-      if (replace) std::filesystem::rename(written, target);
-    } catch (const std::filesystem::filesystem_error& e) {
-      if (replace) std::filesystem::remove(written, error);
-      throw ConfigError("cannot write --output-file " + output_file_ + ": " + e.code().message());
-    } catch (...) {
-      if (replace) std::filesystem::remove(written, error);
-      throw;
-    }
   }
 
   int Update(Migrator& migrator, const db::DatabaseUrl&, std::ostream&) { return PrintSummary(migrator.Update({})); }
@@ -707,6 +725,19 @@ class DbCommand : public Command {
     return 0;
   }
 
+  // snapshot, diff, diff-changelog, generate-changelog (db_diff.h): --changelog-file is where a
+  // changelog goes, not one to read.
+  int Snapshot(Migrator&, const db::DatabaseUrl&, std::ostream& out) { return RunSnapshot(*connection_, diff_, out); }
+  int Diff(Migrator&, const db::DatabaseUrl&, std::ostream& out) { return RunDiff(*connection_, diff_, out); }
+  int DiffChangeLog(Migrator&, const db::DatabaseUrl&, std::ostream& out) {
+    diff_.changelog_file = changelog_file_;
+    return RunDiffChangeLog(*connection_, diff_, out);
+  }
+  int GenerateChangeLog(Migrator&, const db::DatabaseUrl&, std::ostream& out) {
+    diff_.changelog_file = changelog_file_;
+    return RunGenerateChangeLog(*connection_, diff_, out);
+  }
+
   RollbackTarget Target(RollbackTarget target) const {
     target.tag_version = tag_version_;
     return target;
@@ -797,6 +828,17 @@ class DbCommand : public Command {
          .run = &DbCommand::ListLocks, .needs_changelog = false, .writes = false},
         {.name = "drop-all", .help = "Drop every table, view and sequence of the schema", .run = &DbCommand::DropAll,
          .needs_changelog = false},
+        {.name = "snapshot", .help = "Print the database's tables, columns, keys, indexes, views and sequences",
+         .run = &DbCommand::Snapshot, .needs_changelog = false, .writes = false, .report = true},
+        {.name = "diff", .help = "Compare the database with --reference-url: what is missing, unexpected or changed",
+         .run = &DbCommand::Diff, .needs_changelog = false, .writes = false, .report = true},
+        {.name = "diff-changelog",
+         .help = "Write the changesets that make the database like --reference-url to --changelog-file (added to an "
+                 "existing XML changelog)",
+         .run = &DbCommand::DiffChangeLog, .needs_changelog = false, .writes = false, .report = true},
+        {.name = "generate-changelog",
+         .help = "Write a changelog that creates the database's objects to --changelog-file (.xml, .yaml or .json)",
+         .run = &DbCommand::GenerateChangeLog, .needs_changelog = false, .writes = false, .report = true},
         {.name = "check",
          .help = "Compare the node's database with every selected schema's entities (needs --base-directory); exit 5 "
                  "on drift",
@@ -837,6 +879,8 @@ class DbCommand : public Command {
   std::string sql_, sql_file_, delimiter_;  // execute-sql
   std::string default_schema_, liquibase_schema_;
   bool verbose_ = false;
+  DiffOptions diff_;                      // snapshot, diff, diff-changelog, generate-changelog
+  db::Connection* connection_ = nullptr;  // the database the command works on, once open
 };
 
 }  // namespace

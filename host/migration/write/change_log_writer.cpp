@@ -1,0 +1,283 @@
+#include "migration/write/change_log_writer.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <pugixml.hpp>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "migration/change/change_type.h"
+
+namespace ledgerhost::migration {
+namespace {
+
+// The root element as Liquibase 4.28's XMLChangeLogSerializer writes it.
+constexpr const char* kXmlRoot =
+    "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\" "
+    "xmlns:ext=\"http://www.liquibase.org/xml/ns/dbchangelog-ext\" xmlns:pro=\"http://www.liquibase.org/xml/ns/pro\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/"
+    "dbchangelog-ext http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-ext.xsd http://www.liquibase.org/xml/ns/pro "
+    "http://www.liquibase.org/xml/ns/pro/liquibase-pro-latest.xsd http://www.liquibase.org/xml/ns/dbchangelog "
+    "http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">";
+constexpr const char* kXmlClose = "</databaseChangeLog>";
+
+// Attributes whose values YAML and JSON write as booleans and numbers, as Liquibase's typed fields
+// come out; every other value is a string.
+bool IsBoolean(const std::string& name) {
+  static const std::set<std::string> kNames{"autoIncrement", "nullable",     "primaryKey",      "unique",
+                                            "deleteCascade", "deferrable",   "initiallyDeferred", "descending",
+                                            "computed",      "cycle",        "fullDefinition",  "replaceIfExists",
+                                            "validate",      "defaultValueBoolean", "ordered"};
+  return kNames.count(name) > 0;
+}
+bool IsNumber(const std::string& name) {
+  static const std::set<std::string> kNames{"defaultValueNumeric", "startWith", "incrementBy", "cacheSize",
+                                            "minValue",            "maxValue",  "startValue"};
+  return kNames.count(name) > 0;
+}
+bool LooksNumeric(const std::string& value) {
+  if (value.empty()) return false;
+  size_t digits = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (!(c == '.' || ((c == '-' || c == '+') && i == 0))) {
+      return false;
+    }
+  }
+  return digits > 0 && std::count(value.begin(), value.end(), '.') <= 1;
+}
+// A value YAML or JSON writes unquoted: a boolean or number field holding one.
+bool Typed(const std::string& name, const std::string& value) {
+  return (IsBoolean(name) && (value == "true" || value == "false")) || (IsNumber(name) && LooksNumeric(value));
+}
+
+std::string_view TextAttribute(const Change& change) {
+  const ChangeType* type = FindChangeType(change.type);
+  return type == nullptr ? std::string_view() : type->text_attribute;
+}
+
+// ---- XML ----
+
+void AppendColumn(pugi::xml_node parent, const ColumnConfig& column) {
+  pugi::xml_node node = parent.append_child("column");
+  for (const auto& [name, value] : column.attributes) node.append_attribute(name.c_str()) = value.c_str();
+  if (column.constraints) {
+    pugi::xml_node constraints = node.append_child("constraints");
+    for (const auto& [name, value] : *column.constraints) constraints.append_attribute(name.c_str()) = value.c_str();
+  }
+}
+
+void AppendChangeSet(pugi::xml_node root, const ChangeSet& change_set) {
+  pugi::xml_node node = root.append_child("changeSet");
+  node.append_attribute("author") = change_set.author.c_str();
+  node.append_attribute("id") = change_set.id.c_str();
+  for (const auto& change : change_set.changes) {
+    pugi::xml_node element = node.append_child(change.type.c_str());
+    const std::string_view text = TextAttribute(change);
+    for (const auto& [name, value] : change.attributes) {
+      if (name != text) element.append_attribute(name.c_str()) = value.c_str();
+    }
+    for (const auto& column : change.columns) AppendColumn(element, column);
+    if (!text.empty()) {
+      if (const std::string* body = change.Find(std::string(text))) element.text().set(body->c_str());
+    }
+  }
+}
+
+// The changesets as XML lines indented for a place inside <databaseChangeLog>.
+std::string XmlChangeSets(const std::vector<ChangeSet>& change_sets) {
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("databaseChangeLog");
+  for (const auto& change_set : change_sets) AppendChangeSet(root, change_set);
+  std::ostringstream out;
+  document.save(out, "    ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  std::string text = out.str();
+  const auto first = text.find('\n');
+  const auto last = text.rfind(kXmlClose);
+  return first == std::string::npos || last == std::string::npos ? "" : text.substr(first + 1, last - first - 1);
+}
+
+// ---- YAML ----
+
+void EmitValue(YAML::Emitter& out, const std::string& name, const std::string& value) {
+  if (Typed(name, value)) {
+    out << value;
+  } else if (value.find('\n') != std::string::npos) {
+    out << YAML::Literal << value;
+  } else {
+    // Quoted whenever YAML would read the plain text as something else than this string.
+    const YAML::Node parsed = YAML::Load(value.empty() ? "''" : value);
+    const bool plain_reads_back = parsed.IsScalar() && parsed.Tag() == "?" && parsed.Scalar() == value &&
+                                  !LooksNumeric(value) && value != "true" && value != "false" && value != "null" &&
+                                  value != "~" && text::Lower(value) != "yes" && text::Lower(value) != "no" &&
+                                  text::Lower(value) != "on" && text::Lower(value) != "off";
+    if (plain_reads_back) {
+      out << value;
+    } else {
+      out << YAML::DoubleQuoted << value;
+    }
+  }
+}
+
+void EmitAttributes(YAML::Emitter& out, const Attributes& attributes) {
+  for (const auto& [name, value] : attributes) {
+    out << YAML::Key << name << YAML::Value;
+    EmitValue(out, name, value);
+  }
+}
+
+// ---- JSON ----
+
+std::string JsonValue(const std::string& name, const std::string& value) {
+  return Typed(name, value) ? value : text::JsonString(value);
+}
+
+void JsonAttributes(std::ostringstream& out, const Attributes& attributes, const std::string& indent, bool& first) {
+  for (const auto& [name, value] : attributes) {
+    out << (first ? "\n" : ",\n") << indent << text::JsonString(name) << ": " << JsonValue(name, value);
+    first = false;
+  }
+}
+
+// Attributes and the "columns" list, keys in alphabetical order as Liquibase's serializers sort them.
+std::vector<std::string> SortedKeys(const Change& change) {
+  std::vector<std::string> keys;
+  for (const auto& [name, value] : change.attributes) keys.push_back(name);
+  if (!change.columns.empty()) keys.emplace_back("columns");
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace
+
+std::optional<ChangeLogFormat> ChangeLogFormatOf(const std::string& path) {
+  const std::string extension = text::Lower(std::filesystem::path(path).extension().string());
+  if (extension == ".xml") return ChangeLogFormat::kXml;
+  if (extension == ".yaml" || extension == ".yml") return ChangeLogFormat::kYaml;
+  if (extension == ".json") return ChangeLogFormat::kJson;
+  return std::nullopt;
+}
+
+std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogFormat format) {
+  switch (format) {
+    case ChangeLogFormat::kXml:
+      return std::string("<?xml version=\"1.1\" encoding=\"UTF-8\" standalone=\"no\"?>\n") + kXmlRoot + "\n" +
+             XmlChangeSets(change_sets) + kXmlClose + "\n";
+    case ChangeLogFormat::kYaml: {
+      YAML::Emitter out;
+      out.SetIndent(2);
+      out << YAML::BeginMap << YAML::Key << "databaseChangeLog" << YAML::Value << YAML::BeginSeq;
+      for (const auto& change_set : change_sets) {
+        out << YAML::BeginMap << YAML::Key << "changeSet" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "id" << YAML::Value;
+        EmitValue(out, "id", change_set.id);
+        out << YAML::Key << "author" << YAML::Value;
+        EmitValue(out, "author", change_set.author);
+        out << YAML::Key << "changes" << YAML::Value << YAML::BeginSeq;
+        for (const auto& change : change_set.changes) {
+          out << YAML::BeginMap << YAML::Key << change.type << YAML::Value << YAML::BeginMap;
+          for (const auto& key : SortedKeys(change)) {
+            if (key != "columns") {
+              out << YAML::Key << key << YAML::Value;
+              EmitValue(out, key, change.attributes.at(key));
+              continue;
+            }
+            out << YAML::Key << "columns" << YAML::Value << YAML::BeginSeq;
+            for (const auto& column : change.columns) {
+              out << YAML::BeginMap << YAML::Key << "column" << YAML::Value << YAML::BeginMap;
+              std::vector<std::string> names;
+              for (const auto& [name, value] : column.attributes) names.push_back(name);
+              if (column.constraints) names.emplace_back("constraints");
+              std::sort(names.begin(), names.end());
+              for (const auto& name : names) {
+                out << YAML::Key << name << YAML::Value;
+                if (name == "constraints" && column.constraints) {
+                  out << YAML::BeginMap;
+                  EmitAttributes(out, *column.constraints);
+                  out << YAML::EndMap;
+                } else {
+                  EmitValue(out, name, column.attributes.at(name));
+                }
+              }
+              out << YAML::EndMap << YAML::EndMap;
+            }
+            out << YAML::EndSeq;
+          }
+          out << YAML::EndMap << YAML::EndMap;
+        }
+        out << YAML::EndSeq << YAML::EndMap << YAML::EndMap;
+      }
+      out << YAML::EndSeq << YAML::EndMap;
+      return std::string(out.c_str()) + "\n";
+    }
+    case ChangeLogFormat::kJson: {
+      std::ostringstream out;
+      out << "{ \"databaseChangeLog\": [";
+      bool first_set = true;
+      for (const auto& change_set : change_sets) {
+        out << (first_set ? "\n" : ",\n") << "  {\n    \"changeSet\": {\n      \"id\": " << text::JsonString(change_set.id)
+            << ",\n      \"author\": " << text::JsonString(change_set.author) << ",\n      \"changes\": [";
+        first_set = false;
+        bool first_change = true;
+        for (const auto& change : change_set.changes) {
+          out << (first_change ? "\n" : ",\n") << "        {\n          " << text::JsonString(change.type) << ": {";
+          first_change = false;
+          bool first = true;
+          for (const auto& key : SortedKeys(change)) {
+            if (key != "columns") {
+              out << (first ? "\n" : ",\n") << "            " << text::JsonString(key) << ": "
+                  << JsonValue(key, change.attributes.at(key));
+              first = false;
+              continue;
+            }
+            out << (first ? "\n" : ",\n") << "            \"columns\": [";
+            first = false;
+            bool first_column = true;
+            for (const auto& column : change.columns) {
+              out << (first_column ? "\n" : ",\n") << "              {\n                \"column\": {";
+              first_column = false;
+              bool first_attribute = true;
+              JsonAttributes(out, column.attributes, "                  ", first_attribute);
+              if (column.constraints) {
+                out << (first_attribute ? "\n" : ",\n") << "                  \"constraints\": {";
+                bool first_constraint = true;
+                JsonAttributes(out, *column.constraints, "                    ", first_constraint);
+                out << "\n                  }";
+              }
+              out << "\n                }\n              }";
+            }
+            out << "\n            ]";
+          }
+          out << "\n          }\n        }";
+        }
+        out << "\n      ]\n    }\n  }";
+      }
+      out << "\n]}\n";
+      return out.str();
+    }
+  }
+  return "";
+}
+
+std::string AppendToXmlChangeLog(const std::string& existing, const std::vector<ChangeSet>& change_sets,
+                                 const std::string& path) {
+  const auto close = existing.rfind(kXmlClose);
+  if (close == std::string::npos) {
+    throw ChangeLogError(path + ": not an XML changelog (no </databaseChangeLog>) to add the changesets to");
+  }
+  // The closing tag's own indentation stays; the changesets go on the lines before it.
+  size_t line_start = existing.rfind('\n', close);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  const bool own_line = existing.find_first_not_of(" \t", line_start) == close;
+  const size_t at = own_line ? line_start : close;
+  return existing.substr(0, at) + (own_line ? "" : "\n") + XmlChangeSets(change_sets) + existing.substr(at);
+}
+
+}  // namespace ledgerhost::migration

@@ -1,0 +1,332 @@
+#include "snapshot/diff_change_sets.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+
+namespace ledgerhost::snapshot {
+namespace {
+
+using migration::Attributes;
+using migration::Change;
+using migration::ColumnConfig;
+
+// Liquibase's addForeignKeyConstraint column lists: "a,b" (its key lists elsewhere: "a, b").
+std::string JoinComma(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ",") + name;
+  return out;
+}
+
+void SetDefault(Attributes& attributes, const DefaultValue& value) {
+  switch (value.kind) {
+    case DefaultValue::Kind::kString: attributes["defaultValue"] = value.value; break;
+    case DefaultValue::Kind::kNumeric: attributes["defaultValueNumeric"] = value.value; break;
+    case DefaultValue::Kind::kBoolean: attributes["defaultValueBoolean"] = value.value; break;
+    case DefaultValue::Kind::kDate: attributes["defaultValueDate"] = value.value; break;
+    case DefaultValue::Kind::kComputed: attributes["defaultValueComputed"] = value.value; break;
+  }
+}
+
+// A column of createTable / addColumn.
+ColumnConfig ColumnOf(const Column& column) {
+  ColumnConfig config;
+  config.attributes["name"] = column.name;
+  config.attributes["type"] = column.type;
+  if (column.auto_increment) {
+    config.attributes["autoIncrement"] = "true";
+    if (column.start_with && *column.start_with != "1") config.attributes["startWith"] = *column.start_with;
+    if (column.increment_by && *column.increment_by != "1") config.attributes["incrementBy"] = *column.increment_by;
+  } else if (column.default_value) {
+    SetDefault(config.attributes, *column.default_value);
+  }
+  if (!column.remarks.empty()) config.attributes["remarks"] = column.remarks;
+  if (!column.nullable) config.constraints = Attributes{{"nullable", "false"}};
+  return config;
+}
+
+Change Make(std::string type, Attributes attributes) {
+  Change change;
+  change.type = std::move(type);
+  change.attributes = std::move(attributes);
+  return change;
+}
+
+// An index column: a name, a name with DESC, or an expression (computed).
+ColumnConfig IndexColumn(const std::string& key) {
+  ColumnConfig config;
+  std::string name = key;
+  if (name.size() > 5 && text::Upper(name.substr(name.size() - 5)) == " DESC") {
+    name = name.substr(0, name.size() - 5);
+    config.attributes["descending"] = "true";
+  }
+  const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  const bool quoted = name.size() > 2 && name.front() == '"' && name.back() == '"';
+  if (quoted) {
+    name = name.substr(1, name.size() - 2);
+  } else if (!plain) {
+    config.attributes["computed"] = "true";
+  }
+  config.attributes["name"] = name;
+  return config;
+}
+
+Change CreateIndex(const Index& index) {
+  Change change = Make("createIndex", {{"indexName", index.name}, {"tableName", index.table}});
+  if (index.unique) change.attributes["unique"] = "true";
+  for (const auto& column : index.columns) change.columns.push_back(IndexColumn(column));
+  return change;
+}
+
+Change AddForeignKey(const ForeignKey& key) {
+  return Make("addForeignKeyConstraint",
+              {{"baseColumnNames", JoinComma(key.columns)}, {"baseTableName", key.table}, {"constraintName", key.name},
+               {"deferrable", key.deferrable ? "true" : "false"},
+               {"initiallyDeferred", key.initially_deferred ? "true" : "false"}, {"onDelete", key.on_delete},
+               {"onUpdate", key.on_update}, {"referencedColumnNames", JoinComma(key.referenced_columns)},
+               {"referencedTableName", key.referenced_table}, {"validate", "true"}});
+}
+
+Change AddUnique(const std::string& table, const KeyConstraint& key) {
+  Change change = Make("addUniqueConstraint", {{"columnNames", JoinNames(key.columns)}, {"tableName", table}});
+  if (!key.name.empty()) change.attributes["constraintName"] = key.name;
+  if (key.deferrable) change.attributes["deferrable"] = "true";
+  if (key.initially_deferred) change.attributes["initiallyDeferred"] = "true";
+  return change;
+}
+
+Change AddPrimaryKey(const std::string& table, const KeyConstraint& key) {
+  Change change = Make("addPrimaryKey", {{"columnNames", JoinNames(key.columns)}, {"tableName", table}});
+  if (!key.name.empty()) change.attributes["constraintName"] = key.name;
+  return change;
+}
+
+Change CreateView(const View& view, bool replace) {
+  Change change = Make("createView", {{"fullDefinition", "false"}, {"selectQuery", view.definition}, {"viewName", view.name}});
+  if (replace) change.attributes["replaceIfExists"] = "true";
+  return change;
+}
+
+Change CreateSequence(const Sequence& sequence) {
+  Change change = Make("createSequence", {{"sequenceName", sequence.name}});
+  auto set = [&](const char* name, const std::string& value) {
+    if (!value.empty()) change.attributes[name] = value;
+  };
+  set("cacheSize", sequence.cache_size);
+  change.attributes["cycle"] = sequence.cycle ? "true" : "false";
+  set("dataType", sequence.data_type);
+  set("incrementBy", sequence.increment_by);
+  set("maxValue", sequence.max_value);
+  set("minValue", sequence.min_value);
+  set("startValue", sequence.start_value);
+  return change;
+}
+
+// A one-column foreign key SQLite's createTable can declare (Liquibase's column constraints know
+// ON DELETE CASCADE only).
+bool InlineForeignKey(const ForeignKey& key) {
+  return key.columns.size() == 1 && key.referenced_columns.size() == 1 && !key.name.empty() &&
+         key.on_update == "NO ACTION" && (key.on_delete == "NO ACTION" || key.on_delete == "CASCADE");
+}
+
+}  // namespace
+
+std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::DatabaseKind kind,
+                                                 const ChangeSetNaming& naming) {
+  std::vector<Change> changes;
+  const bool sqlite = kind == db::DatabaseKind::kSqlite;
+  std::set<std::pair<std::string, std::string>> inlined_keys;  // (table, name) written inside a createTable
+
+  // Missing objects.
+  for (const auto& sequence : diff.sequences.missing) changes.push_back(CreateSequence(sequence));
+  std::set<std::string> new_tables;
+  for (const auto& table : diff.tables.missing) new_tables.insert(table.name);
+  for (const auto& table : diff.tables.missing) {
+    Change change = Make("createTable", {{"tableName", table.name}});
+    if (!table.remarks.empty()) change.attributes["remarks"] = table.remarks;
+    // The primary key inside createTable when its columns come in the table's order (createTable
+    // declares them in column order).
+    std::vector<std::string> ordered;
+    if (table.primary_key) {
+      for (const auto& column : table.columns) {
+        if (std::find(table.primary_key->columns.begin(), table.primary_key->columns.end(), column.name) !=
+            table.primary_key->columns.end()) {
+          ordered.push_back(column.name);
+        }
+      }
+    }
+    const bool inline_key = table.primary_key && ordered == table.primary_key->columns;
+    for (const auto& column : table.columns) {
+      ColumnConfig config = ColumnOf(column);
+      Attributes& constraints = config.constraints ? *config.constraints : config.constraints.emplace();
+      if (inline_key && std::find(ordered.begin(), ordered.end(), column.name) != ordered.end()) {
+        constraints["nullable"] = "false";
+        constraints["primaryKey"] = "true";
+        if (!table.primary_key->name.empty()) constraints["primaryKeyName"] = table.primary_key->name;
+      }
+      if (sqlite) {
+        for (const auto& unique : table.unique_constraints) {
+          if (unique.columns.size() == 1 && unique.columns.front() == column.name) {
+            constraints["unique"] = "true";
+            if (!unique.name.empty()) constraints["uniqueConstraintName"] = unique.name;
+            inlined_keys.insert({table.name, "unique\x01" + unique.name + '\x01' + column.name});
+          }
+        }
+        for (const auto& key : diff.foreign_keys.missing) {
+          if (key.table != table.name || !InlineForeignKey(key) || key.columns.front() != column.name) continue;
+          constraints["foreignKeyName"] = key.name;
+          constraints["referencedTableName"] = key.referenced_table;
+          constraints["referencedColumnNames"] = key.referenced_columns.front();
+          if (key.on_delete == "CASCADE") constraints["deleteCascade"] = "true";
+          if (key.deferrable) constraints["deferrable"] = "true";
+          if (key.initially_deferred) constraints["initiallyDeferred"] = "true";
+          inlined_keys.insert({table.name, "fk\x01" + key.name});
+        }
+      }
+      if (constraints.empty()) config.constraints.reset();
+      change.columns.push_back(std::move(config));
+    }
+    changes.push_back(std::move(change));
+    if (table.primary_key && !inline_key) changes.push_back(AddPrimaryKey(table.name, *table.primary_key));
+  }
+  // Columns of tables both have (a new table's columns are in its createTable).
+  for (const auto& column : diff.columns.missing) {
+    Change change = Make("addColumn", {{"tableName", column.table}});
+    change.columns.push_back(ColumnOf(column.object));
+    changes.push_back(std::move(change));
+  }
+  for (const auto& key : diff.primary_keys.missing) changes.push_back(AddPrimaryKey(key.table, key.object));
+  std::vector<OfTable<KeyConstraint>> uniques = diff.unique_constraints.missing;
+  for (const auto& table : diff.tables.missing) {
+    for (const auto& unique : table.unique_constraints) uniques.push_back({table.name, unique});
+  }
+  for (const auto& unique : uniques) {
+    if (unique.object.columns.size() == 1 &&
+        inlined_keys.count({unique.table, "unique\x01" + unique.object.name + '\x01' + unique.object.columns.front()})) {
+      continue;
+    }
+    changes.push_back(AddUnique(unique.table, unique.object));
+  }
+  for (const auto& index : diff.indexes.missing) changes.push_back(CreateIndex(index));
+  for (const auto& key : diff.foreign_keys.missing) {
+    if (inlined_keys.count({key.table, "fk\x01" + key.name})) continue;
+    changes.push_back(AddForeignKey(key));
+  }
+  for (const auto& view : diff.views.missing) changes.push_back(CreateView(view, false));
+
+  // Unexpected objects, dropped, in Liquibase's order for them (foreign keys go to the top below).
+  for (const auto& key : diff.foreign_keys.unexpected) {
+    changes.push_back(Make("dropForeignKeyConstraint", {{"baseTableName", key.table}, {"constraintName", key.name}}));
+  }
+  for (const auto& unique : diff.unique_constraints.unexpected) {
+    changes.push_back(Make("dropUniqueConstraint", {{"constraintName", unique.object.name}, {"tableName", unique.table}}));
+  }
+  for (const auto& view : diff.views.unexpected) changes.push_back(Make("dropView", {{"viewName", view.name}}));
+  for (const auto& table : diff.tables.unexpected) changes.push_back(Make("dropTable", {{"tableName", table.name}}));
+  for (const auto& key : diff.primary_keys.unexpected) {
+    Change change = Make("dropPrimaryKey", {{"tableName", key.table}});
+    if (!key.object.name.empty()) change.attributes["constraintName"] = key.object.name;
+    changes.push_back(std::move(change));
+  }
+  for (const auto& column : diff.columns.unexpected) {
+    changes.push_back(Make("dropColumn", {{"columnName", column.object.name}, {"tableName", column.table}}));
+  }
+  for (const auto& index : diff.indexes.unexpected) {
+    changes.push_back(Make("dropIndex", {{"indexName", index.name}, {"tableName", index.table}}));
+  }
+  for (const auto& sequence : diff.sequences.unexpected) {
+    changes.push_back(Make("dropSequence", {{"sequenceName", sequence.name}}));
+  }
+
+  // Changed objects: columns in place; keys, indexes and foreign keys dropped and made anew.
+  for (const auto& changed : diff.foreign_keys.changed) {
+    changes.push_back(Make("dropForeignKeyConstraint",
+                           {{"baseTableName", changed.comparison.table}, {"constraintName", changed.comparison.name}}));
+    changes.push_back(AddForeignKey(changed.reference));
+  }
+  for (const auto& changed : diff.sequences.changed) {
+    Change change = Make("alterSequence", {{"sequenceName", changed.reference.name}});
+    for (const auto& field : changed.differences) {
+      if (field.field == "incrementBy" || field.field == "minValue" || field.field == "maxValue" ||
+          field.field == "cacheSize" || field.field == "dataType") {
+        change.attributes[field.field] = field.reference;
+      } else if (field.field == "willCycle") {
+        change.attributes["cycle"] = field.reference;
+      }
+    }
+    if (change.attributes.size() > 1) changes.push_back(std::move(change));
+  }
+  for (const auto& changed : diff.tables.changed) {
+    changes.push_back(Make("setTableRemarks", {{"remarks", changed.reference.remarks}, {"tableName", changed.reference.name}}));
+  }
+  for (const auto& changed : diff.columns.changed) {
+    const std::string& table = changed.reference.table;
+    const Column& want = changed.reference.object;
+    const Column& have = changed.comparison.object;
+    for (const auto& field : changed.differences) {
+      if (field.field == "type") {
+        changes.push_back(Make("modifyDataType", {{"columnName", want.name}, {"newDataType", want.type}, {"tableName", table}}));
+      } else if (field.field == "nullable") {
+        changes.push_back(want.nullable ? Make("dropNotNullConstraint",
+                                               {{"columnDataType", want.type}, {"columnName", want.name}, {"tableName", table}})
+                                        : Make("addNotNullConstraint", {{"columnDataType", want.type},
+                                                                        {"columnName", want.name},
+                                                                        {"tableName", table},
+                                                                        {"validate", "true"}}));
+      } else if (field.field == "defaultValue") {
+        if (want.default_value) {
+          Change change = Make("addDefaultValue", {{"columnDataType", want.type}, {"columnName", want.name}, {"tableName", table}});
+          SetDefault(change.attributes, *want.default_value);
+          changes.push_back(std::move(change));
+        } else if (have.default_value) {
+          changes.push_back(Make("dropDefaultValue", {{"columnDataType", want.type}, {"columnName", want.name}, {"tableName", table}}));
+        }
+      } else if (field.field == "autoIncrement" && want.auto_increment) {
+        Change change = Make("addAutoIncrement", {{"columnDataType", want.type}, {"columnName", want.name}, {"tableName", table}});
+        if (want.start_with) change.attributes["startWith"] = *want.start_with;
+        if (want.increment_by) change.attributes["incrementBy"] = *want.increment_by;
+        changes.push_back(std::move(change));
+      } else if (field.field == "remarks") {
+        changes.push_back(Make("setColumnRemarks", {{"columnDataType", want.type}, {"columnName", want.name},
+                                                    {"remarks", want.remarks}, {"tableName", table}}));
+      }
+    }
+  }
+  for (const auto& changed : diff.primary_keys.changed) {
+    Change drop = Make("dropPrimaryKey", {{"tableName", changed.comparison.table}});
+    if (!changed.comparison.object.name.empty()) drop.attributes["constraintName"] = changed.comparison.object.name;
+    changes.push_back(std::move(drop));
+    changes.push_back(AddPrimaryKey(changed.reference.table, changed.reference.object));
+  }
+  for (const auto& changed : diff.unique_constraints.changed) {
+    changes.push_back(Make("dropUniqueConstraint",
+                           {{"constraintName", changed.comparison.object.name}, {"tableName", changed.comparison.table}}));
+    changes.push_back(AddUnique(changed.reference.table, changed.reference.object));
+  }
+  for (const auto& changed : diff.indexes.changed) {
+    changes.push_back(Make("dropIndex", {{"indexName", changed.comparison.name}, {"tableName", changed.comparison.table}}));
+    changes.push_back(CreateIndex(changed.reference));
+  }
+  for (const auto& changed : diff.views.changed) changes.push_back(CreateView(changed.reference, true));
+
+  // Liquibase's bringDropFKToTop: a foreign key is dropped before anything it could stand in the way of.
+  std::stable_partition(changes.begin(), changes.end(),
+                        [](const Change& change) { return change.type == "dropForeignKeyConstraint"; });
+
+  std::vector<migration::ChangeSet> change_sets;
+  for (auto& change : changes) {
+    migration::ChangeSet change_set;
+    change_set.id = std::to_string(naming.id_root) + "-" + std::to_string(change_sets.size() + 1);
+    change_set.author = naming.author;
+    change_set.changes.push_back(std::move(change));
+    change_sets.push_back(std::move(change_set));
+  }
+  return change_sets;
+}
+
+}  // namespace ledgerhost::snapshot

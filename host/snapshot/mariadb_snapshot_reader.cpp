@@ -1,0 +1,123 @@
+// MariaDB's (and MySQL's) information_schema for the current database.
+#include <map>
+#include <string>
+
+#include "core/text.h"
+#include "snapshot/snapshot_reader.h"
+#include "snapshot/value_text.h"
+
+namespace ledgerhost::snapshot {
+namespace {
+
+// column_type as a changelog writes it: upper case, "int(11)" display widths dropped (they are no
+// size), "decimal(10,2)" -> "DECIMAL(10, 2)"; tinyint(1) is MySQL's boolean.
+std::string ChangeLogType(const std::string& column_type) {
+  std::string type = text::Upper(column_type);
+  if (type == "TINYINT(1)") return "BOOLEAN";  // what a changelog's BOOLEAN becomes on MySQL and MariaDB
+  for (const char* integer : {"INT(", "BIGINT(", "SMALLINT(", "MEDIUMINT("}) {
+    if (type.starts_with(integer)) {
+      const auto close = type.find(')');
+      type = type.substr(0, type.find('(')) + (close == std::string::npos ? "" : type.substr(close + 1));
+    }
+  }
+  if (const auto comma = type.find(','); comma != std::string::npos && type.find('(') < comma &&
+                                         !type.starts_with("ENUM(") && !type.starts_with("SET(")) {
+    type = type.substr(0, comma) + ", " + text::Trim(type.substr(comma + 1));
+  }
+  return type;
+}
+
+}  // namespace
+
+DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
+  DatabaseSnapshot snapshot;
+  snapshot.kind = connection.kind();
+  snapshot.database = connection.description();
+  const auto server = connection.Server();
+  snapshot.schema = connection.QueryScalar("SELECT DATABASE()").value_or("");
+  snapshot.product_name = connection.kind() == db::DatabaseKind::kMysql ? "MySQL" : "MariaDB";
+  snapshot.product_version = server.product_version;
+
+  std::map<std::string, Table*> tables;
+  for (const auto& row : connection.Query("SELECT table_name, table_comment FROM information_schema.tables WHERE "
+                                          "table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY "
+                                          "table_name")) {
+    if (IsHistoryTable(row[0].value_or(""))) continue;
+    snapshot.tables.push_back({.name = row[0].value_or(""), .columns = {}, .primary_key = {}, .unique_constraints = {},
+                               .remarks = row[1].value_or("")});
+  }
+  for (auto& table : snapshot.tables) tables[table.name] = &table;
+
+  for (const auto& row : connection.Query("SELECT table_name, column_name, column_type, data_type, is_nullable, "
+                                          "column_default, extra, column_comment FROM information_schema.columns "
+                                          "WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position")) {
+    const auto table = tables.find(row[0].value_or(""));
+    if (table == tables.end()) continue;
+    Column column;
+    column.name = row[1].value_or("");
+    column.type = ChangeLogType(row[2].value_or(""));
+    column.nullable = row[4].value_or("YES") == "YES";
+    column.auto_increment = text::Lower(row[6].value_or("")).find("auto_increment") != std::string::npos;
+    if (row[5] && !column.auto_increment) column.default_value = MariadbDefault(*row[5], column.type);
+    column.remarks = row[7].value_or("");
+    table->second->columns.push_back(std::move(column));
+  }
+
+  const std::string sep = std::string("'") + kNameSeparator + "'";  // GROUP_CONCAT takes a literal only
+  std::map<std::pair<std::string, std::string>, bool> constraint_indexes;  // (table, index) owned by a constraint
+  for (const auto& row : connection.Query(
+           "SELECT tc.table_name, tc.constraint_type, tc.constraint_name, GROUP_CONCAT(k.column_name ORDER BY "
+           "k.ordinal_position SEPARATOR " + sep + "), MAX(k.referenced_table_name), GROUP_CONCAT(k.referenced_column_name "
+           "ORDER BY k.ordinal_position SEPARATOR " + sep + "), MAX(rc.update_rule), MAX(rc.delete_rule) "
+           "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+           "ON k.constraint_schema = tc.constraint_schema AND k.table_name = tc.table_name AND "
+           "k.constraint_name = tc.constraint_name LEFT JOIN information_schema.referential_constraints rc ON "
+           "rc.constraint_schema = tc.constraint_schema AND rc.table_name = tc.table_name AND "
+           "rc.constraint_name = tc.constraint_name WHERE tc.constraint_schema = DATABASE() AND tc.constraint_type IN "
+           "('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY') GROUP BY tc.table_name, tc.constraint_type, tc.constraint_name "
+           "ORDER BY tc.constraint_name")) {
+    const auto table = tables.find(row[0].value_or(""));
+    if (table == tables.end()) continue;
+    const std::string type = row[1].value_or("");
+    const std::string name = row[2].value_or("");
+    constraint_indexes[{table->first, name}] = true;
+    if (type == "FOREIGN KEY") {
+      snapshot.foreign_keys.push_back({.name = name, .table = table->first, .columns = SplitNames(row[3]),
+                                       .referenced_table = row[4].value_or(""), .referenced_columns = SplitNames(row[5]),
+                                       .on_update = row[6].value_or("NO ACTION"), .on_delete = row[7].value_or("NO ACTION"),
+                                       .deferrable = false, .initially_deferred = false});
+    } else if (type == "PRIMARY KEY") {  // always named PRIMARY: no name of its own
+      table->second->primary_key = KeyConstraint{.name = "", .columns = SplitNames(row[3]), .deferrable = false,
+                                                 .initially_deferred = false};
+    } else {
+      table->second->unique_constraints.push_back(
+          {.name = name, .columns = SplitNames(row[3]), .deferrable = false, .initially_deferred = false});
+    }
+  }
+
+  // Indexes that no key owns (a foreign key's own index carries the key's name).
+  for (const auto& row : connection.Query(
+           "SELECT table_name, index_name, MAX(non_unique), GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR " +
+           sep + ") FROM information_schema.statistics WHERE table_schema = DATABASE() GROUP BY table_name, index_name "
+           "ORDER BY index_name")) {
+    const std::string table = row[0].value_or("");
+    const std::string name = row[1].value_or("");
+    if (tables.find(table) == tables.end() || name == "PRIMARY" || constraint_indexes.count({table, name})) continue;
+    snapshot.indexes.push_back({.name = name, .table = table, .columns = SplitNames(row[3]), .unique = row[2].value_or("1") == "0"});
+  }
+
+  for (const auto& row : connection.Query("SELECT table_name, view_definition FROM information_schema.views WHERE "
+                                          "table_schema = DATABASE() ORDER BY table_name")) {
+    // MariaDB keeps the view's names qualified with its database: left out, so that the view made from
+    // it in another database reads that database's tables.
+    std::string definition = row[1].value_or("");
+    const std::string qualifier = "`" + snapshot.schema + "`.";
+    for (size_t at = definition.find(qualifier); at != std::string::npos; at = definition.find(qualifier, at)) {
+      definition.erase(at, qualifier.size());
+    }
+    snapshot.views.push_back({.name = row[0].value_or(""), .definition = definition});
+  }
+  return snapshot;
+}
+
+}  // namespace ledgerhost::snapshot

@@ -1,0 +1,189 @@
+// PostgreSQL's catalog (pg_catalog, the current schema) read as Liquibase's snapshot sees it: types
+// in the spelling Liquibase's changelogs use, serial and identity columns as autoIncrement with their
+// sequences left out, key constraints apart from plain indexes.
+#include <map>
+#include <string>
+
+#include "core/text.h"
+#include "snapshot/snapshot_reader.h"
+#include "snapshot/value_text.h"
+
+namespace ledgerhost::snapshot {
+namespace {
+
+// pg_constraint's confupdtype / confdeltype letters as a changelog's onUpdate / onDelete.
+std::string PostgresqlReferentialAction(const std::optional<std::string>& letter) {
+  switch (letter.value_or("a").front()) {
+    case 'c': return "CASCADE";
+    case 'n': return "SET NULL";
+    case 'd': return "SET DEFAULT";
+    case 'r': return "RESTRICT";
+    default: return "NO ACTION";
+  }
+}
+
+bool True(const std::optional<std::string>& cell) { return cell.value_or("f") == "t"; }
+
+}  // namespace
+
+// format_type()'s spelling -> the one Liquibase's snapshot writes into a changelog for PostgreSQL
+// (its DataType for the JDBC type name, upper-cased where Liquibase upper-cases it).
+std::string PostgresqlChangeLogType(const std::string& formatted) {
+  static const std::map<std::string, std::string> kPlain{
+      {"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"smallint", "SMALLINT"}, {"boolean", "BOOLEAN"},
+      {"text", "TEXT"}, {"bytea", "BYTEA"}, {"uuid", "UUID"}, {"json", "JSON"}, {"jsonb", "JSONB"},
+      {"double precision", "FLOAT8"}, {"real", "FLOAT4"}, {"date", "date"}, {"xml", "XML"},
+      {"timestamp without time zone", "TIMESTAMP WITHOUT TIME ZONE"},
+      {"timestamp with time zone", "TIMESTAMP WITH TIME ZONE"},
+      {"time without time zone", "TIME WITHOUT TIME ZONE"}, {"time with time zone", "TIME WITH TIME ZONE"},
+      {"character varying", "VARCHAR"}, {"numeric", "numeric"}, {"oid", "OID"}, {"interval", "interval"},
+      {"money", "money"}, {"inet", "inet"}, {"cidr", "cidr"}, {"\"char\"", "CHAR"}};
+  if (const auto it = kPlain.find(formatted); it != kPlain.end()) return it->second;
+  // Parameterised spellings: character varying(n), character(n), numeric(p,s), timestamp(p) ...
+  const auto open = formatted.find('(');
+  if (open != std::string::npos) {
+    const auto close = formatted.find(')', open);
+    const std::string head = formatted.substr(0, open);
+    std::string arguments = formatted.substr(open + 1, close - open - 1);
+    const std::string tail = close == std::string::npos ? "" : formatted.substr(close + 1);
+    if (const auto comma = arguments.find(','); comma != std::string::npos) {
+      arguments = arguments.substr(0, comma) + ", " + text::Trim(arguments.substr(comma + 1));
+    }
+    if (head == "character varying") return "VARCHAR(" + arguments + ")";
+    if (head == "character") return "CHAR(" + arguments + ")";
+    if (head == "numeric") return "numeric(" + arguments + ")";
+    if (head == "bit") return "BIT(" + arguments + ")";
+    if (head == "timestamp" || head == "time") return text::Upper(head) + "(" + arguments + ")" + text::Upper(tail);
+  }
+  if (formatted == "character") return "CHAR(1)";
+  return formatted;  // a user-defined type or an array, by the name PostgreSQL gives it
+}
+
+DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
+  DatabaseSnapshot snapshot;
+  snapshot.kind = connection.kind();
+  snapshot.database = connection.description();
+  const auto server = connection.Server();
+  snapshot.schema = server.default_schema;
+  snapshot.product_name = "PostgreSQL";
+  snapshot.product_version = server.product_version;
+  const std::string sep = "chr(1)";
+
+  std::map<std::string, Table*> tables;
+  for (const auto& row : connection.Query(
+           "SELECT c.relname, coalesce(obj_description(c.oid, 'pg_class'), '') FROM pg_class c "
+           "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+           "AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname COLLATE \"C\"")) {
+    if (IsHistoryTable(row[0].value_or(""))) continue;
+    snapshot.tables.push_back({.name = row[0].value_or(""), .columns = {}, .primary_key = {}, .unique_constraints = {},
+                               .remarks = row[1].value_or("")});
+  }
+  for (auto& table : snapshot.tables) tables[table.name] = &table;
+
+  // Columns; a serial column is one whose default takes the next value of a sequence the column owns.
+  for (const auto& row : connection.Query(
+           "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+           "pg_get_expr(d.adbin, d.adrelid), a.attidentity, coalesce(col_description(c.oid, a.attnum), ''), "
+           "s.seqstart, s.seqincrement, t.typcategory, "
+           "pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) IS NOT NULL "
+           "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "JOIN pg_type t ON t.oid = a.atttypid "
+           "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+           "LEFT JOIN pg_depend dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum "
+           "AND dep.classid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i') "
+           "LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid "
+           "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+           "ORDER BY c.relname, a.attnum")) {
+    const auto table = tables.find(row[0].value_or(""));
+    if (table == tables.end()) continue;
+    Column column;
+    column.name = row[1].value_or("");
+    column.type = PostgresqlChangeLogType(row[2].value_or(""));
+    column.nullable = !True(row[3]);
+    const std::string identity = row[5].value_or("");
+    const bool owns_sequence = True(row[10]);
+    const std::optional<std::string> expression = row[4];
+    const bool serial = owns_sequence && expression && expression->starts_with("nextval(");
+    if (!identity.empty() || serial) {
+      column.auto_increment = true;
+      if (!identity.empty()) {  // serial columns start at 1 by 1: Liquibase writes nothing for them
+        column.start_with = row[7];
+        column.increment_by = row[8];
+      }
+      // serial/bigserial/smallserial are written as their integer type with autoIncrement.
+    } else if (expression) {
+      column.default_value = PostgresqlDefault(*expression, row[9].value_or(""));
+    }
+    column.remarks = row[6].value_or("");
+    table->second->columns.push_back(std::move(column));
+  }
+
+  // Key constraints and foreign keys, columns in key order.
+  for (const auto& row : connection.Query(
+           "SELECT con.contype, con.conname, c.relname, "
+           "(SELECT string_agg(a.attname, " + sep + " ORDER BY k.n) FROM unnest(con.conkey) WITH ORDINALITY k(num, n) "
+           " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num), "
+           "rc.relname, "
+           "(SELECT string_agg(a.attname, " + sep + " ORDER BY k.n) FROM unnest(con.confkey) WITH ORDINALITY k(num, n) "
+           " JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num), "
+           "con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred "
+           "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
+           "WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f') ORDER BY con.conname COLLATE \"C\"")) {
+    const auto table = tables.find(row[2].value_or(""));
+    if (table == tables.end()) continue;
+    const char type = row[0].value_or("?").front();
+    if (type == 'f') {
+      snapshot.foreign_keys.push_back({.name = row[1].value_or(""), .table = table->first, .columns = SplitNames(row[3]),
+                                       .referenced_table = row[4].value_or(""), .referenced_columns = SplitNames(row[5]),
+                                       .on_update = PostgresqlReferentialAction(row[6]), .on_delete = PostgresqlReferentialAction(row[7]),
+                                       .deferrable = True(row[8]), .initially_deferred = True(row[9])});
+      continue;
+    }
+    KeyConstraint key{.name = row[1].value_or(""), .columns = SplitNames(row[3]), .deferrable = True(row[8]),
+                      .initially_deferred = True(row[9])};
+    if (type == 'p') {
+      table->second->primary_key = std::move(key);
+    } else {
+      table->second->unique_constraints.push_back(std::move(key));
+    }
+  }
+
+  // Indexes no constraint owns; an expression key is kept as its SQL text, a descending one with DESC
+  // (indoption's first bit: pg_get_indexdef of one column leaves the order out).
+  for (const auto& row : connection.Query(
+           "SELECT i.relname, c.relname, x.indisunique, "
+           "(SELECT string_agg(pg_get_indexdef(x.indexrelid, k.n::int, true) || "
+           " CASE WHEN x.indoption[k.n - 1] & 1 = 1 THEN ' DESC' ELSE '' END, " + sep + " ORDER BY k.n) "
+           " FROM generate_series(1, x.indnkeyatts) k(n)) "
+           "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid "
+           "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+           "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x')) "
+           "ORDER BY i.relname COLLATE \"C\"")) {
+    if (tables.find(row[1].value_or("")) == tables.end()) continue;
+    snapshot.indexes.push_back({.name = row[0].value_or(""), .table = row[1].value_or(""), .columns = SplitNames(row[3]),
+                                .unique = True(row[2])});
+  }
+
+  for (const auto& row : connection.Query(
+           "SELECT c.relname, pg_get_viewdef(c.oid, true) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "WHERE n.nspname = current_schema() AND c.relkind = 'v' ORDER BY c.relname COLLATE \"C\"")) {
+    snapshot.views.push_back({.name = row[0].value_or(""), .definition = text::Trim(row[1].value_or(""))});
+  }
+
+  // Sequences no column owns (those of serial and identity columns come back with their column).
+  for (const auto& row : connection.Query(
+           "SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, "
+           "s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "WHERE n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = c.oid "
+           "AND dep.classid = 'pg_class'::regclass AND dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i')) "
+           "ORDER BY c.relname COLLATE \"C\"")) {
+    snapshot.sequences.push_back({.name = row[0].value_or(""), .data_type = row[1].value_or(""),
+                                  .start_value = row[2].value_or(""), .increment_by = row[3].value_or(""),
+                                  .min_value = row[4].value_or(""), .max_value = row[5].value_or(""),
+                                  .cache_size = row[6].value_or(""), .cycle = True(row[7])});
+  }
+  return snapshot;
+}
+
+}  // namespace ledgerhost::snapshot

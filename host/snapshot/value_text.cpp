@@ -1,0 +1,129 @@
+#include "snapshot/value_text.h"
+
+#include <cctype>
+#include <utility>
+
+#include "core/text.h"
+
+namespace ledgerhost::snapshot {
+namespace {
+
+bool IsNumber(const std::string& text) {
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+  bool digits = false, dot = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits = true;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else if ((c == 'e' || c == 'E') && digits && i + 1 < text.size()) {
+      return IsNumber(text.substr(i + 1)) && text.substr(i + 1).find('.') == std::string::npos;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+// The characters of the quoted literal `text` starts with ('it''s' -> it's) and where it ends;
+// nullopt when it does not start with one.
+std::optional<std::pair<std::string, size_t>> LeadingLiteral(const std::string& text) {
+  if (text.empty() || text.front() != '\'') return std::nullopt;
+  std::string out;
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] != '\'') {
+      out += text[i];
+    } else if (i + 1 < text.size() && text[i + 1] == '\'') {
+      out += '\'';
+      ++i;
+    } else {
+      return std::make_pair(out, i + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+// Exactly one quoted literal.
+std::optional<std::string> QuotedLiteral(const std::string& text) {
+  const auto literal = LeadingLiteral(text);
+  if (!literal || literal->second != text.size()) return std::nullopt;
+  return literal->first;
+}
+
+// PostgreSQL writes a negative number as (-1) and casts some literals: '1.5'::numeric.
+std::string WithoutParentheses(std::string text) {
+  while (text.size() >= 2 && text.front() == '(' && text.back() == ')') text = text.substr(1, text.size() - 2);
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitNames(const std::optional<std::string>& cell) {
+  std::vector<std::string> out;
+  if (!cell || cell->empty()) return out;
+  size_t start = 0;
+  while (true) {
+    const size_t end = cell->find(kNameSeparator, start);
+    out.push_back(cell->substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+std::optional<DefaultValue> PostgresqlDefault(const std::string& expression, const std::string& category) {
+  const std::string text = text::Trim(expression);
+  if (text.starts_with("NULL::") || text == "NULL") return std::nullopt;
+  // A literal with casts after it: 'x'::character varying, 'a'::text::character varying.
+  if (const auto literal = LeadingLiteral(text);
+      literal && (literal->second == text.size() ||
+                  (text.compare(literal->second, 2, "::") == 0 && text.find('\'', literal->second) == std::string::npos &&
+                   text.find('(', literal->second) == std::string::npos))) {
+    const std::string& value = literal->first;
+    if (category == "N" && IsNumber(value)) return DefaultValue{DefaultValue::Kind::kNumeric, value};
+    if (category == "B") return DefaultValue{DefaultValue::Kind::kBoolean, value == "t" || value == "true" ? "true" : "false"};
+    if (category == "D") return DefaultValue{DefaultValue::Kind::kDate, value};
+    return DefaultValue{DefaultValue::Kind::kString, value};
+  }
+  const std::string bare = WithoutParentheses(text);
+  if (IsNumber(bare)) return DefaultValue{DefaultValue::Kind::kNumeric, bare};
+  if (bare == "true" || bare == "false") return DefaultValue{DefaultValue::Kind::kBoolean, bare};
+  return DefaultValue{DefaultValue::Kind::kComputed, text};
+}
+
+std::optional<DefaultValue> SqliteDefault(const std::string& expression, const std::string& type) {
+  const std::string text = text::Trim(expression);
+  if (text.empty() || text::Upper(text) == "NULL") return std::nullopt;
+  if (const auto value = QuotedLiteral(text)) return DefaultValue{DefaultValue::Kind::kString, *value};
+  const std::string bare = WithoutParentheses(text);
+  if (IsNumber(bare)) {
+    if (text::Upper(type).starts_with("BOOL")) {
+      return DefaultValue{DefaultValue::Kind::kBoolean, bare == "0" ? "false" : "true"};
+    }
+    return DefaultValue{DefaultValue::Kind::kNumeric, bare};
+  }
+  if (text::Upper(bare) == "TRUE" || text::Upper(bare) == "FALSE") {
+    return DefaultValue{DefaultValue::Kind::kBoolean, text::Lower(bare)};
+  }
+  return DefaultValue{DefaultValue::Kind::kComputed, text};
+}
+
+std::optional<DefaultValue> MariadbDefault(const std::string& expression, const std::string& type) {
+  const std::string text = text::Trim(expression);
+  if (text.empty() || text == "NULL") return std::nullopt;
+  if (const auto value = QuotedLiteral(text)) {
+    const std::string lower = text::Lower(type);
+    if (lower == "date" || lower.starts_with("datetime") || lower.starts_with("timestamp") || lower.starts_with("time")) {
+      return DefaultValue{DefaultValue::Kind::kDate, *value};
+    }
+    return DefaultValue{DefaultValue::Kind::kString, *value};
+  }
+  if (IsNumber(text)) {
+    if (type == "BOOLEAN") return DefaultValue{DefaultValue::Kind::kBoolean, text == "0" ? "false" : "true"};
+    return DefaultValue{DefaultValue::Kind::kNumeric, text};
+  }
+  return DefaultValue{DefaultValue::Kind::kComputed, text};
+}
+
+}  // namespace ledgerhost::snapshot

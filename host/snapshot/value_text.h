@@ -1,0 +1,29 @@
+// What catalog queries return, read as Liquibase's snapshot reads it: defaults as kinds of value,
+// types in a changelog's spelling, aggregated name lists.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "snapshot/database_snapshot.h"
+
+namespace ledgerhost::snapshot {
+
+// Names aggregated into one cell with kNameSeparator between them (string_agg / GROUP_CONCAT).
+constexpr char kNameSeparator = '\x01';  // never part of a name
+std::vector<std::string> SplitNames(const std::optional<std::string>& cell);
+
+// PostgreSQL's pg_get_expr() text of a default; `category` is pg_type.typcategory of the column
+// (S string, N numeric, B boolean, D date/time). nullopt for a NULL default.
+std::optional<DefaultValue> PostgresqlDefault(const std::string& expression, const std::string& category);
+// SQLite's pragma_table_info dflt_value (the default's SQL as written) of a column declared `type`.
+std::optional<DefaultValue> SqliteDefault(const std::string& expression, const std::string& type);
+// MariaDB's information_schema.columns COLUMN_DEFAULT (10.2.7+: an SQL expression, strings quoted) of
+// a column whose changelog type is `type` (BOOLEAN for tinyint(1)).
+std::optional<DefaultValue> MariadbDefault(const std::string& expression, const std::string& type);
+
+// format_type()'s spelling of a PostgreSQL type -> the one Liquibase's snapshot writes.
+std::string PostgresqlChangeLogType(const std::string& formatted);
+
+}  // namespace ledgerhost::snapshot
