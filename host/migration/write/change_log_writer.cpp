@@ -40,22 +40,18 @@ bool IsNumber(const std::string& name) {
                                             "minValue",            "maxValue",  "startValue"};
   return kNames.count(name) > 0;
 }
-bool LooksNumeric(const std::string& value) {
-  if (value.empty()) return false;
-  size_t digits = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      ++digits;
-    } else if (!(c == '.' || ((c == '-' || c == '+') && i == 0))) {
-      return false;
-    }
-  }
-  return digits > 0 && std::count(value.begin(), value.end(), '.') <= 1;
+// A number whose text a YAML or JSON reader gives back unchanged: a whole number without leading zeros
+// (1.50 would come back as 1.5, 0123 as 123; those are written as strings, which Liquibase reads too).
+bool CanonicalNumber(const std::string& value) {
+  const size_t digits = value.starts_with("-") ? 1 : 0;
+  if (value.size() == digits || value.size() - digits > 18) return false;
+  if (value[digits] == '0' && value.size() > digits + 1) return false;
+  return std::all_of(value.begin() + static_cast<std::ptrdiff_t>(digits), value.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 // A value YAML or JSON writes unquoted: a boolean or number field holding one.
 bool Typed(const std::string& name, const std::string& value) {
-  return (IsBoolean(name) && (value == "true" || value == "false")) || (IsNumber(name) && LooksNumeric(value));
+  return (IsBoolean(name) && (value == "true" || value == "false")) || (IsNumber(name) && CanonicalNumber(value));
 }
 
 std::string_view TextAttribute(const Change& change) {
@@ -106,16 +102,29 @@ std::string XmlChangeSets(const std::vector<ChangeSet>& change_sets) {
 
 // ---- YAML ----
 
+// Text a YAML reader would take for a number (digits, a sign, a point, an exponent, 0x, .inf).
+bool LooksLikeNumber(const std::string& value) {
+  if (value.empty()) return false;
+  const std::string lower = text::Lower(value);
+  if (lower == ".inf" || lower == "-.inf" || lower == "+.inf" || lower == ".nan") return true;
+  const char first = value.front();
+  return std::isdigit(static_cast<unsigned char>(first)) ||
+         ((first == '-' || first == '+' || first == '.') && value.size() > 1 &&
+          (std::isdigit(static_cast<unsigned char>(value[1])) || value[1] == '.'));
+}
+
 void EmitValue(YAML::Emitter& out, const std::string& name, const std::string& value) {
   if (Typed(name, value)) {
     out << value;
+  } else if (value.find('\n') != std::string::npos && value.ends_with("\n")) {
+    out << YAML::Literal << value;  // a literal block keeps one final line break
   } else if (value.find('\n') != std::string::npos) {
-    out << YAML::Literal << value;
+    out << YAML::DoubleQuoted << value;
   } else {
     // Quoted whenever YAML would read the plain text as something else than this string.
     const YAML::Node parsed = YAML::Load(value.empty() ? "''" : value);
     const bool plain_reads_back = parsed.IsScalar() && parsed.Tag() == "?" && parsed.Scalar() == value &&
-                                  !LooksNumeric(value) && value != "true" && value != "false" && value != "null" &&
+                                  !LooksLikeNumber(value) && value != "true" && value != "false" && value != "null" &&
                                   value != "~" && text::Lower(value) != "yes" && text::Lower(value) != "no" &&
                                   text::Lower(value) != "on" && text::Lower(value) != "off";
     if (plain_reads_back) {
