@@ -421,6 +421,82 @@ TEST_P(DbCliTest, ExecuteSqlPrintsLiquibasesReportAndIsAllOrNothing) {
   EXPECT_NE(nothing.err.find("--sql"), std::string::npos) << nothing.err;
 }
 
+// generate-changelog, snapshot, diff and diff-changelog through the executable: a database's changelog
+// rebuilds it elsewhere (diff finds nothing), an added table is found and the changesets diff-changelog
+// adds to the same XML file remove it; an existing output file is refused unless overwritten.
+TEST_P(DbCliTest, GenerateChangeLogDiffAndDiffChangeLogRoundTrip) {
+  TestDatabase reference(GetParam());
+  TestDatabase copy(GetParam());
+  ScratchDir dir;
+  WriteFile(dir.path() / "schema.xml", R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="t">
+    <createTable tableName="party">
+      <column name="id" type="INT" autoIncrement="true"><constraints primaryKey="true" nullable="false"/></column>
+      <column name="name" type="VARCHAR(50)" defaultValue="none"><constraints nullable="false"/></column>
+    </createTable>
+    <createTable tableName="account">
+      <column name="id" type="BIGINT"><constraints primaryKey="true" nullable="false"/></column>
+      <column name="party_id" type="INT"/>
+    </createTable>
+    <addForeignKeyConstraint baseTableName="account" baseColumnNames="party_id" constraintName="fk_account_party"
+        referencedTableName="party" referencedColumnNames="id"/>
+    <createIndex tableName="account" indexName="idx_account_party"><column name="party_id"/></createIndex>
+  </changeSet>
+</databaseChangeLog>
+)xml");
+  const std::string ref = " --url " + ShellQuote(reference.url());
+  const std::string target = " --url " + ShellQuote(copy.url());
+  ASSERT_EQ(RunIn(dir.path(), "db" + ref + " --changelog-file schema.xml update").exit_code, 0);
+
+  Outcome generated = RunIn(dir.path(), "db" + ref + " generate-changelog --changelog-file gen.xml --author tester");
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  EXPECT_NE(generated.err.find("Generated changelog written to gen.xml"), std::string::npos) << generated.err;
+  const std::string xml = ReadFile(dir.path() / "gen.xml");
+  EXPECT_NE(xml.find("author=\"tester\""), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("DATABASECHANGELOG"), std::string::npos) << "the history tables are not the schema's";
+  Outcome again = RunIn(dir.path(), "db" + ref + " generate-changelog --changelog-file gen.xml");
+  EXPECT_EQ(again.exit_code, static_cast<int>(ExitCode::kConfig)) << again.err;
+  EXPECT_NE(again.err.find("Output ChangeLogFile 'gen.xml' already exists!"), std::string::npos) << again.err;
+  EXPECT_EQ(ReadFile(dir.path() / "gen.xml"), xml) << "a refused run leaves the file as it was";
+  EXPECT_EQ(RunIn(dir.path(), "db" + ref + " generate-changelog --changelog-file gen.xml --overwrite-output-file").exit_code, 0);
+  const std::string overwritten = ReadFile(dir.path() / "gen.xml");
+  EXPECT_NE(overwritten, xml) << "new changeset ids";
+
+  ASSERT_EQ(RunIn(dir.path(), "db" + target + " --changelog-file gen.xml update").exit_code, 0);
+  Outcome same = RunIn(dir.path(), "db" + target + " diff --reference-url " + ShellQuote(reference.url()));
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.out.find("Missing Table(s): NONE\nUnexpected Table(s): NONE\nChanged Table(s): NONE"), std::string::npos)
+      << same.out;
+  for (const char* changed : {"): \n", "changed from"}) EXPECT_EQ(same.out.find(changed), std::string::npos) << same.out;
+  EXPECT_EQ(same.out.find(":ledgerhost@"), std::string::npos) << "passwords stay out of the report";
+
+  ASSERT_EQ(RunIn(dir.path(), "db execute-sql" + target + " --sql \"create table extra_t (a int)\"").exit_code, 0);
+  Outcome found = RunIn(dir.path(), "db" + target + " diff --reference-url " + ShellQuote(reference.url()));
+  EXPECT_NE(found.out.find("Unexpected Table(s): \n     extra_t\n"), std::string::npos) << found.out;
+  Outcome appended =
+      RunIn(dir.path(), "db" + target + " diff-changelog --reference-url " + ShellQuote(reference.url()) +
+                            " --changelog-file gen.xml");
+  ASSERT_EQ(appended.exit_code, 0) << appended.err;
+  const std::string grown = ReadFile(dir.path() / "gen.xml");
+  EXPECT_TRUE(grown.starts_with(overwritten.substr(0, overwritten.rfind("</databaseChangeLog>")))) << "added to, not rewritten";
+  EXPECT_NE(grown.find("<dropTable tableName=\"extra_t\""), std::string::npos) << grown;
+  ASSERT_EQ(RunIn(dir.path(), "db" + target + " --changelog-file gen.xml update").exit_code, 0);
+  Outcome clean = RunIn(dir.path(), "db" + target + " diff --reference-url " + ShellQuote(reference.url()));
+  EXPECT_EQ(clean.out.find("extra_t"), std::string::npos) << clean.out;
+
+  Outcome snapshot = RunIn(dir.path(), "db" + ref + " snapshot");
+  ASSERT_EQ(snapshot.exit_code, 0) << snapshot.err;
+  EXPECT_NE(snapshot.out.find("fk_account_party(account[party_id] -> party[id])"), std::string::npos) << snapshot.out;
+  Outcome json = RunIn(dir.path(), "db" + ref + " snapshot --snapshot-format json --output-file snap.json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(ReadFile(dir.path() / "snap.json").find("\"name\": \"idx_account_party\""), std::string::npos);
+
+  Outcome no_reference = RunIn(dir.path(), "db" + target + " diff");
+  EXPECT_EQ(no_reference.exit_code, static_cast<int>(ExitCode::kUsage)) << no_reference.err;
+  EXPECT_NE(no_reference.err.find("--reference-url"), std::string::npos) << no_reference.err;
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, DbCliTest, ::testing::Values(DatabaseKind::kSqlite, DatabaseKind::kPostgresql, DatabaseKind::kMariadb),
                          [](const auto& info) { return testing::DatabaseName(info.param); });
 
