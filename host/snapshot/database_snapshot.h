@@ -45,6 +45,9 @@ struct Index {
   std::string table;
   std::vector<std::string> columns;  // in index order; an expression as its SQL text
   bool unique = false;
+  // PostgreSQL: an index createIndex cannot describe (a WHERE predicate, another access method than
+  // btree, INCLUDE columns), as its CREATE INDEX statement with the table unqualified; "" otherwise.
+  std::string definition;
 };
 
 struct ForeignKey {
@@ -86,6 +89,14 @@ struct Sequence {
   bool cycle = false;
 };
 
+// PostgreSQL: an enum, domain or composite type of the schema, which columns may use and createTable
+// cannot make.
+struct UserType {
+  std::string name;
+  std::string kind;        // TYPE (an enum or composite) or DOMAIN: what DROP names
+  std::string definition;  // its CREATE TYPE ... AS ENUM (...) / AS (...) or CREATE DOMAIN statement
+};
+
 struct DatabaseSnapshot {
   db::DatabaseKind kind = db::DatabaseKind::kSqlite;
   std::string database;  // the redacted URL it was read from
@@ -97,6 +108,7 @@ struct DatabaseSnapshot {
   std::vector<ForeignKey> foreign_keys;  // by name
   std::vector<View> views;            // by name
   std::vector<Sequence> sequences;    // by name: those no column owns (serial, identity)
+  std::vector<UserType> types;        // by name: PostgreSQL's enums, domains and composite types
 
   const Table* FindTable(const std::string& name) const;
 };

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "db/backend_support.h"
 
 namespace ledgerhost::snapshot {
 namespace {
@@ -77,6 +78,9 @@ ColumnConfig IndexColumn(const std::string& key) {
 }
 
 Change CreateIndex(const Index& index) {
+  if (!index.definition.empty()) {  // what createIndex cannot say: the database's own statement
+    return Make("sql", {{"sql", index.definition}});
+  }
   Change change = Make("createIndex", {{"indexName", index.name}, {"tableName", index.table}});
   if (index.unique) change.attributes["unique"] = "true";
   for (const auto& column : index.columns) change.columns.push_back(IndexColumn(column));
@@ -142,7 +146,8 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
   const bool sqlite = kind == db::DatabaseKind::kSqlite;
   std::set<std::pair<std::string, std::string>> inlined_keys;  // (table, name) written inside a createTable
 
-  // Missing objects.
+  // Missing objects; PostgreSQL's enums and domains first, as the columns of every table may use them.
+  for (const auto& type : diff.types.missing) changes.push_back(Make("sql", {{"sql", type.definition}}));
   for (const auto& sequence : diff.sequences.missing) changes.push_back(CreateSequence(sequence));
   std::set<std::string> new_tables;
   for (const auto& table : diff.tables.missing) new_tables.insert(table.name);
@@ -242,6 +247,10 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
   for (const auto& sequence : diff.sequences.unexpected) {
     changes.push_back(Make("dropSequence", {{"sequenceName", sequence.name}}));
   }
+  for (const auto& type : diff.types.unexpected) {
+    changes.push_back(Make("sql", {{"sql", "DROP " + type.kind + " " + db::QuotedIdentifier(type.name, '"')}}));
+  }
+  // A changed enum or domain is reported by diff but not rewritten: the columns using it would have to go first.
 
   // Changed objects: columns in place; keys, indexes and foreign keys dropped and made anew.
   for (const auto& changed : diff.foreign_keys.changed) {

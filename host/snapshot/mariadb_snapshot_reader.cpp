@@ -49,13 +49,27 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
   for (auto& table : snapshot.tables) tables[table.name] = &table;
 
   for (const auto& row : connection.Query("SELECT table_name, column_name, column_type, data_type, is_nullable, "
-                                          "column_default, extra, column_comment FROM information_schema.columns "
-                                          "WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position")) {
+                                          "column_default, extra, column_comment, character_set_name, "
+                                          "EXISTS (SELECT 1 FROM information_schema.check_constraints k WHERE "
+                                          "k.constraint_schema = DATABASE() AND k.table_name = c.table_name AND "
+                                          "k.constraint_name = c.column_name AND k.check_clause = CONCAT('json_valid(`', "
+                                          "c.column_name, '`)')) FROM information_schema.columns c WHERE "
+                                          "c.table_schema = DATABASE() ORDER BY c.table_name, c.ordinal_position")) {
     const auto table = tables.find(row[0].value_or(""));
     if (table == tables.end()) continue;
     Column column;
     column.name = row[1].value_or("");
     column.type = ChangeLogType(row[2].value_or(""));
+    // NVARCHAR/NCHAR/NCLOB are MySQL's VARCHAR/CHAR/LONGTEXT in utf8mb3, whatever the table's character
+    // set: what a changelog's NVARCHAR made.
+    const std::string charset = text::Lower(row[8].value_or(""));
+    if ((charset == "utf8mb3" || charset == "utf8") && (column.type.starts_with("VARCHAR(") || column.type.starts_with("CHAR("))) {
+      column.type = "N" + column.type;
+    } else if ((charset == "utf8mb3" || charset == "utf8") && column.type == "LONGTEXT") {
+      column.type = "NCLOB";
+    } else if (column.type == "LONGTEXT" && row[9].value_or("0") == "1") {
+      column.type = "JSON";  // MariaDB's JSON: LONGTEXT checked by json_valid() under the column's name
+    }
     column.nullable = row[4].value_or("YES") == "YES";
     column.auto_increment = text::Lower(row[6].value_or("")).find("auto_increment") != std::string::npos;
     if (row[5] && !column.auto_increment) column.default_value = MariadbDefault(*row[5], column.type);
@@ -95,15 +109,17 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
     }
   }
 
-  // Indexes that no key owns (a foreign key's own index carries the key's name).
+  // Indexes that no key owns (a foreign key's own index carries the key's name); collation D is a
+  // descending key (MariaDB 10.8+).
   for (const auto& row : connection.Query(
-           "SELECT table_name, index_name, MAX(non_unique), GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR " +
+           "SELECT table_name, index_name, MAX(non_unique), GROUP_CONCAT(CONCAT(column_name, IF(collation = 'D', ' DESC', '')) "
+           "ORDER BY seq_in_index SEPARATOR " +
            sep + ") FROM information_schema.statistics WHERE table_schema = DATABASE() GROUP BY table_name, index_name "
            "ORDER BY index_name")) {
     const std::string table = row[0].value_or("");
     const std::string name = row[1].value_or("");
     if (tables.find(table) == tables.end() || name == "PRIMARY" || constraint_indexes.count({table, name})) continue;
-    snapshot.indexes.push_back({.name = name, .table = table, .columns = SplitNames(row[3]), .unique = row[2].value_or("1") == "0"});
+    snapshot.indexes.push_back({.name = name, .table = table, .columns = SplitNames(row[3]), .unique = row[2].value_or("1") == "0", .definition = ""});
   }
 
   for (const auto& row : connection.Query("SELECT table_name, view_definition FROM information_schema.views WHERE "

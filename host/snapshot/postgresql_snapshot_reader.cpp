@@ -1,6 +1,7 @@
 // PostgreSQL's catalog (pg_catalog, the current schema) read as Liquibase's snapshot sees it: types
 // in the spelling Liquibase's changelogs use, serial and identity columns as autoIncrement with their
 // sequences left out, key constraints apart from plain indexes.
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -89,9 +90,9 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
            "JOIN pg_type t ON t.oid = a.atttypid "
            "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-           "LEFT JOIN pg_depend dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum "
-           "AND dep.classid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i') "
-           "LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid "
+           "LEFT JOIN LATERAL (SELECT q.seqstart, q.seqincrement FROM pg_depend dep JOIN pg_sequence q ON "
+           "q.seqrelid = dep.objid WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND "
+           "dep.classid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i') LIMIT 1) s ON true "
            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
            "ORDER BY c.relname, a.attnum")) {
     const auto table = tables.find(row[0].value_or(""));
@@ -153,16 +154,19 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
   // (indoption's first bit: pg_get_indexdef of one column leaves the order out).
   for (const auto& row : connection.Query(
            "SELECT i.relname, c.relname, x.indisunique, "
+           "CASE WHEN x.indpred IS NOT NULL OR x.indnatts > x.indnkeyatts OR am.amname <> 'btree' "
+           "THEN replace(pg_get_indexdef(x.indexrelid), ' ON ' || quote_ident(n.nspname) || '.', ' ON ') END, "
            "(SELECT string_agg(pg_get_indexdef(x.indexrelid, k.n::int, true) || "
            " CASE WHEN x.indoption[k.n - 1] & 1 = 1 THEN ' DESC' ELSE '' END, " + sep + " ORDER BY k.n) "
            " FROM generate_series(1, x.indnkeyatts) k(n)) "
            "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid "
+           "JOIN pg_am am ON am.oid = i.relam "
            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
            "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x')) "
            "ORDER BY i.relname COLLATE \"C\"")) {
     if (tables.find(row[1].value_or("")) == tables.end()) continue;
-    snapshot.indexes.push_back({.name = row[0].value_or(""), .table = row[1].value_or(""), .columns = SplitNames(row[3]),
-                                .unique = True(row[2])});
+    snapshot.indexes.push_back({.name = row[0].value_or(""), .table = row[1].value_or(""), .columns = SplitNames(row[4]),
+                                .unique = True(row[2]), .definition = row[3].value_or("")});
   }
 
   for (const auto& row : connection.Query(
@@ -183,6 +187,30 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
                                   .min_value = row[4].value_or(""), .max_value = row[5].value_or(""),
                                   .cache_size = row[6].value_or(""), .cycle = True(row[7])});
   }
+
+  // Enums, domains and composite types, which Liquibase's snapshot does not know: without them a column
+  // of such a type cannot be made. Each as the statement that makes it, names quoted as needed.
+  for (const auto& row : connection.Query(
+           "SELECT t.typname, 'TYPE', 'CREATE TYPE ' || quote_ident(t.typname) || ' AS ENUM (' || "
+           "string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) || ')' FROM pg_type t "
+           "JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace "
+           "WHERE n.nspname = current_schema() GROUP BY t.typname "
+           "UNION ALL "
+           "SELECT t.typname, 'DOMAIN', 'CREATE DOMAIN ' || quote_ident(t.typname) || ' AS ' || format_type(t.typbasetype, t.typtypmod) "
+           "|| coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END || "
+           "coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), '' "
+           "ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '') FROM pg_type t JOIN pg_namespace n "
+           "ON n.oid = t.typnamespace WHERE n.nspname = current_schema() AND t.typtype = 'd' "
+           "UNION ALL "
+           "SELECT t.typname, 'TYPE', 'CREATE TYPE ' || quote_ident(t.typname) || ' AS (' || "
+           "coalesce(string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY "
+           "a.attnum), '') || ')' FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class r ON "
+           "r.oid = t.typrelid AND r.relkind = 'c' LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND "
+           "NOT a.attisdropped WHERE n.nspname = current_schema() GROUP BY t.typname ORDER BY 1")) {
+    snapshot.types.push_back({.name = row[0].value_or(""), .kind = row[1].value_or(""), .definition = row[2].value_or("")});
+  }
+  std::sort(snapshot.types.begin(), snapshot.types.end(),
+            [](const UserType& a, const UserType& b) { return a.name < b.name; });
   return snapshot;
 }
 

@@ -94,7 +94,7 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 bool SchemaDiff::empty() const {
   return tables.empty() && columns.empty() && primary_keys.empty() && unique_constraints.empty() && indexes.empty() &&
-         foreign_keys.empty() && views.empty() && sequences.empty();
+         foreign_keys.empty() && views.empty() && sequences.empty() && types.empty();
 }
 
 SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& comparison) {
@@ -166,6 +166,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
         std::vector<FieldDifference> out;
         if (names.Key(a.columns) != names.Key(b.columns)) out.push_back({"columns", JoinNames(a.columns), JoinNames(b.columns)});
         Differ(out, "unique", Flag(a.unique), Flag(b.unique));
+        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
         return out;
       });
   // Foreign keys by name; SQLite's unnamed ones by table, columns and the table they reference.
@@ -208,6 +209,13 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
         Differ(out, "maxValue", a.max_value, b.max_value);
         Differ(out, "cacheSize", a.cache_size, b.cache_size);
         Differ(out, "willCycle", Flag(a.cycle), Flag(b.cycle));
+        return out;
+      });
+  diff.types = Match<UserType>(
+      reference.types, comparison.types, [&](const UserType& t) { return names.Key(t.name); },
+      [](const UserType& a, const UserType& b) {
+        std::vector<FieldDifference> out;
+        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
         return out;
       });
   return diff;

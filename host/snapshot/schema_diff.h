@@ -48,6 +48,7 @@ struct SchemaDiff {
   TypeDiff<ForeignKey> foreign_keys;
   TypeDiff<View> views;
   TypeDiff<Sequence> sequences;
+  TypeDiff<UserType> types;
   bool empty() const;
 };
 

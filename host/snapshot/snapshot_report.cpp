@@ -118,6 +118,11 @@ void WriteJson(std::ostream& out, const DatabaseSnapshot& snapshot, const std::s
     out << (v ? ",\n" : "\n") << "    {\"name\": " << Json(snapshot.views[v].name)
         << ", \"definition\": " << Json(snapshot.views[v].definition) << "}";
   }
+  out << "\n  ],\n  \"types\": [";
+  for (size_t t = 0; t < snapshot.types.size(); ++t) {
+    out << (t ? ",\n" : "\n") << "    {\"name\": " << Json(snapshot.types[t].name) << ", \"kind\": "
+        << Json(snapshot.types[t].kind) << ", \"definition\": " << Json(snapshot.types[t].definition) << "}";
+  }
   out << "\n  ],\n  \"sequences\": [";
   for (size_t s = 0; s < snapshot.sequences.size(); ++s) {
     const Sequence& sequence = snapshot.sequences[s];
@@ -214,6 +219,8 @@ void WriteSnapshot(std::ostream& out, const DatabaseSnapshot& snapshot, const st
     }
   }
   if (snapshot.kind == db::DatabaseKind::kPostgresql) {
+    out << "\nTypes (" << snapshot.types.size() << "):\n";
+    for (const auto& type : snapshot.types) out << "    " << type.definition << "\n";
     out << "\nSequences (" << snapshot.sequences.size() << "):\n";
     for (const auto& sequence : snapshot.sequences) {
       out << "    " << sequence.name << " " << sequence.data_type << " START WITH " << sequence.start_value
@@ -253,6 +260,10 @@ void WriteDiffReport(std::ostream& out, const SchemaDiff& diff, const DatabaseSn
   ReportType<Sequence>(
       out, "Sequence", diff.sequences, [](const Sequence& s) { return s.name; }, [](const Sequence& s) { return s.name; });
   ReportType<Table>(out, "Table", diff.tables, [](const Table& t) { return t.name; }, [](const Table& t) { return t.name; });
+  if (reference.kind == db::DatabaseKind::kPostgresql) {  // not Liquibase's: it does not know enums and domains
+    ReportType<UserType>(
+        out, "Type", diff.types, [](const UserType& t) { return t.name; }, [](const UserType& t) { return t.name; });
+  }
   ReportType<OfTable<KeyConstraint>>(
       out, "Unique Constraint", diff.unique_constraints,
       [](const OfTable<KeyConstraint>& k) { return KeyText(k.object.name, k.table, k.object.columns); },

@@ -175,7 +175,9 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
       }
       table.primary_key = std::move(primary_key);
     }
-    for (const auto& index : connection.Query("SELECT name, \"unique\", origin FROM pragma_index_list(?1) ORDER BY name",
+    for (const auto& index : connection.Query("SELECT l.name, l.\"unique\", l.origin, CASE WHEN l.partial = 1 THEN "
+                                              "m.sql END FROM pragma_index_list(?1) l LEFT JOIN sqlite_master m ON "
+                                              "m.type = 'index' AND m.name = l.name ORDER BY l.name",
                                               {name})) {
       const std::string origin = index[2].value_or("");
       if (origin == "pk") continue;
@@ -198,7 +200,8 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
              .columns = columns, .deferrable = false, .initially_deferred = false});
       } else {
         snapshot.indexes.push_back({.name = index[0].value_or(""), .table = name, .columns = columns,
-                                    .unique = index[1].value_or("0") == "1"});
+                                    .unique = index[1].value_or("0") == "1",
+                                    .definition = index[3].value_or("")});  // a partial index: its own statement
       }
     }
     snapshot.tables.push_back(std::move(table));

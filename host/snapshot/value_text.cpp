@@ -74,7 +74,8 @@ std::vector<std::string> SplitNames(const std::optional<std::string>& cell) {
 
 std::optional<DefaultValue> PostgresqlDefault(const std::string& expression, const std::string& category) {
   const std::string text = text::Trim(expression);
-  if (text.starts_with("NULL::") || text == "NULL") return std::nullopt;
+  // An explicit DEFAULT NULL (NULL::numeric): kept as written, so that a rebuilt column says it too.
+  if (text.starts_with("NULL::") || text == "NULL") return DefaultValue{DefaultValue::Kind::kComputed, "NULL"};
   // A literal with casts after it: 'x'::character varying, 'a'::text::character varying.
   if (const auto literal = LeadingLiteral(text);
       literal && (literal->second == text.size() ||

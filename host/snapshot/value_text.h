@@ -15,7 +15,7 @@ constexpr char kNameSeparator = '\x01';  // never part of a name
 std::vector<std::string> SplitNames(const std::optional<std::string>& cell);
 
 // PostgreSQL's pg_get_expr() text of a default; `category` is pg_type.typcategory of the column
-// (S string, N numeric, B boolean, D date/time). nullopt for a NULL default.
+// (S string, N numeric, B boolean, D date/time). An explicit DEFAULT NULL is the computed NULL.
 std::optional<DefaultValue> PostgresqlDefault(const std::string& expression, const std::string& category);
 // SQLite's pragma_table_info dflt_value (the default's SQL as written) of a column declared `type`.
 std::optional<DefaultValue> SqliteDefault(const std::string& expression, const std::string& type);

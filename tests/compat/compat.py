@@ -15,6 +15,11 @@ Aspects:
   rollback    update-count of the first half, tag, update, rollback --tag, on both: schema + history equal
   cross       Liquibase runs the first half (update-count), ledgerhost finishes; and the reverse.
               Both end equal to a single-tool Liquibase run, with no checksum error.
+  generate-changelog
+              Liquibase updates a database with the case's changelog; ledgerhost's generate-changelog of it,
+              applied by real Liquibase to an empty database, must rebuild that schema exactly. Liquibase's
+              own generated changelog is applied the same way: where it loses something ledgerhost's keeps,
+              or cannot be applied at all, the entry is DELIBERATE.
 
 '--ledgerhost liquibase' runs Liquibase on both sides: the harness's own check (must be all EQUAL).
 """
@@ -455,13 +460,95 @@ def last_error(text):
     return lines[-1].strip() if lines else text.strip().splitlines()[-1:] and text.strip().splitlines()[-1]
 
 
+def check_generated_changelog(shared, lh_executable, lh_name, ref, fresh, work, db_kind, failures, notes):
+    """The generate-changelog aspect (also corpus.py --generate): `ref` holds the reference schema; the
+    changelog ledgerhost generates from it, applied by real Liquibase to an empty database, must rebuild
+    it exactly, or rebuild what Liquibase's own generated changelog rebuilds."""
+    generated = {}
+    for tool in ("liquibase",) if lh_name == "liquibase" else ("liquibase", lh_name):
+        out = os.path.join(work, "%s-generated.xml" % tool)
+        if tool == "liquibase":
+            r = checked(liquibase_runner.run(shared, ref.lb_args() + ["generate-changelog",
+                                                                      "--changelog-file=" + out], work), False)
+        else:
+            r = run([lh_executable, "db", "--url", ref.lh_url(), "generate-changelog", "--changelog-file", out],
+                    cwd=work, check=False)
+        if r.returncode != 0:
+            failures.append("%s generate-changelog failed: %s" % (tool, last_error(r.stdout + r.stderr)))
+        generated[tool] = out
+    # MariaDB's next AUTO_INCREMENT value comes from the rows the reference holds, not from its schema;
+    # the history tables are whoever applies the changelog's, not part of it (a corpus may alter them).
+    def schema_of(db):
+        return [line for line in db.snapshot()
+                if not line.startswith("auto_increment ") and "databasechangelog" not in line.lower()]
+    rebuilt = {}
+    for name, out in generated.items():
+        if not os.path.exists(out):
+            continue
+        db = fresh("from_" + name)
+        applier = Liquibase(shared, work, os.path.basename(out))
+        r = applier(db, "update", check=False)
+        rebuilt[name] = (r, schema_of(db))
+    reference_schema = schema_of(ref)
+    mine = rebuilt.get(lh_name)
+    if mine is None and not reference_schema and "liquibase" not in rebuilt:
+        # Liquibase's update of this changelog stopped before it made anything here.
+        notes.append("the reference database holds no objects: neither tool writes a changelog")
+    elif mine is None:
+        failures.append("no changelog from %s to apply" % lh_name)
+    elif (mine[0].returncode != 0 and db_kind == "sqlite" and lh_name == "ledgerhost" and
+          "is not supported on sqlite" in mine[0].stdout + mine[0].stderr):
+        # Deliberate: a key whose columns are not in the table's order, or a foreign key of several
+        # columns, has no createTable spelling, and Liquibase 4.28 refuses addPrimaryKey and
+        # addForeignKeyConstraint on SQLite. ledgerhost applies them (rebuilds): exactly the reference.
+        db = fresh("from_ledgerhost_by_ledgerhost")
+        r = run([lh_executable, "db", "--url", db.lh_url(), "--search-path", work, "--changelog-file",
+                 os.path.basename(generated[lh_name]), "update"], cwd=work, check=False)
+        if r.returncode != 0:
+            failures.append("ledgerhost cannot apply its own generated changelog: %s" % last_error(r.stdout + r.stderr))
+        else:
+            compare("the schema ledgerhost's generated changelog rebuilds (applied by ledgerhost) vs the reference",
+                    reference_schema, schema_of(db), failures, ("reference", "ledgerhost's changelog"))
+            notes.append("DELIBERATE: Liquibase refuses what SQLite needs here (%s); applied by ledgerhost the "
+                         "changelog rebuilds the reference exactly" % last_error(mine[0].stdout + mine[0].stderr))
+    elif mine[0].returncode != 0 and rebuilt.get("liquibase", (mine[0],))[0].returncode != 0:
+        theirs = rebuilt.get("liquibase", mine)
+        notes.append("neither tool's generated changelog applies (what the schema uses that no changelog change "
+                     "makes):\n  liquibase's: %s\n  %s's: %s" % (last_error(theirs[0].stdout + theirs[0].stderr), lh_name,
+                                                             last_error(mine[0].stdout + mine[0].stderr)))
+    elif mine[0].returncode != 0:
+        failures.append("Liquibase cannot apply %s's generated changelog: %s" %
+                        (lh_name, last_error(mine[0].stdout + mine[0].stderr)))
+    else:
+        theirs = rebuilt.get("liquibase")
+        if (mine[1] != reference_schema and theirs is not None and theirs[0].returncode == 0 and
+                theirs[1] == mine[1]):
+            # What neither changelog format can say (a serial column comes back as an identity).
+            notes.append("both tools' generated changelogs rebuild the same schema, which differs from the "
+                         "reference:\n" + "\n".join(diff("reference", reference_schema, "rebuilt",
+                                                           mine[1]).splitlines()[:12]))
+        else:
+            compare("the schema %s's generated changelog rebuilds (applied by Liquibase) vs the reference" %
+                    lh_name, reference_schema, mine[1], failures, ("reference", lh_name + "'s changelog"))
+    theirs = rebuilt.get("liquibase")
+    if lh_name != "liquibase" and not failures and theirs is not None and mine is not None and mine[0].returncode == 0:
+        if theirs[0].returncode != 0:
+            notes.append("DELIBERATE: Liquibase cannot apply its own generated changelog here (%s); "
+                         "ledgerhost's rebuilds the schema exactly" % last_error(theirs[0].stdout + theirs[0].stderr))
+        elif theirs[1] != reference_schema and theirs[1] != mine[1]:
+            notes.append("DELIBERATE: Liquibase's own generated changelog loses what ledgerhost's keeps:\n" +
+                         "\n".join(diff("reference", reference_schema, "liquibase's changelog",
+                                         theirs[1]).splitlines()[:12]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ledgerhost", help="the ledgerhost executable; 'liquibase' runs Liquibase against itself")
     ap.add_argument("--shared", default=os.environ.get("LEDGERHOST_SHARED_DIR", os.path.join(HERE, "../../../shared")))
     ap.add_argument("--case")
     ap.add_argument("--db", choices=["sqlite", "postgresql", "mariadb"])
-    ap.add_argument("--aspect", choices=["update", "update-sql", "rollback", "future-rollback", "cross"])
+    ap.add_argument("--aspect", choices=["update", "update-sql", "rollback", "future-rollback", "cross",
+                                         "generate-changelog"])
     ap.add_argument("--list", action="store_true", help="print 'case aspect' lines of the matrix and exit")
     ap.add_argument("--list-ci", action="store_true", help="print the 'case aspect database' entries CI runs and exit")
     args = ap.parse_args()
@@ -678,6 +765,17 @@ def main():
                 # Only the order of the two tools differs; dates and deployment ids are excluded.
                 compare_state("%s (%d) then %s vs one Liquibase run" % (first.name, half, second.name), args.db,
                               ref.state(), db.state(), failures, notes, ("liquibase alone", first.name + " first"))
+        elif args.aspect == "generate-changelog":
+            ref = fresh("ref")
+            lb(ref, "update", check=False)  # a changelog Liquibase stops on still leaves a schema to read
+            if lh.name == "ledgerhost" and not [t for t in ref.snapshot() if "atabasechangelog" not in t.lower()]:
+                # Liquibase made nothing here (it stops on SQLite where ledgerhost completes): ledgerhost's
+                # update makes the reference instead.
+                ref.drop()
+                ref = fresh("ref_lh")
+                lh(ref, "update", check=False)
+            check_generated_changelog(shared, lh.executable if lh.name == "ledgerhost" else None, lh.name, ref,
+                                      fresh, work, args.db, failures, notes)
     except RuntimeError as e:
         failures.append(str(e))
     finally:

@@ -4,7 +4,7 @@ databases, compared as a user moving between the tools would: same exit, same DA
 (all columns but DATEEXECUTED and DEPLOYMENT_ID), same checksums, same schema, and each tool
 continuing the other's database (cross).
 
-  corpus.py --ledgerhost build/bin/ledgerhost --corpus cromwell-metadata --db postgresql [--cross]
+  corpus.py --ledgerhost build/bin/ledgerhost --corpus cromwell-metadata --db postgresql [--cross] [--generate]
   corpus.py --ledgerhost build/bin/ledgerhost --all [--markdown FILE]   # every corpus x database
   corpus.py --list                                                      # the corpora, one a line
 
@@ -167,7 +167,7 @@ def history_rows(db):
     return [] if rows and rows[0].startswith("(no ") else rows
 
 
-def compare_corpus(name, db_kind, ledgerhost, shared, cross):
+def compare_corpus(name, db_kind, ledgerhost, shared, cross, generate=False):
     corpus = CORPORA[name]
     corpus_dir = os.path.join(shared, "corpus", corpus.folder)
     work = tempfile.mkdtemp(prefix="ledgerhost-corpus-")
@@ -247,6 +247,16 @@ def compare_corpus(name, db_kind, ledgerhost, shared, cross):
                                      db_kind, a.state(), d.state(), failures, notes, ("liquibase alone", "cross"))
                 result["differences"] += ["\n".join(f.splitlines()[:16]) for f in failures]
                 result["deliberate"] += [n.splitlines()[0] for n in notes]
+        if generate:
+            # generate-changelog of the database the corpus made (Liquibase's; ledgerhost's where Liquibase
+            # made nothing), applied by real Liquibase: compat.py's generate-changelog aspect.
+            objects = lambda d: [l for l in d.snapshot() if "databasechangelog" not in l.lower()]
+            failures, notes = [], []
+            compat.check_generated_changelog(shared, os.path.abspath(ledgerhost), "ledgerhost",
+                                             a if objects(a) else b, fresh, work, db_kind, failures, notes)
+            result["differences"] += ["generate-changelog: " + "\n".join(f.splitlines()[:16]) for f in failures]
+            result["deliberate"] += ["generate-changelog: " + n.splitlines()[0] for n in notes if n.startswith("DELIBERATE")]
+            result["generate"] = "differs" if failures else "; ".join(n.splitlines()[0] for n in notes) or "equal"
     except RuntimeError as e:
         result["differences"].append(str(e)[:3000])
     finally:
@@ -264,9 +274,10 @@ def summary_line(r):
     if "lb_exit" not in r:
         return "%s %s/%s: %s" % (r["verdict"], r["corpus"], r["db"], r["differences"][0].splitlines()[0])
     return ("%s %s/%s: liquibase exit %d, %d rows%s | ledgerhost exit %d, %d rows | rows equal %d, checksums equal %d, "
-            "schema diff %d lines" % (r["verdict"], r["corpus"], r["db"], r["lb_exit"], r["lb_rows"],
-                                      " (stops at %s)" % r["lb_stop"] if r["lb_stop"] else "", r["lh_exit"], r["lh_rows"],
-                                      r["rows_equal"], r["checksums_equal"], r["schema_diff"]))
+            "schema diff %d lines%s" % (r["verdict"], r["corpus"], r["db"], r["lb_exit"], r["lb_rows"],
+                                        " (stops at %s)" % r["lb_stop"] if r["lb_stop"] else "", r["lh_exit"], r["lh_rows"],
+                                        r["rows_equal"], r["checksums_equal"], r["schema_diff"],
+                                        " | generate-changelog: " + r["generate"] if "generate" in r else ""))
 
 
 def markdown(results):
@@ -289,6 +300,8 @@ def main():
     ap.add_argument("--corpus", choices=sorted(CORPORA))
     ap.add_argument("--db", choices=["sqlite", "postgresql", "mariadb"])
     ap.add_argument("--cross", action="store_true", help="also each tool continuing the other's database")
+    ap.add_argument("--generate", action="store_true",
+                    help="also ledgerhost's generate-changelog of the database, applied by Liquibase")
     ap.add_argument("--all", action="store_true", help="every corpus on every database it names")
     ap.add_argument("--markdown", help="with --all: write the results table here")
     ap.add_argument("--list", action="store_true")
@@ -309,7 +322,7 @@ def main():
     todo = [(n, d) for n, c in CORPORA.items() for d in c.databases] if args.all else [(args.corpus, args.db)]
     results = []
     for name, db in todo:
-        r = compare_corpus(name, db, args.ledgerhost, shared, args.cross)
+        r = compare_corpus(name, db, args.ledgerhost, shared, args.cross, args.generate)
         results.append(r)
         print(summary_line(r), flush=True)
         for d in r.get("deliberate", []):

@@ -28,7 +28,7 @@ TEST(ValueTextTest, PostgresqlDefaults) {
   Expect(PostgresqlDefault("now()", "D"), Kind::kComputed, "now()");
   Expect(PostgresqlDefault("lower('ABC'::text)", "S"), Kind::kComputed, "lower('ABC'::text)");
   Expect(PostgresqlDefault("('a'::text || 'b'::text)", "S"), Kind::kComputed, "('a'::text || 'b'::text)");
-  EXPECT_FALSE(PostgresqlDefault("NULL::character varying", "S"));
+  Expect(PostgresqlDefault("NULL::character varying", "S"), Kind::kComputed, "NULL");  // DEFAULT NULL as written
 }
 
 TEST(ValueTextTest, SqliteDefaults) {
