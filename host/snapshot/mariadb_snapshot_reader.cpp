@@ -78,7 +78,7 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
   }
 
   const std::string sep = std::string("'") + kNameSeparator + "'";  // GROUP_CONCAT takes a literal only
-  std::map<std::pair<std::string, std::string>, bool> constraint_indexes;  // (table, index) owned by a constraint
+  std::map<std::pair<std::string, std::string>, bool> constraint_indexes;  // (table, index) of a key or unique constraint
   for (const auto& row : connection.Query(
            "SELECT tc.table_name, tc.constraint_type, tc.constraint_name, GROUP_CONCAT(k.column_name ORDER BY "
            "k.ordinal_position SEPARATOR " + sep + "), MAX(k.referenced_table_name), GROUP_CONCAT(k.referenced_column_name "
@@ -94,7 +94,7 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
     if (table == tables.end()) continue;
     const std::string type = row[1].value_or("");
     const std::string name = row[2].value_or("");
-    constraint_indexes[{table->first, name}] = true;
+    if (type != "FOREIGN KEY") constraint_indexes[{table->first, name}] = true;
     if (type == "FOREIGN KEY") {
       snapshot.foreign_keys.push_back({.name = name, .table = table->first, .columns = SplitNames(row[3]),
                                        .referenced_table = row[4].value_or(""), .referenced_columns = SplitNames(row[5]),
@@ -109,8 +109,9 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
     }
   }
 
-  // Indexes that no key owns (a foreign key's own index carries the key's name); collation D is a
-  // descending key (MariaDB 10.8+).
+  // Indexes that are not the primary key or a unique constraint; a foreign key's own index (named
+  // after it) is one: written before the key, it is the index the key uses, as in the reference, and
+  // none is made where another index would have served. Collation D is a descending key (10.8+).
   for (const auto& row : connection.Query(
            "SELECT table_name, index_name, MAX(non_unique), GROUP_CONCAT(CONCAT(column_name, IF(collation = 'D', ' DESC', '')) "
            "ORDER BY seq_in_index SEPARATOR " +

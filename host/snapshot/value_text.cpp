@@ -27,6 +27,16 @@ bool IsNumber(const std::string& text) {
   return digits;
 }
 
+// A number whose fraction is all zeros (1.00, 0.00000000): a changelog's defaultValueNumeric would lose
+// the fraction (Liquibase formats it as 1), so it is kept as written, computed, as Liquibase's own
+// snapshot does.
+DefaultValue Numeric(const std::string& number) {
+  const auto point = number.find('.');
+  const bool zero_fraction = point != std::string::npos && point + 1 < number.size() &&
+                             number.find_first_not_of('0', point + 1) == std::string::npos;
+  return {zero_fraction ? DefaultValue::Kind::kComputed : DefaultValue::Kind::kNumeric, number};
+}
+
 // The characters of the quoted literal `text` starts with ('it''s' -> it's) and where it ends;
 // nullopt when it does not start with one.
 std::optional<std::pair<std::string, size_t>> LeadingLiteral(const std::string& text) {
@@ -82,13 +92,13 @@ std::optional<DefaultValue> PostgresqlDefault(const std::string& expression, con
                   (text.compare(literal->second, 2, "::") == 0 && text.find('\'', literal->second) == std::string::npos &&
                    text.find('(', literal->second) == std::string::npos))) {
     const std::string& value = literal->first;
-    if (category == "N" && IsNumber(value)) return DefaultValue{DefaultValue::Kind::kNumeric, value};
+    if (category == "N" && IsNumber(value)) return Numeric(value);
     if (category == "B") return DefaultValue{DefaultValue::Kind::kBoolean, value == "t" || value == "true" ? "true" : "false"};
     if (category == "D") return DefaultValue{DefaultValue::Kind::kDate, value};
     return DefaultValue{DefaultValue::Kind::kString, value};
   }
   const std::string bare = WithoutParentheses(text);
-  if (IsNumber(bare)) return DefaultValue{DefaultValue::Kind::kNumeric, bare};
+  if (IsNumber(bare)) return Numeric(bare);
   if (bare == "true" || bare == "false") return DefaultValue{DefaultValue::Kind::kBoolean, bare};
   return DefaultValue{DefaultValue::Kind::kComputed, text};
 }
@@ -102,7 +112,7 @@ std::optional<DefaultValue> SqliteDefault(const std::string& expression, const s
     if (text::Upper(type).starts_with("BOOL")) {
       return DefaultValue{DefaultValue::Kind::kBoolean, bare == "0" ? "false" : "true"};
     }
-    return DefaultValue{DefaultValue::Kind::kNumeric, bare};
+    return Numeric(bare);
   }
   if (text::Upper(bare) == "TRUE" || text::Upper(bare) == "FALSE") {
     return DefaultValue{DefaultValue::Kind::kBoolean, text::Lower(bare)};
@@ -122,7 +132,7 @@ std::optional<DefaultValue> MariadbDefault(const std::string& expression, const 
   }
   if (IsNumber(text)) {
     if (type == "BOOLEAN") return DefaultValue{DefaultValue::Kind::kBoolean, text == "0" ? "false" : "true"};
-    return DefaultValue{DefaultValue::Kind::kNumeric, text};
+    return Numeric(text);
   }
   return DefaultValue{DefaultValue::Kind::kComputed, text};
 }

@@ -20,7 +20,8 @@ TEST(ValueTextTest, PostgresqlDefaults) {
   Expect(PostgresqlDefault("'a'::text::character varying", "S"), Kind::kString, "a");
   Expect(PostgresqlDefault("0", "N"), Kind::kNumeric, "0");
   Expect(PostgresqlDefault("1.50", "N"), Kind::kNumeric, "1.50");
-  Expect(PostgresqlDefault("1.00", "N"), Kind::kNumeric, "1.00");  // Liquibase: defaultValueComputed (a bug)
+  Expect(PostgresqlDefault("1.00", "N"), Kind::kComputed, "1.00");  // defaultValueNumeric would print 1
+  Expect(PostgresqlDefault("0.00000000", "N"), Kind::kComputed, "0.00000000");
   Expect(PostgresqlDefault("(-1)", "N"), Kind::kNumeric, "-1");
   Expect(PostgresqlDefault("'42'::numeric", "N"), Kind::kNumeric, "42");
   Expect(PostgresqlDefault("true", "B"), Kind::kBoolean, "true");
@@ -43,6 +44,7 @@ TEST(ValueTextTest, MariadbDefaults) {
   Expect(MariadbDefault("'EUR'", "CHAR(3)"), Kind::kString, "EUR");
   Expect(MariadbDefault("1", "BOOLEAN"), Kind::kBoolean, "true");
   Expect(MariadbDefault("1.50", "DECIMAL(10, 2)"), Kind::kNumeric, "1.50");
+  Expect(MariadbDefault("0.000000", "DECIMAL(19, 6)"), Kind::kComputed, "0.000000");
   Expect(MariadbDefault("current_timestamp()", "TIMESTAMP"), Kind::kComputed, "current_timestamp()");
   Expect(MariadbDefault("'2024-01-02 03:04:05'", "DATETIME"), Kind::kDate, "2024-01-02 03:04:05");
   EXPECT_FALSE(MariadbDefault("NULL", "INT"));
