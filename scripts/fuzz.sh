@@ -12,7 +12,8 @@ seconds=10
 if [[ ${1:-} == --seconds ]]; then seconds=$2; shift 2; fi
 build=${LEDGERHOST_FUZZ_BUILD_DIR:-build-fuzz}
 shared=${LEDGERHOST_SHARED_DIR:-$root/../shared}
-targets=(changelog_xml changelog_yaml changelog_json changelog_sql properties node_yaml elf sqlite_create_table java_properties)
+targets=(changelog_xml changelog_yaml changelog_json changelog_sql properties node_yaml elf sqlite_create_table java_properties
+         catalog_text changelog_writer)
 if (($#)); then
   for target in "$@"; do
     [[ " ${targets[*]} " == *" $target "* ]] || { echo "fuzz.sh: no target '$target' (${targets[*]})" >&2; exit 2; }
@@ -33,6 +34,8 @@ declare -A seeds=(
   [elf]="$build/plugins"
   [sqlite_create_table]="$root/fuzz/seeds/sqlite_create_table"
   [java_properties]="$root/fuzz/seeds/java_properties"
+  [catalog_text]="$root/fuzz/seeds/catalog_text"
+  [changelog_writer]="$root/fuzz/seeds/changelog_writer"
 )
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for target in "${targets[@]}"; do

@@ -58,63 +58,6 @@ std::string ConstraintSql(const std::optional<TableDefinition>& definition, Tabl
 
 std::string UpperCase(std::string text) { return text::Upper(std::move(text)); }
 
-// CREATE VIEW name [(columns)] AS <select>: the select.
-std::string ViewSelect(const std::string& create_sql) {
-  char quote = 0;
-  int depth = 0;
-  for (size_t i = 0; i + 1 < create_sql.size(); ++i) {
-    const char c = create_sql[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0 && (c == 'A' || c == 'a') && (create_sql[i + 1] == 'S' || create_sql[i + 1] == 's') &&
-               i > 0 && std::isspace(static_cast<unsigned char>(create_sql[i - 1])) &&
-               (i + 2 == create_sql.size() || std::isspace(static_cast<unsigned char>(create_sql[i + 2])))) {
-      return text::Trim(create_sql.substr(i + 2));
-    }
-  }
-  return create_sql;
-}
-
-// The key texts of CREATE INDEX ... ON t (<key>, <key>) [WHERE ...], as written.
-std::vector<std::string> IndexKeyTexts(const std::string& create_sql) {
-  std::vector<std::string> keys;
-  const auto open = create_sql.find('(');
-  if (open == std::string::npos) return keys;
-  int depth = 0;
-  char quote = 0;
-  std::string key;
-  for (size_t i = open + 1; i < create_sql.size(); ++i) {
-    const char c = create_sql[i];
-    if (quote != 0) {
-      key += c;
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && depth-- == 0) {
-      keys.push_back(text::Trim(key));
-      return keys;
-    } else if (c == ',' && depth == 0) {
-      keys.push_back(text::Trim(key));
-      key.clear();
-      continue;
-    }
-    key += c;
-  }
-  return keys;
-}
-
 std::string SqliteReferentialAction(const std::optional<std::string>& action) {
   const std::string value = UpperCase(action.value_or("NO ACTION"));
   return value.empty() || value == "NONE" ? "NO ACTION" : value;

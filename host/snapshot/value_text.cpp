@@ -82,6 +82,61 @@ std::vector<std::string> SplitNames(const std::optional<std::string>& cell) {
   }
 }
 
+std::string ViewSelect(const std::string& create_sql) {
+  char quote = 0;
+  int depth = 0;
+  for (size_t i = 0; i + 1 < create_sql.size(); ++i) {
+    const char c = create_sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`' || c == '[') {
+      quote = c == '[' ? ']' : c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && (c == 'A' || c == 'a') && (create_sql[i + 1] == 'S' || create_sql[i + 1] == 's') &&
+               i > 0 && std::isspace(static_cast<unsigned char>(create_sql[i - 1])) &&
+               (i + 2 == create_sql.size() || std::isspace(static_cast<unsigned char>(create_sql[i + 2])))) {
+      return text::Trim(create_sql.substr(i + 2));
+    }
+  }
+  return create_sql;
+}
+
+std::vector<std::string> IndexKeyTexts(const std::string& create_sql) {
+  std::vector<std::string> keys;
+  const auto open = create_sql.find('(');
+  if (open == std::string::npos) return keys;
+  int depth = 0;
+  char quote = 0;
+  std::string key;
+  for (size_t i = open + 1; i < create_sql.size(); ++i) {
+    const char c = create_sql[i];
+    if (quote != 0) {
+      key += c;
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`' || c == '[') {
+      quote = c == '[' ? ']' : c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth-- == 0) {
+      keys.push_back(text::Trim(key));
+      return keys;
+    } else if (c == ',' && depth == 0) {
+      keys.push_back(text::Trim(key));
+      key.clear();
+      continue;
+    }
+    key += c;
+  }
+  return keys;
+}
+
 std::optional<DefaultValue> PostgresqlDefault(const std::string& expression, const std::string& category) {
   const std::string text = text::Trim(expression);
   // An explicit DEFAULT NULL (NULL::numeric): kept as written, so that a rebuilt column says it too.

@@ -23,6 +23,11 @@ std::optional<DefaultValue> SqliteDefault(const std::string& expression, const s
 // a column whose changelog type is `type` (BOOLEAN for tinyint(1)).
 std::optional<DefaultValue> MariadbDefault(const std::string& expression, const std::string& type);
 
+// SQLite keeps views and indexes as their CREATE text: the select of CREATE VIEW name [(columns)] AS
+// <select>, and the key texts of CREATE INDEX ... ON t (<key>, <key>) [WHERE ...], as written.
+std::string ViewSelect(const std::string& create_sql);
+std::vector<std::string> IndexKeyTexts(const std::string& create_sql);
+
 // format_type()'s spelling of a PostgreSQL type -> the one Liquibase's snapshot writes.
 std::string PostgresqlChangeLogType(const std::string& formatted);
 

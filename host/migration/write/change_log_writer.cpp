@@ -102,36 +102,28 @@ std::string XmlChangeSets(const std::vector<ChangeSet>& change_sets) {
 
 // ---- YAML ----
 
-// Text a YAML reader would take for a number (digits, a sign, a point, an exponent, 0x, .inf).
-bool LooksLikeNumber(const std::string& value) {
-  if (value.empty()) return false;
-  const std::string lower = text::Lower(value);
-  if (lower == ".inf" || lower == "-.inf" || lower == "+.inf" || lower == ".nan") return true;
-  const char first = value.front();
-  return std::isdigit(static_cast<unsigned char>(first)) ||
-         ((first == '-' || first == '+' || first == '.') && value.size() > 1 &&
-          (std::isdigit(static_cast<unsigned char>(value[1])) || value[1] == '.'));
+// Whether a string may be written as a plain YAML scalar and read back as the same string: a letter
+// or '_' first, then only letters, digits, spaces and _ . , ( ) / + - (no indicator, no ": " or " #"),
+// and not one of YAML 1.1's boolean or null words. Anything else is double-quoted.
+bool PlainInYaml(const std::string& value) {
+  if (value.empty() || !(std::isalpha(static_cast<unsigned char>(value.front())) || value.front() == '_')) return false;
+  if (value.back() == ' ') return false;
+  for (const char c : value) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("_ .,()/+-").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  static const std::set<std::string> kWords{"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
+  return kWords.count(text::Lower(value)) == 0;
 }
 
 void EmitValue(YAML::Emitter& out, const std::string& name, const std::string& value) {
   if (Typed(name, value)) {
     out << value;
-  } else if (value.find('\n') != std::string::npos && value.ends_with("\n")) {
-    out << YAML::Literal << value;  // a literal block keeps one final line break
-  } else if (value.find('\n') != std::string::npos) {
-    out << YAML::DoubleQuoted << value;
   } else {
-    // Quoted whenever YAML would read the plain text as something else than this string.
-    const YAML::Node parsed = YAML::Load(value.empty() ? "''" : value);
-    const bool plain_reads_back = parsed.IsScalar() && parsed.Tag() == "?" && parsed.Scalar() == value &&
-                                  !LooksLikeNumber(value) && value != "true" && value != "false" && value != "null" &&
-                                  value != "~" && text::Lower(value) != "yes" && text::Lower(value) != "no" &&
-                                  text::Lower(value) != "on" && text::Lower(value) != "off";
-    if (plain_reads_back) {
-      out << value;
-    } else {
-      out << YAML::DoubleQuoted << value;
-    }
+    // Multi-line text (a view's select) too is double-quoted: yaml-cpp's literal block cannot say how
+    // many final line breaks it has.
+    out << (PlainInYaml(value) ? YAML::Auto : YAML::DoubleQuoted) << value;
   }
 }
 
