@@ -69,6 +69,7 @@ struct DbSubcommand {
   bool prints_sql = false;      // works on an offline URL
   bool offline_ok = false;      // works on an offline URL without printing SQL
   bool report = false;          // its output is made whole first, like a script, and honours --output-file
+  bool writes_changelog = false;  // --changelog-file is where it writes a changelog (also on a node)
   std::string Name() const { return std::string(name); }
 };
 
@@ -198,7 +199,7 @@ class DbCommand : public Command {
     const DbSubcommand& command = FindSubcommand(app_->get_subcommands().front()->get_name());
     ApplySettings(command);
     if (!base_directory_.empty()) {
-      if (!url_.empty() || !changelog_file_.empty()) {
+      if (!url_.empty() || (!changelog_file_.empty() && !command.writes_changelog)) {
         throw ConfigError("db " + command.Name() + ": give either --base-directory or --url/--changelog-file, not both");
       }
       if (!default_schema_.empty() || !liquibase_schema_.empty()) {
@@ -835,10 +836,12 @@ class DbCommand : public Command {
         {.name = "diff-changelog",
          .help = "Write the changesets that make the database like --reference-url to --changelog-file (added to an "
                  "existing XML changelog)",
-         .run = &DbCommand::DiffChangeLog, .needs_changelog = false, .writes = false, .report = true},
+         .run = &DbCommand::DiffChangeLog, .needs_changelog = false, .writes = false, .report = true,
+         .writes_changelog = true},
         {.name = "generate-changelog",
          .help = "Write a changelog that creates the database's objects to --changelog-file (.xml, .yaml or .json)",
-         .run = &DbCommand::GenerateChangeLog, .needs_changelog = false, .writes = false, .report = true},
+         .run = &DbCommand::GenerateChangeLog, .needs_changelog = false, .writes = false, .report = true,
+         .writes_changelog = true},
         {.name = "check",
          .help = "Compare the node's database with every selected schema's entities (needs --base-directory); exit 5 "
                  "on drift",

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "core/error.h"
@@ -29,27 +30,25 @@ constexpr const char* kBestPractice =
 
 std::string UserOf(db::Connection& connection) { return connection.UserName().value_or(""); }
 
-// Liquibase's --diff-types: which object types a diff looks at (its names, any case, comma-separated).
+// Liquibase's --diff-types: which object types a diff looks at (its names, any case, plural or singular,
+// comma-separated; `types` is ledgerhost's for PostgreSQL's enums, domains and composite types).
 snapshot::SchemaDiff Only(snapshot::SchemaDiff diff, const std::string& diff_types) {
   if (diff_types.empty()) return diff;
-  static const std::set<std::string> kKnown{"tables",   "columns", "indexes", "foreignkeys", "primarykeys",
-                                            "uniqueconstraints", "views", "sequences", "data"};
+  static const std::map<std::string, std::string> kTypes{
+      {"tables", "tables"}, {"table", "tables"}, {"columns", "columns"}, {"column", "columns"},
+      {"indexes", "indexes"}, {"index", "indexes"}, {"foreignkeys", "foreignkeys"}, {"foreignkey", "foreignkeys"},
+      {"primarykeys", "primarykeys"}, {"primarykey", "primarykeys"}, {"uniqueconstraints", "uniqueconstraints"},
+      {"uniqueconstraint", "uniqueconstraints"}, {"views", "views"}, {"view", "views"}, {"sequences", "sequences"},
+      {"sequence", "sequences"}, {"types", "types"}, {"type", "types"}, {"data", "data"}};
   std::set<std::string> wanted;
-  std::string item;
-  for (const char c : diff_types + ",") {
-    if (c != ',') {
-      if (c != ' ') item += c;
-      continue;
-    }
-    if (item.empty()) continue;
-    const std::string name = text::Lower(item);
-    if (!kKnown.count(name)) {
+  for (const std::string& item : text::SplitAndTrim(diff_types, ',')) {
+    const auto known = kTypes.find(text::Lower(item));
+    if (known == kTypes.end()) {
       throw ConfigError("--diff-types " + diff_types + ": unknown type '" + item +
-                        "' (tables, columns, indexes, foreignkeys, primarykeys, uniqueconstraints, views, sequences)");
+                        "' (tables, columns, indexes, foreignkeys, primarykeys, uniqueconstraints, views, sequences, types)");
     }
-    if (name == "data") throw ConfigError("--diff-types data: ledgerhost compares schemas, not table contents");
-    wanted.insert(name);
-    item.clear();
+    if (known->second == "data") throw ConfigError("--diff-types data: ledgerhost compares schemas, not table contents");
+    wanted.insert(known->second);
   }
   if (!wanted.count("tables")) diff.tables = {};
   if (!wanted.count("columns")) diff.columns = {};
@@ -59,6 +58,7 @@ snapshot::SchemaDiff Only(snapshot::SchemaDiff diff, const std::string& diff_typ
   if (!wanted.count("uniqueconstraints")) diff.unique_constraints = {};
   if (!wanted.count("views")) diff.views = {};
   if (!wanted.count("sequences")) diff.sequences = {};
+  if (!wanted.count("types")) diff.types = {};
   return diff;
 }
 
@@ -97,6 +97,39 @@ migration::ChangeLogFormat FormatOf(const std::string& path, const std::string& 
                     ": writes .xml, .yaml, .yml or .json changelogs (the extension says which)");
 }
 
+// The changesets to stdout (no --changelog-file), to a new file, or added to an existing XML changelog
+// (diff-changelog); nothing is written when there are none.
+void WriteChangeSets(const std::vector<migration::ChangeSet>& change_sets, const DiffOptions& options,
+                     const std::string& command, bool append, std::ostream& out) {
+  const auto format = FormatOf(options.changelog_file, command);
+  std::cerr << kBestPractice << "\n";
+  if (options.changelog_file.empty()) {
+    if (!change_sets.empty()) out << migration::WriteChangeLog(change_sets, format);
+    return;
+  }
+  if (change_sets.empty()) {
+    std::cerr << "No changes: nothing written to " << options.changelog_file << "\n";
+    return;
+  }
+  const std::filesystem::path path(options.changelog_file);
+  std::string contents = migration::WriteChangeLog(change_sets, format);
+  if (append && std::filesystem::exists(path) && !options.overwrite_output_file) {
+    const std::string existing = ReadWholeFile(path, "--changelog-file");
+    if (!text::Trim(existing).empty()) {  // an empty file is written anew, as Liquibase does
+      if (format != migration::ChangeLogFormat::kXml) {
+        throw ConfigError("db " + command + ": " + options.changelog_file +
+                          " exists; changesets are added to XML changelogs only (--overwrite-output-file replaces it)");
+      }
+      contents = migration::AppendToXmlChangeLog(existing, change_sets, options.changelog_file);
+    }
+  }
+  WriteWholeFile(path, contents, "--changelog-file");
+  std::cerr << (command == "generate-changelog" ? "Generated changelog written to " + options.changelog_file
+                                                : std::to_string(change_sets.size()) + " changeset(s) written to " +
+                                                      options.changelog_file)
+            << "\n";
+}
+
 }  // namespace
 
 int RunSnapshot(db::Connection& connection, const DiffOptions& options, std::ostream& out) {
@@ -114,59 +147,26 @@ int RunDiff(db::Connection& comparison, const DiffOptions& options, std::ostream
 }
 
 int RunDiffChangeLog(db::Connection& comparison, const DiffOptions& options, std::ostream& out) {
-  const auto format = FormatOf(options.changelog_file, "diff-changelog");
+  FormatOf(options.changelog_file, "diff-changelog");  // a wrong extension before any catalog is read
   auto reference = OpenReference(options, "diff-changelog");
   const auto diff = Only(snapshot::Compare(snapshot::ReadSnapshot(*reference), snapshot::ReadSnapshot(comparison)),
                          options.diff_types);
-  const auto change_sets = snapshot::DiffChangeSets(diff, comparison.kind(), Naming(options));
-  std::cerr << kBestPractice << "\n";
-  if (options.changelog_file.empty()) {
-    if (!change_sets.empty()) out << migration::WriteChangeLog(change_sets, format);
-    return 0;
-  }
-  if (change_sets.empty()) {
-    std::cerr << "No differences: " << options.changelog_file << " is left as it is\n";
-    return 0;
-  }
-  // Liquibase adds to an existing XML changelog; other formats are written only as new files.
-  const std::filesystem::path path(options.changelog_file);
-  std::string contents;
-  if (std::filesystem::exists(path) && !options.overwrite_output_file) {
-    if (format != migration::ChangeLogFormat::kXml) {
-      throw ConfigError("db diff-changelog: " + options.changelog_file +
-                        " exists; changesets are added to XML changelogs only (--overwrite-output-file replaces it)");
-    }
-    contents = migration::AppendToXmlChangeLog(ReadWholeFile(path, "--changelog-file"), change_sets, options.changelog_file);
-  } else {
-    contents = migration::WriteChangeLog(change_sets, format);
-  }
-  WriteWholeFile(path, contents, "--changelog-file");
-  std::cerr << change_sets.size() << " changeset(s) written to " << options.changelog_file << "\n";
+  WriteChangeSets(snapshot::DiffChangeSets(diff, comparison.kind(), Naming(options)), options, "diff-changelog", true, out);
   return 0;
 }
 
 int RunGenerateChangeLog(db::Connection& connection, const DiffOptions& options, std::ostream& out) {
-  const auto format = FormatOf(options.changelog_file, "generate-changelog");
+  FormatOf(options.changelog_file, "generate-changelog");
   if (!options.changelog_file.empty() && std::filesystem::exists(options.changelog_file) && !options.overwrite_output_file) {
     throw ConfigError("Output ChangeLogFile '" + options.changelog_file +
                       "' already exists! (--overwrite-output-file replaces it)");
   }
-  snapshot::DatabaseSnapshot empty;
   const auto snapshot = snapshot::ReadSnapshot(connection);
+  snapshot::DatabaseSnapshot empty;
   empty.kind = snapshot.kind;
   const auto diff = Only(snapshot::Compare(snapshot, empty), options.diff_types);
-  const auto change_sets = snapshot::DiffChangeSets(diff, connection.kind(), Naming(options));
-  std::cerr << kBestPractice << "\n";
-  if (options.changelog_file.empty()) {
-    if (!change_sets.empty()) out << migration::WriteChangeLog(change_sets, format);
-    return 0;
-  }
-  if (change_sets.empty()) {
-    std::cerr << "The database has no objects: nothing written to " << options.changelog_file << "\n";
-    return 0;
-  }
-  WriteWholeFile(options.changelog_file, migration::WriteChangeLog(change_sets, format), "--changelog-file");
-  std::cerr << "Generated changelog written to " << options.changelog_file << "\n";
+  WriteChangeSets(snapshot::DiffChangeSets(diff, connection.kind(), Naming(options)), options, "generate-changelog",
+                  false, out);
   return 0;
 }
 

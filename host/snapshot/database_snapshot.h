@@ -30,6 +30,8 @@ struct Column {
   std::optional<std::string> start_with;    // of an auto-increment column, when the database says
   std::optional<std::string> increment_by;
   std::string remarks;
+  // PostgreSQL: a stored generated column's expression (GENERATED ALWAYS AS (...) STORED); "" otherwise.
+  std::string generated;
 };
 
 // A primary key or unique constraint: its name (empty where the database gives none) and columns in key order.
@@ -70,6 +72,7 @@ struct Table {
   std::optional<KeyConstraint> primary_key;
   std::vector<KeyConstraint> unique_constraints;
   std::string remarks;
+  std::string definition;  // SQLite: a virtual table's CREATE VIRTUAL TABLE statement; "" otherwise
   const Column* FindColumn(const std::string& name) const;
 };
 

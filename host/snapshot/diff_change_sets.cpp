@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/logging.h"
 #include "core/text.h"
 #include "db/backend_support.h"
 
@@ -56,6 +57,14 @@ Change Make(std::string type, Attributes attributes) {
   return change;
 }
 
+// A PostgreSQL stored generated column, which no changelog column attribute can say: its own ALTER
+// TABLE, names quoted as written.
+Change AddGeneratedColumn(const std::string& table, const Column& column) {
+  return Make("sql", {{"sql", "ALTER TABLE " + db::QuotedIdentifier(table, '"') + " ADD COLUMN " +
+                                  db::QuotedIdentifier(column.name, '"') + " " + column.type + " GENERATED ALWAYS AS (" +
+                                  column.generated + ") STORED" + (column.nullable ? "" : " NOT NULL")}});
+}
+
 // An index column: a name, a name with DESC, or an expression (computed).
 ColumnConfig IndexColumn(const std::string& key) {
   ColumnConfig config;
@@ -64,13 +73,13 @@ ColumnConfig IndexColumn(const std::string& key) {
     name = name.substr(0, name.size() - 5);
     config.attributes["descending"] = "true";
   }
-  const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
-  });
-  const bool quoted = name.size() > 2 && name.front() == '"' && name.back() == '"';
+  // An expression has a call, an operator or a literal in it; a name (SQLite's and MariaDB's come
+  // unquoted, spaces and all) has none of them.
+  const bool quoted = name.size() > 2 && name.front() == '"' && name.back() == '"' &&
+                      name.find('"', 1) == name.size() - 1;
   if (quoted) {
     name = name.substr(1, name.size() - 2);
-  } else if (!plain) {
+  } else if (name.empty() || name.find_first_of("()'+-*/|<>=:,\"") != std::string::npos) {
     config.attributes["computed"] = "true";
   }
   config.attributes["name"] = name;
@@ -87,9 +96,18 @@ Change CreateIndex(const Index& index) {
   return change;
 }
 
+// A foreign key's name, or for SQLite's unnamed ones a name made from its table and columns (a
+// changelog's foreign keys need one).
+std::string ForeignKeyName(const ForeignKey& key) {
+  if (!key.name.empty()) return key.name;
+  std::string name = "fk_" + key.table;
+  for (const auto& column : key.columns) name += "_" + column;
+  return name;
+}
+
 Change AddForeignKey(const ForeignKey& key) {
   return Make("addForeignKeyConstraint",
-              {{"baseColumnNames", JoinComma(key.columns)}, {"baseTableName", key.table}, {"constraintName", key.name},
+              {{"baseColumnNames", JoinComma(key.columns)}, {"baseTableName", key.table}, {"constraintName", ForeignKeyName(key)},
                {"deferrable", key.deferrable ? "true" : "false"},
                {"initiallyDeferred", key.initially_deferred ? "true" : "false"}, {"onDelete", key.on_delete},
                {"onUpdate", key.on_update}, {"referencedColumnNames", JoinComma(key.referenced_columns)},
@@ -134,8 +152,47 @@ Change CreateSequence(const Sequence& sequence) {
 // A one-column foreign key SQLite's createTable can declare (Liquibase's column constraints know
 // ON DELETE CASCADE only).
 bool InlineForeignKey(const ForeignKey& key) {
-  return key.columns.size() == 1 && key.referenced_columns.size() == 1 && !key.name.empty() &&
-         key.on_update == "NO ACTION" && (key.on_delete == "NO ACTION" || key.on_delete == "CASCADE");
+  return key.columns.size() == 1 && key.referenced_columns.size() == 1 && key.on_update == "NO ACTION" &&
+         (key.on_delete == "NO ACTION" || key.on_delete == "CASCADE");
+}
+
+// An unnamed constraint (SQLite) cannot be named in a drop: left out, with a warning naming it.
+bool Droppable(const std::string& name, const std::string& what) {
+  if (!name.empty()) return true;
+  Logger("snapshot")->warn("{} has no name, so no changeset can drop it; drop it by hand (on SQLite: rebuild the table)",
+                           what);
+  return false;
+}
+
+// Whether SQL text names `name` as a word (any case): a view's select naming another view.
+bool Mentions(const std::string& sql, const std::string& name) {
+  const std::string text = text::Lower(sql);
+  const std::string word = text::Lower(name);
+  auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || !identifier(text[at - 1]);
+    const bool ends = at + word.size() == text.size() || !identifier(text[at + word.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// Views in an order that creates a view after the views its select names (by name otherwise); a
+// cycle, which no database allows, keeps name order.
+std::vector<const View*> InDependencyOrder(const std::vector<View>& views) {
+  std::vector<const View*> pending, ordered;
+  for (const auto& view : views) pending.push_back(&view);
+  while (!pending.empty()) {
+    auto ready = std::find_if(pending.begin(), pending.end(), [&](const View* view) {
+      return std::none_of(pending.begin(), pending.end(), [&](const View* other) {
+        return other != view && Mentions(view->definition, other->name);
+      });
+    });
+    if (ready == pending.end()) ready = pending.begin();
+    ordered.push_back(*ready);
+    pending.erase(ready);
+  }
+  return ordered;
 }
 
 }  // namespace
@@ -146,12 +203,21 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
   const bool sqlite = kind == db::DatabaseKind::kSqlite;
   std::set<std::pair<std::string, std::string>> inlined_keys;  // (table, name) written inside a createTable
 
-  // Missing objects; PostgreSQL's enums and domains first, as the columns of every table may use them.
-  for (const auto& type : diff.types.missing) changes.push_back(Make("sql", {{"sql", type.definition}}));
+  // Missing objects; PostgreSQL's enums and composite types, then domains (which may be over them), first:
+  // the columns of every table may use them.
+  for (const char* kind : {"TYPE", "DOMAIN"}) {
+    for (const auto& type : diff.types.missing) {
+      if (type.kind == kind) changes.push_back(Make("sql", {{"sql", type.definition}}));
+    }
+  }
   for (const auto& sequence : diff.sequences.missing) changes.push_back(CreateSequence(sequence));
   std::set<std::string> new_tables;
   for (const auto& table : diff.tables.missing) new_tables.insert(table.name);
   for (const auto& table : diff.tables.missing) {
+    if (!table.definition.empty()) {  // SQLite's virtual table
+      changes.push_back(Make("sql", {{"sql", table.definition}}));
+      continue;
+    }
     Change change = Make("createTable", {{"tableName", table.name}});
     if (!table.remarks.empty()) change.attributes["remarks"] = table.remarks;
     // The primary key inside createTable when its columns come in the table's order (createTable
@@ -166,11 +232,16 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
       }
     }
     const bool inline_key = table.primary_key && ordered == table.primary_key->columns;
+    std::vector<const Column*> generated;
     for (const auto& column : table.columns) {
+      if (!column.generated.empty()) {
+        generated.push_back(&column);
+        continue;
+      }
       ColumnConfig config = ColumnOf(column);
       Attributes& constraints = config.constraints ? *config.constraints : config.constraints.emplace();
       if (inline_key && std::find(ordered.begin(), ordered.end(), column.name) != ordered.end()) {
-        constraints["nullable"] = "false";
+        // NOT NULL only as the column has it: SQLite's INTEGER PRIMARY KEY (the rowid) is not declared so.
         constraints["primaryKey"] = "true";
         if (!table.primary_key->name.empty()) constraints["primaryKeyName"] = table.primary_key->name;
       }
@@ -184,23 +255,28 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
         }
         for (const auto& key : diff.foreign_keys.missing) {
           if (key.table != table.name || !InlineForeignKey(key) || key.columns.front() != column.name) continue;
-          constraints["foreignKeyName"] = key.name;
+          constraints["foreignKeyName"] = ForeignKeyName(key);
           constraints["referencedTableName"] = key.referenced_table;
           constraints["referencedColumnNames"] = key.referenced_columns.front();
           if (key.on_delete == "CASCADE") constraints["deleteCascade"] = "true";
           if (key.deferrable) constraints["deferrable"] = "true";
           if (key.initially_deferred) constraints["initiallyDeferred"] = "true";
-          inlined_keys.insert({table.name, "fk\x01" + key.name});
+          inlined_keys.insert({table.name, "fk\x01" + ForeignKeyName(key)});
         }
       }
       if (constraints.empty()) config.constraints.reset();
       change.columns.push_back(std::move(config));
     }
     changes.push_back(std::move(change));
+    for (const Column* column : generated) changes.push_back(AddGeneratedColumn(table.name, *column));
     if (table.primary_key && !inline_key) changes.push_back(AddPrimaryKey(table.name, *table.primary_key));
   }
   // Columns of tables both have (a new table's columns are in its createTable).
   for (const auto& column : diff.columns.missing) {
+    if (!column.object.generated.empty()) {
+      changes.push_back(AddGeneratedColumn(column.table, column.object));
+      continue;
+    }
     Change change = Make("addColumn", {{"tableName", column.table}});
     change.columns.push_back(ColumnOf(column.object));
     changes.push_back(std::move(change));
@@ -219,21 +295,30 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
   }
   for (const auto& index : diff.indexes.missing) changes.push_back(CreateIndex(index));
   for (const auto& key : diff.foreign_keys.missing) {
-    if (inlined_keys.count({key.table, "fk\x01" + key.name})) continue;
+    if (inlined_keys.count({key.table, "fk\x01" + ForeignKeyName(key)})) continue;
     changes.push_back(AddForeignKey(key));
   }
-  for (const auto& view : diff.views.missing) changes.push_back(CreateView(view, false));
+  for (const View* view : InDependencyOrder(diff.views.missing)) changes.push_back(CreateView(*view, false));
 
-  // Unexpected objects, dropped, in Liquibase's order for them (foreign keys go to the top below).
+  // Unexpected objects, dropped, in Liquibase's order for them (foreign keys go to the top below). A
+  // dropped table takes its keys and indexes with it (Liquibase marks them handled).
+  std::set<std::string> dropped_tables;
+  for (const auto& table : diff.tables.unexpected) dropped_tables.insert(table.name);
   for (const auto& key : diff.foreign_keys.unexpected) {
+    if (!Droppable(key.name, "The foreign key of " + key.table + "(" + JoinNames(key.columns) + ")")) continue;
     changes.push_back(Make("dropForeignKeyConstraint", {{"baseTableName", key.table}, {"constraintName", key.name}}));
   }
   for (const auto& unique : diff.unique_constraints.unexpected) {
+    if (dropped_tables.count(unique.table) ||
+        !Droppable(unique.object.name, "The unique constraint of " + unique.table + "(" + JoinNames(unique.object.columns) + ")")) {
+      continue;
+    }
     changes.push_back(Make("dropUniqueConstraint", {{"constraintName", unique.object.name}, {"tableName", unique.table}}));
   }
   for (const auto& view : diff.views.unexpected) changes.push_back(Make("dropView", {{"viewName", view.name}}));
   for (const auto& table : diff.tables.unexpected) changes.push_back(Make("dropTable", {{"tableName", table.name}}));
   for (const auto& key : diff.primary_keys.unexpected) {
+    if (dropped_tables.count(key.table)) continue;
     Change change = Make("dropPrimaryKey", {{"tableName", key.table}});
     if (!key.object.name.empty()) change.attributes["constraintName"] = key.object.name;
     changes.push_back(std::move(change));
@@ -242,6 +327,7 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
     changes.push_back(Make("dropColumn", {{"columnName", column.object.name}, {"tableName", column.table}}));
   }
   for (const auto& index : diff.indexes.unexpected) {
+    if (dropped_tables.count(index.table)) continue;
     changes.push_back(Make("dropIndex", {{"indexName", index.name}, {"tableName", index.table}}));
   }
   for (const auto& sequence : diff.sequences.unexpected) {
@@ -254,6 +340,10 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
 
   // Changed objects: columns in place; keys, indexes and foreign keys dropped and made anew.
   for (const auto& changed : diff.foreign_keys.changed) {
+    if (!Droppable(changed.comparison.name, "The foreign key of " + changed.comparison.table + "(" +
+                                                JoinNames(changed.comparison.columns) + ")")) {
+      continue;
+    }
     changes.push_back(Make("dropForeignKeyConstraint",
                            {{"baseTableName", changed.comparison.table}, {"constraintName", changed.comparison.name}}));
     changes.push_back(AddForeignKey(changed.reference));
@@ -271,7 +361,9 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
     if (change.attributes.size() > 1) changes.push_back(std::move(change));
   }
   for (const auto& changed : diff.tables.changed) {
-    changes.push_back(Make("setTableRemarks", {{"remarks", changed.reference.remarks}, {"tableName", changed.reference.name}}));
+    if (changed.reference.remarks != changed.comparison.remarks) {
+      changes.push_back(Make("setTableRemarks", {{"remarks", changed.reference.remarks}, {"tableName", changed.reference.name}}));
+    }
   }
   for (const auto& changed : diff.columns.changed) {
     const std::string& table = changed.reference.table;
@@ -313,6 +405,10 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
     changes.push_back(AddPrimaryKey(changed.reference.table, changed.reference.object));
   }
   for (const auto& changed : diff.unique_constraints.changed) {
+    if (!Droppable(changed.comparison.object.name, "The unique constraint of " + changed.comparison.table + "(" +
+                                                       JoinNames(changed.comparison.object.columns) + ")")) {
+      continue;
+    }
     changes.push_back(Make("dropUniqueConstraint",
                            {{"constraintName", changed.comparison.object.name}, {"tableName", changed.comparison.table}}));
     changes.push_back(AddUnique(changed.reference.table, changed.reference.object));

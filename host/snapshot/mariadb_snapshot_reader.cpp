@@ -3,32 +3,11 @@
 #include <string>
 
 #include "core/text.h"
+#include "db/backend_support.h"
 #include "snapshot/snapshot_reader.h"
 #include "snapshot/value_text.h"
 
 namespace ledgerhost::snapshot {
-namespace {
-
-// column_type as a changelog writes it: upper case, "int(11)" display widths dropped (they are no
-// size), "decimal(10,2)" -> "DECIMAL(10, 2)"; tinyint(1) is MySQL's boolean.
-std::string ChangeLogType(const std::string& column_type) {
-  std::string type = text::Upper(column_type);
-  if (type == "TINYINT(1)") return "BOOLEAN";  // what a changelog's BOOLEAN becomes on MySQL and MariaDB
-  for (const char* integer : {"INT(", "BIGINT(", "SMALLINT(", "MEDIUMINT("}) {
-    if (type.starts_with(integer)) {
-      const auto close = type.find(')');
-      type = type.substr(0, type.find('(')) + (close == std::string::npos ? "" : type.substr(close + 1));
-    }
-  }
-  if (const auto comma = type.find(','); comma != std::string::npos && type.find('(') < comma &&
-                                         !type.starts_with("ENUM(") && !type.starts_with("SET(")) {
-    type = type.substr(0, comma) + ", " + text::Trim(type.substr(comma + 1));
-  }
-  return type;
-}
-
-}  // namespace
-
 DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
   DatabaseSnapshot snapshot;
   snapshot.kind = connection.kind();
@@ -38,34 +17,42 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
   snapshot.product_name = connection.kind() == db::DatabaseKind::kMysql ? "MySQL" : "MariaDB";
   snapshot.product_version = server.product_version;
 
+  // Name lists come aggregated: room for every name of a wide key (servers before 10.2.4 allow 1,024 bytes).
+  connection.Execute("SET SESSION group_concat_max_len = 1048576");
+
   std::map<std::string, Table*> tables;
   for (const auto& row : connection.Query("SELECT table_name, table_comment FROM information_schema.tables WHERE "
                                           "table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY "
                                           "table_name")) {
     if (IsHistoryTable(row[0].value_or(""))) continue;
     snapshot.tables.push_back({.name = row[0].value_or(""), .columns = {}, .primary_key = {}, .unique_constraints = {},
-                               .remarks = row[1].value_or("")});
+                               .remarks = row[1].value_or(""), .definition = ""});
   }
   for (auto& table : snapshot.tables) tables[table.name] = &table;
 
-  for (const auto& row : connection.Query("SELECT table_name, column_name, column_type, data_type, is_nullable, "
-                                          "column_default, extra, column_comment, character_set_name, "
+  for (const auto& row : connection.Query("SELECT c.table_name, c.column_name, c.column_type, c.data_type, c.is_nullable, "
+                                          "c.column_default, c.extra, c.column_comment, c.character_set_name, "
                                           "EXISTS (SELECT 1 FROM information_schema.check_constraints k WHERE "
                                           "k.constraint_schema = DATABASE() AND k.table_name = c.table_name AND "
                                           "k.constraint_name = c.column_name AND k.check_clause = CONCAT('json_valid(`', "
-                                          "c.column_name, '`)')) FROM information_schema.columns c WHERE "
-                                          "c.table_schema = DATABASE() ORDER BY c.table_name, c.ordinal_position")) {
+                                          "c.column_name, '`)')), l.character_set_name FROM "
+                                          "information_schema.columns c JOIN information_schema.tables t ON "
+                                          "t.table_schema = c.table_schema AND t.table_name = c.table_name LEFT JOIN "
+                                          "information_schema.collations l ON l.collation_name = t.table_collation "
+                                          "WHERE c.table_schema = DATABASE() ORDER BY c.table_name, c.ordinal_position")) {
     const auto table = tables.find(row[0].value_or(""));
     if (table == tables.end()) continue;
     Column column;
     column.name = row[1].value_or("");
-    column.type = ChangeLogType(row[2].value_or(""));
-    // NVARCHAR/NCHAR/NCLOB are MySQL's VARCHAR/CHAR/LONGTEXT in utf8mb3, whatever the table's character
-    // set: what a changelog's NVARCHAR made.
+    column.type = MariadbChangeLogType(row[2].value_or(""));
+    // NVARCHAR/NCHAR/NCLOB are MySQL's VARCHAR/CHAR/LONGTEXT in utf8mb3: in a table of another character
+    // set, what a changelog's NVARCHAR made.
     const std::string charset = text::Lower(row[8].value_or(""));
-    if ((charset == "utf8mb3" || charset == "utf8") && (column.type.starts_with("VARCHAR(") || column.type.starts_with("CHAR("))) {
+    const std::string table_charset = text::Lower(row[10].value_or(""));
+    const bool national = (charset == "utf8mb3" || charset == "utf8") && charset != table_charset;
+    if (national && (column.type.starts_with("VARCHAR(") || column.type.starts_with("CHAR("))) {
       column.type = "N" + column.type;
-    } else if ((charset == "utf8mb3" || charset == "utf8") && column.type == "LONGTEXT") {
+    } else if (national && column.type == "LONGTEXT") {
       column.type = "NCLOB";
     } else if (column.type == "LONGTEXT" && row[9].value_or("0") == "1") {
       column.type = "JSON";  // MariaDB's JSON: LONGTEXT checked by json_valid() under the column's name
@@ -115,12 +102,24 @@ DatabaseSnapshot ReadMariadbSnapshot(db::Connection& connection) {
   for (const auto& row : connection.Query(
            "SELECT table_name, index_name, MAX(non_unique), GROUP_CONCAT(CONCAT(column_name, IF(collation = 'D', ' DESC', '')) "
            "ORDER BY seq_in_index SEPARATOR " +
-           sep + ") FROM information_schema.statistics WHERE table_schema = DATABASE() GROUP BY table_name, index_name "
-           "ORDER BY index_name")) {
+           sep + "), MAX(index_type), MAX(sub_part IS NOT NULL), GROUP_CONCAT(CONCAT('`', REPLACE(column_name, '`', '``'), "
+           "'`', IF(sub_part IS NULL, '', CONCAT('(', sub_part, ')')), IF(collation = 'D', ' DESC', '')) ORDER BY "
+           "seq_in_index SEPARATOR ', ') FROM information_schema.statistics WHERE table_schema = DATABASE() "
+           "GROUP BY table_name, index_name ORDER BY index_name")) {
     const std::string table = row[0].value_or("");
     const std::string name = row[1].value_or("");
     if (tables.find(table) == tables.end() || name == "PRIMARY" || constraint_indexes.count({table, name})) continue;
-    snapshot.indexes.push_back({.name = name, .table = table, .columns = SplitNames(row[3]), .unique = row[2].value_or("1") == "0", .definition = ""});
+    // A prefix key (name(10)) or a FULLTEXT/SPATIAL index has no createIndex spelling: its own statement.
+    const std::string type = row[4].value_or("BTREE");
+    const bool unique = row[2].value_or("1") == "0";
+    std::string definition;
+    if (row[5].value_or("0") == "1" || type == "FULLTEXT" || type == "SPATIAL") {
+      definition = std::string("CREATE ") + (unique ? "UNIQUE " : type == "BTREE" || type == "HASH" ? "" : type + " ") +
+                   "INDEX " + db::QuotedIdentifier(name, '`') + " ON " + db::QuotedIdentifier(table, '`') + " (" +
+                   row[6].value_or("") + ")";
+    }
+    snapshot.indexes.push_back({.name = name, .table = table, .columns = SplitNames(row[3]), .unique = unique,
+                                .definition = definition});
   }
 
   for (const auto& row : connection.Query("SELECT table_name, view_definition FROM information_schema.views WHERE "

@@ -27,39 +27,6 @@ bool True(const std::optional<std::string>& cell) { return cell.value_or("f") ==
 
 }  // namespace
 
-// format_type()'s spelling -> the one Liquibase's snapshot writes into a changelog for PostgreSQL
-// (its DataType for the JDBC type name, upper-cased where Liquibase upper-cases it).
-std::string PostgresqlChangeLogType(const std::string& formatted) {
-  static const std::map<std::string, std::string> kPlain{
-      {"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"smallint", "SMALLINT"}, {"boolean", "BOOLEAN"},
-      {"text", "TEXT"}, {"bytea", "BYTEA"}, {"uuid", "UUID"}, {"json", "JSON"}, {"jsonb", "JSONB"},
-      {"double precision", "FLOAT8"}, {"real", "FLOAT4"}, {"date", "date"}, {"xml", "XML"},
-      {"timestamp without time zone", "TIMESTAMP WITHOUT TIME ZONE"},
-      {"timestamp with time zone", "TIMESTAMP WITH TIME ZONE"},
-      {"time without time zone", "TIME WITHOUT TIME ZONE"}, {"time with time zone", "TIME WITH TIME ZONE"},
-      {"character varying", "VARCHAR"}, {"numeric", "numeric"}, {"oid", "OID"}, {"interval", "interval"},
-      {"money", "money"}, {"inet", "inet"}, {"cidr", "cidr"}, {"\"char\"", "CHAR"}};
-  if (const auto it = kPlain.find(formatted); it != kPlain.end()) return it->second;
-  // Parameterised spellings: character varying(n), character(n), numeric(p,s), timestamp(p) ...
-  const auto open = formatted.find('(');
-  if (open != std::string::npos) {
-    const auto close = formatted.find(')', open);
-    const std::string head = formatted.substr(0, open);
-    std::string arguments = formatted.substr(open + 1, close - open - 1);
-    const std::string tail = close == std::string::npos ? "" : formatted.substr(close + 1);
-    if (const auto comma = arguments.find(','); comma != std::string::npos) {
-      arguments = arguments.substr(0, comma) + ", " + text::Trim(arguments.substr(comma + 1));
-    }
-    if (head == "character varying") return "VARCHAR(" + arguments + ")";
-    if (head == "character") return "CHAR(" + arguments + ")";
-    if (head == "numeric") return "numeric(" + arguments + ")";
-    if (head == "bit") return "BIT(" + arguments + ")";
-    if (head == "timestamp" || head == "time") return text::Upper(head) + "(" + arguments + ")" + text::Upper(tail);
-  }
-  if (formatted == "character") return "CHAR(1)";
-  return formatted;  // a user-defined type or an array, by the name PostgreSQL gives it
-}
-
 DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
   DatabaseSnapshot snapshot;
   snapshot.kind = connection.kind();
@@ -77,7 +44,7 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
            "AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname COLLATE \"C\"")) {
     if (IsHistoryTable(row[0].value_or(""))) continue;
     snapshot.tables.push_back({.name = row[0].value_or(""), .columns = {}, .primary_key = {}, .unique_constraints = {},
-                               .remarks = row[1].value_or("")});
+                               .remarks = row[1].value_or(""), .definition = ""});
   }
   for (auto& table : snapshot.tables) tables[table.name] = &table;
 
@@ -85,7 +52,7 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
   for (const auto& row : connection.Query(
            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
            "pg_get_expr(d.adbin, d.adrelid), a.attidentity, coalesce(col_description(c.oid, a.attnum), ''), "
-           "s.seqstart, s.seqincrement, t.typcategory, "
+           "s.seqstart, s.seqincrement, t.typcategory, a.attgenerated, t.typname, "
            "pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) IS NOT NULL "
            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
            "JOIN pg_type t ON t.oid = a.atttypid "
@@ -99,10 +66,17 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
     if (table == tables.end()) continue;
     Column column;
     column.name = row[1].value_or("");
-    column.type = PostgresqlChangeLogType(row[2].value_or(""));
+    const std::string formatted = row[2].value_or("");
+    column.type = PostgresqlChangeLogType(formatted);
+    if (row[9].value_or("") == "A" && formatted.find('(') != std::string::npos) {
+      // An array of a sized type: VARCHAR(20)[] comes out of Liquibase's type parser (and so ledgerhost's)
+      // as VARCHAR[](20), which PostgreSQL refuses; the array type's own name takes the size: _varchar(20).
+      const auto open = formatted.find('(');
+      column.type = row[11].value_or("") + formatted.substr(open, formatted.find(')', open) - open + 1);
+    }
     column.nullable = !True(row[3]);
     const std::string identity = row[5].value_or("");
-    const bool owns_sequence = True(row[10]);
+    const bool owns_sequence = True(row[12]);
     const std::optional<std::string> expression = row[4];
     const bool serial = owns_sequence && expression && expression->starts_with("nextval(");
     if (!identity.empty() || serial) {
@@ -112,6 +86,8 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
         column.increment_by = row[8];
       }
       // serial/bigserial/smallserial are written as their integer type with autoIncrement.
+    } else if (expression && row[10].value_or("") == "s") {
+      column.generated = *expression;  // GENERATED ALWAYS AS (expression) STORED: not a default
     } else if (expression) {
       column.default_value = PostgresqlDefault(*expression, row[9].value_or(""));
     }
@@ -119,7 +95,8 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
     table->second->columns.push_back(std::move(column));
   }
 
-  // Key constraints and foreign keys, columns in key order.
+  // Key constraints and foreign keys, columns in key order; a foreign key to a partitioned table has a
+  // copy per partition (conparentid set), which is the same key.
   for (const auto& row : connection.Query(
            "SELECT con.contype, con.conname, c.relname, "
            "(SELECT string_agg(a.attname, " + sep + " ORDER BY k.n) FROM unnest(con.conkey) WITH ORDINALITY k(num, n) "
@@ -130,7 +107,8 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
            "con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred "
            "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
            "LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
-           "WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f') ORDER BY con.conname COLLATE \"C\"")) {
+           "WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f') AND con.conparentid = 0 "
+           "ORDER BY con.conname COLLATE \"C\"")) {
     const auto table = tables.find(row[2].value_or(""));
     if (table == tables.end()) continue;
     const char type = row[0].value_or("?").front();

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 #include <optional>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -57,17 +58,19 @@ TypeDiff<T> Match(const std::vector<T>& reference, const std::vector<T>& compari
                   const std::function<std::vector<FieldDifference>(const T&, const T&)>& differences) {
   TypeDiff<T> out;
   std::vector<bool> matched(comparison.size(), false);
+  std::unordered_multimap<std::string, size_t> by_key;  // each key once: thousands of columns stay linear
+  for (size_t i = 0; i < comparison.size(); ++i) by_key.emplace(key(comparison[i]), i);
   for (const T& wanted : reference) {
-    const std::string wanted_key = key(wanted);
-    bool found = false;
-    for (size_t i = 0; i < comparison.size(); ++i) {
-      if (matched[i] || key(comparison[i]) != wanted_key) continue;
-      matched[i] = found = true;
-      auto fields = differences(wanted, comparison[i]);
-      if (!fields.empty()) out.changed.push_back({wanted, comparison[i], std::move(fields)});
-      break;
+    auto [first, last] = by_key.equal_range(key(wanted));
+    auto candidate = std::find_if(first, last, [&](const auto& entry) { return !matched[entry.second]; });
+    if (candidate == last) {
+      out.missing.push_back(wanted);
+      continue;
     }
-    if (!found) out.missing.push_back(wanted);
+    const size_t i = candidate->second;
+    matched[i] = true;
+    auto fields = differences(wanted, comparison[i]);
+    if (!fields.empty()) out.changed.push_back({wanted, comparison[i], std::move(fields)});
   }
   for (size_t i = 0; i < comparison.size(); ++i) {
     if (!matched[i]) out.unexpected.push_back(comparison[i]);
@@ -106,6 +109,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
       [](const Table& a, const Table& b) {
         std::vector<FieldDifference> out;
         Differ(out, "remarks", a.remarks, b.remarks);
+        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
         return out;
       });
 
@@ -118,12 +122,13 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
     if (table.primary_key) keys.push_back({table.name, *table.primary_key});
     for (const auto& unique : table.unique_constraints) uniques.push_back({table.name, unique});
   };
+  std::unordered_map<std::string, const Table*> comparison_tables;
+  for (const auto& table : comparison.tables) comparison_tables.emplace(names.Key(table.name), &table);
   for (const auto& table : reference.tables) {
-    for (const auto& other : comparison.tables) {
-      if (names.Key(table.name) != names.Key(other.name)) continue;
-      collect(table, reference_columns, reference_keys, reference_uniques);
-      collect(other, comparison_columns, comparison_keys, comparison_uniques);
-    }
+    const auto other = comparison_tables.find(names.Key(table.name));
+    if (other == comparison_tables.end()) continue;
+    collect(table, reference_columns, reference_keys, reference_uniques);
+    collect(*other->second, comparison_columns, comparison_keys, comparison_uniques);
   }
   diff.columns = Match<OfTable<Column>>(
       reference_columns, comparison_columns,
@@ -137,6 +142,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
         }
         Differ(out, "autoIncrement", Flag(a.object.auto_increment), Flag(b.object.auto_increment));
         Differ(out, "remarks", a.object.remarks, b.object.remarks);
+        Differ(out, "generated", a.object.generated, b.object.generated);
         return out;
       });
   diff.primary_keys = Match<OfTable<KeyConstraint>>(
@@ -169,18 +175,17 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
         if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
         return out;
       });
-  // Foreign keys by name; SQLite's unnamed ones by table, columns and the table they reference.
+  // Foreign keys by table, columns and the table they reference (SQLite's may be unnamed on one side and
+  // named on the other); a name both give is compared.
   diff.foreign_keys = Match<ForeignKey>(
       reference.foreign_keys, comparison.foreign_keys,
       [&](const ForeignKey& k) {
-        return names.Key(k.table) + '\x02' +
-               (k.name.empty() ? names.Key(k.columns) + '\x02' + names.Key(k.referenced_table) : names.Key(k.name));
+        return names.Key(k.table) + '\x02' + names.Key(k.columns) + '\x02' + names.Key(k.referenced_table);
       },
       [&](const ForeignKey& a, const ForeignKey& b) {
         std::vector<FieldDifference> out;
-        if (names.Key(a.columns) != names.Key(b.columns)) out.push_back({"foreignKeyColumns", JoinNames(a.columns), JoinNames(b.columns)});
-        if (names.Key(a.referenced_table) != names.Key(b.referenced_table)) {
-          out.push_back({"primaryKeyTable", a.referenced_table, b.referenced_table});
+        if (!a.name.empty() && !b.name.empty() && names.Key(a.name) != names.Key(b.name)) {
+          out.push_back({"name", a.name, b.name});
         }
         if (names.Key(a.referenced_columns) != names.Key(b.referenced_columns)) {
           out.push_back({"primaryKeyColumns", JoinNames(a.referenced_columns), JoinNames(b.referenced_columns)});

@@ -17,8 +17,10 @@ DatabaseSnapshot ReadSnapshot(db::Connection& connection) {
     case db::DatabaseKind::kSqlite:
       return ReadSqliteSnapshot(connection);
     case db::DatabaseKind::kMariadb:
-    case db::DatabaseKind::kMysql:
       return ReadMariadbSnapshot(connection);
+    case db::DatabaseKind::kMysql:  // MySQL's information_schema differs (check constraints, unquoted defaults)
+      throw ConfigError(connection.description() + ": snapshot, diff and generate-changelog read SQLite, PostgreSQL "
+                        "and MariaDB catalogs; MySQL's is not read yet (a mariadb:// URL to a MariaDB server is)");
     default:
       throw ConfigError(connection.description() + ": ledgerhost reads no catalog of " +
                         std::string(db::ShortName(connection.kind())));

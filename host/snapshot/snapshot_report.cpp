@@ -30,6 +30,7 @@ std::string ColumnLine(const Column& column) {
     if (column.increment_by) line += " INCREMENT BY " + *column.increment_by;
   }
   if (column.default_value) line += " DEFAULT " + DefaultSql(*column.default_value);
+  if (!column.generated.empty()) line += " GENERATED ALWAYS AS (" + column.generated + ") STORED";
   return line;
 }
 
@@ -84,6 +85,7 @@ void WriteJson(std::ostream& out, const DatabaseSnapshot& snapshot, const std::s
       if (column.start_with) out << ", \"startWith\": " << Json(*column.start_with);
       if (column.increment_by) out << ", \"incrementBy\": " << Json(*column.increment_by);
       if (column.default_value) out << ", \"default\": " << Json(DefaultSql(*column.default_value));
+      if (!column.generated.empty()) out << ", \"generated\": " << Json(column.generated);
       out << ", \"remarks\": " << Json(column.remarks) << "}";
     }
     out << "]";
@@ -135,25 +137,29 @@ void WriteJson(std::ostream& out, const DatabaseSnapshot& snapshot, const std::s
 }
 
 // One "Missing X(s):" / "Unexpected X(s):" / "Changed X(s):" block of Liquibase's report.
+// `text` names an object of the reference (missing, changed), `comparison_text` one of the comparison
+// (unexpected): each qualified by its own database's schema.
 template <typename T>
 void ReportType(std::ostream& out, const std::string& label, const TypeDiff<T>& diff,
-                const std::function<std::string(const T&)>& text, const std::function<std::string(const T&)>& name) {
+                const std::function<std::string(const T&)>& text, const std::function<std::string(const T&)>& name,
+                const std::function<std::string(const T&)>& comparison_text = nullptr) {
   auto sorted = [&](std::vector<std::pair<std::string, std::string>> items) {
     std::sort(items.begin(), items.end());
     return items;
   };
-  auto list = [&](const std::string& title, const std::vector<T>& objects) {
+  auto list = [&](const std::string& title, const std::vector<T>& objects,
+                  const std::function<std::string(const T&)>& describe) {
     if (objects.empty()) {
       out << title << " " << label << "(s): NONE\n";
       return;
     }
     std::vector<std::pair<std::string, std::string>> items;
-    for (const auto& object : objects) items.emplace_back(name(object), text(object));
+    for (const auto& object : objects) items.emplace_back(name(object), describe(object));
     out << title << " " << label << "(s): \n";
     for (const auto& [key, line] : sorted(items)) out << "     " << line << "\n";
   };
-  list("Missing", diff.missing);
-  list("Unexpected", diff.unexpected);
+  list("Missing", diff.missing, text);
+  list("Unexpected", diff.unexpected, comparison_text ? comparison_text : text);
   if (diff.changed.empty()) {
     out << "Changed " << label << "(s): NONE\n";
     return;
@@ -249,14 +255,17 @@ void WriteDiffReport(std::ostream& out, const SchemaDiff& diff, const DatabaseSn
   ReportType<OfTable<Column>>(
       out, "Column", diff.columns,
       [&](const OfTable<Column>& c) { return Qualified(reference, c.table) + "." + c.object.name; },
-      [](const OfTable<Column>& c) { return c.object.name; });
+      [](const OfTable<Column>& c) { return c.object.name; },
+      [&](const OfTable<Column>& c) { return Qualified(comparison, c.table) + "." + c.object.name; });
   ReportType<ForeignKey>(out, "Foreign Key", diff.foreign_keys, ForeignKeyText, [](const ForeignKey& k) { return k.name; });
   ReportType<Index>(
-      out, "Index", diff.indexes, [&](const Index& i) { return IndexText(reference, i); }, [](const Index& i) { return i.name; });
+      out, "Index", diff.indexes, [&](const Index& i) { return IndexText(reference, i); }, [](const Index& i) { return i.name; },
+      [&](const Index& i) { return IndexText(comparison, i); });
   ReportType<OfTable<KeyConstraint>>(
       out, "Primary Key", diff.primary_keys,
       [&](const OfTable<KeyConstraint>& k) { return KeyText(k.object.name, Qualified(reference, k.table), k.object.columns); },
-      [](const OfTable<KeyConstraint>& k) { return k.object.name; });
+      [](const OfTable<KeyConstraint>& k) { return k.object.name; },
+      [&](const OfTable<KeyConstraint>& k) { return KeyText(k.object.name, Qualified(comparison, k.table), k.object.columns); });
   ReportType<Sequence>(
       out, "Sequence", diff.sequences, [](const Sequence& s) { return s.name; }, [](const Sequence& s) { return s.name; });
   ReportType<Table>(out, "Table", diff.tables, [](const Table& t) { return t.name; }, [](const Table& t) { return t.name; });

@@ -23,37 +23,26 @@ bool SameNames(const std::vector<std::string>& a, const std::vector<std::string>
                     [](const std::string& x, const std::string& y) { return text::Lower(x) == text::Lower(y); });
 }
 
-// The name a table's constraint of `kind` over `columns` was given, if any: a table constraint, or
-// the clause of a one-column key.
-std::string ConstraintName(const std::optional<TableDefinition>& definition, TableConstraint::Kind kind,
-                           ColumnClause::Kind clause, const std::vector<std::string>& columns) {
-  if (!definition) return "";
+// The constraint of `kind` over `columns` as the table's own text declares it: a table constraint, or
+// the clause of a one-column key. Its name (empty when unnamed) and clause text (for DEFERRABLE and
+// AUTOINCREMENT); both empty when the text does not say.
+struct DeclaredConstraint {
+  std::string name;
+  std::string sql;
+};
+DeclaredConstraint Declared(const std::optional<TableDefinition>& definition, TableConstraint::Kind kind,
+                            ColumnClause::Kind clause, const std::vector<std::string>& columns) {
+  if (!definition) return {};
   for (const auto& constraint : definition->constraints()) {
-    if (constraint.kind == kind && SameNames(constraint.columns, columns)) return constraint.name;
+    if (constraint.kind == kind && SameNames(constraint.columns, columns)) return {constraint.name, constraint.sql};
   }
-  if (columns.size() != 1) return "";
+  if (columns.size() != 1) return {};
   if (const auto* column = definition->FindColumn(columns.front())) {
     for (const auto& c : column->clauses) {
-      if (c.kind == clause) return c.name;
+      if (c.kind == clause) return {c.name, c.sql};
     }
   }
-  return "";
-}
-
-// The clause text of the constraint ConstraintName found (for DEFERRABLE and AUTOINCREMENT).
-std::string ConstraintSql(const std::optional<TableDefinition>& definition, TableConstraint::Kind kind,
-                          ColumnClause::Kind clause, const std::vector<std::string>& columns) {
-  if (!definition) return "";
-  for (const auto& constraint : definition->constraints()) {
-    if (constraint.kind == kind && SameNames(constraint.columns, columns)) return constraint.sql;
-  }
-  if (columns.size() != 1) return "";
-  if (const auto* column = definition->FindColumn(columns.front())) {
-    for (const auto& c : column->clauses) {
-      if (c.kind == clause) return c.sql;
-    }
-  }
-  return "";
+  return {};
 }
 
 std::string UpperCase(std::string text) { return text::Upper(std::move(text)); }
@@ -74,10 +63,17 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
   snapshot.product_version = connection.Server().product_version;
 
   std::map<std::string, std::optional<TableDefinition>> definitions;
-  for (const auto& row : connection.Query("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                          "'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+  // A virtual table (FTS, R*Tree) is its CREATE VIRTUAL TABLE statement, which makes its shadow tables too.
+  for (const auto& row : connection.Query("SELECT m.name, m.sql, l.type FROM sqlite_master m JOIN pragma_table_list l "
+                                          "ON l.schema = 'main' AND l.name = m.name WHERE m.type = 'table' AND m.name NOT "
+                                          "LIKE 'sqlite\\_%' ESCAPE '\\' AND l.type <> 'shadow' ORDER BY m.name")) {
     const std::string name = row[0].value_or("");
     if (IsHistoryTable(name)) continue;
+    if (row[2].value_or("") == "virtual") {
+      snapshot.tables.push_back({.name = name, .columns = {}, .primary_key = {}, .unique_constraints = {}, .remarks = "",
+                                 .definition = row[1].value_or("")});
+      continue;
+    }
     std::optional<TableDefinition> definition;
     try {
       definition = TableDefinition::Parse(row[1].value_or(""), name);
@@ -85,7 +81,7 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
       // A text the rebuild's parser does not read (a virtual table): the pragmas still describe it.
     }
     definitions[name] = std::move(definition);
-    Table table{.name = name, .columns = {}, .primary_key = {}, .unique_constraints = {}, .remarks = ""};
+    Table table{.name = name, .columns = {}, .primary_key = {}, .unique_constraints = {}, .remarks = "", .definition = ""};
     std::vector<std::pair<int, std::string>> key;
     for (const auto& c : connection.Query("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?1) "
                                           "ORDER BY cid",
@@ -103,11 +99,18 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
     if (!key.empty()) {
       KeyConstraint primary_key;
       for (const auto& [position, column] : key) primary_key.columns.push_back(column);
-      primary_key.name = ConstraintName(definitions[name], TableConstraint::Kind::kPrimaryKey,
-                                        ColumnClause::Kind::kPrimaryKey, primary_key.columns);
+      const DeclaredConstraint declared = Declared(definitions[name], TableConstraint::Kind::kPrimaryKey,
+                                                   ColumnClause::Kind::kPrimaryKey, primary_key.columns);
+      primary_key.name = declared.name;
+      // INTEGER PRIMARY KEY is the rowid, which is never NULL whatever the declaration says (and a
+      // changelog's primary key is declared NOT NULL).
+      if (primary_key.columns.size() == 1) {
+        for (auto& column : table.columns) {
+          if (column.name == primary_key.columns.front() && UpperCase(column.type) == "INTEGER") column.nullable = false;
+        }
+      }
       // INTEGER PRIMARY KEY AUTOINCREMENT: the rowid alias that never reuses a value.
-      const std::string key_sql = ConstraintSql(definitions[name], TableConstraint::Kind::kPrimaryKey,
-                                                ColumnClause::Kind::kPrimaryKey, primary_key.columns);
+      const std::string& key_sql = declared.sql;
       if (primary_key.columns.size() == 1 && UpperCase(key_sql).find("AUTOINCREMENT") != std::string::npos) {
         for (auto& column : table.columns) {
           if (column.name == primary_key.columns.front()) {
@@ -139,7 +142,7 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
       }
       if (origin == "u") {
         table.unique_constraints.push_back(
-            {.name = ConstraintName(definitions[name], TableConstraint::Kind::kUnique, ColumnClause::Kind::kUnique, columns),
+            {.name = Declared(definitions[name], TableConstraint::Kind::kUnique, ColumnClause::Kind::kUnique, columns).name,
              .columns = columns, .deferrable = false, .initially_deferred = false});
       } else {
         snapshot.indexes.push_back({.name = index[0].value_or(""), .table = name, .columns = columns,
@@ -170,9 +173,10 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
         }
       }
       const auto& definition = definitions[table.name];
-      key.name = ConstraintName(definition, TableConstraint::Kind::kForeignKey, ColumnClause::Kind::kReferences, key.columns);
-      const std::string sql = UpperCase(ConstraintSql(definition, TableConstraint::Kind::kForeignKey,
-                                                  ColumnClause::Kind::kReferences, key.columns));
+      const DeclaredConstraint declared =
+          Declared(definition, TableConstraint::Kind::kForeignKey, ColumnClause::Kind::kReferences, key.columns);
+      key.name = declared.name;
+      const std::string sql = UpperCase(declared.sql);
       key.deferrable = sql.find("NOT DEFERRABLE") == std::string::npos && sql.find("DEFERRABLE") != std::string::npos;
       key.initially_deferred = sql.find("INITIALLY DEFERRED") != std::string::npos;
       snapshot.foreign_keys.push_back(std::move(key));

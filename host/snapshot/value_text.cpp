@@ -1,6 +1,7 @@
 #include "snapshot/value_text.h"
 
 #include <cctype>
+#include <map>
 #include <utility>
 
 #include "core/text.h"
@@ -190,6 +191,59 @@ std::optional<DefaultValue> MariadbDefault(const std::string& expression, const 
     return Numeric(text);
   }
   return DefaultValue{DefaultValue::Kind::kComputed, text};
+}
+
+std::string PostgresqlChangeLogType(const std::string& formatted) {
+  static const std::map<std::string, std::string> kPlain{
+      {"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"smallint", "SMALLINT"}, {"boolean", "BOOLEAN"},
+      {"text", "TEXT"}, {"bytea", "BYTEA"}, {"uuid", "UUID"}, {"json", "JSON"}, {"jsonb", "JSONB"},
+      {"double precision", "FLOAT8"}, {"real", "FLOAT4"}, {"date", "date"}, {"xml", "XML"},
+      {"timestamp without time zone", "TIMESTAMP WITHOUT TIME ZONE"},
+      {"timestamp with time zone", "TIMESTAMP WITH TIME ZONE"},
+      {"time without time zone", "TIME WITHOUT TIME ZONE"}, {"time with time zone", "TIME WITH TIME ZONE"},
+      {"character varying", "VARCHAR"}, {"numeric", "numeric"}, {"oid", "OID"}, {"interval", "interval"},
+      {"money", "money"}, {"inet", "inet"}, {"cidr", "cidr"}, {"\"char\"", "CHAR"}};
+  // An array: its element type's spelling with the brackets (character varying(20)[] -> VARCHAR(20)[]).
+  if (formatted.size() > 2 && formatted.ends_with("[]")) {
+    return PostgresqlChangeLogType(formatted.substr(0, formatted.size() - 2)) + "[]";
+  }
+  if (const auto it = kPlain.find(formatted); it != kPlain.end()) return it->second;
+  // Parameterised spellings: character varying(n), character(n), numeric(p,s), timestamp(p) ...
+  const auto open = formatted.find('(');
+  if (open != std::string::npos) {
+    const auto close = formatted.find(')', open);
+    const std::string head = formatted.substr(0, open);
+    std::string arguments = formatted.substr(open + 1, close - open - 1);
+    const std::string tail = close == std::string::npos ? "" : formatted.substr(close + 1);
+    if (const auto comma = arguments.find(','); comma != std::string::npos) {
+      arguments = arguments.substr(0, comma) + ", " + text::Trim(arguments.substr(comma + 1));
+    }
+    if (head == "character varying") return "VARCHAR(" + arguments + ")";
+    if (head == "character") return "CHAR(" + arguments + ")";
+    if (head == "numeric") return "numeric(" + arguments + ")";
+    if (head == "bit") return "BIT(" + arguments + ")";
+    if (head == "timestamp" || head == "time") return text::Upper(head) + "(" + arguments + ")" + text::Upper(tail);
+  }
+  if (formatted == "character") return "CHAR(1)";
+  return formatted;  // a user-defined type or an array, by the name PostgreSQL gives it
+}
+
+// column_type as a changelog writes it: upper case, "int(11)" display widths dropped (they are no
+// size), "decimal(10,2)" -> "DECIMAL(10, 2)"; tinyint(1) is MySQL's boolean.
+std::string MariadbChangeLogType(const std::string& column_type) {
+  std::string type = text::Upper(column_type);
+  if (type == "TINYINT(1)") return "BOOLEAN";  // what a changelog's BOOLEAN becomes on MySQL and MariaDB
+  for (const char* integer : {"INT(", "BIGINT(", "SMALLINT(", "MEDIUMINT("}) {
+    if (type.starts_with(integer)) {
+      const auto close = type.find(')');
+      type = type.substr(0, type.find('(')) + (close == std::string::npos ? "" : type.substr(close + 1));
+    }
+  }
+  if (const auto comma = type.find(','); comma != std::string::npos && type.find('(') < comma &&
+                                         !type.starts_with("ENUM(") && !type.starts_with("SET(")) {
+    type = type.substr(0, comma) + ", " + text::Trim(type.substr(comma + 1));
+  }
+  return type;
 }
 
 }  // namespace ledgerhost::snapshot

@@ -28,7 +28,9 @@ std::optional<DefaultValue> MariadbDefault(const std::string& expression, const 
 std::string ViewSelect(const std::string& create_sql);
 std::vector<std::string> IndexKeyTexts(const std::string& create_sql);
 
-// format_type()'s spelling of a PostgreSQL type -> the one Liquibase's snapshot writes.
+// A type as Liquibase's snapshot writes it into a changelog: PostgreSQL's format_type() spelling
+// ("character varying(20)[]" -> "VARCHAR(20)[]"), MariaDB's column_type ("int(11)" -> "INT").
 std::string PostgresqlChangeLogType(const std::string& formatted);
+std::string MariadbChangeLogType(const std::string& column_type);
 
 }  // namespace ledgerhost::snapshot

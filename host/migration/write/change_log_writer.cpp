@@ -216,6 +216,7 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
         out << YAML::EndSeq << YAML::EndMap << YAML::EndMap;
       }
       out << YAML::EndSeq << YAML::EndMap;
+      if (!out.good()) throw ChangeLogError("writing the changelog as YAML failed: " + out.GetLastError());
       return std::string(out.c_str()) + "\n";
     }
     case ChangeLogFormat::kJson: {

@@ -104,5 +104,44 @@ TEST(DiffChangeSetsTest, DropsOfForeignKeysComeFirstAndChangesLast) {
   EXPECT_EQ(change_sets[0].id, "1-1");
 }
 
+TEST(DiffChangeSetsTest, ADroppedTableTakesItsIndexesAndKeysWithIt) {
+  SchemaDiff diff;
+  diff.tables.unexpected.push_back(Tab("old"));
+  diff.indexes.unexpected.push_back(Idx("idx_old", "old", {"a"}));
+  diff.unique_constraints.unexpected.push_back({"old", Key("uq_old", {"a"})});
+  diff.primary_keys.unexpected.push_back({"old", Key("pk_old", {"id"})});
+  diff.indexes.unexpected.push_back(Idx("idx_kept", "kept", {"a"}));
+  const auto change_sets = DiffChangeSets(diff, db::DatabaseKind::kPostgresql, {"me", 1});
+  EXPECT_THAT(Types(change_sets), ElementsAre("dropTable", "dropIndex"));
+  EXPECT_EQ(change_sets[1].changes[0].Get("indexName"), "idx_kept");
+}
+
+TEST(DiffChangeSetsTest, UnnamedSqliteKeysAreNamedWhereAChangeNeedsANameAndNotDropped) {
+  SchemaDiff diff;
+  diff.tables.missing.push_back(Tab("child", {Col("parent_id", "INTEGER"), Col("code", "TEXT")}));
+  diff.foreign_keys.missing.push_back(Fk("", "child", {"parent_id"}, "parent", {"id"}));
+  diff.foreign_keys.missing.push_back(Fk("", "child", {"code"}, "parent", {"code"}, "SET NULL"));
+  diff.foreign_keys.unexpected.push_back(Fk("", "other", {"x"}, "parent", {"id"}));
+  const auto change_sets = DiffChangeSets(diff, db::DatabaseKind::kSqlite, {"me", 1});
+  EXPECT_THAT(Types(change_sets), ElementsAre("createTable", "addForeignKeyConstraint"));
+  EXPECT_EQ(change_sets[0].changes[0].columns[0].constraints->at("foreignKeyName"), "fk_child_parent_id");
+  EXPECT_EQ(change_sets[1].changes[0].Get("constraintName"), "fk_child_code");
+}
+
+TEST(DiffChangeSetsTest, ViewsComeAfterTheViewsTheyRead) {
+  SchemaDiff diff;
+  View reader;
+  reader.name = "v_a";
+  reader.definition = "SELECT * FROM V_Z";
+  View base;
+  base.name = "v_z";
+  base.definition = "SELECT 1 AS v_a_like";  // v_a only as part of another word
+  diff.views.missing = {reader, base};
+  const auto change_sets = DiffChangeSets(diff, db::DatabaseKind::kPostgresql, {"me", 1});
+  ASSERT_EQ(change_sets.size(), 2u);
+  EXPECT_EQ(change_sets[0].changes[0].Get("viewName"), "v_z");
+  EXPECT_EQ(change_sets[1].changes[0].Get("viewName"), "v_a");
+}
+
 }  // namespace
 }  // namespace ledgerhost::snapshot
