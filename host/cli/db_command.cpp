@@ -166,6 +166,8 @@ class DbCommand : public Command {
         sub->add_option("--reference-username,--referenceUsername", diff_.reference_username, "Its user (overrides the URL)");
         sub->add_option("--reference-password,--referencePassword", diff_.reference_password,
                         "Its password (overrides the URL; prefer LIQUIBASE_COMMAND_REFERENCE_PASSWORD)");
+        sub->add_option("--reference-default-schema-name,--referenceDefaultSchemaName", diff_.reference_default_schema,
+                        "Its schema to compare (PostgreSQL; MariaDB: its database), as --default-schema-name for --url");
       }
       if (entry.name == "diff" || entry.name == "diff-changelog" || entry.name == "generate-changelog") {
         sub->add_option("--diff-types,--diffTypes", diff_.diff_types,
@@ -297,36 +299,7 @@ class DbCommand : public Command {
                         ": ledgerhost keeps DATABASECHANGELOG in the default schema (--default-schema-name, else the "
                         "connection's); give the same name or leave it out");
     }
-    if (default_schema_.empty()) return;
-    switch (connection.kind()) {
-      case db::DatabaseKind::kPostgresql:
-        if (!connection.QueryScalar("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", {default_schema_})) {
-          throw ConfigError("--default-schema-name " + default_schema_ + ": no such schema in " + connection.description() +
-                            " (CREATE SCHEMA it first)");
-        }
-        {
-          // As Liquibase's DatabaseUtils.initializeDatabase: the schema first, then the session's path,
-          // each entry quoted (so "$user" and mixed-case names survive).
-          const std::string current = connection.QueryScalar("SHOW search_path").value_or("");
-          std::string path = db::QuotedIdentifier(default_schema_, '"');
-          const bool already = current == default_schema_ || current == path || current.starts_with(default_schema_ + ",") ||
-                               current.starts_with(path + ",");
-          if (!already) {
-            for (const auto& entry : SplitList(current)) {
-              path += ", " + (entry.starts_with("\"") ? entry : db::QuotedIdentifier(entry, '"'));
-            }
-            connection.Execute("SET search_path TO " + path);
-          }
-        }
-        break;
-      case db::DatabaseKind::kMariadb:
-      case db::DatabaseKind::kMysql:
-        connection.Execute("USE " + db::QuotedIdentifier(default_schema_, '`'));
-        break;
-      default:
-        throw ConfigError("--default-schema-name needs PostgreSQL, MariaDB or MySQL; " +
-                          std::string(db::ShortName(connection.kind())) + " has no schemas");
-    }
+    if (!default_schema_.empty()) connection.UseDefaultSchema(default_schema_, "--default-schema-name");
   }
 
   // Settings not on the command line, from LIQUIBASE_* variables and the defaults file (db_settings.h).
@@ -339,6 +312,7 @@ class DbCommand : public Command {
         {"sql", {}, false}, {"sql-file", {}, false}, {"delimiter", {}, false},
         {"default-schema-name", {}, false}, {"liquibase-schema-name", {}, false},
         {"reference-url", {}, false}, {"reference-username", {}, false}, {"reference-password", {}, false},
+        {"reference-default-schema-name", {}, false},
         {"author", {}, false}, {"diff-types", {}, false}, {"snapshot-format", {}, false},
         {"overwrite-output-file", {}, false},
         {"search-path", {}, true}, {"output-file", {}, true}, {"defaults-file", {}, true}, {"strict", {}, true},
@@ -372,6 +346,7 @@ class DbCommand : public Command {
              {"delimiter", &delimiter_}, {"default-schema-name", &default_schema_},
              {"liquibase-schema-name", &liquibase_schema_}, {"reference-url", &diff_.reference_url},
              {"reference-username", &diff_.reference_username}, {"reference-password", &diff_.reference_password},
+             {"reference-default-schema-name", &diff_.reference_default_schema},
              {"author", &diff_.author}, {"diff-types", &diff_.diff_types}}) {
       const std::string option = std::string("--") + name;
       if (given(option) || !target->empty()) continue;  // the command line wins (tag: also its positional form)

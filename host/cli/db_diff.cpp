@@ -70,7 +70,11 @@ std::unique_ptr<db::Connection> OpenReference(const DiffOptions& options, const 
   const db::DatabaseUrl url =
       db::ParseDatabaseUrl(options.reference_url, options.reference_username, options.reference_password);
   if (url.offline) throw ConfigError("db " + command + ": --reference-url must name a database, not " + options.reference_url);
-  return db::Connection::Open(url);
+  auto connection = db::Connection::Open(url);
+  if (!options.reference_default_schema.empty()) {
+    connection->UseDefaultSchema(options.reference_default_schema, "--reference-default-schema-name");
+  }
+  return connection;
 }
 
 // Liquibase's changeSetAuthor: --author, else the login name and " (generated)".

@@ -14,6 +14,7 @@ struct DiffOptions {
   std::string reference_url;  // diff, diff-changelog: the database as it should be
   std::string reference_username;
   std::string reference_password;
+  std::string reference_default_schema;  // --reference-default-schema-name
   std::string changelog_file;  // diff-changelog, generate-changelog: where the changesets go
   std::string author;          // "" = Liquibase's "<login name> (generated)"
   std::string diff_types;      // "" = all; else Liquibase's --diff-types list (tables,columns,...)

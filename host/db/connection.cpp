@@ -103,4 +103,8 @@ std::vector<std::string> LowerNames(const std::string& comma_separated) {
   return out;
 }
 
+void Connection::UseDefaultSchema(const std::string& /*schema*/, const std::string& option) {
+  throw ConfigError(option + " needs PostgreSQL, MariaDB or MySQL; " + std::string(ShortName(kind_)) + " has no schemas");
+}
+
 }  // namespace ledgerhost::db

@@ -105,6 +105,11 @@ class Connection {
   // Drops every view, table and sequence of the current schema (drop-all).
   virtual void DropAllObjects() = 0;
 
+  // Liquibase's --default-schema-name: where unqualified names go from now on. PostgreSQL: the schema
+  // first on the search path, then the session's path (as Liquibase's DatabaseUtils sets it);
+  // MariaDB/MySQL: USE. ConfigError naming `option` when there is no such schema, or no schemas at all.
+  virtual void UseDefaultSchema(const std::string& schema, const std::string& option);
+
   // The server's version, catalog and schema, for Liquibase's ${database.*} changelog properties.
   virtual DatabaseServer Server() = 0;
   // The user the connection logged in as (PostgreSQL: session_user); none on SQLite.

@@ -83,58 +83,56 @@ std::vector<std::string> SplitNames(const std::optional<std::string>& cell) {
   }
 }
 
-std::string ViewSelect(const std::string& create_sql) {
+namespace {
+
+// Walks SQL text from `from`, skipping quoted names and literals ("x", 'x', `x`, [x]), and calls
+// visit(position, depth) for every other character, depth counting the parentheses open before it;
+// stops where visit returns true and returns that position (npos at the end).
+template <typename Visit>
+size_t ScanSql(const std::string& sql, size_t from, Visit visit) {
   char quote = 0;
   int depth = 0;
-  for (size_t i = 0; i + 1 < create_sql.size(); ++i) {
-    const char c = create_sql[i];
+  for (size_t i = from; i < sql.size(); ++i) {
+    const char c = sql[i];
     if (quote != 0) {
       if (c == quote) quote = 0;
       continue;
     }
     if (c == '"' || c == '\'' || c == '`' || c == '[') {
       quote = c == '[' ? ']' : c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0 && (c == 'A' || c == 'a') && (create_sql[i + 1] == 'S' || create_sql[i + 1] == 's') &&
-               i > 0 && std::isspace(static_cast<unsigned char>(create_sql[i - 1])) &&
-               (i + 2 == create_sql.size() || std::isspace(static_cast<unsigned char>(create_sql[i + 2])))) {
-      return text::Trim(create_sql.substr(i + 2));
+      continue;
     }
+    if (c == ')') --depth;
+    if (visit(i, depth)) return i;
+    if (c == '(') ++depth;
   }
-  return create_sql;
+  return std::string::npos;
+}
+
+}  // namespace
+
+std::string ViewSelect(const std::string& create_sql) {
+  auto space = [&](size_t i) { return i >= create_sql.size() || std::isspace(static_cast<unsigned char>(create_sql[i])); };
+  const size_t as = ScanSql(create_sql, 1, [&](size_t i, int depth) {
+    return depth == 0 && i + 1 < create_sql.size() && std::toupper(static_cast<unsigned char>(create_sql[i])) == 'A' &&
+           std::toupper(static_cast<unsigned char>(create_sql[i + 1])) == 'S' && space(i - 1) && space(i + 2);
+  });
+  return as == std::string::npos ? create_sql : text::Trim(create_sql.substr(as + 2));
 }
 
 std::vector<std::string> IndexKeyTexts(const std::string& create_sql) {
   std::vector<std::string> keys;
-  const auto open = create_sql.find('(');
+  const size_t open = ScanSql(create_sql, 0, [&](size_t i, int) { return create_sql[i] == '('; });
   if (open == std::string::npos) return keys;
-  int depth = 0;
-  char quote = 0;
-  std::string key;
-  for (size_t i = open + 1; i < create_sql.size(); ++i) {
-    const char c = create_sql[i];
-    if (quote != 0) {
-      key += c;
-      if (c == quote) quote = 0;
-      continue;
+  size_t start = open + 1;
+  ScanSql(create_sql, open + 1, [&](size_t i, int depth) {
+    const bool closes = create_sql[i] == ')' && depth < 0;  // the list's own closing parenthesis
+    if (closes || (create_sql[i] == ',' && depth == 0)) {
+      keys.push_back(text::Trim(create_sql.substr(start, i - start)));
+      start = i + 1;
     }
-    if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && depth-- == 0) {
-      keys.push_back(text::Trim(key));
-      return keys;
-    } else if (c == ',' && depth == 0) {
-      keys.push_back(text::Trim(key));
-      key.clear();
-      continue;
-    }
-    key += c;
-  }
+    return closes;
+  });
   return keys;
 }
 

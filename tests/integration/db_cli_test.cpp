@@ -940,5 +940,26 @@ TEST(DbCliSchemas, DefaultSchemaNameOnPostgresql) {
   EXPECT_EQ(sqlite.exit_code, static_cast<int>(ExitCode::kConfig)) << sqlite.err;
 }
 
+// diff compares the schemas each side names: --default-schema-name for --url, and
+// --reference-default-schema-name for --reference-url (here two schemas of one database).
+TEST(DbCliSchemas, DiffComparesTheSchemasEachSideNames) {
+  TestDatabase db(DatabaseKind::kPostgresql);
+  auto connection = db.Connect();
+  connection->Execute("CREATE SCHEMA wanted; CREATE SCHEMA actual; CREATE TABLE wanted.party (id int PRIMARY KEY); "
+                      "CREATE TABLE wanted.extra (id int); CREATE TABLE actual.party (id int PRIMARY KEY)");
+  ScratchDir dir;
+  const std::string url = ShellQuote(db.url());
+  Outcome diff = RunIn(dir.path(), "db --url " + url + " --default-schema-name actual diff --reference-url " + url +
+                                       " --reference-default-schema-name wanted");
+  ASSERT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_NE(diff.out.find("Compared Schemas: wanted -> actual\n"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("Missing Table(s): \n     extra\n"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("Missing Primary Key(s): NONE"), std::string::npos) << diff.out;
+  Outcome missing = RunIn(dir.path(), "db --url " + url + " diff --reference-url " + url +
+                                          " --reference-default-schema-name nowhere");
+  EXPECT_EQ(missing.exit_code, static_cast<int>(ExitCode::kConfig)) << missing.err;
+  EXPECT_NE(missing.err.find("--reference-default-schema-name nowhere: no such schema"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace ledgerhost

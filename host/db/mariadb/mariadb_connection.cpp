@@ -373,4 +373,8 @@ std::optional<std::string> MariadbConnection::UserName() {
   return QueryScalar("SELECT SUBSTRING_INDEX(USER(), '@', 1)");
 }
 
+void MariadbConnection::UseDefaultSchema(const std::string& schema, const std::string& /*option*/) {
+  Execute("USE " + QuotedIdentifier(schema, '`'));  // the server's "Unknown database" names a missing one
+}
+
 }  // namespace ledgerhost::db

@@ -5,6 +5,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include "core/error.h"
 #include "core/logging.h"
 #include "core/text.h"
 #include "db/backend_support.h"
@@ -268,5 +269,19 @@ DatabaseServer PostgresqlConnection::Server() {
 }
 
 std::optional<std::string> PostgresqlConnection::UserName() { return QueryScalar("SELECT session_user"); }
+
+void PostgresqlConnection::UseDefaultSchema(const std::string& schema, const std::string& option) {
+  if (!QueryScalar("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", {schema})) {
+    throw ConfigError(option + " " + schema + ": no such schema in " + description() + " (CREATE SCHEMA it first)");
+  }
+  // The schema first, then the session's path, each entry quoted (so "$user" and mixed-case names survive).
+  const std::string current = QueryScalar("SHOW search_path").value_or("");
+  std::string path = QuotedIdentifier(schema, '"');
+  if (current == schema || current == path || current.starts_with(schema + ",") || current.starts_with(path + ",")) return;
+  for (const auto& entry : text::SplitAndTrim(current, ',')) {
+    path += ", " + (entry.starts_with("\"") ? entry : QuotedIdentifier(entry, '"'));
+  }
+  Execute("SET search_path TO " + path);
+}
 
 }  // namespace ledgerhost::db

@@ -31,6 +31,7 @@ class PostgresqlConnection final : public Connection {
   void DropAllObjects() override;
   DatabaseServer Server() override;
   std::optional<std::string> UserName() override;
+  void UseDefaultSchema(const std::string& schema, const std::string& option) override;
 
  private:
   std::vector<KeyColumns> Indexes(const std::string& table) override;

@@ -61,6 +61,14 @@ TEST(ValueTextTest, PostgresqlTypesInLiquibaseSpelling) {
   EXPECT_EQ(PostgresqlChangeLogType("my_enum"), "my_enum");
 }
 
+TEST(ValueTextTest, SqliteViewAndIndexTexts) {
+  EXPECT_EQ(ViewSelect("CREATE VIEW v (a, b) AS SELECT \"x as\" AS a, 'y' FROM t"), "SELECT \"x as\" AS a, 'y' FROM t");
+  EXPECT_EQ(ViewSelect("create view \"as\"\nas\nselect 1"), "select 1");
+  EXPECT_EQ(IndexKeyTexts("CREATE UNIQUE INDEX \"i(x\" ON t (a DESC, lower(b), \"c,d\") WHERE a > (0)"),
+            (std::vector<std::string>{"a DESC", "lower(b)", "\"c,d\""}));
+  EXPECT_TRUE(IndexKeyTexts("CREATE INDEX broken").empty());
+}
+
 TEST(ValueTextTest, SplitNames) {
   EXPECT_EQ(SplitNames(std::string("a") + kNameSeparator + "b, c"), (std::vector<std::string>{"a", "b, c"}));
   EXPECT_TRUE(SplitNames(std::nullopt).empty());
