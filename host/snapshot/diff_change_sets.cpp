@@ -195,6 +195,23 @@ std::vector<const View*> InDependencyOrder(const std::vector<View>& views) {
   return ordered;
 }
 
+// Whether a change names an object with an upper-case letter (the SQL of an `sql` change is as written).
+bool NamesUpperCase(const Change& change) {
+  auto upper = [](const std::string& name) {
+    return std::any_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  };
+  static const std::set<std::string> kNames{"tableName", "columnName", "indexName", "constraintName", "baseTableName",
+                                            "referencedTableName", "baseColumnNames", "referencedColumnNames",
+                                            "columnNames", "viewName", "sequenceName"};
+  for (const auto& [attribute, value] : change.attributes) {
+    if (kNames.count(attribute) && upper(value)) return true;
+  }
+  return std::any_of(change.columns.begin(), change.columns.end(), [&](const ColumnConfig& column) {
+    const auto name = column.attributes.find("name");
+    return name != column.attributes.end() && column.attributes.count("computed") == 0 && upper(name->second);
+  });
+}
+
 }  // namespace
 
 std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::DatabaseKind kind,
@@ -428,6 +445,11 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
     migration::ChangeSet change_set;
     change_set.id = std::to_string(naming.id_root) + "-" + std::to_string(change_sets.size() + 1);
     change_set.author = naming.author;
+    if (kind == db::DatabaseKind::kPostgresql && NamesUpperCase(change)) {
+      // PostgreSQL folds an unquoted name to lower case, and Liquibase's default quoting leaves an
+      // all-upper-case name unquoted: only quoting every name keeps "ORDERS" what it is.
+      change_set.quoting = migration::ObjectQuotingStrategy::kQuoteAllObjects;
+    }
     change_set.changes.push_back(std::move(change));
     change_sets.push_back(std::move(change_set));
   }

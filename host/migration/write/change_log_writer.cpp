@@ -54,6 +54,16 @@ bool Typed(const std::string& name, const std::string& value) {
   return (IsBoolean(name) && (value == "true" || value == "false")) || (IsNumber(name) && CanonicalNumber(value));
 }
 
+// A changeset's objectQuotingStrategy as written; nullptr for LEGACY, the default, which is left out.
+const char* QuotingName(ObjectQuotingStrategy quoting) {
+  switch (quoting) {
+    case ObjectQuotingStrategy::kQuoteAllObjects: return "QUOTE_ALL_OBJECTS";
+    case ObjectQuotingStrategy::kQuoteOnlyReservedWords: return "QUOTE_ONLY_RESERVED_WORDS";
+    case ObjectQuotingStrategy::kLegacy: return nullptr;
+  }
+  return nullptr;
+}
+
 std::string_view TextAttribute(const Change& change) {
   const ChangeType* type = FindChangeType(change.type);
   return type == nullptr ? std::string_view() : type->text_attribute;
@@ -74,6 +84,7 @@ void AppendChangeSet(pugi::xml_node root, const ChangeSet& change_set) {
   pugi::xml_node node = root.append_child("changeSet");
   node.append_attribute("author") = change_set.author.c_str();
   node.append_attribute("id") = change_set.id.c_str();
+  if (const char* quoting = QuotingName(change_set.quoting)) node.append_attribute("objectQuotingStrategy") = quoting;
   for (const auto& change : change_set.changes) {
     pugi::xml_node element = node.append_child(change.type.c_str());
     const std::string_view text = TextAttribute(change);
@@ -181,6 +192,9 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
         EmitValue(out, "id", change_set.id);
         out << YAML::Key << "author" << YAML::Value;
         EmitValue(out, "author", change_set.author);
+        if (const char* quoting = QuotingName(change_set.quoting)) {
+          out << YAML::Key << "objectQuotingStrategy" << YAML::Value << quoting;
+        }
         out << YAML::Key << "changes" << YAML::Value << YAML::BeginSeq;
         for (const auto& change : change_set.changes) {
           out << YAML::BeginMap << YAML::Key << change.type << YAML::Value << YAML::BeginMap;
@@ -225,7 +239,11 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
       bool first_set = true;
       for (const auto& change_set : change_sets) {
         out << (first_set ? "\n" : ",\n") << "  {\n    \"changeSet\": {\n      \"id\": " << text::JsonString(change_set.id)
-            << ",\n      \"author\": " << text::JsonString(change_set.author) << ",\n      \"changes\": [";
+            << ",\n      \"author\": " << text::JsonString(change_set.author);
+        if (const char* quoting = QuotingName(change_set.quoting)) {
+          out << ",\n      \"objectQuotingStrategy\": " << text::JsonString(quoting);
+        }
+        out << ",\n      \"changes\": [";
         first_set = false;
         bool first_change = true;
         for (const auto& change : change_set.changes) {

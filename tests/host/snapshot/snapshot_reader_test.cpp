@@ -187,7 +187,9 @@ std::string NativeSchema(DatabaseKind kind) {
              "CREATE INDEX refs_partial ON refs (event_id) WHERE event_id > 0;"
              "CREATE INDEX events_tags ON events_2026 USING gin (tags);"
              "CREATE VIEW v_z AS SELECT id FROM refs;"
-             "CREATE VIEW v_a AS SELECT * FROM v_z;";
+             "CREATE VIEW v_a AS SELECT * FROM v_z;"
+             "CREATE TABLE \"ORDERS\" (\"ORDER_ID\" int PRIMARY KEY, \"Note\" text);"  // names kept only quoted
+             "CREATE INDEX \"ORDERS_NOTE\" ON \"ORDERS\" (\"Note\");";
     default:
       return "CREATE TABLE docs (id INT PRIMARY KEY, title VARCHAR(200), legacy VARCHAR(20) CHARACTER SET utf8mb3, "
              "body TEXT, meta JSON, KEY docs_title_prefix (title(10)), FULLTEXT KEY docs_body (body)) "

@@ -37,6 +37,7 @@ std::vector<ChangeSet> Sample() {
   ChangeSet view;
   view.id = "100-2";
   view.author = "me (generated)";
+  view.quoting = ObjectQuotingStrategy::kQuoteAllObjects;
   Change create_view;
   create_view.type = "createView";
   create_view.attributes = {{"viewName", "v"}, {"fullDefinition", "false"}, {"selectQuery", "SELECT id\n  FROM t\n WHERE id < 3"}};
@@ -71,6 +72,7 @@ TEST(ChangeLogWriterTest, EveryFormatReadsBackAsTheSameChanges) {
     for (size_t i = 0; i < 2; ++i) {
       EXPECT_EQ(read.change_sets[i].id, sample[i].id);
       EXPECT_EQ(read.change_sets[i].author, sample[i].author);
+      EXPECT_EQ(read.change_sets[i].quoting, sample[i].quoting);
       ASSERT_EQ(read.change_sets[i].changes.size(), 1u);
       const Change& got = read.change_sets[i].changes[0];
       const Change& want = sample[i].changes[0];
