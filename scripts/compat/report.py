@@ -65,7 +65,7 @@ def main():
     ap.add_argument("--shared", default=os.environ.get("LEDGERHOST_SHARED_DIR", os.path.join(ROOT, "../shared")))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--section", default="results", help="marker name in docs/compatibility.md")
-    ap.add_argument("--aspects", default="update,update-sql,rollback,future-rollback,cross")
+    ap.add_argument("--aspects", default="update,update-sql,rollback,future-rollback,cross,generate-changelog")
     ap.add_argument("--log", default=os.path.join(tempfile.gettempdir(), "ledgerhost-compat-report.log"))
     args = ap.parse_args()
     if args.ledgerhost != "liquibase":
@@ -77,7 +77,7 @@ def main():
     jobs = [(c, db, a) for c, a in (l.split() for l in listing.stdout.splitlines()) if a in wanted
             for db in ("sqlite", "postgresql", "mariadb")]
     # The cheap, most telling aspect first, so a run cut short still covers every changelog.
-    priority = {"update": 0, "update-sql": 1, "cross": 2, "rollback": 3, "future-rollback": 4}
+    priority = {"update": 0, "update-sql": 1, "cross": 2, "rollback": 3, "future-rollback": 4, "generate-changelog": 5}
     jobs.sort(key=lambda j: priority[j[2]])
     started = datetime.datetime.now(datetime.timezone.utc)
     results = []
