@@ -62,6 +62,42 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
   snapshot.product_name = "SQLite";
   snapshot.product_version = connection.Server().product_version;
 
+  // Not a virtual table, whose pragmas would need its module (an FTS table read where FTS is not built in).
+  const std::string plain_tables = "m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
+  // Four queries read every table's pragmas at once (a query per table and index was 2,500 queries for
+  // 500 tables); rows come grouped by table.
+  auto by_table = [&](const std::string& sql) {
+    std::map<std::string, std::vector<db::Row>> rows;
+    for (auto& row : connection.Query(sql)) rows[row[0].value_or("")].push_back(std::move(row));
+    return rows;
+  };
+  auto columns_of = by_table("SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk FROM sqlite_master m "
+                             "JOIN pragma_table_info(m.name) p WHERE " + plain_tables + " ORDER BY m.name, p.cid");
+  auto indexes_of = by_table("SELECT m.name, l.name, l.\"unique\", l.origin, CASE WHEN l.partial = 1 THEN i.sql END "
+                             "FROM sqlite_master m JOIN pragma_index_list(m.name) l LEFT JOIN sqlite_master i ON "
+                             "i.type = 'index' AND i.name = l.name WHERE " + plain_tables + " ORDER BY m.name, l.name");
+  // Key columns by index (index names are unique in a schema), in key order, descending ones marked; an
+  // expression (no name) as its text in the CREATE INDEX.
+  std::map<std::string, std::vector<std::string>> index_columns;
+  for (const auto& [index, rows] : by_table("SELECT l.name, x.name, x.\"desc\", i.sql FROM sqlite_master m JOIN "
+                                            "pragma_index_list(m.name) l JOIN pragma_index_xinfo(l.name) x LEFT JOIN "
+                                            "sqlite_master i ON i.type = 'index' AND i.name = l.name WHERE " + plain_tables +
+                                            " AND x.key = 1 ORDER BY l.name, x.seqno")) {
+    std::vector<std::string>& columns = index_columns[index];
+    std::vector<std::string> written;
+    for (const auto& c : rows) {
+      if (!c[1]) {
+        if (written.empty()) written = IndexKeyTexts(c[3].value_or(""));
+        columns.push_back(columns.size() < written.size() ? written[columns.size()] : "");
+      } else {
+        columns.push_back(*c[1] + (c[2].value_or("0") == "1" ? " DESC" : ""));
+      }
+    }
+  }
+  auto foreign_keys_of = by_table("SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
+                                  "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE " + plain_tables +
+                                  " ORDER BY m.name, f.id, f.seq");
+
   std::map<std::string, std::optional<TableDefinition>> definitions;
   // A virtual table (FTS, R*Tree) is its CREATE VIRTUAL TABLE statement, which makes its shadow tables too.
   for (const auto& row : connection.Query("SELECT m.name, m.sql, l.type FROM sqlite_master m JOIN pragma_table_list l "
@@ -78,20 +114,18 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
     try {
       definition = TableDefinition::Parse(row[1].value_or(""), name);
     } catch (const MigrationError&) {
-      // A text the rebuild's parser does not read (a virtual table): the pragmas still describe it.
+      // A text the rebuild's parser does not read: the pragmas still describe the table.
     }
     definitions[name] = std::move(definition);
     Table table{.name = name, .columns = {}, .primary_key = {}, .unique_constraints = {}, .remarks = "", .definition = ""};
     std::vector<std::pair<int, std::string>> key;
-    for (const auto& c : connection.Query("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?1) "
-                                          "ORDER BY cid",
-                                          {name})) {
+    for (const auto& c : columns_of[name]) {
       Column column;
-      column.name = c[0].value_or("");
-      column.type = c[1].value_or("");
-      column.nullable = c[2].value_or("0") == "0";
-      if (c[3]) column.default_value = SqliteDefault(*c[3], column.type);
-      const int position = std::stoi(c[4].value_or("0"));
+      column.name = c[1].value_or("");
+      column.type = c[2].value_or("");
+      column.nullable = c[3].value_or("0") == "0";
+      if (c[4]) column.default_value = SqliteDefault(*c[4], column.type);
+      const int position = std::stoi(c[5].value_or("0"));
       if (position > 0) key.emplace_back(position, column.name);
       table.columns.push_back(std::move(column));
     }
@@ -110,8 +144,7 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
         }
       }
       // INTEGER PRIMARY KEY AUTOINCREMENT: the rowid alias that never reuses a value.
-      const std::string& key_sql = declared.sql;
-      if (primary_key.columns.size() == 1 && UpperCase(key_sql).find("AUTOINCREMENT") != std::string::npos) {
+      if (primary_key.columns.size() == 1 && UpperCase(declared.sql).find("AUTOINCREMENT") != std::string::npos) {
         for (auto& column : table.columns) {
           if (column.name == primary_key.columns.front()) {
             column.auto_increment = true;
@@ -121,33 +154,19 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
       }
       table.primary_key = std::move(primary_key);
     }
-    for (const auto& index : connection.Query("SELECT l.name, l.\"unique\", l.origin, CASE WHEN l.partial = 1 THEN "
-                                              "m.sql END FROM pragma_index_list(?1) l LEFT JOIN sqlite_master m ON "
-                                              "m.type = 'index' AND m.name = l.name ORDER BY l.name",
-                                              {name})) {
-      const std::string origin = index[2].value_or("");
+    for (const auto& index : indexes_of[name]) {
+      const std::string index_name = index[1].value_or("");
+      const std::string origin = index[3].value_or("");
       if (origin == "pk") continue;
-      // Key columns with their order; an expression (no name) as its text in the CREATE INDEX.
-      std::vector<std::string> columns;
-      std::vector<std::string> written;
-      for (const auto& c : connection.Query("SELECT name, \"desc\", (SELECT sql FROM sqlite_master WHERE type = 'index' "
-                                            "AND name = ?1) FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno",
-                                            {index[0].value_or("")})) {
-        if (!c[0]) {
-          if (written.empty()) written = IndexKeyTexts(c[2].value_or(""));
-          columns.push_back(columns.size() < written.size() ? written[columns.size()] : "");
-          continue;
-        }
-        columns.push_back(*c[0] + (c[1].value_or("0") == "1" ? " DESC" : ""));
-      }
+      const std::vector<std::string>& columns = index_columns[index_name];
       if (origin == "u") {
         table.unique_constraints.push_back(
             {.name = Declared(definitions[name], TableConstraint::Kind::kUnique, ColumnClause::Kind::kUnique, columns).name,
              .columns = columns, .deferrable = false, .initially_deferred = false});
       } else {
-        snapshot.indexes.push_back({.name = index[0].value_or(""), .table = name, .columns = columns,
-                                    .unique = index[1].value_or("0") == "1",
-                                    .definition = index[3].value_or("")});  // a partial index: its own statement
+        snapshot.indexes.push_back({.name = index_name, .table = name, .columns = columns,
+                                    .unique = index[2].value_or("0") == "1",
+                                    .definition = index[4].value_or("")});  // a partial index: its own statement
       }
     }
     snapshot.tables.push_back(std::move(table));
@@ -155,16 +174,14 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
 
   for (const auto& table : snapshot.tables) {
     std::map<int, ForeignKey> keys;
-    for (const auto& row : connection.Query("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM "
-                                            "pragma_foreign_key_list(?1) ORDER BY id, seq",
-                                            {table.name})) {
-      ForeignKey& key = keys[std::stoi(row[0].value_or("0"))];
+    for (const auto& row : foreign_keys_of[table.name]) {
+      ForeignKey& key = keys[std::stoi(row[1].value_or("0"))];
       key.table = table.name;
-      key.referenced_table = row[1].value_or("");
-      key.columns.push_back(row[2].value_or(""));
-      if (row[3]) key.referenced_columns.push_back(*row[3]);
-      key.on_update = SqliteReferentialAction(row[4]);
-      key.on_delete = SqliteReferentialAction(row[5]);
+      key.referenced_table = row[2].value_or("");
+      key.columns.push_back(row[3].value_or(""));
+      if (row[4]) key.referenced_columns.push_back(*row[4]);
+      key.on_update = SqliteReferentialAction(row[5]);
+      key.on_delete = SqliteReferentialAction(row[6]);
     }
     for (auto& [id, key] : keys) {
       if (key.referenced_columns.empty()) {  // REFERENCES t with no columns: t's primary key
@@ -172,9 +189,8 @@ DatabaseSnapshot ReadSqliteSnapshot(db::Connection& connection) {
           key.referenced_columns = referenced->primary_key->columns;
         }
       }
-      const auto& definition = definitions[table.name];
       const DeclaredConstraint declared =
-          Declared(definition, TableConstraint::Kind::kForeignKey, ColumnClause::Kind::kReferences, key.columns);
+          Declared(definitions[table.name], TableConstraint::Kind::kForeignKey, ColumnClause::Kind::kReferences, key.columns);
       key.name = declared.name;
       const std::string sql = UpperCase(declared.sql);
       key.deferrable = sql.find("NOT DEFERRABLE") == std::string::npos && sql.find("DEFERRABLE") != std::string::npos;
