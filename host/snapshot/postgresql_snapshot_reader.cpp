@@ -48,12 +48,13 @@ DatabaseSnapshot ReadPostgresqlSnapshot(db::Connection& connection) {
   }
   for (auto& table : snapshot.tables) tables[table.name] = &table;
 
-  // Columns; a serial column is one whose default takes the next value of a sequence the column owns.
+  // Columns; a serial column is one whose default takes the next value of a sequence the column owns
+  // (the sequence depends on the column: the same join that gives an identity's start and increment).
   for (const auto& row : connection.Query(
            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
            "pg_get_expr(d.adbin, d.adrelid), a.attidentity, coalesce(col_description(c.oid, a.attnum), ''), "
            "s.seqstart, s.seqincrement, t.typcategory, a.attgenerated, t.typname, "
-           "pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) IS NOT NULL "
+           "s.seqstart IS NOT NULL "
            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
            "JOIN pg_type t ON t.oid = a.atttypid "
            "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
