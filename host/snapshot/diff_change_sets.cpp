@@ -4,10 +4,13 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
+#include <optional>
 
 #include "core/logging.h"
 #include "core/text.h"
 #include "db/backend_support.h"
+#include "migration/sql/sqlite/sqlite_table_definition.h"
 
 namespace ledgerhost::snapshot {
 namespace {
@@ -122,6 +125,32 @@ Change AddUnique(const std::string& table, const KeyConstraint& key) {
   return change;
 }
 
+// An unnamed constraint (SQLite) cannot be named in a drop: left out, with a warning naming it.
+bool Droppable(const std::string& name, const std::string& what) {
+  if (!name.empty()) return true;
+  Logger("snapshot")->warn("{} has no name, so no changeset can drop it; drop it by hand (on SQLite: rebuild the table)",
+                           what);
+  return false;
+}
+
+// The drops of a key by its name; an unnamed (SQLite) foreign key or unique constraint has none to
+// drop it by (nullopt, with Droppable's warning).
+std::optional<Change> DropForeignKey(const ForeignKey& key) {
+  if (!Droppable(key.name, "The foreign key of " + key.table + "(" + JoinNames(key.columns) + ")")) return std::nullopt;
+  return Make("dropForeignKeyConstraint", {{"baseTableName", key.table}, {"constraintName", key.name}});
+}
+
+std::optional<Change> DropUnique(const std::string& table, const KeyConstraint& key) {
+  if (!Droppable(key.name, "The unique constraint of " + table + "(" + JoinNames(key.columns) + ")")) return std::nullopt;
+  return Make("dropUniqueConstraint", {{"constraintName", key.name}, {"tableName", table}});
+}
+
+Change DropPrimaryKey(const std::string& table, const KeyConstraint& key) {
+  Change change = Make("dropPrimaryKey", {{"tableName", table}});
+  if (!key.name.empty()) change.attributes["constraintName"] = key.name;
+  return change;
+}
+
 Change AddPrimaryKey(const std::string& table, const KeyConstraint& key) {
   Change change = Make("addPrimaryKey", {{"columnNames", JoinNames(key.columns)}, {"tableName", table}});
   if (!key.name.empty()) change.attributes["constraintName"] = key.name;
@@ -156,26 +185,6 @@ bool InlineForeignKey(const ForeignKey& key) {
          (key.on_delete == "NO ACTION" || key.on_delete == "CASCADE");
 }
 
-// An unnamed constraint (SQLite) cannot be named in a drop: left out, with a warning naming it.
-bool Droppable(const std::string& name, const std::string& what) {
-  if (!name.empty()) return true;
-  Logger("snapshot")->warn("{} has no name, so no changeset can drop it; drop it by hand (on SQLite: rebuild the table)",
-                           what);
-  return false;
-}
-
-// Whether SQL text names `name` as a word (any case): a view's select naming another view.
-bool Mentions(const std::string& sql, const std::string& name) {
-  const std::string text = text::Lower(sql);
-  const std::string word = text::Lower(name);
-  auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
-  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
-    const bool starts = at == 0 || !identifier(text[at - 1]);
-    const bool ends = at + word.size() == text.size() || !identifier(text[at + word.size()]);
-    if (starts && ends) return true;
-  }
-  return false;
-}
 
 // Views in an order that creates a view after the views its select names (by name otherwise); a
 // cycle, which no database allows, keeps name order.
@@ -185,7 +194,7 @@ std::vector<const View*> InDependencyOrder(const std::vector<View>& views) {
   while (!pending.empty()) {
     auto ready = std::find_if(pending.begin(), pending.end(), [&](const View* view) {
       return std::none_of(pending.begin(), pending.end(), [&](const View* other) {
-        return other != view && Mentions(view->definition, other->name);
+        return other != view && migration::sqlite::MentionsIdentifier(view->definition, other->name);
       });
     });
     if (ready == pending.end()) ready = pending.begin();
@@ -218,7 +227,10 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
                                                  const ChangeSetNaming& naming) {
   std::vector<Change> changes;
   const bool sqlite = kind == db::DatabaseKind::kSqlite;
-  std::set<std::pair<std::string, std::string>> inlined_keys;  // (table, name) written inside a createTable
+  // What a new table's createTable declares itself on SQLite: unique constraints by (table, name, column),
+  // foreign keys by (table, name).
+  std::set<std::tuple<std::string, std::string, std::string>> inlined_uniques;
+  std::set<std::pair<std::string, std::string>> inlined_foreign_keys;
 
   // Missing objects; PostgreSQL's enums and composite types, then domains (which may be over them), first:
   // the columns of every table may use them.
@@ -267,7 +279,7 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
           if (unique.columns.size() == 1 && unique.columns.front() == column.name) {
             constraints["unique"] = "true";
             if (!unique.name.empty()) constraints["uniqueConstraintName"] = unique.name;
-            inlined_keys.insert({table.name, "unique\x01" + unique.name + '\x01' + column.name});
+            inlined_uniques.insert({table.name, unique.name, column.name});
           }
         }
         for (const auto& key : diff.foreign_keys.missing) {
@@ -278,7 +290,7 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
           if (key.on_delete == "CASCADE") constraints["deleteCascade"] = "true";
           if (key.deferrable) constraints["deferrable"] = "true";
           if (key.initially_deferred) constraints["initiallyDeferred"] = "true";
-          inlined_keys.insert({table.name, "fk\x01" + ForeignKeyName(key)});
+          inlined_foreign_keys.insert({table.name, ForeignKeyName(key)});
         }
       }
       if (constraints.empty()) config.constraints.reset();
@@ -305,14 +317,14 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
   }
   for (const auto& unique : uniques) {
     if (unique.object.columns.size() == 1 &&
-        inlined_keys.count({unique.table, "unique\x01" + unique.object.name + '\x01' + unique.object.columns.front()})) {
+        inlined_uniques.count({unique.table, unique.object.name, unique.object.columns.front()})) {
       continue;
     }
     changes.push_back(AddUnique(unique.table, unique.object));
   }
   for (const auto& index : diff.indexes.missing) changes.push_back(CreateIndex(index));
   for (const auto& key : diff.foreign_keys.missing) {
-    if (inlined_keys.count({key.table, "fk\x01" + ForeignKeyName(key)})) continue;
+    if (inlined_foreign_keys.count({key.table, ForeignKeyName(key)})) continue;
     changes.push_back(AddForeignKey(key));
   }
   for (const View* view : InDependencyOrder(diff.views.missing)) changes.push_back(CreateView(*view, false));
@@ -322,23 +334,16 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
   std::set<std::string> dropped_tables;
   for (const auto& table : diff.tables.unexpected) dropped_tables.insert(table.name);
   for (const auto& key : diff.foreign_keys.unexpected) {
-    if (!Droppable(key.name, "The foreign key of " + key.table + "(" + JoinNames(key.columns) + ")")) continue;
-    changes.push_back(Make("dropForeignKeyConstraint", {{"baseTableName", key.table}, {"constraintName", key.name}}));
+    if (auto drop = DropForeignKey(key)) changes.push_back(std::move(*drop));
   }
   for (const auto& unique : diff.unique_constraints.unexpected) {
-    if (dropped_tables.count(unique.table) ||
-        !Droppable(unique.object.name, "The unique constraint of " + unique.table + "(" + JoinNames(unique.object.columns) + ")")) {
-      continue;
-    }
-    changes.push_back(Make("dropUniqueConstraint", {{"constraintName", unique.object.name}, {"tableName", unique.table}}));
+    if (dropped_tables.count(unique.table)) continue;
+    if (auto drop = DropUnique(unique.table, unique.object)) changes.push_back(std::move(*drop));
   }
   for (const auto& view : diff.views.unexpected) changes.push_back(Make("dropView", {{"viewName", view.name}}));
   for (const auto& table : diff.tables.unexpected) changes.push_back(Make("dropTable", {{"tableName", table.name}}));
   for (const auto& key : diff.primary_keys.unexpected) {
-    if (dropped_tables.count(key.table)) continue;
-    Change change = Make("dropPrimaryKey", {{"tableName", key.table}});
-    if (!key.object.name.empty()) change.attributes["constraintName"] = key.object.name;
-    changes.push_back(std::move(change));
+    if (!dropped_tables.count(key.table)) changes.push_back(DropPrimaryKey(key.table, key.object));
   }
   for (const auto& column : diff.columns.unexpected) {
     changes.push_back(Make("dropColumn", {{"columnName", column.object.name}, {"tableName", column.table}}));
@@ -357,12 +362,9 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
 
   // Changed objects: columns in place; keys, indexes and foreign keys dropped and made anew.
   for (const auto& changed : diff.foreign_keys.changed) {
-    if (!Droppable(changed.comparison.name, "The foreign key of " + changed.comparison.table + "(" +
-                                                JoinNames(changed.comparison.columns) + ")")) {
-      continue;
-    }
-    changes.push_back(Make("dropForeignKeyConstraint",
-                           {{"baseTableName", changed.comparison.table}, {"constraintName", changed.comparison.name}}));
+    auto drop = DropForeignKey(changed.comparison);
+    if (!drop) continue;
+    changes.push_back(std::move(*drop));
     changes.push_back(AddForeignKey(changed.reference));
   }
   for (const auto& changed : diff.sequences.changed) {
@@ -416,18 +418,13 @@ std::vector<migration::ChangeSet> DiffChangeSets(const SchemaDiff& diff, db::Dat
     }
   }
   for (const auto& changed : diff.primary_keys.changed) {
-    Change drop = Make("dropPrimaryKey", {{"tableName", changed.comparison.table}});
-    if (!changed.comparison.object.name.empty()) drop.attributes["constraintName"] = changed.comparison.object.name;
-    changes.push_back(std::move(drop));
+    changes.push_back(DropPrimaryKey(changed.comparison.table, changed.comparison.object));
     changes.push_back(AddPrimaryKey(changed.reference.table, changed.reference.object));
   }
   for (const auto& changed : diff.unique_constraints.changed) {
-    if (!Droppable(changed.comparison.object.name, "The unique constraint of " + changed.comparison.table + "(" +
-                                                       JoinNames(changed.comparison.object.columns) + ")")) {
-      continue;
-    }
-    changes.push_back(Make("dropUniqueConstraint",
-                           {{"constraintName", changed.comparison.object.name}, {"tableName", changed.comparison.table}}));
+    auto drop = DropUnique(changed.comparison.table, changed.comparison.object);
+    if (!drop) continue;
+    changes.push_back(std::move(*drop));
     changes.push_back(AddUnique(changed.reference.table, changed.reference.object));
   }
   for (const auto& changed : diff.indexes.changed) {

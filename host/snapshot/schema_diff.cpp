@@ -21,6 +21,11 @@ struct Names {
     for (const auto& name : names) out += Key(name) + '\x01';
     return out;
   }
+  // A column list that differs (as names are matched) is a difference of `field`.
+  void Differ(std::vector<FieldDifference>& out, const std::string& field, const std::vector<std::string>& reference,
+              const std::vector<std::string>& comparison) const {
+    if (Key(reference) != Key(comparison)) out.push_back({field, JoinNames(reference), JoinNames(comparison)});
+  }
 };
 
 // Whitespace runs made one space, for SQL texts the databases reformat.
@@ -48,6 +53,12 @@ std::string Flag(bool value) { return value ? "true" : "false"; }
 void Differ(std::vector<FieldDifference>& out, const std::string& field, const std::string& reference,
             const std::string& comparison) {
   if (reference != comparison) out.push_back({field, reference, comparison});
+}
+
+// SQL texts (a view's select, a statement) differ when more than their whitespace does.
+void DifferSql(std::vector<FieldDifference>& out, const std::string& field, const std::string& reference,
+               const std::string& comparison) {
+  if (Collapsed(reference) != Collapsed(comparison)) out.push_back({field, reference, comparison});
 }
 
 // Pairs the objects of two lists by key: unmatched reference objects are missing, unmatched comparison
@@ -109,7 +120,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
       [](const Table& a, const Table& b) {
         std::vector<FieldDifference> out;
         Differ(out, "remarks", a.remarks, b.remarks);
-        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
+        DifferSql(out, "definition", a.definition, b.definition);
         return out;
       });
 
@@ -145,34 +156,27 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
         Differ(out, "generated", a.object.generated, b.object.generated);
         return out;
       });
-  diff.primary_keys = Match<OfTable<KeyConstraint>>(
-      reference_keys, comparison_keys, [&](const OfTable<KeyConstraint>& k) { return names.Key(k.table); },
-      [&](const OfTable<KeyConstraint>& a, const OfTable<KeyConstraint>& b) {
+  // A primary key and a unique constraint differ in their columns.
+  const std::function<std::vector<FieldDifference>(const OfTable<KeyConstraint>&, const OfTable<KeyConstraint>&)>
+      key_columns = [&](const OfTable<KeyConstraint>& a, const OfTable<KeyConstraint>& b) {
         std::vector<FieldDifference> out;
-        if (names.Key(a.object.columns) != names.Key(b.object.columns)) {
-          out.push_back({"columns", JoinNames(a.object.columns), JoinNames(b.object.columns)});
-        }
+        names.Differ(out, "columns", a.object.columns, b.object.columns);
         return out;
-      });
-  // Unique constraints by name where both have one, else by their columns.
+      };
+  diff.primary_keys = Match<OfTable<KeyConstraint>>(
+      reference_keys, comparison_keys, [&](const OfTable<KeyConstraint>& k) { return names.Key(k.table); }, key_columns);
+  // Unique constraints by their name, or by their columns when they have none (SQLite).
   auto unique_key = [&](const OfTable<KeyConstraint>& k) {
     return names.Key(k.table) + '\x02' + (k.object.name.empty() ? names.Key(k.object.columns) : names.Key(k.object.name));
   };
-  diff.unique_constraints = Match<OfTable<KeyConstraint>>(
-      reference_uniques, comparison_uniques, unique_key, [&](const OfTable<KeyConstraint>& a, const OfTable<KeyConstraint>& b) {
-        std::vector<FieldDifference> out;
-        if (names.Key(a.object.columns) != names.Key(b.object.columns)) {
-          out.push_back({"columns", JoinNames(a.object.columns), JoinNames(b.object.columns)});
-        }
-        return out;
-      });
+  diff.unique_constraints = Match<OfTable<KeyConstraint>>(reference_uniques, comparison_uniques, unique_key, key_columns);
   diff.indexes = Match<Index>(
       reference.indexes, comparison.indexes, [&](const Index& i) { return names.Key(i.table) + '\x02' + names.Key(i.name); },
       [&](const Index& a, const Index& b) {
         std::vector<FieldDifference> out;
-        if (names.Key(a.columns) != names.Key(b.columns)) out.push_back({"columns", JoinNames(a.columns), JoinNames(b.columns)});
+        names.Differ(out, "columns", a.columns, b.columns);
         Differ(out, "unique", Flag(a.unique), Flag(b.unique));
-        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
+        DifferSql(out, "definition", a.definition, b.definition);
         return out;
       });
   // Foreign keys by table, columns and the table they reference (SQLite's may be unnamed on one side and
@@ -187,9 +191,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
         if (!a.name.empty() && !b.name.empty() && names.Key(a.name) != names.Key(b.name)) {
           out.push_back({"name", a.name, b.name});
         }
-        if (names.Key(a.referenced_columns) != names.Key(b.referenced_columns)) {
-          out.push_back({"primaryKeyColumns", JoinNames(a.referenced_columns), JoinNames(b.referenced_columns)});
-        }
+        names.Differ(out, "primaryKeyColumns", a.referenced_columns, b.referenced_columns);
         Differ(out, "updateRule", a.on_update, b.on_update);
         Differ(out, "deleteRule", a.on_delete, b.on_delete);
         Differ(out, "deferrable", Flag(a.deferrable), Flag(b.deferrable));
@@ -200,7 +202,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
       reference.views, comparison.views, [&](const View& v) { return names.Key(v.name); },
       [](const View& a, const View& b) {
         std::vector<FieldDifference> out;
-        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
+        DifferSql(out, "definition", a.definition, b.definition);
         return out;
       });
   diff.sequences = Match<Sequence>(
@@ -220,7 +222,7 @@ SchemaDiff Compare(const DatabaseSnapshot& reference, const DatabaseSnapshot& co
       reference.types, comparison.types, [&](const UserType& t) { return names.Key(t.name); },
       [](const UserType& a, const UserType& b) {
         std::vector<FieldDifference> out;
-        if (Collapsed(a.definition) != Collapsed(b.definition)) out.push_back({"definition", a.definition, b.definition});
+        DifferSql(out, "definition", a.definition, b.definition);
         return out;
       });
   return diff;

@@ -4,24 +4,18 @@
 #include <functional>
 
 #include "core/text.h"
+#include "migration/sql/sql_generator.h"
 
 namespace ledgerhost::snapshot {
 namespace {
 
-std::string DefaultSql(const DefaultValue& value) {
-  switch (value.kind) {
-    case DefaultValue::Kind::kString:
-    case DefaultValue::Kind::kDate: {
-      std::string quoted = "'";
-      for (const char c : value.value) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-      return quoted + "'";
-    }
-    default:
-      return value.value;
-  }
+// A default as the database's SQL would say it: strings and dates as its literals.
+std::string DefaultSql(const DefaultValue& value, db::DatabaseKind kind) {
+  const bool literal = value.kind == DefaultValue::Kind::kString || value.kind == DefaultValue::Kind::kDate;
+  return literal ? migration::QuoteString(value.value, kind) : value.value;
 }
 
-std::string ColumnLine(const Column& column) {
+std::string ColumnLine(const Column& column, db::DatabaseKind kind) {
   std::string line = column.name + " " + column.type;
   if (!column.nullable) line += " NOT NULL";
   if (column.auto_increment) {
@@ -29,7 +23,7 @@ std::string ColumnLine(const Column& column) {
     if (column.start_with) line += " START WITH " + *column.start_with;
     if (column.increment_by) line += " INCREMENT BY " + *column.increment_by;
   }
-  if (column.default_value) line += " DEFAULT " + DefaultSql(*column.default_value);
+  if (column.default_value) line += " DEFAULT " + DefaultSql(*column.default_value, kind);
   if (!column.generated.empty()) line += " GENERATED ALWAYS AS (" + column.generated + ") STORED";
   return line;
 }
@@ -84,7 +78,7 @@ void WriteJson(std::ostream& out, const DatabaseSnapshot& snapshot, const std::s
           << ", \"autoIncrement\": " << (column.auto_increment ? "true" : "false");
       if (column.start_with) out << ", \"startWith\": " << Json(*column.start_with);
       if (column.increment_by) out << ", \"incrementBy\": " << Json(*column.increment_by);
-      if (column.default_value) out << ", \"default\": " << Json(DefaultSql(*column.default_value));
+      if (column.default_value) out << ", \"default\": " << Json(DefaultSql(*column.default_value, snapshot.kind));
       if (!column.generated.empty()) out << ", \"generated\": " << Json(column.generated);
       out << ", \"remarks\": " << Json(column.remarks) << "}";
     }
@@ -200,7 +194,7 @@ void WriteSnapshot(std::ostream& out, const DatabaseSnapshot& snapshot, const st
     out << "    " << table.name << "\n";
     if (!table.remarks.empty()) out << "        remarks: " << table.remarks << "\n";
     for (const auto& column : table.columns) {
-      out << "        " << ColumnLine(column) << "\n";
+      out << "        " << ColumnLine(column, snapshot.kind) << "\n";
       if (!column.remarks.empty()) out << "            remarks: " << column.remarks << "\n";
     }
     if (table.primary_key) out << "        primary key: " << KeyText(table.primary_key->name, table.name, table.primary_key->columns) << "\n";
