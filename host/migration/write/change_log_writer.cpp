@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "migration/change/change_type.h"
+#include "migration/checksum/change_parameters.h"
 
 namespace ledgerhost::migration {
 namespace {
@@ -26,20 +27,6 @@ constexpr const char* kXmlRoot =
     "http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">";
 constexpr const char* kXmlClose = "</databaseChangeLog>";
 
-// Attributes whose values YAML and JSON write as booleans and numbers, as Liquibase's typed fields
-// come out; every other value is a string.
-bool IsBoolean(const std::string& name) {
-  static const std::set<std::string> kNames{"autoIncrement", "nullable",     "primaryKey",      "unique",
-                                            "deleteCascade", "deferrable",   "initiallyDeferred", "descending",
-                                            "computed",      "cycle",        "fullDefinition",  "replaceIfExists",
-                                            "validate",      "defaultValueBoolean", "ordered"};
-  return kNames.count(name) > 0;
-}
-bool IsNumber(const std::string& name) {
-  static const std::set<std::string> kNames{"defaultValueNumeric", "startWith", "incrementBy", "cacheSize",
-                                            "minValue",            "maxValue",  "startValue"};
-  return kNames.count(name) > 0;
-}
 // A number whose text a YAML or JSON reader gives back unchanged: a whole number without leading zeros
 // (1.50 would come back as 1.5, 0123 as 123; those are written as strings, which Liquibase reads too).
 bool CanonicalNumber(const std::string& value) {
@@ -49,9 +36,22 @@ bool CanonicalNumber(const std::string& value) {
   return std::all_of(value.begin() + static_cast<std::ptrdiff_t>(digits), value.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
-// A value YAML or JSON writes unquoted: a boolean or number field holding one.
-bool Typed(const std::string& name, const std::string& value) {
-  return (IsBoolean(name) && (value == "true" || value == "false")) || (IsNumber(name) && CanonicalNumber(value));
+// A value YAML or JSON writes unquoted, as Liquibase's typed fields come out: a boolean or number field
+// (its kind from the change-type registry, as the checksum reads it) holding one; every other value is a string.
+bool Typed(std::optional<FieldKind> kind, const std::string& value) {
+  if (kind == FieldKind::kBoolean) return value == "true" || value == "false";
+  return (kind == FieldKind::kBigInteger || kind == FieldKind::kNumeric) && CanonicalNumber(value);
+}
+
+std::optional<FieldKind> ChangeFieldKind(const Change& change, const std::string& name) {
+  const ChangeType* type = FindChangeType(change.type);
+  const ChangeParameter* parameter = type == nullptr ? nullptr : type->Find(name);
+  return parameter == nullptr ? std::nullopt : std::optional(parameter->kind);
+}
+
+// A <column>'s attribute, in the kind of column list the change holds (ColumnConfig, AddColumnConfig, ...).
+std::optional<FieldKind> ColumnKind(const Change& change, const std::string& name) {
+  return ColumnFieldKind(ChangeFieldKind(change, "columns").value_or(FieldKind::kColumns), name);
 }
 
 // A changeset's objectQuotingStrategy as written; nullptr for LEGACY, the default, which is left out.
@@ -128,8 +128,8 @@ bool PlainInYaml(const std::string& value) {
   return kWords.count(text::Lower(value)) == 0;
 }
 
-void EmitValue(YAML::Emitter& out, const std::string& name, const std::string& value) {
-  if (Typed(name, value)) {
+void EmitValue(YAML::Emitter& out, std::optional<FieldKind> kind, const std::string& value) {
+  if (Typed(kind, value)) {
     out << value;
   } else {
     // Multi-line text (a view's select) too is double-quoted: yaml-cpp's literal block cannot say how
@@ -138,22 +138,25 @@ void EmitValue(YAML::Emitter& out, const std::string& name, const std::string& v
   }
 }
 
-void EmitAttributes(YAML::Emitter& out, const Attributes& attributes) {
-  for (const auto& [name, value] : attributes) {
+void EmitConstraints(YAML::Emitter& out, const Attributes& constraints) {
+  for (const auto& [name, value] : constraints) {
     out << YAML::Key << name << YAML::Value;
-    EmitValue(out, name, value);
+    EmitValue(out, ConstraintFieldKind(name), value);
   }
 }
 
 // ---- JSON ----
 
-std::string JsonValue(const std::string& name, const std::string& value) {
-  return Typed(name, value) ? value : text::JsonString(value);
+std::string JsonValue(std::optional<FieldKind> kind, const std::string& value) {
+  return Typed(kind, value) ? value : text::JsonString(value);
 }
 
-void JsonAttributes(std::ostringstream& out, const Attributes& attributes, const std::string& indent, bool& first) {
+// Attributes as JSON members, each value typed by `kind_of` its name.
+template <typename KindOf>
+void JsonAttributes(std::ostringstream& out, const Attributes& attributes, const std::string& indent, bool& first,
+                    KindOf kind_of) {
   for (const auto& [name, value] : attributes) {
-    out << (first ? "\n" : ",\n") << indent << text::JsonString(name) << ": " << JsonValue(name, value);
+    out << (first ? "\n" : ",\n") << indent << text::JsonString(name) << ": " << JsonValue(kind_of(name), value);
     first = false;
   }
 }
@@ -189,9 +192,9 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
       for (const auto& change_set : change_sets) {
         out << YAML::BeginMap << YAML::Key << "changeSet" << YAML::Value << YAML::BeginMap;
         out << YAML::Key << "id" << YAML::Value;
-        EmitValue(out, "id", change_set.id);
+        EmitValue(out, std::nullopt, change_set.id);
         out << YAML::Key << "author" << YAML::Value;
-        EmitValue(out, "author", change_set.author);
+        EmitValue(out, std::nullopt, change_set.author);
         if (const char* quoting = QuotingName(change_set.quoting)) {
           out << YAML::Key << "objectQuotingStrategy" << YAML::Value << quoting;
         }
@@ -201,7 +204,7 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
           for (const auto& key : SortedKeys(change)) {
             if (key != "columns") {
               out << YAML::Key << key << YAML::Value;
-              EmitValue(out, key, change.attributes.at(key));
+              EmitValue(out, ChangeFieldKind(change, key), change.attributes.at(key));
               continue;
             }
             out << YAML::Key << "columns" << YAML::Value << YAML::BeginSeq;
@@ -215,10 +218,10 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
                 out << YAML::Key << name << YAML::Value;
                 if (name == "constraints" && column.constraints) {
                   out << YAML::BeginMap;
-                  EmitAttributes(out, *column.constraints);
+                  EmitConstraints(out, *column.constraints);
                   out << YAML::EndMap;
                 } else {
-                  EmitValue(out, name, column.attributes.at(name));
+                  EmitValue(out, ColumnKind(change, name), column.attributes.at(name));
                 }
               }
               out << YAML::EndMap << YAML::EndMap;
@@ -253,7 +256,7 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
           for (const auto& key : SortedKeys(change)) {
             if (key != "columns") {
               out << (first ? "\n" : ",\n") << "            " << text::JsonString(key) << ": "
-                  << JsonValue(key, change.attributes.at(key));
+                  << JsonValue(ChangeFieldKind(change, key), change.attributes.at(key));
               first = false;
               continue;
             }
@@ -264,11 +267,13 @@ std::string WriteChangeLog(const std::vector<ChangeSet>& change_sets, ChangeLogF
               out << (first_column ? "\n" : ",\n") << "              {\n                \"column\": {";
               first_column = false;
               bool first_attribute = true;
-              JsonAttributes(out, column.attributes, "                  ", first_attribute);
+              JsonAttributes(out, column.attributes, "                  ", first_attribute,
+                             [&](const std::string& name) { return ColumnKind(change, name); });
               if (column.constraints) {
                 out << (first_attribute ? "\n" : ",\n") << "                  \"constraints\": {";
                 bool first_constraint = true;
-                JsonAttributes(out, *column.constraints, "                    ", first_constraint);
+                JsonAttributes(out, *column.constraints, "                    ", first_constraint,
+                               [](const std::string& name) { return ConstraintFieldKind(name); });
                 out << "\n                  }";
               }
               out << "\n                }\n              }";
