@@ -150,15 +150,21 @@ std::string Indent(int n) {
   return out;
 }
 
-// A value in StringChangeLogSerializer's tree.
-struct SerialValue;
-using SerialFields = std::vector<std::pair<std::string, SerialValue>>;
+// A value in StringChangeLogSerializer's tree. A field is a struct of its own, not a std::pair: a pair
+// of a type still being defined is ill-formed (clang's standard library checks say so; GCC's let it pass).
+struct SerialField;
+using SerialFields = std::vector<SerialField>;
 struct SerialValue {
   enum class Kind { kText, kObject, kList, kMap } kind = Kind::kText;
   std::string text;
   std::map<std::string, std::string> map;  // sorted keys, as serMap writes them
   SerialFields object;             // nested serializable object (no "field=" prefix)
   std::vector<SerialFields> list;  // list of objects
+};
+struct SerialField {
+  SerialField(std::string name, SerialValue value) : first(std::move(name)), second(std::move(value)) {}
+  std::string first;   // the field's name
+  SerialValue second;  // its value
 };
 
 std::string SerializeObject(const SerialFields& fields, int indent);
